@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Data flows one way: feed files → DutyCore (parse, tail, store) → DutyUI (cell grid)
+/// → DutyTerminal (ncurses) ; the `dutydesk` executable only wires them together.
+let package = Package(
+    name: "dutydesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dutydesk", targets: ["dutydesk"]),
+        .executable(name: "dutydesk-bench", targets: ["dutydesk-bench"]),
+        .library(name: "DutyCore", targets: ["DutyCore"]),
+        .library(name: "DutyUI", targets: ["DutyUI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        /// Records, parsing, tailing, store, aggregates: no terminal code.
+        .target(
+            name: "DutyCore",
+            dependencies: [
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        /// Lays out and draws into an in-memory grid of cells; testable headlessly.
+        .target(name: "DutyUI", dependencies: ["DutyCore"]),
+        /// libncursesw, with a shim for what Swift cannot import (macros, C globals).
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        /// The thin backend: copies the cell grid to the screen, turns keys into commands.
+        .target(name: "DutyTerminal", dependencies: ["CNcursesw", "DutyUI"]),
+        .executableTarget(
+            name: "dutydesk",
+            dependencies: [
+                "DutyCore", "DutyUI", "DutyTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "dutydesk-bench", dependencies: ["DutyCore"]),
+        .testTarget(name: "DutyCoreTests", dependencies: ["DutyCore"]),
+        .testTarget(name: "DutyUITests", dependencies: ["DutyUI"]),
+    ]
+)

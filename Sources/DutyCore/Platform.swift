@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every libc call of the core goes through here, so the rest of the code
+/// stays portable and the system surface is visible in one file.
+public enum Platform {
+    /// memcmp of `count` bytes.
+    @inline(__always)
+    public static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        memcmp(a, b, count) == 0
+    }
+
+    /// Byte-wise equality of two buffers.
+    @inline(__always)
+    public static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        if a.count == 0 { return true }
+        return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+    }
+
+    /// The index of the first `byte` in p[0..<count], via libc's vectorised memchr.
+    @inline(__always)
+    public static func find(_ byte: UInt8, in p: UnsafeRawPointer, count: Int) -> Int? {
+        guard count > 0, let hit = memchr(p, Int32(byte), count) else { return nil }
+        return UnsafeRawPointer(hit) - p
+    }
+
+    public static var errnoText: String { String(cString: strerror(errno)) }
+    public static var errnoValue: Int32 { errno }
+
+    /// Identity and size of an open file or a path.
+    public struct FileInfo: Equatable, Sendable {
+        public var device: UInt64
+        public var inode: UInt64
+        public var size: Int64
+        public var isDirectory: Bool
+        public var isRegular: Bool
+    }
+
+    public static func stat(path: String) -> FileInfo? {
+        var st = Glibc.stat()
+        guard lstatOrStat(path, &st) == 0 else { return nil }
+        return info(st)
+    }
+
+    public static func stat(fd: Int32) -> FileInfo? {
+        var st = Glibc.stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        return info(st)
+    }
+
+    /// `stat` follows symlinks, as a feed named by a link should be read through it.
+    private static func lstatOrStat(_ path: String, _ st: inout Glibc.stat) -> Int32 {
+        path.withCString { fstatat(AT_FDCWD, $0, &st, 0) }
+    }
+
+    private static func info(_ st: Glibc.stat) -> FileInfo {
+        FileInfo(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                 isDirectory: (st.st_mode & S_IFMT) == S_IFDIR, isRegular: (st.st_mode & S_IFMT) == S_IFREG)
+    }
+
+    /// Opens for reading; nil with errno set on failure.
+    public static func openRead(_ path: String) -> Int32? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        return fd >= 0 ? fd : nil
+    }
+
+    public static func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+    /// pread until `count` bytes or end of file; returns bytes read or -1.
+    public static func read(_ fd: Int32, into p: UnsafeMutableRawPointer, count: Int, at offset: Int64) -> Int {
+        var done = 0
+        while done < count {
+            let r = pread(fd, p + done, count - done, off_t(offset) + off_t(done))
+            if r < 0 { if errno == EINTR { continue }; return done > 0 ? done : -1 }
+            if r == 0 { break }
+            done += r
+        }
+        return done
+    }
+
+    /// Names in a directory (no "." or ".."), or nil with errno set.
+    public static func listDirectory(_ path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Wall clock in milliseconds since the epoch.
+    public static func wallClockMillis() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+    }
+
+    /// Monotonic nanoseconds, for measuring.
+    public static func monotonicNanos() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+
+    /// Peak resident set size of this process in bytes (VmHWM).
+    public static func peakRSSBytes() -> Int64 {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int64(usage.ru_maxrss) * 1024
+    }
+
+    /// Writes a whole string to a file descriptor (stdout/stderr).
+    public static func write(_ s: String, to fd: Int32) {
+        var s = s
+        s.withUTF8 { buf in
+            var off = 0
+            while off < buf.count {
+                let r = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
+                if r < 0 { if errno == EINTR { continue }; return }
+                off += r
+            }
+        }
+    }
+}

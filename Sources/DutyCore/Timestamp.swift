@@ -1,0 +1,160 @@
+/// RFC 3339 timestamps, parsed straight from feed bytes. Hand-written because
+/// Foundation's formatters cost microseconds per call and the ingest parses
+/// millions; the calendar is checked (no 2026-02-30) and a zone is required,
+/// since a zone-less time is ambiguous across consoles.
+public enum Timestamp {
+    public struct Parsed: Equatable, Sendable {
+        public var millis: Millis
+        public var offsetMinutes: Int16
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`; the error says what is wrong.
+    public static func parse(_ b: UnsafeRawBufferPointer) -> Result<Parsed, TimestampError> {
+        let n = b.count
+        guard n >= 20 else { return .failure(n >= 19 ? .missingZone : .malformed) }
+        @inline(__always) func digit(_ i: Int) -> Int? {
+            let c = b[i]
+            return (c >= 0x30 && c <= 0x39) ? Int(c &- 0x30) : nil
+        }
+        @inline(__always) func num(_ i: Int, _ len: Int) -> Int? {
+            var v = 0
+            for k in i..<(i + len) { guard let d = digit(k) else { return nil }; v = v * 10 + d }
+            return v
+        }
+        guard let year = num(0, 4), b[4] == 0x2D, let month = num(5, 2), b[7] == 0x2D,
+              let day = num(8, 2), b[10] == 0x54 || b[10] == 0x74,
+              let hour = num(11, 2), b[13] == 0x3A, let minute = num(14, 2), b[16] == 0x3A,
+              let second = num(17, 2)
+        else { return .failure(.malformed) }
+        guard month >= 1 && month <= 12 else { return .failure(.outOfRange("month")) }
+        guard day >= 1 && day <= daysIn(month: month, year: year) else { return .failure(.outOfRange("day")) }
+        guard hour <= 23 else { return .failure(.outOfRange("hour")) }
+        guard minute <= 59 else { return .failure(.outOfRange("minute")) }
+        // 60 is a leap second, which RFC 3339 allows; it lands on the next minute.
+        guard second <= 60 else { return .failure(.outOfRange("second")) }
+        var i = 19
+        var millis = 0
+        if b[i] == 0x2E {
+            i += 1
+            var digits = 0
+            while i < n, let d = digit(i) {
+                if digits < 3 { millis = millis * 10 + d }
+                digits += 1; i += 1
+            }
+            guard digits > 0 else { return .failure(.malformed) }
+            for _ in digits..<max(digits, 3) { millis *= 10 }
+        }
+        guard i < n else { return .failure(.missingZone) }
+        var offset = 0
+        if b[i] == 0x5A || b[i] == 0x7A {
+            i += 1
+        } else if b[i] == 0x2B || b[i] == 0x2D {
+            guard i + 6 == n, let oh = num(i + 1, 2), b[i + 3] == 0x3A, let om = num(i + 4, 2)
+            else { return .failure(.malformed) }
+            guard oh <= 23, om <= 59 else { return .failure(.outOfRange("offset")) }
+            offset = (oh * 60 + om) * (b[i] == 0x2D ? -1 : 1)
+            i += 6
+        } else {
+            return .failure(.missingZone)
+        }
+        guard i == n else { return .failure(.malformed) }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        let secs = days * 86_400 + hour * 3_600 + minute * 60 + second - offset * 60
+        return .success(Parsed(millis: Millis(secs) * 1_000 + Millis(millis), offsetMinutes: Int16(offset)))
+    }
+
+    public static func parse(_ s: String) -> Result<Parsed, TimestampError> {
+        var s = s
+        return s.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Formats as RFC 3339 in the given offset, with milliseconds only when present.
+    public static func format(_ millis: Millis, offsetMinutes: Int16 = 480) -> String {
+        let local = millis + Millis(offsetMinutes) * 60_000
+        let ms = Int(((local % 1000) + 1000) % 1000)
+        let secsTotal = (local - Millis(ms)) / 1000
+        var days = Int(secsTotal / 86_400)
+        var rem = Int(secsTotal % 86_400)
+        if rem < 0 { rem += 86_400; days -= 1 }
+        let (y, m, d) = civilFromDays(days)
+        var s = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T"
+        s += pad(rem / 3600, 2) + ":" + pad(rem / 60 % 60, 2) + ":" + pad(rem % 60, 2)
+        if ms != 0 { s += "." + pad(ms, 3) }
+        if offsetMinutes == 0 { return s + "Z" }
+        let o = Int(offsetMinutes)
+        return s + (o < 0 ? "-" : "+") + pad(abs(o) / 60, 2) + ":" + pad(abs(o) % 60, 2)
+    }
+
+    /// Wall-clock fields of an instant in an offset: for display and for the
+    /// generator's daily rhythm.
+    public static func civil(_ millis: Millis, offsetMinutes: Int16 = 480)
+        -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int) {
+        let local = millis + Millis(offsetMinutes) * 60_000
+        var days = Int(local / 86_400_000)
+        var rem = Int(local % 86_400_000)
+        if rem < 0 { rem += 86_400_000; days -= 1 }
+        let (y, m, d) = civilFromDays(days)
+        let secs = rem / 1000
+        // 1970-01-01 was a Thursday; weekday 1 = Monday … 7 = Sunday.
+        let weekday = ((days % 7 + 7) % 7 + 3) % 7 + 1
+        return (y, m, d, secs / 3600, secs / 60 % 60, secs % 60, weekday)
+    }
+
+    public static func millis(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0,
+                              second: Int = 0, offsetMinutes: Int = 480) -> Millis {
+        let days = daysFromCivil(year: year, month: month, day: day)
+        return Millis(days * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60) * 1000
+    }
+
+    static func pad(_ v: Int, _ width: Int) -> String {
+        let s = String(v)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Howard Hinnant's days-from-civil: exact for the proleptic Gregorian calendar.
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
+public enum TimestampError: Error, Equatable, Sendable, CustomStringConvertible {
+    case malformed
+    case missingZone
+    case outOfRange(String)
+
+    public var description: String {
+        switch self {
+        case .malformed: "not an RFC 3339 timestamp (want 2026-11-28T09:15:02+08:00)"
+        case .missingZone: "timestamp has no zone (add Z or an offset such as +08:00)"
+        case .outOfRange(let part): "timestamp \(part) out of range"
+        }
+    }
+}

@@ -1,0 +1,133 @@
+/// The closed vocabularies of the feed format. Each enum's wire names are the
+/// exact strings upstream systems write; its UInt8 raw value is an ordinal so that
+/// aggregates can count into small arrays instead of dictionaries.
+public protocol WireEnum: RawRepresentable, CaseIterable, Hashable, Sendable
+where RawValue == UInt8 {
+    /// Wire names in case order (index == rawValue).
+    static var wireNames: [String] { get }
+    /// The same names as bytes, matched against feed bytes without making Strings.
+    static var wireBytes: [[UInt8]] { get }
+    /// Key prefix in the label table, e.g. "event.status".
+    static var labelKey: String { get }
+}
+
+extension WireEnum {
+    /// The name written in feeds.
+    public var wire: String { Self.wireNames[Int(rawValue)] }
+
+    /// The label for the operator, from the one label table.
+    public var label: Label { Labels.of(Self.labelKey, wire) }
+
+    /// Parses a wire name; nil when unknown.
+    public init?(wire: String) {
+        guard let i = Self.wireNames.firstIndex(of: wire) else { return nil }
+        self.init(rawValue: UInt8(i))
+    }
+
+    /// Matches raw feed bytes (already unescaped) against the wire names.
+    @inlinable
+    public static func match(_ bytes: UnsafeRawBufferPointer) -> Self? {
+        let table = wireBytes
+        for i in 0..<table.count {
+            let w = table[i]
+            if w.count == bytes.count,
+               w.withUnsafeBytes({ Platform.equal($0, bytes) }) {
+                return Self(rawValue: UInt8(i))
+            }
+        }
+        return nil
+    }
+
+    /// "a, b, c" for error messages.
+    public static var wireList: String { wireNames.joined(separator: ", ") }
+
+    static func bytesOf(_ names: [String]) -> [[UInt8]] { names.map { Array($0.utf8) } }
+}
+
+/// The four kinds of item a feed carries.
+public enum Kind: UInt8, WireEnum {
+    case event, task, mediation, alert
+    public static let wireNames = ["event", "task", "mediation", "alert"]
+    public static let wireBytes = bytesOf(wireNames)
+    public static let labelKey = "kind"
+}
+
+/// 网格事件 status: most events are settled on the spot, the rest dispatched.
+public enum EventStatus: UInt8, WireEnum {
+    case open, selfResolved, dispatched, closed, cancelled
+    public static let wireNames = ["open", "self_resolved", "dispatched", "closed", "cancelled"]
+    public static let wireBytes = bytesOf(wireNames)
+    public static let labelKey = "event.status"
+    /// Still needs the center's attention.
+    public var isOpen: Bool { self == .open || self == .dispatched }
+}
+
+/// Where a grid event came from.
+public enum EventSource: UInt8, WireEnum {
+    case grid, `public`, hotline, sensor, upper, referral
+    public static let wireNames = ["grid", "public", "hotline", "sensor", "upper", "referral"]
+    public static let wireBytes = bytesOf(wireNames)
+    public static let labelKey = "event.source"
+}
+
+/// 执法任务 type.
+public enum TaskType: UInt8, WireEnum {
+    case joint, inspection, empowered, campaign, referral
+    public static let wireNames = ["joint", "inspection", "empowered", "campaign", "referral"]
+    public static let wireBytes = bytesOf(wireNames)
+    public static let labelKey = "task.type"
+}
+
+/// 执法任务 status along the work-order loop.
+public enum TaskStatus: UInt8, WireEnum {
+    case dispatched, signed, onSite, feedback, done, returned
+    public static let wireNames = ["dispatched", "signed", "on_site", "feedback", "done", "returned"]
+    public static let wireBytes = bytesOf(wireNames)
+    public static let labelKey = "task.status"
+    /// A task the unit still owes: it counts towards load and can go overdue.
+    public var isOpen: Bool { self != .done && self != .returned }
+}
+
+/// How a finished task ended.
+public enum TaskOutcome: UInt8, WireEnum {
+    case rectified, penalty, noPenalty, transferred, noIssue
+    public static let wireNames = ["rectified", "penalty", "no_penalty", "transferred", "no_issue"]
+    public static let wireBytes = bytesOf(wireNames)
+    public static let labelKey = "task.outcome"
+}
+
+/// The three mediation tiers of the 6:3:1 pattern.
+public enum MediationTier: UInt8, WireEnum {
+    case village, town, district
+    public static let wireNames = ["village", "town", "district"]
+    public static let wireBytes = bytesOf(wireNames)
+    public static let labelKey = "mediation.tier"
+    /// Target share of resolved cases, in percent (6:3:1).
+    public var targetPercent: Int { [60, 30, 10][Int(rawValue)] }
+}
+
+/// 矛调 case status.
+public enum MediationStatus: UInt8, WireEnum {
+    case accepted, mediating, resolved, escalated, referred, failed
+    public static let wireNames = ["accepted", "mediating", "resolved", "escalated", "referred", "failed"]
+    public static let wireBytes = bytesOf(wireNames)
+    public static let labelKey = "mediation.status"
+    public var isOpen: Bool { self == .accepted || self == .mediating || self == .escalated }
+}
+
+public enum AlertLevel: UInt8, WireEnum {
+    case info, warning, critical
+    public static let wireNames = ["info", "warning", "critical"]
+    public static let wireBytes = bytesOf(wireNames)
+    public static let labelKey = "alert.level"
+}
+
+public enum AlertStatus: UInt8, WireEnum {
+    case open, acked, resolved
+    public static let wireNames = ["open", "acked", "resolved"]
+    public static let wireBytes = bytesOf(wireNames)
+    public static let labelKey = "alert.status"
+    /// Not yet resolved: acknowledged alerts still show, dimmed.
+    public var isOpen: Bool { self != .resolved }
+}
+
