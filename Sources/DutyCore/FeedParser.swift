@@ -64,10 +64,9 @@ public struct FeedParser {
         let body: Body
         switch k {
         case .event:
-            let priority = try priorityField(line)
             body = .event(EventBody(
                 town: try requiredString(.town, line, k), grid: try requiredString(.grid, line, k),
-                domain: try requiredString(.domain, line, k), priority: priority,
+                domain: try requiredString(.domain, line, k), priority: try priorityField(line),
                 source: try requiredEnum(.source, line, k), title: try requiredString(.title, line, k),
                 status: try requiredEnum(.status, line, k),
                 detail: try optionalString(.detail, line, intern: false),

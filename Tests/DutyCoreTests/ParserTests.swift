@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import DutyCore
+
+/// The parser against the JSONTestSuite conformance cases and every class of
+/// bad input the feed contract names.
+@Suite struct ParserTests {
+    @Test func acceptsEveryConformanceAcceptLine() throws {
+        let data = try Data(contentsOf: TestSupport.conformance.appendingPathComponent("accept.jsonl"))
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 88)
+        for (n, line) in lines.enumerated() {
+            let result = TestSupport.parse(Array(line))
+            if case .failure(let e) = result { Issue.record("accept.jsonl:\(n + 1) refused: \(e)") }
+        }
+    }
+
+    @Test func refusesEveryConformanceRejectLine() throws {
+        let data = try Data(contentsOf: TestSupport.conformance.appendingPathComponent("reject.jsonl"))
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 177)
+        for (n, line) in lines.enumerated() {
+            if case .success = TestSupport.parse(Array(line)) { Issue.record("reject.jsonl:\(n + 1) accepted") }
+        }
+    }
+
+    @Test func parsesAnEvent() throws {
+        let r = try TestSupport.parse(Line.event("E1", "2026-11-28T09:15:02+08:00", extra: #","note":"a\u001b[2Jb","x":[1,{"y":null}]"#)).get()
+        #expect(r.id == "E1")
+        #expect(r.snapshot.ts == Timestamp.millis(year: 2026, month: 11, day: 28, hour: 9, minute: 15, second: 2))
+        #expect(r.snapshot.note == "a\u{1b}[2Jb")   // kept in the store, sanitised on display
+        guard case .event(let e) = r.snapshot.body else { Issue.record("not an event"); return }
+        #expect(e.town == "锦屏街道" && e.priority == 2 && e.source == .grid && e.status == .open)
+    }
+
+    @Test func parsesTaskWithNullEventAndCRLF() throws {
+        var p = FeedParser()
+        let line = Line.task("T1", "2026-11-28T09:00:00Z", due: "2026-11-28T11:00:00Z", event: "null") + "\r"
+        let r = try p.parseRecord(line).get()
+        guard case .task(let t) = r.snapshot.body else { Issue.record("not a task"); return }
+        #expect(t.event == nil && t.type == .empowered && t.status == .dispatched)
+        #expect(t.due - r.snapshot.ts == 2 * 3_600_000)
+    }
+
+    @Test(arguments: [
+        // (line, error class, text the message must contain)
+        ("{\"kind\":\"event\",", FeedError.Class.invalidJSON, "invalid JSON at byte"),
+        ("[1,2]", .notObject, "not an object"),
+        ("\"just a string\"", .notObject, "not an object"),
+        (Line.event("E1", "2026-11-28T09:00:00Z", extra: #","status":"closed""#), .duplicateKey, "duplicate key \"status\""),
+        (Line.event("E1", "2026-11-28T09:00:00Z", extra: #","x":1,"x":2"#), .duplicateKey, "duplicate key \"x\""),
+        (#"{"kind":"event","id":"E1","ts":"2026-11-28T09:00:00Z"}"#, .missingField, "missing field \"town\""),
+        (#"{"id":"E1"}"#, .missingField, "missing field \"kind\""),
+        (Line.event("E1", "2026-11-28T09:00:00Z", priority: "\"2\""), .wrongType, "field \"priority\": expected an integer 1–4, got string"),
+        (Line.event("E1", "2026-11-28T09:00:00Z", priority: "2.5"), .wrongType, "field \"priority\""),
+        (Line.event("E1", "2026-11-28T09:00:00Z", priority: "7"), .outOfRange, "field \"priority\": 7 out of range 1–4"),
+        (Line.event("E1", "2026-11-28T09:00:00Z", priority: "99999999999999999999999"), .outOfRange, "field \"priority\""),
+        (Line.event("E1", "2026-11-28T09:00:00Z", status: "pending"), .unknownValue, "field \"status\": unknown value \"pending\""),
+        (#"{"kind":"incident","id":"E1","ts":"2026-11-28T09:00:00Z"}"#, .unknownValue, "unknown kind \"incident\""),
+        (Line.event("E1", "2026-02-30T09:00:00+08:00"), .badTimestamp, "field \"ts\": timestamp day out of range"),
+        (Line.event("E1", "2026-11-28T09:00:00"), .badTimestamp, "field \"ts\": timestamp has no zone"),
+        (Line.event("E1", "2026-11-28 9:00"), .badTimestamp, "field \"ts\": not an RFC 3339 timestamp"),
+        (Line.event("E1", "2026-11-28T24:00:00Z"), .badTimestamp, "hour out of range"),
+        (Line.task("T1", "2026-11-28T09:00:00Z", due: "soon"), .badTimestamp, "field \"due\""),
+        (Line.event(String(repeating: "x", count: 65), "2026-11-28T09:00:00Z"), .outOfRange, "field \"id\": length 65"),
+        (Line.event("", "2026-11-28T09:00:00Z"), .outOfRange, "field \"id\": length 0"),
+        (Line.event("E1", "2026-11-28T09:00:00Z", town: ""), .outOfRange, "field \"town\": must not be empty"),
+        (#"{"kind":"event","id":7,"ts":"2026-11-28T09:00:00Z"}"#, .wrongType, "field \"id\": expected a string, got number"),
+        (Line.task("T1", "2026-11-28T09:00:00Z", due: "2026-11-28T11:00:00Z", event: "42"), .wrongType, "field \"event\": expected a string or null"),
+        (#"{"kind":"alert","id":"A1","ts":"2026-11-28T09:00:00Z","level":"warning","type":"Bad Type!","title":"t","status":"open"}"#, .unknownValue, "field \"type\""),
+        (Line.event("E1", "2026-11-28T09:00:00Z", extra: #","bad":"\ud800""#), .invalidJSON, "lone high surrogate"),
+        ("", .invalidJSON, "empty line"),
+    ])
+    func refusesBadInputNamingTheField(line: String, errorClass: FeedError.Class, text: String) {
+        let e = TestSupport.error(line)
+        #expect(e?.errorClass == errorClass, "\(line) → \(String(describing: e))")
+        #expect(e?.message.contains(text) == true, "\(line) → \(String(describing: e))")
+    }
+
+    @Test func refusesInvalidUTF8() {
+        var bytes = Array(Line.event("E1", "2026-11-28T09:00:00Z").utf8)
+        let at = bytes.firstIndex(of: "占".utf8.first!)!
+        bytes[at] = 0xFF
+        guard case .failure(let e) = TestSupport.parse(bytes) else { Issue.record("accepted"); return }
+        #expect(e.errorClass == .invalidUTF8)
+        #expect(e.message.contains("invalid UTF-8 at byte \(at + 1)"))
+    }
+
+    @Test func refusesOverlongLine() {
+        let big = Line.event("E1", "2026-11-28T09:00:00Z", extra: ",\"pad\":\"" + String(repeating: "a", count: 1 << 20) + "\"")
+        #expect(TestSupport.error(big)?.errorClass == .tooLong)
+    }
+
+    @Test func survivesDeepNesting() {
+        let deep = Line.event("E1", "2026-11-28T09:00:00Z", extra: ",\"x\":" + String(repeating: "[", count: 100_000))
+        #expect(TestSupport.error(deep)?.errorClass == .invalidJSON)
+        let closed = Line.event("E1", "2026-11-28T09:00:00Z",
+                                extra: ",\"x\":" + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000))
+        #expect(TestSupport.error(closed) == nil)
+    }
+
+    @Test func escapedKeysMatchKnownFields() throws {
+        let line = Line.event("E1", "2026-11-28T09:00:00Z").replacingOccurrences(of: "\"title\"", with: "\"ti\\u0074le\"")
+        let r = try TestSupport.parse(line).get()
+        guard case .event(let e) = r.snapshot.body else { return }
+        #expect(e.title == "占道经营")
+    }
+
+    @Test func timestampsRoundTrip() throws {
+        for s in ["2026-11-28T09:15:02+08:00", "2024-02-29T23:59:59Z", "2026-01-01T00:00:00.250-05:30"] {
+            let p = try Timestamp.parse(s).get()
+            #expect(Timestamp.format(p.millis, offsetMinutes: p.offsetMinutes) == s)
+        }
+        #expect(throws: TimestampError.outOfRange("day")) { try Timestamp.parse("2025-02-29T00:00:00Z").get() }
+        #expect(try Timestamp.parse("2026-11-28T01:00:00+08:00").get().millis
+                == Timestamp.parse("2026-11-27T17:00:00Z").get().millis)
+    }
+}
