@@ -180,3 +180,11 @@ public enum Clock: Sendable, Equatable {
     case eventTime
     case fixed(Millis)
 }
+
+extension Store: LineSink {
+    public func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition) {
+        ingest(line: bytes, file: position.file, lineNumber: position.line, offset: position.offset)
+    }
+
+    public func refused(_ line: QuarantinedLine) { refuse(line) }
+}

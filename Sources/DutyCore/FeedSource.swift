@@ -1,0 +1,193 @@
+/// One followed file: its open descriptor, its identity and how far it has been
+/// read. The descriptor stays open between polls so that a file renamed away
+/// by rotation, or deleted, can still be read to its end before it is let go
+/// (and so that its inode cannot be reused by a re-created file meanwhile).
+final class FeedSource {
+    /// Device + inode: survives a rename, changes when a path is re-created.
+    struct Identity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ info: Platform.FileInfo) { device = info.device; inode = info.inode }
+    }
+
+    /// What one read handed over; `error` is the errno text if a read failed.
+    struct Counts {
+        var lines = 0
+        var bytes: Int64 = 0
+        var error: String?
+    }
+
+    /// Leading bytes remembered to notice a file truncated and regrown past
+    /// the old offset between two polls (same inode, size no smaller).
+    static let fingerprintBytes = 64
+
+    /// The name put in positions: the path the file was last found under.
+    var path: String
+    /// Index of the configured path (directory or file) it was found through.
+    var root: Int
+    let fd: Int32
+    let identity: Identity
+    private let maxLineBytes: Int
+
+    /// Next byte to read.
+    private(set) var offset: Int64 = 0
+    /// 1-based number and byte offset of the line being read (or held).
+    private var lineNumber = 1
+    private var lineStart: Int64 = 0
+    /// The unterminated line so far, copied out of the shared buffer; never
+    /// more than maxLineBytes + 1 bytes (the 1 for a final "\r").
+    private var carry: [UInt8] = []
+    /// Skipping to the next newline: the line was refused as too long, or was
+    /// already delivered by `flush`.
+    private var discarding = false
+    private var fingerprint: [UInt8] = []
+
+    init(path: String, root: Int, fd: Int32, identity: Identity, maxLineBytes: Int) {
+        self.path = path; self.root = root; self.fd = fd; self.identity = identity
+        self.maxLineBytes = maxLineBytes
+    }
+
+    func close() { Platform.close(fd) }
+
+    /// Starts over from the first byte when the file was truncated in place:
+    /// shorter than what was read (copytruncate), or its first bytes differ
+    /// from those seen, compared over the length known then (truncated and
+    /// regrown). The held partial line went with the old content: dropped.
+    /// Returns true if it rewound.
+    @discardableResult
+    func rewindIfTruncated() -> Bool {
+        guard offset > 0, let info = Platform.stat(fd: fd) else { return false }
+        var truncated = info.size < offset
+        if !truncated {
+            withUnsafeTemporaryAllocation(byteCount: Self.fingerprintBytes, alignment: 1) { head in
+                let n = Platform.read(fd, into: head.baseAddress!, count: head.count, at: 0)
+                guard n >= 0 else { return }
+                let now = UnsafeRawBufferPointer(start: head.baseAddress, count: n)
+                let known = fingerprint.count
+                if n < known {
+                    truncated = true
+                } else if !fingerprint.withUnsafeBytes({ Platform.equal($0, UnsafeRawBufferPointer(rebasing: now[0..<known])) }) {
+                    truncated = true
+                } else if n > known {
+                    fingerprint = Array(now)
+                }
+            }
+        }
+        if truncated {
+            offset = 0; lineNumber = 1; lineStart = 0
+            carry.removeAll(keepingCapacity: false); discarding = false; fingerprint = []
+        }
+        return truncated
+    }
+
+    /// Reads from `offset` to the end of the file in buffer-sized preads and
+    /// hands every complete line to `sink`; the unterminated rest is held.
+    func readNew<S: LineSink>(using buffer: UnsafeMutableRawBufferPointer, into sink: inout S) -> Counts {
+        var counts = Counts()
+        let base = buffer.baseAddress!
+        while true {
+            let n = Platform.read(fd, into: base, count: buffer.count, at: offset)
+            if n < 0 { counts.error = Platform.errnoText; break }
+            if n == 0 { break }
+            if offset == 0 {
+                fingerprint = Array(UnsafeRawBufferPointer(start: base, count: min(n, Self.fingerprintBytes)))
+            }
+            counts.lines += scan(UnsafeRawBufferPointer(start: base, count: n), into: &sink)
+            counts.bytes += Int64(n)
+            if n < buffer.count { break }   // Platform.read fills the buffer unless at end of file
+        }
+        return counts
+    }
+
+    /// Delivers the held partial line as a final line (end of a one-shot read,
+    /// or a file about to be let go). Should the rest of that line arrive
+    /// later, it is skipped: the line was delivered once already.
+    func flush<S: LineSink>(into sink: inout S) -> Int {
+        guard !carry.isEmpty else { return 0 }
+        let position = LinePosition(file: path, line: lineNumber, offset: lineStart)
+        carry.withUnsafeBytes { deliver($0, at: position, into: &sink) }
+        carry.removeAll(keepingCapacity: true)
+        discarding = true
+        return 1
+    }
+
+    // MARK: - The hot path
+
+    /// Splits one chunk at its newlines. Only the first line of a chunk can
+    /// continue something held from before; every later one lies wholly in the
+    /// chunk and goes to the sink straight from the buffer, with the state
+    /// kept in locals so the loop is memchr plus a call.
+    private func scan<S: LineSink>(_ chunk: UnsafeRawBufferPointer, into sink: inout S) -> Int {
+        let base = chunk.baseAddress!, n = chunk.count
+        let chunkStart = offset
+        offset = chunkStart + Int64(n)
+        var handed = 0
+        var pos = 0
+        if discarding || !carry.isEmpty {
+            guard let end = Platform.find(0x0A, in: base, count: n) else {
+                return hold(chunk, into: &sink)
+            }
+            let head = UnsafeRawBufferPointer(start: base, count: end)
+            if discarding {
+                discarding = false
+            } else {
+                handed += 1
+                let position = LinePosition(file: path, line: lineNumber, offset: lineStart)
+                if carry.count + end > maxLineBytes + 1 {
+                    sink.refused(tooLong(position))
+                } else {
+                    carry.append(contentsOf: head)
+                    carry.withUnsafeBytes { deliver($0, at: position, into: &sink) }
+                }
+                carry.removeAll(keepingCapacity: true)
+            }
+            pos = end + 1
+            lineNumber += 1
+            lineStart = chunkStart + Int64(pos)
+        }
+        let file = path
+        var number = lineNumber
+        while pos < n, let length = Platform.find(0x0A, in: base + pos, count: n - pos) {
+            deliver(UnsafeRawBufferPointer(start: base + pos, count: length),
+                    at: LinePosition(file: file, line: number, offset: chunkStart + Int64(pos)), into: &sink)
+            handed += 1
+            number += 1
+            pos += length + 1
+        }
+        lineNumber = number
+        lineStart = chunkStart + Int64(pos)
+        if pos < n { handed += hold(UnsafeRawBufferPointer(rebasing: chunk[pos...]), into: &sink) }
+        return handed
+    }
+
+    /// Keeps the unterminated end of a chunk; refuses the line as soon as it
+    /// is known to be too long, rather than buffering it without bound.
+    private func hold<S: LineSink>(_ bytes: UnsafeRawBufferPointer, into sink: inout S) -> Int {
+        if discarding { return 0 }
+        if carry.count + bytes.count > maxLineBytes + 1 {
+            sink.refused(tooLong(LinePosition(file: path, line: lineNumber, offset: lineStart)))
+            carry.removeAll(keepingCapacity: true)
+            discarding = true
+            return 1
+        }
+        carry.append(contentsOf: bytes)
+        return 0
+    }
+
+    @inline(__always)
+    private func deliver<S: LineSink>(_ bytes: UnsafeRawBufferPointer, at position: LinePosition, into sink: inout S) {
+        var count = bytes.count
+        if count > 0 && bytes[count - 1] == 0x0D { count -= 1 }
+        if count > maxLineBytes {
+            sink.refused(tooLong(position))
+        } else {
+            sink.line(UnsafeRawBufferPointer(start: bytes.baseAddress, count: count), at: position)
+        }
+    }
+
+    private func tooLong(_ position: LinePosition) -> QuarantinedLine {
+        let limit = maxLineBytes % (1 << 20) == 0 ? "\(maxLineBytes >> 20) MiB" : "\(maxLineBytes) bytes"
+        return QuarantinedLine(file: position.file, line: position.line, offset: position.offset,
+                               error: FeedError(.tooLong, "line too long (over \(limit))"))
+    }
+}

@@ -1,0 +1,256 @@
+import Dispatch
+
+/// Where a line came from.
+public struct LinePosition: Sendable, Equatable {
+    public var file: String
+    /// 1-based.
+    public var line: Int
+    /// Byte offset of the line's start in the file.
+    public var offset: Int64
+
+    public init(file: String, line: Int, offset: Int64) {
+        self.file = file; self.line = line; self.offset = offset
+    }
+}
+
+/// Receives complete lines. Generic, not an existential, so the hot path is direct calls.
+public protocol LineSink {
+    /// `bytes` excludes the "\n" and a trailing "\r"; valid only during the call (no copy is made).
+    mutating func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition)
+    /// A line refused before parsing (over FeedParser.maxLineBytes).
+    mutating func refused(_ line: QuarantinedLine)
+}
+
+/// What one poll handed over.
+public struct PollReport: Sendable {
+    /// Lines handed to the sink, refused ones included.
+    public var lines: Int
+    public var bytes: Int64
+    public var problems: [String]
+}
+
+/// For the header's feed-health display.
+public struct FeedHealth: Sendable, Equatable {
+    /// Files currently followed (open).
+    public var files: Int
+    /// Lines handed to the sink since start, refused ones included.
+    public var lines: Int
+    /// Bytes read since start.
+    public var bytes: Int64
+    /// Platform.wallClockMillis of the last poll that brought a line; nil before any.
+    public var lastLineMillis: Int64?
+}
+
+/// Follows feed files and directories of `*.jsonl` files, handing every new
+/// complete line to a sink, across appends, rotation and truncation, without
+/// ever delivering a line twice.
+///
+/// Not thread-safe: it is confined to one queue at a time (the poller's queue
+/// while `start` runs, the caller's otherwise); hence `@unchecked Sendable`,
+/// so that it can be handed to that queue.
+public final class FeedTailer: @unchecked Sendable {
+    /// Size of the one read buffer, reused for every pread of every file.
+    static let bufferBytes = 4 << 20
+
+    public let paths: [String]
+    public let maxLineBytes: Int
+    private var sources: [FeedSource.Identity: FeedSource] = [:]
+    private let buffer: UnsafeMutableRawBufferPointer
+    private var totalLines = 0
+    private var totalBytes: Int64 = 0
+    private var lastLineMillis: Int64?
+    private var timer: DispatchSourceTimer?
+
+    /// Problems seen on the last poll (missing/unreadable directory or file),
+    /// naming the path and the errno text; cleared when fixed.
+    public private(set) var problems: [String] = []
+
+    public init(paths: [String], maxLineBytes: Int = FeedParser.maxLineBytes) {
+        self.paths = paths
+        self.maxLineBytes = maxLineBytes
+        buffer = .allocate(byteCount: Self.bufferBytes, alignment: 64)
+    }
+
+    deinit {
+        timer?.cancel()
+        for source in sources.values { source.close() }
+        buffer.deallocate()
+    }
+
+    public var health: FeedHealth {
+        FeedHealth(files: sources.count, lines: totalLines, bytes: totalBytes, lastLineMillis: lastLineMillis)
+    }
+
+    /// Reads everything new in every source (sorted file order) and hands each
+    /// complete line to `sink`. Synchronous.
+    @discardableResult
+    public func poll<S: LineSink>(into sink: inout S) -> PollReport {
+        var report = PollReport(lines: 0, bytes: 0, problems: [])
+        var failedRoots = Set<Int>()
+        let entries = discover(problems: &report.problems, failedRoots: &failedRoots)
+        let listed = Set(entries.map(\.identity))
+
+        // Files no longer under any listed path (renamed away, or deleted) are
+        // read to their end first, so the old file's tail comes before the new
+        // file at that path; then let go. Files of a directory that failed to
+        // list are only read on: they may be listed again once it is back.
+        for source in sources.values.sorted(by: { $0.path < $1.path }) where !listed.contains(source.identity) {
+            read(source, into: &sink, report: &report)
+            if failedRoots.contains(source.root) && source.path != paths[source.root] { continue }
+            report.lines += source.flush(into: &sink)
+            source.close()
+            sources[source.identity] = nil
+        }
+        for entry in entries {
+            if let source = sources[entry.identity] {
+                source.path = entry.path
+                source.root = entry.root
+                source.rewindIfTruncated()
+                read(source, into: &sink, report: &report)
+            } else if let source = open(entry, problems: &report.problems) {
+                read(source, into: &sink, report: &report)
+            }
+        }
+
+        problems = report.problems
+        totalLines += report.lines
+        totalBytes += report.bytes
+        if report.lines > 0 { lastLineMillis = Platform.wallClockMillis() }
+        return report
+    }
+
+    /// Flush: delivers the held partial last line of every file as a final line
+    /// (for one-shot commands like `stats`, so a file without a final newline
+    /// still counts). Following on afterwards is possible, but the rest of such
+    /// a line, should it arrive, is skipped.
+    public func finish<S: LineSink>(into sink: inout S) {
+        var lines = 0
+        for source in sources.values.sorted(by: { $0.path < $1.path }) {
+            lines += source.flush(into: &sink)
+        }
+        totalLines += lines
+        if lines > 0 { lastLineMillis = Platform.wallClockMillis() }
+    }
+
+    // MARK: - Finding the files
+
+    private struct Entry {
+        var path: String
+        var root: Int
+        var identity: FeedSource.Identity
+    }
+
+    /// The files to follow now, in order: configured paths in the order given,
+    /// each directory's `*.jsonl` files sorted by name, each file once.
+    private func discover(problems: inout [String], failedRoots: inout Set<Int>) -> [Entry] {
+        var entries: [Entry] = []
+        var seen = Set<FeedSource.Identity>()
+        func add(_ path: String, _ root: Int, _ info: Platform.FileInfo) {
+            let id = FeedSource.Identity(info)
+            if seen.insert(id).inserted { entries.append(Entry(path: path, root: root, identity: id)) }
+        }
+        for (root, path) in paths.enumerated() {
+            guard let info = Platform.stat(path: path) else {
+                problems.append(Self.problem(path, Platform.errnoText))
+                failedRoots.insert(root)
+                continue
+            }
+            if info.isRegular {
+                add(path, root, info)
+            } else if info.isDirectory {
+                guard let names = Platform.listDirectory(path) else {
+                    problems.append(Self.problem(path, Platform.errnoText))
+                    failedRoots.insert(root)
+                    continue
+                }
+                let prefix = path.hasSuffix("/") ? path : path + "/"
+                for name in names.filter({ $0.hasSuffix(".jsonl") }).sorted() {
+                    // Gone since the listing, or not a plain file (no FIFO may block a poll): skipped.
+                    if let fileInfo = Platform.stat(path: prefix + name), fileInfo.isRegular {
+                        add(prefix + name, root, fileInfo)
+                    }
+                }
+            } else {
+                problems.append(Self.problem(path, "not a regular file or directory"))
+                failedRoots.insert(root)
+            }
+        }
+        return entries
+    }
+
+    /// Opens a newly found file. Its identity is taken from the open descriptor,
+    /// so a file replaced between the stat and the open is still read whole.
+    private func open(_ entry: Entry, problems: inout [String]) -> FeedSource? {
+        guard let fd = Platform.openRead(entry.path) else {
+            problems.append(Self.problem(entry.path, Platform.errnoText))
+            return nil
+        }
+        guard let info = Platform.stat(fd: fd), sources[FeedSource.Identity(info)] == nil else {
+            Platform.close(fd)   // already followed under its identity: seen on the next poll
+            return nil
+        }
+        let source = FeedSource(path: entry.path, root: entry.root, fd: fd, identity: FeedSource.Identity(info),
+                                maxLineBytes: maxLineBytes)
+        sources[source.identity] = source
+        return source
+    }
+
+    private func read<S: LineSink>(_ source: FeedSource, into sink: inout S, report: inout PollReport) {
+        let counts = source.readNew(using: buffer, into: &sink)
+        report.lines += counts.lines
+        report.bytes += counts.bytes
+        if let error = counts.error { report.problems.append(Self.problem(source.path, error)) }
+    }
+
+    private static func problem(_ path: String, _ text: String) -> String {
+        "\(path): \(text) — retrying every poll"
+    }
+}
+
+// MARK: - Polling on a timer
+
+extension FeedTailer {
+    /// Polls on `queue` every `interval` from a DispatchSourceTimer (with
+    /// leeway, so the process sleeps between polls and wake-ups can coalesce),
+    /// calling `onPoll` with the tailer each time; `onPoll` does the actual
+    /// `poll(into:)`, as only it knows the sink. From then on the tailer
+    /// belongs to `queue`: use it only from there until `stop()`.
+    public func start(interval: DispatchTimeInterval = .milliseconds(500), queue: DispatchQueue,
+                      onPoll: @escaping (FeedTailer) -> Void) {
+        stop()
+        let handler = UncheckedHandler(onPoll)
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now(), repeating: interval, leeway: Self.leeway(for: interval))
+        timer.setEventHandler { [weak self] in
+            if let self { handler.call(self) }
+        }
+        timer.resume()
+        self.timer = timer
+    }
+
+    /// Stops the timer; a poll already running on the queue completes.
+    public func stop() {
+        timer?.cancel()
+        timer = nil
+    }
+
+    /// A tenth of the interval, at least 1 ms.
+    static func leeway(for interval: DispatchTimeInterval) -> DispatchTimeInterval {
+        let nanos: Int
+        switch interval {
+        case .seconds(let s): nanos = s * 1_000_000_000
+        case .milliseconds(let ms): nanos = ms * 1_000_000
+        case .microseconds(let us): nanos = us * 1_000
+        case .nanoseconds(let ns): nanos = ns
+        default: return .milliseconds(50)
+        }
+        return .nanoseconds(max(nanos / 10, 1_000_000))
+    }
+}
+
+/// Carries the non-Sendable `onPoll` into the timer's handler: it only ever
+/// runs on the timer's queue.
+private struct UncheckedHandler: @unchecked Sendable {
+    let call: (FeedTailer) -> Void
+    init(_ call: @escaping (FeedTailer) -> Void) { self.call = call }
+}

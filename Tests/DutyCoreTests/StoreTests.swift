@@ -1,0 +1,109 @@
+import Testing
+@testable import DutyCore
+
+/// The store's aggregates against a small hand-made feed with known answers.
+@Suite struct StoreTests {
+    static let feed: [String] = [
+        Line.event("E1", "2026-11-28T09:00:00+08:00"),
+        Line.event("E2", "2026-11-28T09:05:00+08:00", priority: "1"),
+        Line.event("E1", "2026-11-28T09:30:00+08:00", status: "dispatched"),
+        Line.task("T1", "2026-11-28T09:30:00+08:00", due: "2026-11-28T11:30:00+08:00"),
+        Line.task("T2", "2026-11-28T09:40:00+08:00", due: "2026-11-28T10:00:00+08:00", unit: "溪口镇综合行政执法中队"),
+        Line.task("T3", "2026-11-28T09:45:00+08:00", due: "2026-11-28T09:50:00+08:00"),
+        Line.task("T3", "2026-11-28T10:20:00+08:00", due: "2026-11-28T09:50:00+08:00", status: "done"),
+        Line.event("E2", "2026-11-28T09:10:00+08:00", status: "self_resolved", priority: "1"),
+        // Out of order: an older snapshot of E1 arrives last; E1 stays dispatched.
+        Line.event("E1", "2026-11-28T09:10:00+08:00", status: "open"),
+        // Exact duplicate (different key order and spacing), and a conflict.
+        #"{ "id":"E2", "kind":"event","ts":"2026-11-28T09:10:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":1,"source":"grid","title":"占道经营","status":"self_resolved","extra":true }"#,
+        Line.event("E2", "2026-11-28T09:10:00+08:00", status: "cancelled", priority: "1"),
+        Line.mediation("M1", "2026-11-28T09:00:00+08:00", tier: "village", status: "resolved"),
+        Line.mediation("M2", "2026-11-28T09:00:00+08:00", tier: "village", status: "escalated"),
+        Line.mediation("M2", "2026-11-28T10:00:00+08:00", tier: "town", status: "resolved"),
+        Line.mediation("M3", "2026-11-28T10:00:00+08:00", tier: "district", status: "mediating"),
+        Line.alert("A1", "2026-11-28T09:00:00+08:00", level: "critical"),
+        Line.alert("A2", "2026-11-28T09:01:00+08:00"),
+        Line.alert("A2", "2026-11-28T09:02:00+08:00", status: "acked"),
+        Line.alert("A3", "2026-11-28T09:03:00+08:00", status: "resolved"),
+        "not json at all",
+        Line.event("E9", "2026-11-28T10:30:00+08:00", status: "open", priority: "9"),
+    ]
+
+    @Test func countsMatchTheHandMadeFeed() {
+        let store = TestSupport.store(Self.feed)
+        let a = store.aggregates
+        #expect(store.records == 19)
+        #expect(store.quarantinedTotal == 2)
+        #expect(store.quarantine.map(\.line) == [20, 21])
+        #expect(store.duplicates == 1)
+        #expect(store.conflicts == 1)
+        #expect(a.count(.event) == 2)
+        #expect(a.count(.event, EventStatus.dispatched) == 1)
+        #expect(a.count(.event, EventStatus.selfResolved) == 1)
+        #expect(a.count(.event, EventStatus.open) == 0)
+        #expect(store.item(.event, id: "E1")?.history.map(\.statusWire) == ["open", "open", "dispatched"])
+        #expect(a.count(.task) == 3)
+        #expect(a.count(.task, TaskStatus.done) == 1)
+        #expect(a.openTasksPerUnit == ["锦屏街道综合行政执法中队": 1, "溪口镇综合行政执法中队": 1])
+        #expect(store.openTasks(from: 0, limit: 10).map(\.id) == ["T2", "T1"])
+        #expect(a.mediationByTier == [1, 1, 1])
+        #expect(a.resolvedByTier == [1, 1, 0])
+        #expect(a.openMediationByTier == [0, 0, 1])
+        #expect(a.escalations(onDayOf: store.latestTs) == [1, 0, 0])
+        #expect(a.openAlertsByLevel == [0, 0, 1])
+        #expect(store.activeAlerts(from: 0, limit: 10).map(\.id) == ["A1", "A2"])
+        #expect(store.recentEvents(from: 0, limit: 10).map(\.id) == ["E2", "E1"])
+        #expect(store.latestTs == Timestamp.millis(year: 2026, month: 11, day: 28, hour: 10, minute: 20))
+    }
+
+    @Test func overdueFollowsTheClock() {
+        let at1000 = TestSupport.store(Self.feed, clock: .fixed(Timestamp.millis(year: 2026, month: 11, day: 28, hour: 10, minute: 0, second: 1)))
+        #expect(at1000.aggregates.overdueTasks(now: at1000.now) == 1)   // T2; T3 is done
+        let at1200 = TestSupport.store(Self.feed, clock: .fixed(Timestamp.millis(year: 2026, month: 11, day: 28, hour: 12)))
+        #expect(at1200.aggregates.overdueTasks(now: at1200.now) == 2)
+    }
+
+    @Test func orderOfArrivalDoesNotChangeTheState() {
+        // The conflict is left out: "first one kept" depends on arrival by design.
+        let feed = Self.feed.filter { !$0.contains("cancelled") }
+        let forward = TestSupport.store(feed)
+        let backward = TestSupport.store(feed.reversed())
+        for kind in Kind.allCases {
+            #expect(forward.aggregates.statusCounts[Int(kind.rawValue)] == backward.aggregates.statusCounts[Int(kind.rawValue)])
+        }
+        #expect(forward.aggregates.resolvedByTier == backward.aggregates.resolvedByTier)
+        #expect(forward.openTasks(from: 0, limit: 10).map(\.id) == backward.openTasks(from: 0, limit: 10).map(\.id))
+        #expect(forward.recentEvents(from: 0, limit: 10).map(\.id) == backward.recentEvents(from: 0, limit: 10).map(\.id))
+        #expect(forward.item(.event, id: "E1")?.history == backward.item(.event, id: "E1")?.history)
+    }
+
+    @Test func internsRepeatedNames() throws {
+        let store = TestSupport.store(Self.feed)
+        guard case .task(let a) = try #require(store.item(.task, id: "T1")).current.body,
+              case .task(let b) = try #require(store.item(.task, id: "T3")).current.body else { return }
+        // Same storage, not just equal text (a name long enough not to be stored inline).
+        #expect(a.unit.utf8.count > 15)
+        #expect(a.unit.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+                == b.unit.utf8.withContiguousStorageIfAvailable { $0.baseAddress })
+    }
+
+    @Test func sortedIndexKeepsOrderAndRanks() {
+        var index = SortedIndex()
+        var reference: [IndexEntry] = []
+        var rng = SystemRandomNumberGenerator()
+        for i in 0..<5000 {
+            let e = IndexEntry(key: Int64.random(in: 0..<1000, using: &rng), item: Int32(i))
+            index.insert(e); reference.append(e)
+            if i % 3 == 0 {
+                let victim = reference.remove(at: Int.random(in: 0..<reference.count, using: &rng))
+                let removed = index.remove(victim)
+                #expect(removed)
+            }
+        }
+        reference.sort()
+        #expect(index.all == reference)
+        #expect(index.count(below: 500) == reference.filter { $0.key < 500 }.count)
+        #expect(index.entries(from: 100, limit: 5) == Array(reference[100..<105]))
+        #expect(index.entries(from: 0, limit: 3, descending: true) == Array(reference.reversed().prefix(3)))
+    }
+}

@@ -1,0 +1,369 @@
+import Dispatch
+import Foundation
+import Testing
+@testable import DutyCore
+
+/// Keeps every line and refusal it is handed, with positions.
+struct TailSink: LineSink {
+    var lines: [(text: String, position: LinePosition)] = []
+    var refusals: [QuarantinedLine] = []
+
+    mutating func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition) {
+        lines.append((String(decoding: bytes, as: UTF8.self), position))
+    }
+
+    mutating func refused(_ line: QuarantinedLine) { refusals.append(line) }
+
+    var texts: [String] { lines.map(\.text) }
+    var numbers: [Int] { lines.map(\.position.line) }
+    var offsets: [Int64] { lines.map(\.position.offset) }
+
+    /// Polls once and returns only what that poll delivered.
+    static func poll(_ tailer: FeedTailer) -> TailSink {
+        var sink = TailSink()
+        tailer.poll(into: &sink)
+        return sink
+    }
+}
+
+/// A fresh directory under the system temp dir, removed by `remove()`.
+struct TailTempDir {
+    let path: String
+
+    init() throws {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("dutydesk-tailer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        path = url.path
+    }
+
+    func file(_ name: String) -> String { path + "/" + name }
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Writes with plain POSIX calls so appends, truncation and renames are exactly
+/// what a feed writer or logrotate would do.
+enum TailDisk {
+    static func append(_ text: String, to path: String) { append(Array(text.utf8), to: path) }
+
+    static func append(_ bytes: [UInt8], to path: String) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        precondition(fd >= 0, "open \(path)")
+        bytes.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count { done += write(fd, buf.baseAddress! + done, buf.count - done) }
+        }
+        close(fd)
+    }
+
+    static func truncate(_ path: String) { precondition(Foundation.truncate(path, 0) == 0) }
+    static func rename(_ from: String, _ to: String) { precondition(Foundation.rename(from, to) == 0) }
+    static func unlink(_ path: String) { precondition(Foundation.unlink(path) == 0) }
+}
+
+@Suite struct TailerTests {
+    @Test func appendedLinesArriveOnceWithPositions() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("a\nbb\n", to: file)
+        let tailer = FeedTailer(paths: [file])
+        let first = TailSink.poll(tailer)
+        #expect(first.texts == ["a", "bb"])
+        #expect(first.numbers == [1, 2])
+        #expect(first.offsets == [0, 2])
+        #expect(first.lines[0].position.file == file)
+        TailDisk.append("ccc\n", to: file)
+        let second = TailSink.poll(tailer)
+        #expect(second.texts == ["ccc"])
+        #expect(second.numbers == [3])
+        #expect(second.offsets == [5])
+        #expect(TailSink.poll(tailer).lines.isEmpty)
+        let health = tailer.health
+        #expect(health.files == 1 && health.lines == 3 && health.bytes == 9)
+        #expect(health.lastLineMillis != nil)
+    }
+
+    @Test func partialLineIsHeldThenDeliveredOnce() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("one\ntw", to: file)
+        let tailer = FeedTailer(paths: [file])
+        #expect(TailSink.poll(tailer).texts == ["one"])
+        TailDisk.append("o\nthr", to: file)
+        let second = TailSink.poll(tailer)
+        #expect(second.texts == ["two"])
+        #expect(second.numbers == [2] && second.offsets == [4])
+        #expect(TailSink.poll(tailer).lines.isEmpty)
+        TailDisk.append("ee\n", to: file)
+        let third = TailSink.poll(tailer)
+        #expect(third.texts == ["three"])
+        #expect(third.numbers == [3] && third.offsets == [8])
+    }
+
+    @Test func crlfLosesTheCarriageReturn() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("a\r\nbc\r", to: file)
+        let tailer = FeedTailer(paths: [file])
+        #expect(TailSink.poll(tailer).texts == ["a"])
+        TailDisk.append("\n\r\n", to: file)   // the "\r" was held with the partial line
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == ["bc", ""])
+        #expect(sink.offsets == [3, 7])
+    }
+
+    @Test func renameRotationDrainsTheOldFileFirst() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("1\n2\n", to: file)
+        let tailer = FeedTailer(paths: [dir.path])
+        #expect(TailSink.poll(tailer).texts == ["1", "2"])
+        TailDisk.append("3\n4", to: file)           // the writer's last words, after our poll
+        TailDisk.rename(file, file + ".1")
+        TailDisk.append("new1\nnew2\n", to: file)
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == ["3", "4", "new1", "new2"])
+        #expect(sink.numbers == [3, 4, 1, 2])
+        #expect(sink.offsets == [4, 6, 0, 5])
+        #expect(tailer.health.files == 1)
+        TailDisk.append("5\n", to: file + ".1")     // nothing more is read from the rotated file
+        #expect(TailSink.poll(tailer).lines.isEmpty)
+    }
+
+    @Test func renameToAnotherFollowedNameContinues() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        TailDisk.append("1\n2\n", to: dir.file("b.jsonl"))
+        let tailer = FeedTailer(paths: [dir.path])
+        #expect(TailSink.poll(tailer).texts == ["1", "2"])
+        TailDisk.rename(dir.file("b.jsonl"), dir.file("a-old.jsonl"))
+        TailDisk.append("3\n", to: dir.file("a-old.jsonl"))
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == ["3"])
+        #expect(sink.numbers == [3])
+        #expect(sink.lines.first?.position.file == dir.file("a-old.jsonl"))
+    }
+
+    @Test func copytruncateRestartsFromLineOne() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("1\n2\n3\npart", to: file)
+        let tailer = FeedTailer(paths: [file])
+        #expect(TailSink.poll(tailer).texts == ["1", "2", "3"])
+        TailDisk.truncate(file)
+        TailDisk.append("x\n", to: file)
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == ["x"])
+        #expect(sink.numbers == [1] && sink.offsets == [0])
+    }
+
+    @Test func deleteAndRecreate() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("1\n2\n", to: file)
+        let tailer = FeedTailer(paths: [file])
+        #expect(TailSink.poll(tailer).texts == ["1", "2"])
+        TailDisk.append("3\n", to: file)
+        TailDisk.unlink(file)
+        let gone = TailSink.poll(tailer)
+        #expect(gone.texts == ["3"])
+        #expect(tailer.problems.count == 1)
+        #expect(tailer.problems.first?.contains("No such file or directory") == true)
+        #expect(tailer.health.files == 0)
+        TailDisk.append("y\n", to: file)
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == ["y"])
+        #expect(sink.numbers == [1] && sink.offsets == [0])
+        #expect(tailer.problems.isEmpty)
+    }
+
+    @Test func deleteAndRecreateWithinOnePoll() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("1\n", to: file)
+        let tailer = FeedTailer(paths: [dir.path])
+        #expect(TailSink.poll(tailer).texts == ["1"])
+        TailDisk.append("2\n", to: file)
+        TailDisk.unlink(file)
+        TailDisk.append("fresh\n", to: file)
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == ["2", "fresh"])
+        #expect(sink.numbers == [2, 1])
+    }
+
+    @Test func truncateAndRegrowPastOldOffsetIsNoticedByFingerprint() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("aaaa\nbbbb\n", to: file)
+        let tailer = FeedTailer(paths: [file])
+        #expect(TailSink.poll(tailer).texts == ["aaaa", "bbbb"])
+        TailDisk.truncate(file)
+        TailDisk.append("cccc\ndddd\neeee\n", to: file)
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == ["cccc", "dddd", "eeee"])
+        #expect(sink.numbers == [1, 2, 3] && sink.offsets == [0, 5, 10])
+    }
+
+    @Test func directoryPicksUpNewFilesInNameOrder() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        TailDisk.append("b1\n", to: dir.file("b.jsonl"))
+        TailDisk.append("ignored\n", to: dir.file("notes.txt"))
+        let tailer = FeedTailer(paths: [dir.path])
+        #expect(TailSink.poll(tailer).texts == ["b1"])
+        TailDisk.append("c1\n", to: dir.file("c.jsonl"))
+        TailDisk.append("a1\na2\n", to: dir.file("a.jsonl"))
+        TailDisk.append("b2\n", to: dir.file("b.jsonl"))
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == ["a1", "a2", "b2", "c1"])
+        #expect(sink.numbers == [1, 2, 2, 1])
+        #expect(sink.lines.map(\.position.file) == ["a", "a", "b", "c"].map { dir.file($0 + ".jsonl") })
+        #expect(tailer.health.files == 3)
+    }
+
+    @Test func missingDirectoryIsAProblemUntilCreated() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let feeds = dir.file("feeds/")
+        let tailer = FeedTailer(paths: [feeds])
+        var sink = TailSink()
+        let report = tailer.poll(into: &sink)
+        #expect(report.problems == ["\(feeds): No such file or directory — retrying every poll"])
+        #expect(tailer.problems == report.problems)
+        #expect(TailSink.poll(tailer).lines.isEmpty)   // retried, still missing
+        #expect(tailer.problems.count == 1)
+        try FileManager.default.createDirectory(atPath: feeds, withIntermediateDirectories: false)
+        TailDisk.append("hello\n", to: feeds + "x.jsonl")
+        #expect(TailSink.poll(tailer).texts == ["hello"])
+        #expect(tailer.problems.isEmpty)
+    }
+
+    @Test func directoryMovedAwayAndBackIsNotReadAgain() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let feeds = dir.file("feeds"), away = dir.file("away")
+        try FileManager.default.createDirectory(atPath: feeds, withIntermediateDirectories: false)
+        TailDisk.append("1\n", to: feeds + "/a.jsonl")
+        let tailer = FeedTailer(paths: [feeds])
+        #expect(TailSink.poll(tailer).texts == ["1"])
+        TailDisk.rename(feeds, away)
+        TailDisk.append("2\n", to: away + "/a.jsonl")
+        #expect(TailSink.poll(tailer).texts == ["2"])   // still open: read on
+        #expect(tailer.problems.count == 1)
+        TailDisk.rename(away, feeds)
+        TailDisk.append("3\n", to: feeds + "/a.jsonl")
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == ["3"] && sink.numbers == [3])
+        #expect(tailer.problems.isEmpty)
+    }
+
+    @Test func overlongLineIsRefusedAndLaterLinesKeepTheirPlace() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        let long = FeedParser.maxLineBytes + FeedParser.maxLineBytes / 2
+        TailDisk.append("first\n", to: file)
+        TailDisk.append([UInt8](repeating: 0x78, count: long) + Array("\nafter\n".utf8), to: file)
+        let tailer = FeedTailer(paths: [file])
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == ["first", "after"])
+        #expect(sink.numbers == [1, 3])
+        #expect(sink.offsets == [0, Int64(6 + long + 1)])
+        #expect(sink.refusals.map(\.line) == [2])
+        #expect(sink.refusals.first?.offset == 6)
+        #expect(sink.refusals.first?.error.errorClass == .tooLong)
+        #expect(sink.refusals.first?.error.message == "line too long (over 1 MiB)")
+    }
+
+    @Test func overlongLineArrivingInPiecesIsRefusedOnce() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        let piece = [UInt8](repeating: 0x79, count: 700 * 1024)
+        TailDisk.append(Array("ok\n".utf8) + piece, to: file)
+        let tailer = FeedTailer(paths: [file])
+        var sink = TailSink()
+        tailer.poll(into: &sink)
+        #expect(sink.texts == ["ok"] && sink.refusals.isEmpty)
+        for _ in 0..<3 {
+            TailDisk.append(piece, to: file)
+            tailer.poll(into: &sink)
+        }
+        #expect(sink.refusals.map(\.line) == [2] && sink.refusals.first?.offset == 3)
+        TailDisk.append("\nnext\n", to: file)
+        tailer.poll(into: &sink)
+        #expect(sink.texts == ["ok", "next"])
+        #expect(sink.numbers == [1, 3])
+        #expect(sink.offsets == [0, Int64(3 + 4 * piece.count + 1)])
+        #expect(sink.refusals.count == 1)
+    }
+
+    @Test func lineAcrossTheBufferBoundaryIsIntact() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("big.jsonl")
+        let count = FeedTailer.bufferBytes / 1000 * 2 + 7    // ~8 MiB: crosses two boundaries
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count * 1000)
+        for i in 0..<count { bytes += Self.line(i) + [0x0A] }
+        TailDisk.append(bytes, to: file)
+        let tailer = FeedTailer(paths: [file])
+        let sink = TailSink.poll(tailer)
+        #expect(sink.lines.count == count)
+        #expect(sink.texts == (0..<count).map { String(decoding: Self.line($0), as: UTF8.self) })
+        #expect(sink.offsets == (0..<count).map { Int64($0 * 1000) })
+        #expect(sink.numbers == Array(1...count))
+    }
+
+    /// 999 bytes, numbered, so a line split wrongly cannot match another.
+    static func line(_ i: Int) -> [UInt8] {
+        let head = Array("{\"n\":\(i),\"pad\":\"".utf8)
+        return head + [UInt8](repeating: UInt8(0x61 + i % 26), count: 999 - head.count - 2) + Array("\"}".utf8)
+    }
+
+    @Test func finishDeliversTheUnterminatedLastLineOnce() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("a\nlast\r", to: file)
+        let tailer = FeedTailer(paths: [file])
+        var sink = TailSink()
+        tailer.poll(into: &sink)
+        #expect(sink.texts == ["a"])
+        tailer.finish(into: &sink)
+        #expect(sink.texts == ["a", "last"])
+        #expect(sink.lines.last?.position == LinePosition(file: file, line: 2, offset: 2))
+        tailer.finish(into: &sink)
+        TailDisk.append("ing\nnext\n", to: file)     // the rest of the flushed line is not a new line
+        tailer.poll(into: &sink)
+        #expect(sink.texts == ["a", "last", "next"])
+        #expect(sink.numbers == [1, 2, 3])
+    }
+
+    @Test func timerDeliversAppendedLines() async throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("1\n", to: file)
+        let shared = TailSharedSink()
+        let tailer = FeedTailer(paths: [dir.path])
+        tailer.start(interval: .milliseconds(20), queue: DispatchQueue(label: "tailer-test")) { t in
+            shared.poll(t)
+        }
+        defer { tailer.stop() }
+        #expect(await shared.wait(for: 1))
+        TailDisk.append("2\n3\n", to: file)
+        #expect(await shared.wait(for: 3))
+        #expect(shared.texts == ["1", "2", "3"])
+    }
+}
+
+/// A sink shared between the timer's queue and the test.
+final class TailSharedSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sink = TailSink()
+
+    func poll(_ tailer: FeedTailer) { lock.withLock { _ = tailer.poll(into: &sink) } }
+    var texts: [String] { lock.withLock { sink.texts } }
+
+    /// Waits, in short steps, up to 5 s for `count` lines.
+    func wait(for count: Int) async -> Bool {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ContinuousClock.now < deadline {
+            if texts.count >= count { return true }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return false
+    }
+}
