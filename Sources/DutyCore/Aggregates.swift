@@ -15,8 +15,8 @@ public struct Aggregates: Sendable {
     public internal(set) var openTasksByDue = SortedIndex()
     /// Returned tasks by due: not the unit's any more, but still "not done".
     public internal(set) var returnedTasksByDue = SortedIndex()
-    /// Open task load per unit name, for the dispatch picker.
-    public internal(set) var openTasksPerUnit: [String: Int] = [:]
+    /// Open task load per unit (by its name's symbol), for the dispatch picker.
+    public internal(set) var openTasksPerUnit: [Sym: Int] = [:]
     /// Mediation cases by their current tier.
     public internal(set) var mediationByTier = [0, 0, 0]
     /// Resolved cases by the tier that resolved them (the 6:3:1 measure).
@@ -63,44 +63,72 @@ public struct Aggregates: Sendable {
         return local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
     }
 
+    /// Moves one item from its old current state to a new one. Indexes are
+    /// touched only when their key changes: most updates are a status step,
+    /// which costs two counter updates.
+    mutating func replace(_ old: CompactSnapshot, _ new: CompactSnapshot, item: Int32, oldFirst: Millis, newFirst: Millis) {
+        let k = Int(old.kind.rawValue)
+        let sameKeys: Bool
+        switch old.kind {
+        case .event:
+            sameKeys = oldFirst == newFirst
+        case .task:
+            sameKeys = old.taskStatus.isOpen == new.taskStatus.isOpen
+                && (old.taskStatus == .returned) == (new.taskStatus == .returned)
+                && old.due == new.due && old.t2 == new.t2
+        case .mediation:
+            sameKeys = false
+        case .alert:
+            sameKeys = old.alertStatus.isOpen == new.alertStatus.isOpen && old.code == new.code
+                && oldFirst == newFirst && (old.alertStatus == .open) == (new.alertStatus == .open)
+        }
+        if sameKeys {
+            statusCounts[k][Int(old.status)] -= 1
+            statusCounts[k][Int(new.status)] += 1
+        } else {
+            apply(old, item: item, firstTs: oldFirst, sign: -1)
+            apply(new, item: item, firstTs: newFirst, sign: 1)
+        }
+    }
+
     /// Adds (sign +1) or removes (sign -1) one item's current state.
-    mutating func apply(_ s: Snapshot, item: Int32, firstTs: Millis, sign: Int) {
-        switch s.body {
-        case .event(let e):
-            statusCounts[0][Int(e.status.rawValue)] += sign
+    mutating func apply(_ s: CompactSnapshot, item: Int32, firstTs: Millis, sign: Int) {
+        statusCounts[Int(s.kind.rawValue)][Int(s.status)] += sign
+        switch s.kind {
+        case .event:
             Self.update(&eventsByTime, IndexEntry(key: firstTs, item: item), sign)
-        case .task(let t):
-            statusCounts[1][Int(t.status.rawValue)] += sign
-            let entry = IndexEntry(key: t.due, item: item)
-            if t.status.isOpen {
+        case .task:
+            let entry = IndexEntry(key: s.due, item: item)
+            let status = s.taskStatus
+            if status.isOpen {
                 Self.update(&openTasksByDue, entry, sign)
-                let load = (openTasksPerUnit[t.unit] ?? 0) + sign
-                openTasksPerUnit[t.unit] = load == 0 ? nil : load
-            } else if t.status == .returned {
+                let load = (openTasksPerUnit[s.t2] ?? 0) + sign
+                openTasksPerUnit[s.t2] = load == 0 ? nil : load
+            } else if status == .returned {
                 Self.update(&returnedTasksByDue, entry, sign)
             }
-        case .mediation(let m):
-            statusCounts[2][Int(m.status.rawValue)] += sign
-            let tier = Int(m.tier.rawValue)
+        case .mediation:
+            let tier = Int(s.code)
+            let status = s.mediationStatus
             mediationByTier[tier] += sign
-            if m.status == .resolved { resolvedByTier[tier] += sign }
-            if m.status.isOpen { openMediationByTier[tier] += sign }
-        case .alert(let a):
-            statusCounts[3][Int(a.status.rawValue)] += sign
-            if a.status == .open { openAlertsByLevel[Int(a.level.rawValue)] += sign }
-            if a.status.isOpen {
-                Self.update(&activeAlerts, IndexEntry(key: Int64(a.level.rawValue) << 48 | firstTs, item: item), sign)
+            if status == .resolved { resolvedByTier[tier] += sign }
+            if status.isOpen { openMediationByTier[tier] += sign }
+        case .alert:
+            let status = s.alertStatus
+            if status == .open { openAlertsByLevel[Int(s.code)] += sign }
+            if status.isOpen {
+                Self.update(&activeAlerts, IndexEntry(key: Int64(s.code) << 48 | firstTs, item: item), sign)
             }
         }
     }
 
     /// Counts an escalation snapshot (history, not current state: every
     /// escalation counts even if the case later moved on).
-    mutating func noteHistory(_ s: Snapshot) {
-        guard case .mediation(let m) = s.body, m.status == .escalated else { return }
+    mutating func noteHistory(_ s: CompactSnapshot) {
+        guard s.kind == .mediation, s.mediationStatus == .escalated else { return }
         let d = Self.day(s.ts, s.offsetMinutes)
         var tiers = escalationsByDay[d] ?? [0, 0, 0]
-        tiers[Int(m.tier.rawValue)] += 1
+        tiers[Int(s.code)] += 1
         escalationsByDay[d] = tiers
     }
 

@@ -4,7 +4,7 @@
 public struct ByteKeyTable<Value> {
     private var slots: [Int32]          // index into entries, -1 = empty
     private var hashes: [UInt64] = []
-    private var offsets: [Int32] = []   // key start in arena (UInt32 range is plenty: keys ≤ 1 MiB lines)
+    private var offsets: [Int] = []     // key start in arena
     private var lengths: [Int32] = []
     private var arena: [UInt8] = []
     public private(set) var values: [Value] = []
@@ -51,7 +51,7 @@ public struct ByteKeyTable<Value> {
         if (values.count + 1) * 10 > slots.count * 7 { grow() }
         let e = values.count
         hashes.append(hash)
-        offsets.append(Int32(truncatingIfNeeded: arena.count))
+        offsets.append(arena.count)
         lengths.append(Int32(key.count))
         arena.append(contentsOf: key)
         values.append(value)
@@ -60,6 +60,16 @@ public struct ByteKeyTable<Value> {
     }
 
     public func value(at entry: Int) -> Value { values[entry] }
+
+    /// The key of an entry, as a String (made on demand: keys are held as bytes).
+    public func key(at entry: Int) -> String {
+        let start = Int(offsets[entry]), len = Int(lengths[entry])
+        return arena.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[start..<(start + len)]), as: UTF8.self) }
+    }
+
+    /// Mutates an entry's value in place (no copy of a value that is an array).
+    @inline(__always)
+    public mutating func modifyValue<R>(at entry: Int, _ body: (inout Value) -> R) -> R { body(&values[entry]) }
 
     public mutating func setValue(_ v: Value, at entry: Int) { values[entry] = v }
 
@@ -105,23 +115,53 @@ public enum ByteHash {
     }
 }
 
-/// Repeated names (towns, grids, domains, units, categories, operators) are
-/// stored once: every snapshot then shares one String's storage.
-public struct Interner {
-    private var table = ByteKeyTable<String>(capacity: 4096)
+/// A symbol: a string held once in a `TextTable`. 0 means "absent", so an
+/// optional text costs no more than a required one.
+public struct Sym: Hashable, Sendable, Comparable {
+    public let raw: UInt32
+    public init(raw: UInt32) { self.raw = raw }
+    public static let none = Sym(raw: 0)
+    public var isNone: Bool { raw == 0 }
+    public static func < (a: Sym, b: Sym) -> Bool { a.raw < b.raw }
+}
+
+/// Every string the store holds — names, titles, notes — interned once as
+/// bytes. Snapshots then carry 4-byte symbols instead of Strings: they stay
+/// plain data (copied without reference counting), a year of feeds fits in a
+/// few hundred megabytes, and two snapshots compare field by field as integers.
+/// Strings are made only for what is shown or written.
+public final class TextTable: @unchecked Sendable {
+    private var table = ByteKeyTable<Void>(capacity: 1 << 14)
     public init() {}
+
+    /// Distinct strings held.
     public var count: Int { table.count }
 
-    public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> String {
+    @inline(__always)
+    public func intern(_ bytes: UnsafeRawBufferPointer) -> Sym {
         let h = ByteHash.hash(bytes)
-        if let e = table.find(bytes, hash: h) { return table.value(at: e) }
-        let s = String(decoding: bytes, as: UTF8.self)
-        table.insert(bytes, hash: h, value: s)
-        return s
+        if let e = table.find(bytes, hash: h) { return Sym(raw: UInt32(e + 1)) }
+        return Sym(raw: UInt32(table.insert(bytes, hash: h, value: ()) + 1))
     }
 
-    public mutating func intern(_ s: String) -> String {
+    public func intern(_ s: String) -> Sym {
         var s = s
         return s.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
+    }
+
+    public func intern(_ s: String?) -> Sym { s.map { intern($0) } ?? .none }
+
+    /// The symbol of a string already held, without adding it.
+    public func find(_ s: String) -> Sym? {
+        var s = s
+        return s.withUTF8 { b in table.find(UnsafeRawBufferPointer(b)).map { Sym(raw: UInt32($0 + 1)) } }
+    }
+
+    public func text(_ sym: Sym) -> String {
+        sym.isNone ? "" : table.key(at: Int(sym.raw) - 1)
+    }
+
+    public func optionalText(_ sym: Sym) -> String? {
+        sym.isNone ? nil : table.key(at: Int(sym.raw) - 1)
     }
 }

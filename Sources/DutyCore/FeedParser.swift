@@ -1,24 +1,29 @@
-/// Turns one feed line into a typed snapshot, or says exactly why not.
+/// Turns one feed line into a snapshot, or says exactly why not.
 /// Not Foundation's JSON: it parses ten times too slowly for a year of feeds.
-/// The scanner validates the line; this decodes the known fields in place,
-/// interning repeated names and never building a JSON tree.
+/// The scanner validates the line; this decodes the known fields in place
+/// into a `CompactSnapshot`, interning every text, never building a JSON tree
+/// and never making a String on the hot path.
 public struct FeedParser {
     /// Lines longer than this are refused before scanning.
     public static let maxLineBytes = 1 << 20
 
     private var scanner = JSONScanner()
     private var scratch: [UInt8] = []
-    public var interner = Interner()
+    /// Where texts are interned; nil to validate only (`check`), holding nothing.
+    public let texts: TextTable?
     /// The decoded id of the last line parsed successfully (bytes, so the store
     /// can look it up without making a String).
     public private(set) var idBytes: [UInt8] = []
     /// The kind of the last line parsed successfully.
     public private(set) var kind: Kind = .event
 
-    public init() {}
+    /// A parser interning into `texts` (a store's table), or its own table.
+    public init(texts: TextTable? = TextTable()) { self.texts = texts }
 
-    /// Parses a line and returns the whole record (id as a String): for tools
-    /// and tests. The ingest uses `parse(_:)` and `idBytes`.
+    /// A parser that validates only and keeps no texts.
+    public static func validating() -> FeedParser { FeedParser(texts: nil) }
+
+    /// Parses a line into a whole record (readable form): for tools and tests.
     public mutating func parseRecord(_ line: String) -> Result<Record, FeedError> {
         var line = line
         return line.withUTF8 { buf in
@@ -26,12 +31,19 @@ public struct FeedParser {
         }
     }
 
-    /// Parses one line (without its newline; a trailing CR is whitespace).
+    /// Parses a line into a readable snapshot.
     public mutating func parse(_ line: UnsafeRawBufferPointer) -> Result<Snapshot, FeedError> {
+        if let texts { return parseCompact(line).map { $0.snapshot(texts) } }
+        var p = FeedParser()
+        defer { idBytes = p.idBytes; kind = p.kind }
+        return p.parse(line)
+    }
+
+    /// Parses one line (without its newline; a trailing CR is whitespace).
+    public mutating func parseCompact(_ line: UnsafeRawBufferPointer) -> Result<CompactSnapshot, FeedError> {
         if line.count > Self.maxLineBytes {
             return .failure(FeedError(.tooLong, "line too long (\(line.count) bytes, limit 1 MiB)"))
         }
-        if line.count == 0 { return .failure(FeedError(.invalidJSON, "empty line")) }
         if let e = scanner.scan(line) { return .failure(e) }
         do {
             return .success(try decode(line))
@@ -44,7 +56,7 @@ public struct FeedParser {
 
     // MARK: - Decoding the fields
 
-    private mutating func decode(_ line: UnsafeRawBufferPointer) throws -> Snapshot {
+    private mutating func decode(_ line: UnsafeRawBufferPointer) throws -> CompactSnapshot {
         guard scanner.has(.kind) else { throw FeedError.missing("kind") }
         let k: Kind = try requiredEnum(.kind, line, nil)
         kind = k
@@ -54,49 +66,52 @@ public struct FeedParser {
         let span = scanner.spans[Field.id.rawValue]
         let raw = UnsafeRawBufferPointer(rebasing: line[Int(span.start)..<Int(span.end)])
         if span.escaped { StringDecoder.unescape(raw, into: &idBytes) } else { idBytes.append(contentsOf: raw) }
-        let chars = idBytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        var chars = 0
+        for b in idBytes where b & 0xC0 != 0x80 { chars += 1 }
         guard chars >= 1 && chars <= 64 else {
             throw FeedError(.outOfRange, "field \"id\": length \(chars) out of range 1–64 characters")
         }
         let ts = try timestamp(.ts, line, k)
-        let by = try optionalString(.by, line, intern: true)
-        let note = try optionalString(.note, line, intern: false)
-        let body: Body
+        var s = CompactSnapshot(ts: ts.millis, offsetMinutes: ts.offsetMinutes, kind: k, status: 0)
+        s.by = try optionalText(.by, line)
+        s.note = try optionalText(.note, line)
         switch k {
         case .event:
-            body = .event(EventBody(
-                town: try requiredString(.town, line, k), grid: try requiredString(.grid, line, k),
-                domain: try requiredString(.domain, line, k), priority: try priorityField(line),
-                source: try requiredEnum(.source, line, k), title: try requiredString(.title, line, k),
-                status: try requiredEnum(.status, line, k),
-                detail: try optionalString(.detail, line, intern: false),
-                reporter: try optionalString(.reporter, line, intern: true)))
+            s.t1 = try requiredText(.town, line, k)
+            s.t2 = try requiredText(.grid, line, k)
+            s.t3 = try requiredText(.domain, line, k)
+            s.priority = try priorityField(line)
+            s.code = (try requiredEnum(.source, line, k) as EventSource).rawValue
+            s.t4 = try requiredText(.title, line, k)
+            s.status = (try requiredEnum(.status, line, k) as EventStatus).rawValue
+            s.t5 = try optionalText(.detail, line)
+            s.t6 = try optionalText(.reporter, line)
         case .task:
             guard scanner.has(.event) else { throw FeedError.missing("event", for: k) }
+            s.t3 = try optionalText(.event, line)
+            s.code = (try requiredEnum(.type, line, k) as TaskType).rawValue
+            s.t2 = try requiredText(.unit, line, k)
+            s.t1 = try requiredText(.town, line, k)
             let due = try timestamp(.due, line, k)
-            body = .task(TaskBody(
-                event: try optionalString(.event, line, intern: false), type: try requiredEnum(.type, line, k),
-                unit: try requiredString(.unit, line, k), town: try requiredString(.town, line, k),
-                due: due.millis, dueOffsetMinutes: due.offsetMinutes, status: try requiredEnum(.status, line, k),
-                outcome: try optionalEnum(.outcome, line),
-                reason: try optionalString(.reason, line, intern: true)))
+            s.due = due.millis
+            s.dueOffsetMinutes = due.offsetMinutes
+            s.status = (try requiredEnum(.status, line, k) as TaskStatus).rawValue
+            s.outcome = (try optionalEnum(.outcome, line) as TaskOutcome?)?.rawValue ?? CompactSnapshot.noOutcome
+            s.t4 = try optionalText(.reason, line)
         case .mediation:
-            body = .mediation(MediationBody(
-                town: try requiredString(.town, line, k), category: try requiredString(.category, line, k),
-                tier: try requiredEnum(.tier, line, k), status: try requiredEnum(.status, line, k),
-                village: try optionalString(.village, line, intern: true)))
+            s.t1 = try requiredText(.town, line, k)
+            s.t2 = try requiredText(.category, line, k)
+            s.code = (try requiredEnum(.tier, line, k) as MediationTier).rawValue
+            s.status = (try requiredEnum(.status, line, k) as MediationStatus).rawValue
+            s.t3 = try optionalText(.village, line)
         case .alert:
-            let level: AlertLevel = try requiredEnum(.level, line, k)
-            let type = try requiredString(.type, line, k)
-            guard type.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) }) else {
-                throw FeedError(.unknownValue, "field \"type\": unknown value \"\(Sanitize.visible(type, limit: 40))\" "
-                                + "(want risk_notice, supervision, bulletin, or a rule name of a–z, 0–9 and _)")
-            }
-            body = .alert(AlertBody(
-                level: level, type: type, title: try requiredString(.title, line, k),
-                status: try requiredEnum(.status, line, k), ref: try optionalString(.ref, line, intern: false)))
+            s.code = (try requiredEnum(.level, line, k) as AlertLevel).rawValue
+            s.t1 = try alertType(line)
+            s.t2 = try requiredText(.title, line, k)
+            s.status = (try requiredEnum(.status, line, k) as AlertStatus).rawValue
+            s.t3 = try optionalText(.ref, line)
         }
-        return Snapshot(ts: ts.millis, offsetMinutes: ts.offsetMinutes, by: by, note: note, body: body)
+        return s
     }
 
     private func checkType(_ f: Field, _ type: JSONValueType, _ want: String) throws {
@@ -105,31 +120,45 @@ public struct FeedParser {
     }
 
     /// Hands the decoded bytes of a string field to `body` (no copy when unescaped).
+    @inline(__always)
     private mutating func withBytes<T>(_ f: Field, _ line: UnsafeRawBufferPointer,
-                                       _ body: (inout Interner, UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+                                       _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         let span = scanner.spans[f.rawValue]
         let raw = UnsafeRawBufferPointer(rebasing: line[Int(span.start)..<Int(span.end)])
-        if !span.escaped { return try body(&interner, raw) }
+        if !span.escaped { return try body(raw) }
         scratch.removeAll(keepingCapacity: true)
         StringDecoder.unescape(raw, into: &scratch)
-        let copy = scratch
-        return try copy.withUnsafeBytes { try body(&interner, $0) }
+        return try scratch.withUnsafeBytes { try body($0) }
     }
 
-    private mutating func requiredString(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind) throws -> String {
+    private mutating func requiredText(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind) throws -> Sym {
         guard scanner.has(f) else { throw FeedError.missing(f.name, for: k) }
         try checkType(f, .string, "a string")
-        return try withBytes(f, line) { interner, bytes in
+        let texts = self.texts
+        return try withBytes(f, line) { bytes in
             guard bytes.count > 0 else { throw FeedError(.outOfRange, "field \"\(f.name)\": must not be empty") }
-            return interner.intern(bytes)
+            return texts?.intern(bytes) ?? Sym(raw: 1)
         }
     }
 
-    private mutating func optionalString(_ f: Field, _ line: UnsafeRawBufferPointer, intern: Bool) throws -> String? {
-        guard scanner.has(f), scanner.spans[f.rawValue].type != .null else { return nil }
+    private mutating func optionalText(_ f: Field, _ line: UnsafeRawBufferPointer) throws -> Sym {
+        guard scanner.has(f), scanner.spans[f.rawValue].type != .null else { return .none }
         try checkType(f, .string, "a string or null")
-        return withBytes(f, line) { interner, bytes in
-            intern ? interner.intern(bytes) : String(decoding: bytes, as: UTF8.self)
+        let texts = self.texts
+        return withBytes(f, line) { texts?.intern($0) ?? Sym(raw: 1) }
+    }
+
+    private mutating func alertType(_ line: UnsafeRawBufferPointer) throws -> Sym {
+        guard scanner.has(.type) else { throw FeedError.missing("type", for: .alert) }
+        try checkType(.type, .string, "a string")
+        let texts = self.texts
+        return try withBytes(.type, line) { bytes in
+            guard bytes.count > 0, bytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) }) else {
+                let shown = Sanitize.visible(String(decoding: bytes, as: UTF8.self), limit: 40)
+                throw FeedError(.unknownValue, "field \"type\": unknown value \"\(shown)\" "
+                                + "(want risk_notice, supervision, bulletin, or a rule name of a–z, 0–9 and _)")
+            }
+            return texts?.intern(bytes) ?? Sym(raw: 1)
         }
     }
 
@@ -142,12 +171,13 @@ public struct FeedParser {
     private mutating func optionalEnum<E: WireEnum>(_ f: Field, _ line: UnsafeRawBufferPointer) throws -> E? {
         guard scanner.has(f), scanner.spans[f.rawValue].type != .null else { return nil }
         try checkType(f, .string, "a string")
-        return try withBytes(f, line) { _, bytes in
+        return try withBytes(f, line) { bytes in
             guard let e = E.match(bytes) else {
+                let shown = String(decoding: bytes, as: UTF8.self)
                 if f == .kind {
-                    throw FeedError(.unknownValue, "unknown kind \"\(Sanitize.visible(String(decoding: bytes, as: UTF8.self), limit: 40))\" (want \(Kind.wireList))")
+                    throw FeedError(.unknownValue, "unknown kind \"\(Sanitize.visible(shown, limit: 40))\" (want \(Kind.wireList))")
                 }
-                throw FeedError.unknown(f.name, String(decoding: bytes, as: UTF8.self), E.self)
+                throw FeedError.unknown(f.name, shown, E.self)
             }
             return e
         }
@@ -156,7 +186,7 @@ public struct FeedParser {
     private mutating func timestamp(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind) throws -> Timestamp.Parsed {
         guard scanner.has(f) else { throw FeedError.missing(f.name, for: k) }
         try checkType(f, .string, "an RFC 3339 timestamp string")
-        return try withBytes(f, line) { _, bytes in
+        return try withBytes(f, line) { bytes in
             switch Timestamp.parse(bytes) {
             case .success(let t): return t
             case .failure(let e): throw FeedError(.badTimestamp, "field \"\(f.name)\": \(e)")
@@ -171,10 +201,11 @@ public struct FeedParser {
             throw FeedError(.wrongType, "field \"priority\": expected an integer 1–4, got "
                             + (span.type == .number ? "a non-integer number" : span.type.rawValue))
         }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: line[Int(span.start)..<Int(span.end)]), as: UTF8.self)
-        guard let v = Int(text), v >= 1 && v <= 4 else {
-            throw FeedError(.outOfRange, "field \"priority\": \(text.prefix(24)) out of range 1–4")
+        if span.end - span.start == 1 {
+            let d = line[Int(span.start)]
+            if d >= 0x31 && d <= 0x34 { return d - 0x30 }
         }
-        return UInt8(v)
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: line[Int(span.start)..<Int(span.end)]), as: UTF8.self)
+        throw FeedError(.outOfRange, "field \"priority\": \(text.prefix(24)) out of range 1–4")
     }
 }

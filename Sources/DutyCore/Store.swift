@@ -1,11 +1,12 @@
 import DequeModule
 
-/// One item (an event, a task, a case, an alert) and its timeline.
+/// One item (an event, a task, a case, an alert) and its timeline, in
+/// readable form: made on demand for what a pane or a test looks at.
 public struct Item: Sendable {
     public let id: String
     /// Every snapshot held, strictly increasing in ts (one per ts: a second
     /// one with the same ts is a duplicate or a conflict and is not stored).
-    public internal(set) var history: [Snapshot]
+    public let history: [Snapshot]
     /// The item's state now: its snapshot with the latest ts.
     public var current: Snapshot { history[history.count - 1] }
     /// When the item was first reported.
@@ -28,12 +29,16 @@ public enum ApplyResult: Sendable, Equatable {
 
 /// The in-memory store: items by kind and id with their timelines, the
 /// aggregates over their current states, the quarantine and the clock.
-/// Confined to one queue (the console's); not thread-safe by design, because
-/// every read and write happens there and locks would cost the hot path.
+/// Items live in one byte-keyed table per kind (id bytes → timeline of compact
+/// snapshots), so an item's index is its entry in that table and no String
+/// is made while ingesting. Confined to one queue (the console's); not
+/// thread-safe by design, because every read and write happens there and
+/// locks would cost the hot path.
 public final class Store: @unchecked Sendable {
-    public private(set) var parser = FeedParser()
-    private var ids: [ByteKeyTable<Int32>] = Kind.allCases.map { _ in ByteKeyTable<Int32>(capacity: 1 << 14) }
-    private var itemsByKind: [[Item]] = [[], [], [], []]
+    /// Every text held, interned.
+    public let texts: TextTable
+    public private(set) var parser: FeedParser
+    private var items: [ByteKeyTable<[CompactSnapshot]>]
     public private(set) var aggregates = Aggregates()
 
     /// Good records parsed (duplicates and conflicts included).
@@ -50,7 +55,13 @@ public final class Store: @unchecked Sendable {
 
     public var clock: Clock
 
-    public init(clock: Clock = .eventTime) { self.clock = clock }
+    public init(clock: Clock = .eventTime) {
+        self.clock = clock
+        let texts = TextTable()
+        self.texts = texts
+        parser = FeedParser(texts: texts)
+        items = Kind.allCases.map { _ in ByteKeyTable<[CompactSnapshot]>(capacity: 1 << 14) }
+    }
 
     /// "Now", according to the clock.
     public var now: Millis {
@@ -61,23 +72,53 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    public func items(_ kind: Kind) -> [Item] { itemsByKind[Int(kind.rawValue)] }
+    // MARK: - Reading
 
-    public func item(_ kind: Kind, at index: Int32) -> Item { itemsByKind[Int(kind.rawValue)][Int(index)] }
+    /// Items of a kind.
+    public func count(_ kind: Kind) -> Int { items[Int(kind.rawValue)].count }
+
+    /// The index of the item with this id, if held.
+    public func index(_ kind: Kind, id: String) -> Int32? {
+        var id = id
+        return id.withUTF8 { items[Int(kind.rawValue)].find(UnsafeRawBufferPointer($0)) }.map { Int32($0) }
+    }
+
+    public func id(_ kind: Kind, _ index: Int32) -> String { items[Int(kind.rawValue)].key(at: Int(index)) }
+
+    /// The timeline of an item, compact (no Strings made).
+    public func history(_ kind: Kind, _ index: Int32) -> [CompactSnapshot] {
+        items[Int(kind.rawValue)].value(at: Int(index))
+    }
+
+    /// The current state of an item, compact.
+    public func current(_ kind: Kind, _ index: Int32) -> CompactSnapshot {
+        items[Int(kind.rawValue)].values[Int(index)].last!
+    }
+
+    public func text(_ sym: Sym) -> String { texts.text(sym) }
+
+    /// An item in readable form.
+    public func item(_ kind: Kind, at index: Int32) -> Item {
+        Item(id: id(kind, index), history: history(kind, index).map { $0.snapshot(texts) })
+    }
 
     public func item(_ kind: Kind, id: String) -> Item? {
-        var id = id
-        let idx = id.withUTF8 { ids[Int(kind.rawValue)].find(UnsafeRawBufferPointer($0)) }
-        return idx.map { itemsByKind[Int(kind.rawValue)][$0] }
+        index(kind, id: id).map { item(kind, at: $0) }
     }
+
+    /// Open tasks (not done, not returned) of a unit, by name.
+    public func openTaskLoad(unit: String) -> Int {
+        texts.find(unit).flatMap { aggregates.openTasksPerUnit[$0] } ?? 0
+    }
+
+    // MARK: - Ingesting
 
     /// Parses one line and applies it, or quarantines it with its position.
     @discardableResult
     public func ingest(line: UnsafeRawBufferPointer, file: String, lineNumber: Int, offset: Int64) -> ApplyResult? {
-        switch parser.parse(line) {
+        switch parser.parseCompact(line) {
         case .success(let snapshot):
-            let kind = parser.kind
-            return parser.idBytes.withUnsafeBytes { apply(kind: kind, idBytes: $0, snapshot: snapshot) }
+            return parser.idBytes.withUnsafeBytes { apply(kind: snapshot.kind, idBytes: $0, snapshot: snapshot) }
         case .failure(let error):
             refuse(QuarantinedLine(file: file, line: lineNumber, offset: offset, error: error))
             return nil
@@ -95,33 +136,32 @@ public final class Store: @unchecked Sendable {
     @discardableResult
     public func apply(_ record: Record) -> ApplyResult {
         var id = record.id
-        return id.withUTF8 { apply(kind: record.kind, idBytes: UnsafeRawBufferPointer($0), snapshot: record.snapshot) }
+        let compact = CompactSnapshot(record.snapshot, texts: texts)
+        return id.withUTF8 { apply(kind: record.kind, idBytes: UnsafeRawBufferPointer($0), snapshot: compact) }
     }
 
     /// Applies one snapshot of the item `kind`/`idBytes`.
     @discardableResult
-    public func apply(kind: Kind, idBytes: UnsafeRawBufferPointer, snapshot s: Snapshot) -> ApplyResult {
+    public func apply(kind: Kind, idBytes: UnsafeRawBufferPointer, snapshot s: CompactSnapshot) -> ApplyResult {
         records += 1
         if s.ts > latestTs { latestTs = s.ts }
         let k = Int(kind.rawValue)
         let hash = ByteHash.hash(idBytes)
-        guard let entry = ids[k].find(idBytes, hash: hash) else {
-            let index = Int32(itemsByKind[k].count)
-            ids[k].insert(idBytes, hash: hash, value: index)
-            itemsByKind[k].append(Item(id: String(decoding: idBytes, as: UTF8.self), history: [s]))
+        guard let entry = items[k].find(idBytes, hash: hash) else {
+            let index = Int32(items[k].insert(idBytes, hash: hash, value: [s]))
             aggregates.apply(s, item: index, firstTs: s.ts, sign: 1)
             aggregates.noteHistory(s)
             return .created
         }
-        let index = ids[k].value(at: entry)
-        let i = Int(index)
-        let last = itemsByKind[k][i].history[itemsByKind[k][i].history.count - 1]
+        let index = Int32(entry)
+        // The common case: a newer snapshot becomes the current state.
+        let (last, first) = items[k].modifyValue(at: entry) { h -> (CompactSnapshot, Millis) in
+            let last = h[h.count - 1]
+            if s.ts > last.ts { h.append(s) }
+            return (last, h[0].ts)
+        }
         if s.ts > last.ts {
-            // The common case: a newer snapshot becomes the current state.
-            let first = itemsByKind[k][i].firstTs
-            aggregates.apply(last, item: index, firstTs: first, sign: -1)
-            itemsByKind[k][i].history.append(s)
-            aggregates.apply(s, item: index, firstTs: first, sign: 1)
+            aggregates.replace(last, s, item: index, oldFirst: first, newFirst: first)
             aggregates.noteHistory(s)
             return .updated
         }
@@ -130,32 +170,37 @@ public final class Store: @unchecked Sendable {
 
     /// Files a snapshot no newer than the current one: a duplicate, a
     /// conflict, or an out-of-order record for the timeline.
-    private func insertOlder(_ s: Snapshot, kind k: Int, index: Int32) -> ApplyResult {
-        let i = Int(index)
-        let history = itemsByKind[k][i].history
-        var lo = 0, hi = history.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if history[mid].ts < s.ts { lo = mid + 1 } else { hi = mid }
+    private func insertOlder(_ s: CompactSnapshot, kind k: Int, index: Int32) -> ApplyResult {
+        enum Outcome { case duplicate, conflict, inserted(current: CompactSnapshot, oldFirst: Millis, atStart: Bool) }
+        let outcome = items[k].modifyValue(at: Int(index)) { h -> Outcome in
+            var lo = 0, hi = h.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if h[mid].ts < s.ts { lo = mid + 1 } else { hi = mid }
+            }
+            if lo < h.count && h[lo].ts == s.ts { return h[lo] == s ? .duplicate : .conflict }
+            let result = Outcome.inserted(current: h[h.count - 1], oldFirst: h[0].ts, atStart: lo == 0)
+            h.insert(s, at: lo)
+            return result
         }
-        if lo < history.count && history[lo].ts == s.ts {
-            if history[lo] == s { duplicates += 1; return .duplicate }
+        switch outcome {
+        case .duplicate:
+            duplicates += 1
+            return .duplicate
+        case .conflict:
             conflicts += 1
             return .conflict
+        case .inserted(let current, let oldFirst, let atStart):
+            if atStart {
+                // A new first report time moves the item in the time-ordered indexes.
+                aggregates.replace(current, current, item: index, oldFirst: oldFirst, newFirst: s.ts)
+            }
+            aggregates.noteHistory(s)
+            return .historical
         }
-        let current = history[history.count - 1]
-        let oldFirst = history[0].ts
-        if lo == 0 {
-            // A new first report time moves the item in the time-ordered indexes.
-            aggregates.apply(current, item: index, firstTs: oldFirst, sign: -1)
-            itemsByKind[k][i].history.insert(s, at: 0)
-            aggregates.apply(current, item: index, firstTs: s.ts, sign: 1)
-        } else {
-            itemsByKind[k][i].history.insert(s, at: lo)
-        }
-        aggregates.noteHistory(s)
-        return .historical
     }
+
+    // MARK: - Pane queries (visible rows only)
 
     /// The open tasks, nearest due first, from `rank`: what the task pane shows.
     public func openTasks(from rank: Int, limit: Int) -> [Item] {

@@ -1,0 +1,108 @@
+/// A snapshot as the store holds it: plain data of 64 bytes, every text a
+/// symbol in the store's `TextTable`. A year of feeds is millions of these, so
+/// they carry no references (copies are memcpy, no reference counting) and
+/// compare as integers; `Snapshot` is the readable form made on demand.
+///
+/// The meaning of the text slots depends on the kind:
+/// - event: t1 town, t2 grid, t3 domain, t4 title, t5 detail, t6 reporter
+/// - task: t1 town, t2 unit, t3 event id, t4 reason
+/// - mediation: t1 town, t2 category, t3 village
+/// - alert: t1 type, t2 title, t3 ref
+public struct CompactSnapshot: Equatable, Sendable {
+    public var ts: Millis
+    /// Task due time (0 for other kinds).
+    public var due: Millis = 0
+    public var offsetMinutes: Int16
+    public var dueOffsetMinutes: Int16 = 0
+    public var kind: Kind
+    /// The status ordinal of the kind's status vocabulary.
+    public var status: UInt8
+    /// event: priority 1–4; others 0.
+    public var priority: UInt8 = 0
+    /// event: source; task: type; mediation: tier; alert: level.
+    public var code: UInt8 = 0
+    /// task: outcome ordinal, or `noOutcome`.
+    public var outcome: UInt8 = CompactSnapshot.noOutcome
+    public var by: Sym = .none
+    public var note: Sym = .none
+    public var t1: Sym = .none, t2: Sym = .none, t3: Sym = .none
+    public var t4: Sym = .none, t5: Sym = .none, t6: Sym = .none
+
+    public static let noOutcome: UInt8 = 0xFF
+
+    public init(ts: Millis, offsetMinutes: Int16, kind: Kind, status: UInt8) {
+        self.ts = ts; self.offsetMinutes = offsetMinutes; self.kind = kind; self.status = status
+    }
+
+    // Typed views of the codes, for aggregates and panes.
+    public var eventStatus: EventStatus { EventStatus(rawValue: status)! }
+    public var taskStatus: TaskStatus { TaskStatus(rawValue: status)! }
+    public var mediationStatus: MediationStatus { MediationStatus(rawValue: status)! }
+    public var alertStatus: AlertStatus { AlertStatus(rawValue: status)! }
+    public var tier: MediationTier { MediationTier(rawValue: code)! }
+    public var level: AlertLevel { AlertLevel(rawValue: code)! }
+
+    /// The status's wire name.
+    public var statusWire: String {
+        switch kind {
+        case .event: EventStatus.wireNames[Int(status)]
+        case .task: TaskStatus.wireNames[Int(status)]
+        case .mediation: MediationStatus.wireNames[Int(status)]
+        case .alert: AlertStatus.wireNames[Int(status)]
+        }
+    }
+}
+
+extension CompactSnapshot {
+    /// Interns a readable snapshot's texts.
+    public init(_ s: Snapshot, texts: TextTable) {
+        self.init(ts: s.ts, offsetMinutes: s.offsetMinutes, kind: s.kind, status: UInt8(s.statusOrdinal))
+        by = texts.intern(s.by)
+        note = texts.intern(s.note)
+        switch s.body {
+        case .event(let e):
+            priority = e.priority; code = e.source.rawValue
+            t1 = texts.intern(e.town); t2 = texts.intern(e.grid); t3 = texts.intern(e.domain)
+            t4 = texts.intern(e.title); t5 = texts.intern(e.detail); t6 = texts.intern(e.reporter)
+        case .task(let t):
+            due = t.due; dueOffsetMinutes = t.dueOffsetMinutes; code = t.type.rawValue
+            outcome = t.outcome?.rawValue ?? Self.noOutcome
+            t1 = texts.intern(t.town); t2 = texts.intern(t.unit); t3 = texts.intern(t.event)
+            t4 = texts.intern(t.reason)
+        case .mediation(let m):
+            code = m.tier.rawValue
+            t1 = texts.intern(m.town); t2 = texts.intern(m.category); t3 = texts.intern(m.village)
+        case .alert(let a):
+            code = a.level.rawValue
+            t1 = texts.intern(a.type); t2 = texts.intern(a.title); t3 = texts.intern(a.ref)
+        }
+    }
+
+    /// The readable snapshot, with its texts looked up.
+    public func snapshot(_ texts: TextTable) -> Snapshot {
+        let body: Body
+        switch kind {
+        case .event:
+            body = .event(EventBody(
+                town: texts.text(t1), grid: texts.text(t2), domain: texts.text(t3), priority: priority,
+                source: EventSource(rawValue: code)!, title: texts.text(t4), status: eventStatus,
+                detail: texts.optionalText(t5), reporter: texts.optionalText(t6)))
+        case .task:
+            body = .task(TaskBody(
+                event: texts.optionalText(t3), type: TaskType(rawValue: code)!, unit: texts.text(t2),
+                town: texts.text(t1), due: due, dueOffsetMinutes: dueOffsetMinutes, status: taskStatus,
+                outcome: outcome == Self.noOutcome ? nil : TaskOutcome(rawValue: outcome),
+                reason: texts.optionalText(t4)))
+        case .mediation:
+            body = .mediation(MediationBody(
+                town: texts.text(t1), category: texts.text(t2), tier: tier, status: mediationStatus,
+                village: texts.optionalText(t3)))
+        case .alert:
+            body = .alert(AlertBody(
+                level: level, type: texts.text(t1), title: texts.text(t2), status: alertStatus,
+                ref: texts.optionalText(t3)))
+        }
+        return Snapshot(ts: ts, offsetMinutes: offsetMinutes, by: texts.optionalText(by),
+                        note: texts.optionalText(note), body: body)
+    }
+}

@@ -1,0 +1,25 @@
+import DutyCore
+
+/// Buffered stdout and unbuffered stderr for the non-interactive commands:
+/// `check` may print a line per bad record, so stdout is written in blocks.
+enum Output {
+    nonisolated(unsafe) private static var buffer: [UInt8] = []
+
+    static func line(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        buffer.append(0x0A)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    static func flush() {
+        guard !buffer.isEmpty else { return }
+        Platform.write(String(decoding: buffer, as: UTF8.self), to: 1)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// `dutydesk: message` on stderr, after what stdout has so far.
+    static func error(_ s: String) {
+        flush()
+        Platform.write("dutydesk: " + s + "\n", to: 2)
+    }
+}

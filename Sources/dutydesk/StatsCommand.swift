@@ -1,0 +1,65 @@
+import ArgumentParser
+import Dispatch
+import DutyCore
+import Logging
+
+/// `dutydesk stats`: ingest once (or keep following) and print the counts as JSON.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Ingest feeds and print one JSON object of counts (--follow: a line whenever they change)."
+    )
+
+    @Option(help: "The time that counts as now (RFC 3339); default: the latest ts ingested.")
+    var at: TimeArgument?
+
+    @Flag(help: "Keep tailing the feeds and print a new line whenever the counts change.")
+    var follow = false
+
+    @Option(help: "Poll interval in milliseconds, with --follow.")
+    var poll: Int = 500
+
+    @Argument(help: "Feed files or directories of *.jsonl.")
+    var paths: [String]
+
+    func validate() throws {
+        guard poll >= 10 && poll <= 60_000 else { throw ValidationError("--poll must be 10…60000 ms") }
+    }
+
+    func run() throws {
+        DutyDesk.bootstrapLogging
+        let logger = Logger(label: "dutydesk.stats")
+        let store = Store(clock: at.map { .fixed($0.millis) } ?? .eventTime)
+        let tailer = FeedTailer(paths: paths)
+        var sink = store
+        tailer.poll(into: &sink)
+        if !follow {
+            tailer.finish(into: &sink)
+            for problem in tailer.problems { Output.error(problem) }
+            Output.line(StatsReport(store: store).json)
+            Output.flush()
+            if store.quarantinedTotal > 0 {
+                Output.error("\(store.quarantinedTotal) line(s) quarantined; `dutydesk check` lists them")
+            }
+            if !tailer.problems.isEmpty { throw ExitCode(2) }
+            return
+        }
+        var last = StatsReport(store: store).json
+        Output.line(last)
+        Output.flush()
+        var reported = Set<String>()
+        tailer.start(interval: .milliseconds(poll), queue: .main) { tailer in
+            tailer.poll(into: &sink)
+            let problems = Set(tailer.problems)
+            for p in problems.subtracting(reported) { logger.warning("\(p)") }
+            reported = problems
+            let json = StatsReport(store: store).json
+            if json != last {
+                last = json
+                Output.line(json)
+                Output.flush()
+            }
+        }
+        dispatchMain()
+    }
+}
