@@ -1,1 +1,101 @@
-print("bench")
+import DutyCore
+import Foundation
+
+/// `swift run -c release dutydesk-bench [--records N] [--file PATH] [--seed N]`
+///
+/// Speed and memory targets live here, never in timed unit tests. It
+/// generates a feed (or takes one), then measures, each on one core:
+/// parse-only throughput, ingest into the store through the tailer
+/// (records/s, MB/s) and the process's peak resident memory.
+struct Bench {
+    var records = 1_000_000
+    var file: String?
+    var seed: UInt64 = 7
+
+    init(arguments: [String]) {
+        var it = arguments.dropFirst().makeIterator()
+        while let a = it.next() {
+            switch a {
+            case "--records": records = Int(it.next() ?? "") ?? records
+            case "--file": file = it.next()
+            case "--seed": seed = UInt64(it.next() ?? "") ?? seed
+            default:
+                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N]")
+                exit(2)
+            }
+        }
+    }
+
+    func run() throws {
+        let path: String
+        var generated = false
+        if let file { path = file } else {
+            path = NSTemporaryDirectory() + "dutydesk-bench-\(getpid()).jsonl"
+            let t0 = Platform.monotonicNanos()
+            try FeedGenerator.write(seed: seed, start: Bench.start, records: records, to: path)
+            report("generate", seconds(since: t0), extra: "\(records) records")
+            generated = true
+        }
+        defer { if generated { unlink(path) } }
+        let bytes = Platform.stat(path: path)?.size ?? 0
+        print("feed: \(path), \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
+
+        // Parse only: the scanner and decoder, no store.
+        var counter = ParseOnly()
+        var t0 = Platform.monotonicNanos()
+        FeedTailer(paths: [path]).poll(into: &counter)
+        var s = seconds(since: t0)
+        rate("parse only", counter.lines, bytes, s)
+
+        // Ingest: tailer → parser → store with aggregates.
+        let rssBefore = Platform.peakRSSBytes()
+        let store = Store(clock: .eventTime)
+        var sink = store
+        t0 = Platform.monotonicNanos()
+        let tailer = FeedTailer(paths: [path])
+        tailer.poll(into: &sink)
+        tailer.finish(into: &sink)
+        s = seconds(since: t0)
+        rate("ingest into store", store.records + store.quarantinedTotal, bytes, s)
+        print(String(format: "  items: %d events, %d tasks, %d mediation, %d alerts; %d quarantined",
+                     store.aggregates.count(.event), store.aggregates.count(.task),
+                     store.aggregates.count(.mediation), store.aggregates.count(.alert), store.quarantinedTotal))
+        print(String(format: "peak RSS: %.0f MB (before ingest %.0f MB; target ≤ 350 MB for 1,000,000 records)",
+                     Double(Platform.peakRSSBytes()) / 1_048_576, Double(rssBefore) / 1_048_576))
+        t0 = Platform.monotonicNanos()
+        let report = StatsReport(store: store)
+        print(String(format: "stats report: %.3f ms (%d bytes)", seconds(since: t0) * 1000, report.json.utf8.count))
+    }
+
+    static let start = Timestamp.millis(year: 2025, month: 1, day: 1)
+
+    func seconds(since t0: UInt64) -> Double { Double(Platform.monotonicNanos() - t0) / 1e9 }
+
+    func report(_ what: String, _ s: Double, extra: String) {
+        print(String(format: "%@: %.3f s (%@)", what, s, extra))
+    }
+
+    func rate(_ what: String, _ n: Int, _ bytes: Int64, _ s: Double) {
+        print(String(format: "%@: %d records in %.3f s = %.0f records/s, %.0f MB/s",
+                     what, n, s, Double(n) / s, Double(bytes) / 1e6 / s))
+    }
+}
+
+/// Parses every line (interning into its own table) and counts.
+struct ParseOnly: LineSink {
+    var parser = FeedParser()
+    var lines = 0
+    var bad = 0
+    mutating func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition) {
+        lines += 1
+        if case .failure = parser.parseCompact(bytes) { bad += 1 }
+    }
+    mutating func refused(_ line: QuarantinedLine) { bad += 1 }
+}
+
+do {
+    try Bench(arguments: CommandLine.arguments).run()
+} catch {
+    FileHandle.standardError.write(Data("dutydesk-bench: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,7 +1,40 @@
 import ArgumentParser
+import DutyCore
+import Logging
 
+/// The `dutydesk` command: wiring only. Every subcommand builds what it needs
+/// from the core and UI libraries and hands over.
 @main
 struct DutyDesk: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dutydesk")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "dutydesk",
+        abstract: "奉化区综合指挥中心 · 值班台 — the duty officer's console of the Fenghua district command center.",
+        discussion: """
+            Feeds are JSON Lines files of event, task, mediation and alert records \
+            (see README.md for the format). Diagnostics go to stderr; set DUTYDESK_LOG=debug for more.
+            """,
+        subcommands: [CheckCommand.self, StatsCommand.self, GenerateCommand.self]
+    )
+
+    /// Diagnostics go to stderr (never into a screen), at the level in $DUTYDESK_LOG.
+    static let bootstrapLogging: Void = {
+        let level = Environment.get("DUTYDESK_LOG").flatMap { Logger.Level(rawValue: $0) } ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }()
 }
+
+/// Reads the environment through one door.
+enum Environment {
+    static func get(_ name: String) -> String? {
+        guard let p = getenv(name) else { return nil }
+        return String(cString: p)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
