@@ -1,19 +1,22 @@
 /// An open-addressing hash table keyed by raw UTF-8 bytes. The ingest looks up
-/// ids and interned names millions of times a second; keying by bytes means a
-/// Swift String is created only the first time a key is seen.
+/// ids and interned texts millions of times a second; keying by bytes means a
+/// Swift String is never created to look something up. Each slot packs the
+/// hash's high half with the entry number, so a probe touches one cache line
+/// until the key bytes themselves are compared.
 public struct ByteKeyTable<Value> {
-    private var slots: [Int32]          // index into entries, -1 = empty
-    private var hashes: [UInt64] = []
-    private var offsets: [Int] = []     // key start in arena
-    private var lengths: [Int32] = []
+    private var slots: [UInt64]         // 0 = empty; else hash high 32 bits << 32 | (entry + 1)
+    private var keyRefs: [UInt64] = []  // arena offset << 24 | length
     private var arena: [UInt8] = []
     public private(set) var values: [Value] = []
     private var mask: Int
 
+    /// Keys are at most this long (feed lines are at most 1 MiB).
+    static var maxKeyLength: Int { (1 << 24) - 1 }
+
     public init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -25,34 +28,57 @@ public struct ByteKeyTable<Value> {
     }
 
     public func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        let tag = hash >> 32
         return slots.withUnsafeBufferPointer { s in
+            var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
-                let e = Int(s[slot])
-                if e < 0 { return nil }
-                if hashes[e] == hash && keyEquals(e, key) { return e }
+                let v = s[slot]
+                if v == 0 { return nil }
+                if v >> 32 == tag {
+                    let e = Int(v & 0xFFFF_FFFF) - 1
+                    if keyEquals(e, key) { return e }
+                }
                 slot = (slot &+ 1) & mask
             }
         }
     }
 
+    @inline(__always)
     private func keyEquals(_ e: Int, _ key: UnsafeRawBufferPointer) -> Bool {
-        let len = Int(lengths[e])
+        let ref = keyRefs[e]
+        let len = Int(ref & 0xFF_FFFF)
         guard len == key.count else { return false }
         if len == 0 { return true }
         return arena.withUnsafeBytes { a in
-            Platform.equal(a.baseAddress! + Int(offsets[e]), key.baseAddress!, len)
+            Self.bytesEqual(a.baseAddress! + Int(ref >> 24), key.baseAddress!, len)
         }
+    }
+
+    /// Equality of two byte runs of length `n`: two overlapping word compares
+    /// for the short keys that dominate (ids, names), memcmp beyond.
+    @inline(__always)
+    static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+        if n >= 8 && n <= 16 {
+            return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
+                && a.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                == b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        }
+        if n < 8 {
+            for i in 0..<n where a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) {
+                return false
+            }
+            return true
+        }
+        return Platform.equal(a, b, n)
     }
 
     /// Adds a key known to be absent; returns its entry index.
     @discardableResult
     public mutating func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: Value) -> Int {
+        precondition(key.count <= Self.maxKeyLength, "key too long")
         if (values.count + 1) * 10 > slots.count * 7 { grow() }
         let e = values.count
-        hashes.append(hash)
-        offsets.append(arena.count)
-        lengths.append(Int32(key.count))
+        keyRefs.append(UInt64(arena.count) << 24 | UInt64(key.count))
         arena.append(contentsOf: key)
         values.append(value)
         place(e, hash: hash)
@@ -63,8 +89,14 @@ public struct ByteKeyTable<Value> {
 
     /// The key of an entry, as a String (made on demand: keys are held as bytes).
     public func key(at entry: Int) -> String {
-        let start = Int(offsets[entry]), len = Int(lengths[entry])
-        return arena.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[start..<(start + len)]), as: UTF8.self) }
+        withKey(at: entry) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The key's bytes, valid during `body`.
+    public func withKey<R>(at entry: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let ref = keyRefs[entry]
+        let start = Int(ref >> 24), len = Int(ref & 0xFF_FFFF)
+        return arena.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<(start + len)])) }
     }
 
     /// Mutates an entry's value in place (no copy of a value that is an array).
@@ -75,15 +107,18 @@ public struct ByteKeyTable<Value> {
 
     private mutating func place(_ e: Int, hash: UInt64) {
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot &+ 1) & mask }
-        slots[slot] = Int32(e)
+        while slots[slot] != 0 { slot = (slot &+ 1) & mask }
+        slots[slot] = (hash >> 32) << 32 | UInt64(e + 1)
     }
 
     private mutating func grow() {
         let size = slots.count * 2
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
-        for e in 0..<values.count { place(e, hash: hashes[e]) }
+        for e in 0..<values.count {
+            let h = withKey(at: e) { ByteHash.hash($0) }
+            place(e, hash: h)
+        }
     }
 }
 
@@ -94,8 +129,8 @@ public enum ByteHash {
     public static func hash(_ b: UnsafeRawBufferPointer) -> UInt64 {
         let n = b.count
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+        guard let base = b.baseAddress, n > 0 else { return h }
         var i = 0
-        guard let base = b.baseAddress else { return h }
         while i + 8 <= n {
             let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
@@ -103,9 +138,18 @@ public enum ByteHash {
             i += 8
         }
         if i < n {
-            var w: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n { w |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift; shift += 8; i += 1 }
+            // The tail: an overlapping load when the key is long enough.
+            let w: UInt64
+            if n >= 8 {
+                w = base.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else if n >= 4 {
+                w = UInt64(base.loadUnaligned(as: UInt32.self)) << 32
+                    | UInt64(base.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            } else {
+                var t: UInt64 = 0
+                for j in 0..<n { t = t << 8 | UInt64(base.load(fromByteOffset: j, as: UInt8.self)) }
+                w = t
+            }
             h = (h ^ w) &* 0xC4CE_B9FE_1A85_EC53
         }
         h ^= h >> 29

@@ -70,8 +70,12 @@ public enum Field: Int, CaseIterable, Sendable {
 /// whole line against RFC 8259 (JSONTestSuite's y_/n_ cases) and UTF-8, and
 /// records where each known top-level field's value lies, without building
 /// any tree. Nested values (unknown fields) are validated iteratively, so a
-/// line of 100,000 open brackets cannot blow the stack. Strings are skipped
-/// eight bytes at a time: this loop is most of the ingest's cost.
+/// line of 100,000 open brackets cannot blow the stack.
+///
+/// This is most of the ingest's cost, so it is written for speed: strings are
+/// skipped eight bytes at a time, UTF-8 is validated inside that same loop,
+/// and the scanning functions return a Bool with the error kept aside, so
+/// the hot path never moves an error value around.
 struct JSONScanner {
     struct Span {
         var start: Int32 = 0       // first byte of the value (inside the quotes for strings)
@@ -83,107 +87,121 @@ struct JSONScanner {
 
     var spans = [Span](repeating: Span(), count: Field.allCases.count)
     var present: UInt32 = 0
+    /// Why the last scan failed.
+    private var failure: FeedError?
     /// Unknown top-level keys, for duplicate detection.
     private var unknownKeys: [[UInt8]] = []
     /// Bit stack for nested validation: 1 = object, 0 = array.
     private var stack: [UInt64] = []
-    var keyScratch: [UInt8] = []
+    private var keyScratch: [UInt8] = []
 
     @inline(__always) func has(_ f: Field) -> Bool { present & (1 << UInt32(f.rawValue)) != 0 }
 
     /// Scans a whole line; on success `spans`/`present` describe the object.
     mutating func scan(_ b: UnsafeRawBufferPointer) -> FeedError? {
         present = 0
+        failure = nil
         if !unknownKeys.isEmpty { unknownKeys.removeAll(keepingCapacity: true) }
         guard b.count > 0 else { return FeedError(.invalidJSON, "empty line") }
-        if let e = UTF8Check.line(b) { return e }
         var sp: [Span] = []
         swap(&sp, &spans)     // borrow the spans without a uniqueness check per field
-        defer { swap(&sp, &spans) }
-        return sp.withUnsafeMutableBufferPointer { scanObject(b, $0.baseAddress!) }
+        let ok = sp.withUnsafeMutableBufferPointer { scanObject(b.baseAddress!, b.count, $0.baseAddress!) }
+        swap(&sp, &spans)
+        return ok ? nil : (failure ?? FeedError(.invalidJSON, "invalid JSON"))
     }
 
-    private mutating func scanObject(_ b: UnsafeRawBufferPointer, _ sp: UnsafeMutablePointer<Span>) -> FeedError? {
-        let n = b.count
-        let p = b.baseAddress!
+    @inline(__always)
+    private mutating func fail(_ e: FeedError) -> Bool { failure = e; return false }
+
+    @inline(__always)
+    private mutating func fail(_ what: String, at column: Int) -> Bool { failure = .json(what, at: column); return false }
+
+    private mutating func scanObject(_ p: UnsafeRawPointer, _ n: Int, _ sp: UnsafeMutablePointer<Span>) -> Bool {
         var i = skipWS(p, 0, n)
-        guard i < n else { return FeedError(.invalidJSON, "empty line") }
+        guard i < n else { return fail(FeedError(.invalidJSON, "empty line")) }
         guard p.load(fromByteOffset: i, as: UInt8.self) == 0x7B else {   // {
             // Tell "valid JSON, but not an object" from plain invalid JSON.
             var j = i
-            if let e = skipValue(b, &j) { return e }
+            guard skipValue(p, n, &j) else { return false }
             j = skipWS(p, j, n)
-            if j < n { return .json("unexpected character after value", at: j) }
-            return FeedError(.notObject, "not an object (a record must be a JSON object)")
+            if j < n { return fail("unexpected character after value", at: j) }
+            return fail(FeedError(.notObject, "not an object (a record must be a JSON object)"))
         }
         i = skipWS(p, i + 1, n)
         if i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x7D {   // }
             i = skipWS(p, i + 1, n)
-            return i < n ? .json("unexpected character after object", at: i) : nil
+            return i < n ? fail("unexpected character after object", at: i) : true
         }
         while true {
-            guard i < n else { return .json("unterminated object", at: i) }
-            guard p.load(fromByteOffset: i, as: UInt8.self) == 0x22 else { return .json("expected a key string", at: i) }
+            guard i < n else { return fail("unterminated object", at: i) }
+            guard p.load(fromByteOffset: i, as: UInt8.self) == 0x22 else { return fail("expected a key string", at: i) }
             let keyStart = i + 1
             var escaped = false
-            if let e = scanString(b, &i, &escaped) { return e }
+            guard scanString(p, n, &i, &escaped) else { return false }
             let keyLen = i - 1 - keyStart
+            if i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x3A {
+                i += 1
+            } else {
+                i = skipWS(p, i, n)
+                guard i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x3A else { return fail("expected ':' after key", at: i) }
+                i += 1
+            }
             i = skipWS(p, i, n)
-            guard i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x3A else { return .json("expected ':' after key", at: i) }
-            i = skipWS(p, i + 1, n)
-            guard i < n else { return .json("missing value", at: i) }
-            var span = Span()
-            if let e = scanValue(b, &i, &span) { return e }
+            guard i < n else { return fail("missing value", at: i) }
             var field: Field?
             if !escaped, let w = Field.word(p + keyStart, keyLen, available: n - keyStart) {
                 field = Field.match(word: w)
             }
             if let f = field {
                 let bit: UInt32 = 1 << UInt32(f.rawValue)
-                if present & bit != 0 { return FeedError(.duplicateKey, "duplicate key \"\(f.name)\"", column: keyStart - 1) }
+                if present & bit != 0 { return fail(FeedError(.duplicateKey, "duplicate key \"\(f.name)\"", column: keyStart - 1)) }
                 present |= bit
-                sp[f.rawValue] = span
-            } else if let e = assignOther(b, keyStart, keyStart + keyLen, escaped, span, sp) {
-                return e
+                guard scanValue(p, n, &i, &sp[f.rawValue]) else { return false }
+            } else {
+                var span = Span()
+                guard scanValue(p, n, &i, &span) else { return false }
+                guard assignOther(p, keyStart, keyStart + keyLen, escaped, span, sp) else { return false }
             }
-            i = skipWS(p, i, n)
-            guard i < n else { return .json("unterminated object", at: i) }
+            if i < n && p.load(fromByteOffset: i, as: UInt8.self) != 0x2C { i = skipWS(p, i, n) }
+            guard i < n else { return fail("unterminated object", at: i) }
             let c = p.load(fromByteOffset: i, as: UInt8.self)
             if c == 0x2C {   // ,
-                i = skipWS(p, i + 1, n)
+                i += 1
+                if i < n && p.load(fromByteOffset: i, as: UInt8.self) != 0x22 { i = skipWS(p, i, n) }
                 continue
             }
             if c == 0x7D {
                 i = skipWS(p, i + 1, n)
-                return i < n ? .json("unexpected character after object", at: i) : nil
+                return i < n ? fail("unexpected character after object", at: i) : true
             }
-            return .json("expected ',' or '}'", at: i)
+            return fail("expected ',' or '}'", at: i)
         }
     }
 
     /// Files a value under a key that was escaped or is not a known field,
     /// refusing duplicate keys among all of them.
-    private mutating func assignOther(_ b: UnsafeRawBufferPointer, _ ks: Int, _ ke: Int, _ escaped: Bool,
-                                      _ span: Span, _ sp: UnsafeMutablePointer<Span>) -> FeedError? {
-        var key = Array(UnsafeRawBufferPointer(rebasing: b[ks..<ke]))
+    private mutating func assignOther(_ p: UnsafeRawPointer, _ ks: Int, _ ke: Int, _ escaped: Bool,
+                                      _ span: Span, _ sp: UnsafeMutablePointer<Span>) -> Bool {
+        let raw = UnsafeRawBufferPointer(start: p + ks, count: ke - ks)
+        var key = Array(raw)
         if escaped {
             keyScratch.removeAll(keepingCapacity: true)
-            StringDecoder.unescape(UnsafeRawBufferPointer(rebasing: b[ks..<ke]), into: &keyScratch)
+            StringDecoder.unescape(raw, into: &keyScratch)
             key = keyScratch
             if let f = key.withUnsafeBytes({ k in k.count == 0 ? nil : Field.match(k.baseAddress!, k.count) }) {
                 let bit: UInt32 = 1 << UInt32(f.rawValue)
-                if present & bit != 0 { return FeedError(.duplicateKey, "duplicate key \"\(f.name)\"", column: ks - 1) }
+                if present & bit != 0 { return fail(FeedError(.duplicateKey, "duplicate key \"\(f.name)\"", column: ks - 1)) }
                 present |= bit
                 sp[f.rawValue] = span
-                return nil
+                return true
             }
         }
         if unknownKeys.contains(key) {
             let shown = Sanitize.visible(String(decoding: key, as: UTF8.self), limit: 40)
-            return FeedError(.duplicateKey, "duplicate key \"\(shown)\"", column: ks - 1)
+            return fail(FeedError(.duplicateKey, "duplicate key \"\(shown)\"", column: ks - 1))
         }
         unknownKeys.append(key)
-        return nil
+        return true
     }
 
     @inline(__always)
@@ -196,99 +214,97 @@ struct JSONScanner {
         return i
     }
 
+    /// Scans one value at p[i]; strings and scalars fill `span`.
     @inline(__always)
-    private func skipWS(_ b: UnsafeRawBufferPointer, _ i0: Int) -> Int { skipWS(b.baseAddress!, i0, b.count) }
-
-    /// Scans one value at b[i]; top-level strings and scalars fill `span`.
-    @inline(__always)
-    private mutating func scanValue(_ b: UnsafeRawBufferPointer, _ i: inout Int, _ span: inout Span) -> FeedError? {
-        let c = b[i]
-        switch c {
-        case UInt8(ascii: "\""):
-            span.start = Int32(i + 1)
+    private mutating func scanValue(_ p: UnsafeRawPointer, _ n: Int, _ i: inout Int, _ span: inout Span) -> Bool {
+        let c = p.load(fromByteOffset: i, as: UInt8.self)
+        if c == 0x22 {
+            span.start = Int32(truncatingIfNeeded: i + 1)
             span.type = .string
-            if let e = scanString(b, &i, &span.escaped) { return e }
-            span.end = Int32(i - 1)
-            return nil
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            span.start = Int32(i)
-            span.type = .number
-            if let e = scanNumber(b, &i, &span.integer) { return e }
-            span.end = Int32(i)
-            return nil
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            span.type = c == UInt8(ascii: "{") ? .object : .array
-            span.start = Int32(i)
-            if let e = skipValue(b, &i) { return e }
-            span.end = Int32(i)
-            return nil
-        default:
-            span.start = Int32(i)
-            if let e = scanLiteral(b, &i, &span.type) { return e }
-            span.end = Int32(i)
-            return nil
+            var escaped = false
+            guard scanString(p, n, &i, &escaped) else { return false }
+            span.escaped = escaped
+            span.end = Int32(truncatingIfNeeded: i - 1)
+            return true
         }
+        span.start = Int32(truncatingIfNeeded: i)
+        span.escaped = false
+        if c == 0x2D || (c >= 0x30 && c <= 0x39) {
+            span.type = .number
+            guard scanNumber(p, n, &i, &span.integer) else { return false }
+        } else if c == 0x7B || c == 0x5B {
+            span.type = c == 0x7B ? .object : .array
+            guard skipValue(p, n, &i) else { return false }
+        } else {
+            guard scanLiteral(p, n, &i, &span.type) else { return false }
+        }
+        span.end = Int32(truncatingIfNeeded: i)
+        return true
     }
 
-    private func scanLiteral(_ b: UnsafeRawBufferPointer, _ i: inout Int, _ type: inout JSONValueType) -> FeedError? {
-        let rest = b.count - i
+    private mutating func scanLiteral(_ p: UnsafeRawPointer, _ n: Int, _ i: inout Int, _ type: inout JSONValueType) -> Bool {
+        let rest = n - i
         func word(_ w: StaticString) -> Bool {
             let len = w.utf8CodeUnitCount
-            return rest >= len && Platform.equal(b.baseAddress! + i, w.utf8Start, len)
+            return rest >= len && Platform.equal(p + i, w.utf8Start, len)
         }
-        if word("true") { type = .true; i += 4; return nil }
-        if word("false") { type = .false; i += 5; return nil }
-        if word("null") { type = .null; i += 4; return nil }
-        return .json("unexpected character", at: i)
+        if word("true") { type = .true; i += 4; return true }
+        if word("false") { type = .false; i += 5; return true }
+        if word("null") { type = .null; i += 4; return true }
+        if p.load(fromByteOffset: i, as: UInt8.self) >= 0x80 {
+            var k = i
+            if !UTF8Check.sequence(p, n, &k) { return fail(UTF8Check.bad(i)) }
+        }
+        return fail("unexpected character", at: i)
     }
 
     /// RFC 8259 number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-    private func scanNumber(_ b: UnsafeRawBufferPointer, _ i: inout Int, _ integer: inout Bool) -> FeedError? {
-        let n = b.count
+    private mutating func scanNumber(_ p: UnsafeRawPointer, _ n: Int, _ i: inout Int, _ integer: inout Bool) -> Bool {
         let start = i
-        @inline(__always) func isDigit(_ k: Int) -> Bool { k < n && b[k] >= 0x30 && b[k] <= 0x39 }
-        if b[i] == UInt8(ascii: "-") { i += 1 }
-        guard isDigit(i) else { return .json("invalid number", at: start) }
-        if b[i] == UInt8(ascii: "0") {
+        @inline(__always) func isDigit(_ k: Int) -> Bool {
+            guard k < n else { return false }
+            let c = p.load(fromByteOffset: k, as: UInt8.self)
+            return c >= 0x30 && c <= 0x39
+        }
+        if p.load(fromByteOffset: i, as: UInt8.self) == 0x2D { i += 1 }
+        guard isDigit(i) else { return fail("invalid number", at: start) }
+        if p.load(fromByteOffset: i, as: UInt8.self) == 0x30 {
             i += 1
-            if isDigit(i) { return .json("number with leading zero", at: start) }
+            if isDigit(i) { return fail("number with leading zero", at: start) }
         } else {
             while isDigit(i) { i += 1 }
         }
         integer = true
-        if i < n && b[i] == UInt8(ascii: ".") {
+        if i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x2E {
             i += 1
-            guard isDigit(i) else { return .json("invalid number fraction", at: start) }
+            guard isDigit(i) else { return fail("invalid number fraction", at: start) }
             while isDigit(i) { i += 1 }
             integer = false
         }
-        if i < n && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
+        if i < n && p.load(fromByteOffset: i, as: UInt8.self) | 0x20 == 0x65 {   // e E
             i += 1
-            if i < n && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
-            guard isDigit(i) else { return .json("invalid number exponent", at: start) }
+            if i < n && (p.load(fromByteOffset: i, as: UInt8.self) == 0x2B || p.load(fromByteOffset: i, as: UInt8.self) == 0x2D) { i += 1 }
+            guard isDigit(i) else { return fail("invalid number exponent", at: start) }
             while isDigit(i) { i += 1 }
             integer = false
         }
-        return nil
+        return true
     }
 
-    /// Scans a string starting at its opening quote; leaves `i` after the closing
-    /// quote. Validates escapes (including surrogate pairs) and refuses raw
-    /// control characters; UTF-8 was validated for the whole line already.
+    /// Scans a string starting at its opening quote; leaves `i` after the
+    /// closing quote. Validates escapes (surrogate pairs included) and UTF-8,
+    /// and refuses raw control characters.
     @inline(__always)
-    func scanString(_ b: UnsafeRawBufferPointer, _ i: inout Int, _ escaped: inout Bool) -> FeedError? {
-        let n = b.count
-        let p = b.baseAddress!
+    private mutating func scanString(_ p: UnsafeRawPointer, _ n: Int, _ i: inout Int, _ escaped: inout Bool) -> Bool {
         var k = i + 1
         while true {
-            // Eight bytes at a time while none is '"', '\\' or a control byte.
+            // Eight bytes at a time while none is '"', '\\', a control byte or non-ASCII.
             while k + 8 <= n {
                 let w = p.loadUnaligned(fromByteOffset: k, as: UInt64.self)
                 let q = w ^ 0x2222_2222_2222_2222
                 let s = w ^ 0x5C5C_5C5C_5C5C_5C5C
-                let special = ((q &- 0x0101_0101_0101_0101) & ~q) | ((s &- 0x0101_0101_0101_0101) & ~s)
-                    | ((w &- 0x2020_2020_2020_2020) & ~w)
-                let flags = special & 0x8080_8080_8080_8080
+                let flags = (((q &- 0x0101_0101_0101_0101) & ~q) | ((s &- 0x0101_0101_0101_0101) & ~s)
+                    | ((w &- 0x2020_2020_2020_2020) & ~w) | w) & 0x8080_8080_8080_8080
                 if flags != 0 {
                     // The lowest flag is exact (borrows only run upwards): jump to it.
                     k += flags.trailingZeroBitCount >> 3
@@ -296,22 +312,36 @@ struct JSONScanner {
                 }
                 k += 8
             }
-            guard k < n else { return .json("unterminated string", at: i) }
-            let c = p.load(fromByteOffset: k, as: UInt8.self)
-            if c == 0x22 { i = k + 1; return nil }
-            if c == 0x5C {
-                escaped = true
-                if let e = StringDecoder.checkEscape(b, &k) { return e }
+            guard k < n else { return fail("unterminated string", at: i) }
+            var c = p.load(fromByteOffset: k, as: UInt8.self)
+            if c >= 0x80 {
+                // A run of non-ASCII text (CJK is three bytes a character).
+                repeat {
+                    if c >= 0xE1 && c <= 0xEF && c != 0xED && k + 2 < n
+                        && p.load(fromByteOffset: k + 1, as: UInt8.self) & 0xC0 == 0x80
+                        && p.load(fromByteOffset: k + 2, as: UInt8.self) & 0xC0 == 0x80 {
+                        k += 3
+                    } else if !UTF8Check.sequence(p, n, &k) {
+                        return fail(UTF8Check.bad(k))
+                    }
+                    guard k < n else { return fail("unterminated string", at: i) }
+                    c = p.load(fromByteOffset: k, as: UInt8.self)
+                } while c >= 0x80
                 continue
             }
-            if c < 0x20 { return .json("unescaped control character in string", at: k) }
+            if c == 0x22 { i = k + 1; return true }
+            if c == 0x5C {
+                escaped = true
+                if let e = StringDecoder.checkEscape(UnsafeRawBufferPointer(start: p, count: n), &k) { return fail(e) }
+                continue
+            }
+            if c < 0x20 { return fail("unescaped control character in string", at: k) }
             k += 1
         }
     }
 
     /// Validates one nested value of any depth with an explicit stack.
-    private mutating func skipValue(_ b: UnsafeRawBufferPointer, _ i: inout Int) -> FeedError? {
-        let n = b.count
+    private mutating func skipValue(_ p: UnsafeRawPointer, _ n: Int, _ i: inout Int) -> Bool {
         var depth = 0
         stack.removeAll(keepingCapacity: true)
         func push(_ isObject: Bool) {
@@ -321,71 +351,62 @@ struct JSONScanner {
             depth += 1
         }
         func topIsObject() -> Bool { stack[(depth - 1) >> 6] & (UInt64(1) << UInt64((depth - 1) & 63)) != 0 }
-        func key(_ i: inout Int) -> FeedError? {
-            i = skipWS(b, i)
-            guard i < n && b[i] == UInt8(ascii: "\"") else { return .json("expected a key string", at: i) }
+        func key(_ i: inout Int) -> Bool {
+            i = skipWS(p, i, n)
+            guard i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x22 else { return fail("expected a key string", at: i) }
             var esc = false
-            if let e = scanString(b, &i, &esc) { return e }
-            i = skipWS(b, i)
-            guard i < n && b[i] == UInt8(ascii: ":") else { return .json("expected ':' after key", at: i) }
+            guard scanString(p, n, &i, &esc) else { return false }
+            i = skipWS(p, i, n)
+            guard i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x3A else { return fail("expected ':' after key", at: i) }
             i += 1
-            return nil
+            return true
         }
         while true {
             // Expect a value.
-            i = skipWS(b, i)
-            guard i < n else { return .json("unexpected end of line, expected a value", at: i) }
-            let c = b[i]
-            var closed = false
-            if c == UInt8(ascii: "{") {
+            i = skipWS(p, i, n)
+            guard i < n else { return fail("unexpected end of line, expected a value", at: i) }
+            let c = p.load(fromByteOffset: i, as: UInt8.self)
+            if c == 0x7B {
                 push(true)
-                i = skipWS(b, i + 1)
-                if i < n && b[i] == UInt8(ascii: "}") { i += 1; depth -= 1; closed = true }
-                else { if let e = key(&i) { return e }; continue }
-            } else if c == UInt8(ascii: "[") {
+                i = skipWS(p, i + 1, n)
+                if i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x7D { i += 1; depth -= 1 } else {
+                    guard key(&i) else { return false }
+                    continue
+                }
+            } else if c == 0x5B {
                 push(false)
-                i = skipWS(b, i + 1)
-                if i < n && b[i] == UInt8(ascii: "]") { i += 1; depth -= 1; closed = true } else { continue }
+                i = skipWS(p, i + 1, n)
+                if i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x5D { i += 1; depth -= 1 } else { continue }
             } else {
                 var span = Span()
-                if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") { fatalError("unreachable") }
-                if let e = scanScalar(b, &i, &span) { return e }
-                closed = true
+                guard scanValue(p, n, &i, &span) else { return false }
             }
             // After a value: close containers or move to the next element.
-            precondition(closed)
             while true {
-                if depth == 0 { return nil }
-                i = skipWS(b, i)
-                guard i < n else { return .json("unterminated \(topIsObject() ? "object" : "array")", at: i) }
-                let d = b[i]
-                if d == UInt8(ascii: ",") {
+                if depth == 0 { return true }
+                i = skipWS(p, i, n)
+                guard i < n else { return fail("unterminated \(topIsObject() ? "object" : "array")", at: i) }
+                let d = p.load(fromByteOffset: i, as: UInt8.self)
+                if d == 0x2C {
                     i += 1
-                    if topIsObject() { if let e = key(&i) { return e } }
+                    if topIsObject() { guard key(&i) else { return false } }
                     break
                 }
-                if topIsObject() ? d == UInt8(ascii: "}") : d == UInt8(ascii: "]") {
+                if topIsObject() ? d == 0x7D : d == 0x5D {
                     i += 1; depth -= 1; continue
                 }
-                return .json(topIsObject() ? "expected ',' or '}'" : "expected ',' or ']'", at: i)
+                return fail(topIsObject() ? "expected ',' or '}'" : "expected ',' or ']'", at: i)
             }
         }
-    }
-
-    private func scanScalar(_ b: UnsafeRawBufferPointer, _ i: inout Int, _ span: inout Span) -> FeedError? {
-        let c = b[i]
-        if c == UInt8(ascii: "\"") { return scanString(b, &i, &span.escaped) }
-        if c == UInt8(ascii: "-") || (c >= 0x30 && c <= 0x39) { return scanNumber(b, &i, &span.integer) }
-        return scanLiteral(b, &i, &span.type)
     }
 }
 
 /// UTF-8 well-formedness per Unicode Table 3-7 (no overlongs, no surrogates).
 enum UTF8Check {
+    /// Validates one sequence at p[k] and moves past it; false if ill-formed.
     @inline(__always)
-    static func sequence(_ b: UnsafeRawBufferPointer, _ k: inout Int) -> FeedError? {
-        let n = b.count
-        let c0 = b[k]
+    static func sequence(_ p: UnsafeRawPointer, _ n: Int, _ k: inout Int) -> Bool {
+        let c0 = p.load(fromByteOffset: k, as: UInt8.self)
         var len = 0
         var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
         switch c0 {
@@ -396,39 +417,14 @@ enum UTF8Check {
         case 0xF0: len = 4; lo = 0x90
         case 0xF1...0xF3: len = 4
         case 0xF4: len = 4; hi = 0x8F
-        default: return bad(k)
+        default: return false
         }
-        guard k + len <= n else { return bad(k) }
-        let c1 = b[k + 1]
-        guard c1 >= lo && c1 <= hi else { return bad(k) }
-        for j in 2..<len where b[k + j] & 0xC0 != 0x80 { return bad(k) }
+        guard k + len <= n else { return false }
+        let c1 = p.load(fromByteOffset: k + 1, as: UInt8.self)
+        guard c1 >= lo && c1 <= hi else { return false }
+        for j in 2..<len where p.load(fromByteOffset: k + j, as: UInt8.self) & 0xC0 != 0x80 { return false }
         k += len
-        return nil
-    }
-
-    /// Validates a whole line, skipping ASCII eight bytes at a time and
-    /// taking the common three-byte (CJK) sequences on a short path.
-    @inline(__always)
-    static func line(_ b: UnsafeRawBufferPointer) -> FeedError? {
-        let n = b.count
-        let p = b.baseAddress!
-        var k = 0
-        while k < n {
-            if k + 8 <= n && p.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                k += 8
-                continue
-            }
-            let c = p.load(fromByteOffset: k, as: UInt8.self)
-            if c < 0x80 { k += 1; continue }
-            if c >= 0xE1 && c <= 0xEF && c != 0xED && k + 2 < n
-                && p.load(fromByteOffset: k + 1, as: UInt8.self) & 0xC0 == 0x80
-                && p.load(fromByteOffset: k + 2, as: UInt8.self) & 0xC0 == 0x80 {
-                k += 3
-                continue
-            }
-            if let e = sequence(b, &k) { return e }
-        }
-        return nil
+        return true
     }
 
     static func bad(_ k: Int) -> FeedError {
