@@ -9,6 +9,10 @@ public struct ByteKeyTable<Value> {
     private var arena: [UInt8] = []
     public private(set) var values: [Value] = []
     private var mask: Int
+    /// A small direct-mapped cache of recently found entries, same packing as
+    /// `slots`. Feeds touch recent items far more than old ones, and this
+    /// stays in cache where the big slot array cannot.
+    private var recent: [UInt64] = Array(repeating: 0, count: 1 << 14)
 
     /// Keys are at most this long (feed lines are at most 1 MiB).
     static var maxKeyLength: Int { (1 << 24) - 1 }
@@ -29,6 +33,11 @@ public struct ByteKeyTable<Value> {
 
     public func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
         let tag = hash >> 32
+        let r = recent.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash >> 7) & ((1 << 14) - 1)] }
+        if r >> 32 == tag && r != 0 {
+            let e = Int(r & 0xFFFF_FFFF) - 1
+            if keyEquals(e, key) { return e }
+        }
         return slots.withUnsafeBufferPointer { s in
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
@@ -41,6 +50,14 @@ public struct ByteKeyTable<Value> {
                 slot = (slot &+ 1) & mask
             }
         }
+    }
+
+    /// Like `find`, and remembers the hit in the recent cache.
+    @inline(__always)
+    public mutating func lookup(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
+        guard let e = find(key, hash: hash) else { return nil }
+        recent[Int(truncatingIfNeeded: hash >> 7) & ((1 << 14) - 1)] = (hash >> 32) << 32 | UInt64(e + 1)
+        return e
     }
 
     @inline(__always)
@@ -82,6 +99,7 @@ public struct ByteKeyTable<Value> {
         arena.append(contentsOf: key)
         values.append(value)
         place(e, hash: hash)
+        recent[Int(truncatingIfNeeded: hash >> 7) & ((1 << 14) - 1)] = (hash >> 32) << 32 | UInt64(e + 1)
         return e
     }
 

@@ -147,7 +147,7 @@ public final class Store: @unchecked Sendable {
         if s.ts > latestTs { latestTs = s.ts }
         let k = Int(kind.rawValue)
         let hash = ByteHash.hash(idBytes)
-        guard let entry = items[k].find(idBytes, hash: hash) else {
+        guard let entry = items[k].lookup(idBytes, hash: hash) else {
             let index = Int32(items[k].insert(idBytes, hash: hash, value: [s]))
             aggregates.apply(s, item: index, firstTs: s.ts, sign: 1)
             aggregates.noteHistory(s)
