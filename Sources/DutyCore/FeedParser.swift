@@ -9,6 +9,9 @@ public struct FeedParser {
 
     private var scanner = JSONScanner()
     private var scratch: [UInt8] = []
+    /// The last calendar date parsed and its day number: feeds are mostly in
+    /// time order, so most timestamps skip the calendar arithmetic.
+    private var dayCache = Timestamp.DayCache()
     /// Where texts are interned; nil to validate only (`check`), holding nothing.
     public let texts: TextTable?
     /// The decoded id of the last line parsed successfully (bytes, so the store
@@ -114,9 +117,10 @@ public struct FeedParser {
         return s
     }
 
-    private func checkType(_ f: Field, _ type: JSONValueType, _ want: String) throws {
+    @inline(__always)
+    private func checkType(_ f: Field, _ type: JSONValueType, _ want: StaticString) throws {
         let got = scanner.spans[f.rawValue].type
-        if got != type { throw FeedError.type(f.name, want: want, got: got) }
+        if got != type { throw FeedError.type(f.name, want: want.description, got: got) }
     }
 
     /// Hands the decoded bytes of a string field to `body` (no copy when unescaped).
@@ -186,8 +190,10 @@ public struct FeedParser {
     private mutating func timestamp(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind) throws -> Timestamp.Parsed {
         guard scanner.has(f) else { throw FeedError.missing(f.name, for: k) }
         try checkType(f, .string, "an RFC 3339 timestamp string")
+        var cache = dayCache
+        defer { dayCache = cache }
         return try withBytes(f, line) { bytes in
-            switch Timestamp.parse(bytes) {
+            switch Timestamp.parse(bytes, days: &cache) {
             case .success(let t): return t
             case .failure(let e): throw FeedError(.badTimestamp, "field \"\(f.name)\": \(e)")
             }

@@ -137,8 +137,34 @@ struct JSONScanner {
             guard p.load(fromByteOffset: i, as: UInt8.self) == 0x22 else { return fail("expected a key string", at: i) }
             let keyStart = i + 1
             var escaped = false
-            guard scanString(p, n, &i, &escaped) else { return false }
-            let keyLen = i - 1 - keyStart
+            var field: Field?
+            var keyLen = -1
+            if keyStart + 9 <= n {
+                // Fast path for the plain keys of at most 8 bytes that every record has.
+                let w = p.loadUnaligned(fromByteOffset: keyStart, as: UInt64.self)
+                let s = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                let q = w ^ 0x2222_2222_2222_2222
+                let special = (((s &- 0x0101_0101_0101_0101) & ~s) | ((w &- 0x2020_2020_2020_2020) & ~w) | w)
+                    & 0x8080_8080_8080_8080
+                let quote = (q &- 0x0101_0101_0101_0101) & ~q & 0x8080_8080_8080_8080
+                if quote != 0 {
+                    let len = quote.trailingZeroBitCount >> 3
+                    let mask: UInt64 = (1 << UInt64(len * 8)) &- 1
+                    if len > 0 && special & mask == 0 { keyLen = len; field = Field.match(word: w & mask) }
+                } else if special == 0 && p.load(fromByteOffset: keyStart + 8, as: UInt8.self) == 0x22 {
+                    keyLen = 8
+                    field = Field.match(word: w)
+                }
+            }
+            if keyLen >= 0 {
+                i = keyStart + keyLen + 1
+            } else {
+                guard scanString(p, n, &i, &escaped) else { return false }
+                keyLen = i - 1 - keyStart
+                if !escaped, let w = Field.word(p + keyStart, keyLen, available: n - keyStart) {
+                    field = Field.match(word: w)
+                }
+            }
             if i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x3A {
                 i += 1
             } else {
@@ -148,10 +174,6 @@ struct JSONScanner {
             }
             i = skipWS(p, i, n)
             guard i < n else { return fail("missing value", at: i) }
-            var field: Field?
-            if !escaped, let w = Field.word(p + keyStart, keyLen, available: n - keyStart) {
-                field = Field.match(word: w)
-            }
             if let f = field {
                 let bit: UInt32 = 1 << UInt32(f.rawValue)
                 if present & bit != 0 { return fail(FeedError(.duplicateKey, "duplicate key \"\(f.name)\"", column: keyStart - 1)) }

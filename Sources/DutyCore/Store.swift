@@ -29,16 +29,25 @@ public enum ApplyResult: Sendable, Equatable {
 
 /// The in-memory store: items by kind and id with their timelines, the
 /// aggregates over their current states, the quarantine and the clock.
-/// Items live in one byte-keyed table per kind (id bytes → timeline of compact
-/// snapshots), so an item's index is its entry in that table and no String
-/// is made while ingesting. Confined to one queue (the console's); not
+/// Items live in one byte-keyed table per kind (id bytes → the item's first
+/// and latest snapshot), so an item's index is its entry in that table and no
+/// String is made while ingesting. Every snapshot of every item sits in one
+/// flat array, each linked to the item's next one in time: no allocation per
+/// item, and the recent snapshots that updates touch stay close together. Confined to one queue (the console's); not
 /// thread-safe by design, because every read and write happens there and
 /// locks would cost the hot path.
 public final class Store: @unchecked Sendable {
     /// Every text held, interned.
     public let texts: TextTable
     public private(set) var parser: FeedParser
-    private var items: [ByteKeyTable<[CompactSnapshot]>]
+    private var items: [ByteKeyTable<Timeline>]
+    /// Every snapshot held, in the order ingested.
+    private var snapshots: [CompactSnapshot] = []
+    /// For each snapshot, the index of the same item's next snapshot in time (-1: none).
+    private var next: [Int32] = []
+
+    /// An item's timeline: indexes of its earliest and latest snapshots.
+    struct Timeline { var first: Int32; var last: Int32; var firstTs: Millis }
     public private(set) var aggregates = Aggregates()
 
     /// Good records parsed (duplicates and conflicts included).
@@ -60,7 +69,7 @@ public final class Store: @unchecked Sendable {
         let texts = TextTable()
         self.texts = texts
         parser = FeedParser(texts: texts)
-        items = Kind.allCases.map { _ in ByteKeyTable<[CompactSnapshot]>(capacity: 1 << 14) }
+        items = Kind.allCases.map { _ in ByteKeyTable<Timeline>(capacity: 1 << 14) }
     }
 
     /// "Now", according to the clock.
@@ -87,12 +96,24 @@ public final class Store: @unchecked Sendable {
 
     /// The timeline of an item, compact (no Strings made).
     public func history(_ kind: Kind, _ index: Int32) -> [CompactSnapshot] {
-        items[Int(kind.rawValue)].value(at: Int(index))
+        var out: [CompactSnapshot] = []
+        var j = items[Int(kind.rawValue)].values[Int(index)].first
+        while j >= 0 { out.append(snapshots[Int(j)]); j = next[Int(j)] }
+        return out
     }
 
     /// The current state of an item, compact.
     public func current(_ kind: Kind, _ index: Int32) -> CompactSnapshot {
-        items[Int(kind.rawValue)].values[Int(index)].last!
+        snapshots[Int(items[Int(kind.rawValue)].values[Int(index)].last)]
+    }
+
+    /// Snapshots held, all items together.
+    public var snapshotCount: Int { snapshots.count }
+
+    /// Makes room for about `n` more snapshots (the ingest's estimate from file sizes).
+    public func reserve(snapshots n: Int) {
+        snapshots.reserveCapacity(snapshots.count + n)
+        next.reserveCapacity(next.count + n)
     }
 
     public func text(_ sym: Sym) -> String { texts.text(sym) }
@@ -148,56 +169,62 @@ public final class Store: @unchecked Sendable {
         let k = Int(kind.rawValue)
         let hash = ByteHash.hash(idBytes)
         guard let entry = items[k].lookup(idBytes, hash: hash) else {
-            let index = Int32(items[k].insert(idBytes, hash: hash, value: [s]))
+            let j = append(s)
+            let index = Int32(items[k].insert(idBytes, hash: hash, value: Timeline(first: j, last: j, firstTs: s.ts)))
             aggregates.apply(s, item: index, firstTs: s.ts, sign: 1)
             aggregates.noteHistory(s)
             return .created
         }
         let index = Int32(entry)
+        let timeline = items[k].values[entry]
+        let last = snapshots[Int(timeline.last)]
+        guard s.ts > last.ts else { return insertOlder(s, kind: k, index: index, timeline: timeline) }
         // The common case: a newer snapshot becomes the current state.
-        let (last, first) = items[k].modifyValue(at: entry) { h -> (CompactSnapshot, Millis) in
-            let last = h[h.count - 1]
-            if s.ts > last.ts { h.append(s) }
-            return (last, h[0].ts)
-        }
-        if s.ts > last.ts {
-            aggregates.replace(last, s, item: index, oldFirst: first, newFirst: first)
-            aggregates.noteHistory(s)
-            return .updated
-        }
-        return insertOlder(s, kind: k, index: index)
+        let j = append(s)
+        next[Int(timeline.last)] = j
+        items[k].modifyValue(at: entry) { $0.last = j }
+        aggregates.replace(last, s, item: index, oldFirst: timeline.firstTs, newFirst: timeline.firstTs)
+        aggregates.noteHistory(s)
+        return .updated
+    }
+
+    @inline(__always)
+    private func append(_ s: CompactSnapshot) -> Int32 {
+        precondition(snapshots.count < Int32.max, "more than 2^31 snapshots")
+        snapshots.append(s)
+        next.append(-1)
+        return Int32(snapshots.count - 1)
     }
 
     /// Files a snapshot no newer than the current one: a duplicate, a
-    /// conflict, or an out-of-order record for the timeline.
-    private func insertOlder(_ s: CompactSnapshot, kind k: Int, index: Int32) -> ApplyResult {
-        enum Outcome { case duplicate, conflict, inserted(current: CompactSnapshot, oldFirst: Millis, atStart: Bool) }
-        let outcome = items[k].modifyValue(at: Int(index)) { h -> Outcome in
-            var lo = 0, hi = h.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if h[mid].ts < s.ts { lo = mid + 1 } else { hi = mid }
-            }
-            if lo < h.count && h[lo].ts == s.ts { return h[lo] == s ? .duplicate : .conflict }
-            let result = Outcome.inserted(current: h[h.count - 1], oldFirst: h[0].ts, atStart: lo == 0)
-            h.insert(s, at: lo)
-            return result
+    /// conflict, or an out-of-order record for the timeline (histories are
+    /// short, so walking the chain is cheap).
+    private func insertOlder(_ s: CompactSnapshot, kind k: Int, index: Int32, timeline: Timeline) -> ApplyResult {
+        var prev: Int32 = -1
+        var cur = timeline.first
+        while cur >= 0 && snapshots[Int(cur)].ts < s.ts {
+            prev = cur
+            cur = next[Int(cur)]
         }
-        switch outcome {
-        case .duplicate:
-            duplicates += 1
-            return .duplicate
-        case .conflict:
+        // The latest snapshot is not older than s, so the walk stops at a snapshot.
+        let here = snapshots[Int(cur)]
+        if here.ts == s.ts {
+            if here == s { duplicates += 1; return .duplicate }
             conflicts += 1
             return .conflict
-        case .inserted(let current, let oldFirst, let atStart):
-            if atStart {
-                // A new first report time moves the item in the time-ordered indexes.
-                aggregates.replace(current, current, item: index, oldFirst: oldFirst, newFirst: s.ts)
-            }
-            aggregates.noteHistory(s)
-            return .historical
         }
+        let j = append(s)
+        next[Int(j)] = cur
+        if prev >= 0 {
+            next[Int(prev)] = j
+        } else {
+            // A new first report time moves the item in the time-ordered indexes.
+            items[k].modifyValue(at: Int(index)) { $0.first = j; $0.firstTs = s.ts }
+            let current = snapshots[Int(timeline.last)]
+            aggregates.replace(current, current, item: index, oldFirst: timeline.firstTs, newFirst: s.ts)
+        }
+        aggregates.noteHistory(s)
+        return .historical
     }
 
     // MARK: - Pane queries (visible rows only)

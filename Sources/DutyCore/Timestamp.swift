@@ -8,8 +8,25 @@ public enum Timestamp {
         public var offsetMinutes: Int16
     }
 
+    /// Remembers the last date's ten bytes and its day number.
+    public struct DayCache: Sendable {
+        var dateWord: UInt64 = 0
+        var dateTail: UInt16 = 0
+        var days = 0
+        public init() {}
+        init(dateWord: UInt64, dateTail: UInt16, days: Int) {
+            self.dateWord = dateWord; self.dateTail = dateTail; self.days = days
+        }
+    }
+
     /// Parses `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`; the error says what is wrong.
     public static func parse(_ b: UnsafeRawBufferPointer) -> Result<Parsed, TimestampError> {
+        var cache = DayCache()
+        return parse(b, days: &cache)
+    }
+
+    /// As `parse`, reusing the day number when the date is the one before.
+    public static func parse(_ b: UnsafeRawBufferPointer, days cache: inout DayCache) -> Result<Parsed, TimestampError> {
         let n = b.count
         guard n >= 20 else { return .failure(n >= 19 ? .missingZone : .malformed) }
         @inline(__always) func digit(_ i: Int) -> Int? {
@@ -21,13 +38,23 @@ public enum Timestamp {
             for k in i..<(i + len) { guard let d = digit(k) else { return nil }; v = v * 10 + d }
             return v
         }
-        guard let year = num(0, 4), b[4] == 0x2D, let month = num(5, 2), b[7] == 0x2D,
-              let day = num(8, 2), b[10] == 0x54 || b[10] == 0x74,
+        let dateWord = b.baseAddress!.loadUnaligned(as: UInt64.self)
+        let dateTail = b.baseAddress!.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        let days: Int
+        if cache.days != 0 && dateWord == cache.dateWord && dateTail == cache.dateTail {
+            days = cache.days
+        } else {
+            guard let year = num(0, 4), b[4] == 0x2D, let month = num(5, 2), b[7] == 0x2D, let day = num(8, 2)
+            else { return .failure(.malformed) }
+            guard month >= 1 && month <= 12 else { return .failure(.outOfRange("month")) }
+            guard day >= 1 && day <= daysIn(month: month, year: year) else { return .failure(.outOfRange("day")) }
+            days = daysFromCivil(year: year, month: month, day: day)
+            cache = DayCache(dateWord: dateWord, dateTail: dateTail, days: days)
+        }
+        guard b[10] == 0x54 || b[10] == 0x74,
               let hour = num(11, 2), b[13] == 0x3A, let minute = num(14, 2), b[16] == 0x3A,
               let second = num(17, 2)
         else { return .failure(.malformed) }
-        guard month >= 1 && month <= 12 else { return .failure(.outOfRange("month")) }
-        guard day >= 1 && day <= daysIn(month: month, year: year) else { return .failure(.outOfRange("day")) }
         guard hour <= 23 else { return .failure(.outOfRange("hour")) }
         guard minute <= 59 else { return .failure(.outOfRange("minute")) }
         // 60 is a leap second, which RFC 3339 allows; it lands on the next minute.
@@ -58,7 +85,6 @@ public enum Timestamp {
             return .failure(.missingZone)
         }
         guard i == n else { return .failure(.malformed) }
-        let days = daysFromCivil(year: year, month: month, day: day)
         let secs = days * 86_400 + hour * 3_600 + minute * 60 + second - offset * 60
         return .success(Parsed(millis: Millis(secs) * 1_000 + Millis(millis), offsetMinutes: Int16(offset)))
     }
