@@ -12,7 +12,7 @@ public struct ByteKeyTable<Value> {
     /// A small direct-mapped cache of recently found entries, same packing as
     /// `slots`. Feeds touch recent items far more than old ones, and this
     /// stays in cache where the big slot array cannot.
-    private var recent: [UInt64] = Array(repeating: 0, count: 1 << 14)
+    private var recent: [UInt64] = Array(repeating: 0, count: 1 << 12)
 
     /// Keys are at most this long (feed lines are at most 1 MiB).
     static var maxKeyLength: Int { (1 << 24) - 1 }
@@ -33,7 +33,7 @@ public struct ByteKeyTable<Value> {
 
     public func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
         let tag = hash >> 32
-        let r = recent.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash >> 7) & ((1 << 14) - 1)] }
+        let r = recent.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash >> 7) & ((1 << 12) - 1)] }
         if r >> 32 == tag && r != 0 {
             let e = Int(r & 0xFFFF_FFFF) - 1
             if keyEquals(e, key) { return e }
@@ -56,7 +56,7 @@ public struct ByteKeyTable<Value> {
     @inline(__always)
     public mutating func lookup(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
         guard let e = find(key, hash: hash) else { return nil }
-        recent[Int(truncatingIfNeeded: hash >> 7) & ((1 << 14) - 1)] = (hash >> 32) << 32 | UInt64(e + 1)
+        recent[Int(truncatingIfNeeded: hash >> 7) & ((1 << 12) - 1)] = (hash >> 32) << 32 | UInt64(e + 1)
         return e
     }
 
@@ -99,7 +99,7 @@ public struct ByteKeyTable<Value> {
         arena.append(contentsOf: key)
         values.append(value)
         place(e, hash: hash)
-        recent[Int(truncatingIfNeeded: hash >> 7) & ((1 << 14) - 1)] = (hash >> 32) << 32 | UInt64(e + 1)
+        recent[Int(truncatingIfNeeded: hash >> 7) & ((1 << 12) - 1)] = (hash >> 32) << 32 | UInt64(e + 1)
         return e
     }
 
@@ -194,15 +194,22 @@ public struct Sym: Hashable, Sendable, Comparable {
 /// Strings are made only for what is shown or written.
 public final class TextTable: @unchecked Sendable {
     private var table = ByteKeyTable<Void>(capacity: 1 << 14)
+    /// Free text (notes, details, ids of other items) is appended here without
+    /// a hash lookup: it rarely repeats, and probing a big table for every
+    /// note costs more than the bytes it would save.
+    private var freeRefs: [UInt64] = []   // offset << 24 | length
+    private var freeArena: [UInt8] = []
+    private static let freeBit: UInt32 = 1 << 31
+
     public init() {}
 
-    /// Distinct strings held.
-    public var count: Int { table.count }
+    /// Distinct interned strings plus free texts held.
+    public var count: Int { table.count + freeRefs.count }
 
     @inline(__always)
     public func intern(_ bytes: UnsafeRawBufferPointer) -> Sym {
         let h = ByteHash.hash(bytes)
-        if let e = table.find(bytes, hash: h) { return Sym(raw: UInt32(e + 1)) }
+        if let e = table.lookup(bytes, hash: h) { return Sym(raw: UInt32(e + 1)) }
         return Sym(raw: UInt32(table.insert(bytes, hash: h, value: ()) + 1))
     }
 
@@ -213,17 +220,45 @@ public final class TextTable: @unchecked Sendable {
 
     public func intern(_ s: String?) -> Sym { s.map { intern($0) } ?? .none }
 
-    /// The symbol of a string already held, without adding it.
+    /// Holds a free text without looking for an equal one.
+    @inline(__always)
+    public func store(_ bytes: UnsafeRawBufferPointer) -> Sym {
+        precondition(freeRefs.count < Int(Self.freeBit) - 1 && bytes.count < 1 << 24, "free text table full")
+        freeRefs.append(UInt64(freeArena.count) << 24 | UInt64(bytes.count))
+        freeArena.append(contentsOf: bytes)
+        return Sym(raw: Self.freeBit | UInt32(freeRefs.count))
+    }
+
+    public func store(_ s: String?) -> Sym {
+        guard var s else { return .none }
+        return s.withUTF8 { store(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The symbol of a string already interned, without adding it.
     public func find(_ s: String) -> Sym? {
         var s = s
         return s.withUTF8 { b in table.find(UnsafeRawBufferPointer(b)).map { Sym(raw: UInt32($0 + 1)) } }
     }
 
-    public func text(_ sym: Sym) -> String {
-        sym.isNone ? "" : table.key(at: Int(sym.raw) - 1)
+    /// The bytes of a text, valid during `body`.
+    public func withBytes<R>(_ sym: Sym, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if sym.isNone { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        if sym.raw & Self.freeBit == 0 { return table.withKey(at: Int(sym.raw) - 1, body) }
+        let ref = freeRefs[Int(sym.raw & ~Self.freeBit) - 1]
+        let start = Int(ref >> 24), len = Int(ref & 0xFF_FFFF)
+        return freeArena.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<(start + len)])) }
     }
 
-    public func optionalText(_ sym: Sym) -> String? {
-        sym.isNone ? nil : table.key(at: Int(sym.raw) - 1)
+    public func text(_ sym: Sym) -> String {
+        sym.isNone ? "" : withBytes(sym) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public func optionalText(_ sym: Sym) -> String? { sym.isNone ? nil : text(sym) }
+
+    /// Whether two symbols hold the same text (free texts are not unique).
+    public func same(_ a: Sym, _ b: Sym) -> Bool {
+        if a == b { return true }
+        if a.isNone || b.isNone || (a.raw & Self.freeBit == 0 && b.raw & Self.freeBit == 0) { return false }
+        return withBytes(a) { x in withBytes(b) { y in Platform.equal(x, y) } }
     }
 }

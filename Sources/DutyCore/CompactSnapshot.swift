@@ -8,6 +8,9 @@
 /// - task: t1 town, t2 unit, t3 event id, t4 reason
 /// - mediation: t1 town, t2 category, t3 village
 /// - alert: t1 type, t2 title, t3 ref
+///
+/// Names are interned (one symbol per distinct text); notes, details, event
+/// ids and refs are free texts, stored without deduplication.
 public struct CompactSnapshot: Equatable, Sendable {
     public var ts: Millis
     /// Task due time (0 for other kinds).
@@ -42,6 +45,17 @@ public struct CompactSnapshot: Equatable, Sendable {
     public var tier: MediationTier { MediationTier(rawValue: code)! }
     public var level: AlertLevel { AlertLevel(rawValue: code)! }
 
+    /// Same fields and same texts: how the store tells an exact duplicate
+    /// from a conflict (free texts may be equal under different symbols).
+    public func sameContent(as o: CompactSnapshot, texts: TextTable) -> Bool {
+        if self == o { return true }
+        guard ts == o.ts, due == o.due, offsetMinutes == o.offsetMinutes, dueOffsetMinutes == o.dueOffsetMinutes,
+              kind == o.kind, status == o.status, priority == o.priority, code == o.code, outcome == o.outcome
+        else { return false }
+        return texts.same(by, o.by) && texts.same(note, o.note) && texts.same(t1, o.t1) && texts.same(t2, o.t2)
+            && texts.same(t3, o.t3) && texts.same(t4, o.t4) && texts.same(t5, o.t5) && texts.same(t6, o.t6)
+    }
+
     /// The status's wire name.
     public var statusWire: String {
         switch kind {
@@ -58,23 +72,23 @@ extension CompactSnapshot {
     public init(_ s: Snapshot, texts: TextTable) {
         self.init(ts: s.ts, offsetMinutes: s.offsetMinutes, kind: s.kind, status: UInt8(s.statusOrdinal))
         by = texts.intern(s.by)
-        note = texts.intern(s.note)
+        note = texts.store(s.note)
         switch s.body {
         case .event(let e):
             priority = e.priority; code = e.source.rawValue
             t1 = texts.intern(e.town); t2 = texts.intern(e.grid); t3 = texts.intern(e.domain)
-            t4 = texts.intern(e.title); t5 = texts.intern(e.detail); t6 = texts.intern(e.reporter)
+            t4 = texts.intern(e.title); t5 = texts.store(e.detail); t6 = texts.intern(e.reporter)
         case .task(let t):
             due = t.due; dueOffsetMinutes = t.dueOffsetMinutes; code = t.type.rawValue
             outcome = t.outcome?.rawValue ?? Self.noOutcome
-            t1 = texts.intern(t.town); t2 = texts.intern(t.unit); t3 = texts.intern(t.event)
+            t1 = texts.intern(t.town); t2 = texts.intern(t.unit); t3 = texts.store(t.event)
             t4 = texts.intern(t.reason)
         case .mediation(let m):
             code = m.tier.rawValue
             t1 = texts.intern(m.town); t2 = texts.intern(m.category); t3 = texts.intern(m.village)
         case .alert(let a):
             code = a.level.rawValue
-            t1 = texts.intern(a.type); t2 = texts.intern(a.title); t3 = texts.intern(a.ref)
+            t1 = texts.intern(a.type); t2 = texts.intern(a.title); t3 = texts.store(a.ref)
         }
     }
 

@@ -77,7 +77,7 @@ public struct FeedParser {
         let ts = try timestamp(.ts, line, k)
         var s = CompactSnapshot(ts: ts.millis, offsetMinutes: ts.offsetMinutes, kind: k, status: 0)
         s.by = try optionalText(.by, line)
-        s.note = try optionalText(.note, line)
+        s.note = try optionalText(.note, line, free: true)
         switch k {
         case .event:
             s.t1 = try requiredText(.town, line, k)
@@ -87,11 +87,11 @@ public struct FeedParser {
             s.code = (try requiredEnum(.source, line, k) as EventSource).rawValue
             s.t4 = try requiredText(.title, line, k)
             s.status = (try requiredEnum(.status, line, k) as EventStatus).rawValue
-            s.t5 = try optionalText(.detail, line)
+            s.t5 = try optionalText(.detail, line, free: true)
             s.t6 = try optionalText(.reporter, line)
         case .task:
             guard scanner.has(.event) else { throw FeedError.missing("event", for: k) }
-            s.t3 = try optionalText(.event, line)
+            s.t3 = try optionalText(.event, line, free: true)
             s.code = (try requiredEnum(.type, line, k) as TaskType).rawValue
             s.t2 = try requiredText(.unit, line, k)
             s.t1 = try requiredText(.town, line, k)
@@ -112,7 +112,7 @@ public struct FeedParser {
             s.t1 = try alertType(line)
             s.t2 = try requiredText(.title, line, k)
             s.status = (try requiredEnum(.status, line, k) as AlertStatus).rawValue
-            s.t3 = try optionalText(.ref, line)
+            s.t3 = try optionalText(.ref, line, free: true)
         }
         return s
     }
@@ -145,11 +145,13 @@ public struct FeedParser {
         }
     }
 
-    private mutating func optionalText(_ f: Field, _ line: UnsafeRawBufferPointer) throws -> Sym {
+    /// An optional text: interned when it is a name that repeats, stored as
+    /// free text otherwise (notes, details, ids of other items).
+    private mutating func optionalText(_ f: Field, _ line: UnsafeRawBufferPointer, free: Bool = false) throws -> Sym {
         guard scanner.has(f), scanner.spans[f.rawValue].type != .null else { return .none }
         try checkType(f, .string, "a string or null")
-        let texts = self.texts
-        return withBytes(f, line) { texts?.intern($0) ?? Sym(raw: 1) }
+        guard let texts = self.texts else { return Sym(raw: 1) }
+        return withBytes(f, line) { free ? texts.store($0) : texts.intern($0) }
     }
 
     private mutating func alertType(_ line: UnsafeRawBufferPointer) throws -> Sym {

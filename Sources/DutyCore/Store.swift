@@ -209,7 +209,7 @@ public final class Store: @unchecked Sendable {
         // The latest snapshot is not older than s, so the walk stops at a snapshot.
         let here = snapshots[Int(cur)]
         if here.ts == s.ts {
-            if here == s { duplicates += 1; return .duplicate }
+            if here.sameContent(as: s, texts: texts) { duplicates += 1; return .duplicate }
             conflicts += 1
             return .conflict
         }

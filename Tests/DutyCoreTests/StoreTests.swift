@@ -108,3 +108,16 @@ import Testing
         #expect(index.entries(from: 0, limit: 3, descending: true) == Array(reference.reversed().prefix(3)))
     }
 }
+
+/// Free texts (notes) are stored without deduplication, yet an exact
+/// duplicate carrying one is still a duplicate, and a different note a conflict.
+@Suite struct FreeTextDuplicateTests {
+    @Test func notesDoNotTurnDuplicatesIntoConflicts() {
+        let withNote = Line.event("E1", "2026-11-28T09:00:00+08:00", extra: #","note":"现场核实，已整改","detail":"西坞街道菜场门口""#)
+        let otherNote = Line.event("E1", "2026-11-28T09:00:00+08:00", extra: #","note":"未整改","detail":"西坞街道菜场门口""#)
+        let store = TestSupport.store([withNote, withNote, otherNote])
+        #expect(store.duplicates == 1)
+        #expect(store.conflicts == 1)
+        #expect(store.item(.event, id: "E1")?.current.note == "现场核实，已整改")
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// `dutydesk check`, `stats` and `generate`, run as a user would.
+@Suite(.serialized) struct CheckAndStatsTests {
+    static let feed = [
+        #"{"kind":"event","id":"E1","ts":"2026-11-28T09:00:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"open"}"#,
+        #"{"kind":"event","id":"E1","ts":"2026-11-28T09:30:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"dispatched"}"#,
+        #"{"kind":"task","id":"T1","ts":"2026-11-28T09:30:00+08:00","event":"E1","type":"empowered","unit":"锦屏街道综合行政执法中队","town":"锦屏街道","due":"2026-11-28T10:00:00+08:00","status":"dispatched"}"#,
+        #"{"kind":"event","id":"E2","ts":"2026-11-28T09:40:00+08:00","town":"溪口镇","grid":"XK-01-02","domain":"新业态","priority":3,"source":"public","title":"后备箱摆摊占道","status":"self_resolved"}"#,
+        #"{"kind":"mediation","id":"M1","ts":"2026-11-28T09:00:00+08:00","town":"溪口镇","category":"邻里","tier":"village","status":"resolved"}"#,
+        #"{"kind":"alert","id":"A1","ts":"2026-11-28T09:50:00+08:00","level":"critical","type":"supervision","title":"督办","status":"open"}"#,
+        #"{"kind":"event","id":"E2","ts":"2026-11-28T09:40:00+08:00","town":"溪口镇","grid":"XK-01-02","domain":"新业态","priority":3,"source":"public","title":"后备箱摆摊占道","status":"self_resolved"}"#,
+        #"{"kind":"event","id":"E3","ts":"2026-11-28T09:45:00","town":"溪口镇","grid":"XK-01-02","domain":"新业态","priority":3,"source":"public","title":"x","status":"open"}"#,
+    ].joined(separator: "\n") + "\n"
+
+    @Test func checkAcceptsTheConformanceAcceptFile() throws {
+        let r = try CLIRunner.run(["check", CLIRunner.conformance.appendingPathComponent("accept.jsonl").path])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("88 lines: 88 good, 0 bad"))
+    }
+
+    @Test func checkFlagsEveryConformanceRejectLine() throws {
+        let path = CLIRunner.conformance.appendingPathComponent("reject.jsonl").path
+        let r = try CLIRunner.run(["check", path])
+        #expect(r.status == 1)
+        let flagged = r.stdoutLines.filter { $0.hasPrefix(path + ":") }
+        #expect(flagged.count == 177)
+        #expect(Set(flagged.compactMap { Int($0.dropFirst(path.count + 1).prefix { $0.isNumber }) }) == Set(1...177))
+        #expect(r.stdout.contains("177 lines: 0 good, 177 bad"))
+    }
+
+    @Test func checkNamesFileLineAndField() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("feed.jsonl")
+        try Self.feed.write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["check", file.path])
+        #expect(r.status == 1)
+        #expect(r.stdoutLines.first == "\(file.path):8: field \"ts\": timestamp has no zone (add Z or an offset such as +08:00)")
+        #expect(r.stdout.contains("8 lines: 7 good, 1 bad"))
+    }
+
+    @Test func checkExitsTwoForAnUnreadableFile() throws {
+        let r = try CLIRunner.run(["check", "/nonexistent/feed.jsonl"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("/nonexistent/feed.jsonl: No such file or directory"))
+    }
+
+    @Test func statsCountsItemsInTheirLatestState() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.feed.write(to: dir.appendingPathComponent("a.jsonl"), atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["stats", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdoutLines.count == 1)
+        let s = try CLIRunner.json(r.stdout)
+        #expect(s.number("records") == 7)
+        #expect(s.number("quarantined") == 1)
+        #expect(s.number("duplicates") == 1)
+        #expect(s.number("conflicts") == 0)
+        #expect(s.number("events.total") == 2)
+        #expect(s.number("events.by_status.dispatched") == 1)
+        #expect(s.number("events.by_status.self_resolved") == 1)
+        #expect(s.number("events.by_status.closed") == 0)
+        #expect(s.number("tasks.total") == 1)
+        #expect(s.number("tasks.by_status.dispatched") == 1)
+        #expect(s.number("tasks.overdue") == 0)   // now = latest ts 09:50, due 10:00
+        #expect(s.number("mediation.by_tier.village") == 1)
+        #expect(s.number("mediation.resolved_by_tier.village") == 1)
+        #expect(s.number("mediation.resolved_by_tier.district") == 0)
+        #expect(s.number("alerts.open_by_level.critical") == 1)
+        #expect(r.stderr.contains("1 line(s) quarantined"))
+
+        let later = try CLIRunner.json(try CLIRunner.run(["stats", "--at", "2026-11-28T10:30:00+08:00", dir.path]).stdout)
+        #expect(later.number("tasks.overdue") == 1)
+    }
+
+    @Test func generateIsDeterministicAndClean() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a.jsonl"), b = dir.appendingPathComponent("b.jsonl")
+        #expect(try CLIRunner.run(["generate", "--seed", "42", "--days", "2", "--out", a.path]).status == 0)
+        #expect(try CLIRunner.run(["generate", "--seed", "42", "--days", "2", "--out", b.path]).status == 0)
+        #expect(try Data(contentsOf: a) == Data(contentsOf: b))
+        let c = dir.appendingPathComponent("c.jsonl")
+        #expect(try CLIRunner.run(["generate", "--seed", "43", "--records", "500", "--out", c.path]).status == 0)
+        #expect(try String(contentsOf: c, encoding: .utf8).split(separator: "\n").count == 500)
+        #expect(try Data(contentsOf: a) != Data(contentsOf: c))
+        let check = try CLIRunner.run(["check", a.path])
+        #expect(check.status == 0, "\(check.stdout.prefix(500))")
+        let stats = try CLIRunner.json(try CLIRunner.run(["stats", a.path]).stdout)
+        #expect((600...1000).contains(stats.number("events.total") ?? 0))
+        #expect(stats.number("quarantined") == 0)
+    }
+
+    @Test func generateRefusesBadArguments() throws {
+        let r = try CLIRunner.run(["generate", "--seed", "1", "--out", "/tmp/x.jsonl"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("exactly one of --records N or --days N"))
+    }
+}

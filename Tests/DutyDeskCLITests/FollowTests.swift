@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// `dutydesk stats --follow`: a new JSON line whenever the counts change.
+@Suite struct FollowTests {
+    @Test func followPrintsANewLineWhenCountsChange() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("live.jsonl")
+        let first = #"{"kind":"event","id":"E1","ts":"2026-11-28T09:00:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"open"}"# + "\n"
+        try first.write(to: file, atomically: true, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = ["stats", "--follow", "--poll", "50", dir.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() }; process.waitUntilExit() }
+
+        let reader = LineReader(out.fileHandleForReading)
+        let line1 = try #require(reader.next(timeout: 10))
+        #expect(try CLIRunner.json(line1).number("events.by_status.open") == 1)
+
+        // Append a partial line, then complete it: counted once, when whole.
+        let update = #"{"kind":"event","id":"E1","ts":"2026-11-28T09:05:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"self_resolved"}"#
+        let handle = try FileHandle(forWritingTo: file)
+        handle.seekToEndOfFile()
+        handle.write(Data(update.prefix(40).utf8))
+        handle.write(Data((String(update.dropFirst(40)) + "\n").utf8))
+        try handle.close()
+        let line2 = try #require(reader.next(timeout: 10))
+        let s = try CLIRunner.json(line2)
+        #expect(s.number("events.by_status.open") == 0)
+        #expect(s.number("events.by_status.self_resolved") == 1)
+        #expect(s.number("records") == 2)
+    }
+}
+
+/// Reads lines from a pipe with a deadline, on a background thread.
+final class LineReader: @unchecked Sendable {
+    private let handle: FileHandle
+    private var buffer = Data()
+    private var lines: [String] = []
+    private let lock = NSCondition()
+
+    init(_ handle: FileHandle) {
+        self.handle = handle
+        Thread.detachNewThread { [self] in
+            while true {
+                let data = handle.availableData
+                lock.lock()
+                if data.isEmpty { lock.broadcast(); lock.unlock(); return }
+                buffer.append(data)
+                while let nl = buffer.firstIndex(of: 0x0A) {
+                    lines.append(String(decoding: buffer[buffer.startIndex..<nl], as: UTF8.self))
+                    buffer.removeSubrange(buffer.startIndex...nl)
+                }
+                lock.broadcast()
+                lock.unlock()
+            }
+        }
+    }
+
+    func next(timeout: TimeInterval) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        lock.lock()
+        defer { lock.unlock() }
+        while lines.isEmpty {
+            if !lock.wait(until: deadline) { return nil }
+        }
+        return lines.removeFirst()
+    }
+}
