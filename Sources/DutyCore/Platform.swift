@@ -132,3 +132,41 @@ public enum Platform {
         }
     }
 }
+
+// MARK: - Writing files, and libm (added for the feed generator)
+
+extension Platform {
+    /// Creates `path` for writing, or truncates it (mode 0644 before the umask);
+    /// nil with errno set on failure.
+    public static func createFile(_ path: String) -> Int32? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        return fd >= 0 ? fd : nil
+    }
+
+    /// write(2) until all of `bytes` is written, retrying on EINTR; false with
+    /// errno set on failure.
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let r = libcWrite(fd, bytes.baseAddress! + done, bytes.count - done)
+            if r < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            done += r
+        }
+        return true
+    }
+
+    /// libm's log, exp and cos. The generator's output depends on their exact
+    /// bits, so these call the C library rather than any other approximation.
+    @inline(__always) public static func log(_ x: Double) -> Double { libmLog(x) }
+    @inline(__always) public static func exp(_ x: Double) -> Double { libmExp(x) }
+    @inline(__always) public static func cos(_ x: Double) -> Double { libmCos(x) }
+}
+
+// At file scope, where the C names are not shadowed by Platform's own members.
+@inline(__always) private func libcWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
+@inline(__always) private func libmLog(_ x: Double) -> Double { log(x) }
+@inline(__always) private func libmExp(_ x: Double) -> Double { exp(x) }
+@inline(__always) private func libmCos(_ x: Double) -> Double { cos(x) }

@@ -21,7 +21,7 @@ public enum RecordWriter {
         raw(",\"id\":", &out)
         string(record.id, &out)
         raw(",\"ts\":", &out)
-        string(Timestamp.format(s.ts, offsetMinutes: s.offsetMinutes), &out)
+        timestamp(s.ts, s.offsetMinutes, &out)
         switch s.body {
         case .event(let e):
             field("town", e.town, &out)
@@ -41,7 +41,8 @@ public enum RecordWriter {
             field("type", t.type.wire, &out)
             field("unit", t.unit, &out)
             field("town", t.town, &out)
-            field("due", Timestamp.format(t.due, offsetMinutes: t.dueOffsetMinutes), &out)
+            raw(",\"due\":", &out)
+            timestamp(t.due, t.dueOffsetMinutes, &out)
             field("status", t.status.wire, &out)
             field("outcome", t.outcome?.wire, &out)
             field("reason", t.reason, &out)
@@ -74,6 +75,14 @@ public enum RecordWriter {
         out.append(UInt8(ascii: "\""))
         out.append(UInt8(ascii: ":"))
         string(value, &out)
+    }
+
+    /// A quoted RFC 3339 timestamp; its bytes never need escaping.
+    @inline(__always)
+    private static func timestamp(_ millis: Millis, _ offsetMinutes: Int16, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        Timestamp.append(millis, offsetMinutes: offsetMinutes, to: &out)
+        out.append(UInt8(ascii: "\""))
     }
 
     @inline(__always)

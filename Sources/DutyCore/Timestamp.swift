@@ -111,6 +111,58 @@ public enum Timestamp {
         return s + (o < 0 ? "-" : "+") + pad(abs(o) / 60, 2) + ":" + pad(abs(o) % 60, 2)
     }
 
+    /// Appends exactly the bytes of `format(millis, offsetMinutes:)` to `out`.
+    /// The record writer formats two timestamps per record, millions of times;
+    /// this writes them straight into its buffer instead of building Strings.
+    public static func append(_ millis: Millis, offsetMinutes: Int16, to out: inout [UInt8]) {
+        let local = millis + Millis(offsetMinutes) * 60_000
+        let ms = Int(((local % 1000) + 1000) % 1000)
+        let secsTotal = (local - Millis(ms)) / 1000
+        var days = Int(secsTotal / 86_400)
+        var rem = Int(secsTotal % 86_400)
+        if rem < 0 { rem += 86_400; days -= 1 }
+        let (y, m, d) = civilFromDays(days)
+        // At most 36 bytes: a 9-digit signed year (Millis spans ±292 million
+        // years), "-MM-DDTHH:MM:SS.mmm" and an offset of up to "+546:08".
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buf in
+            let p = buf.baseAddress!
+            var i = 0
+            @inline(__always) func byte(_ b: UInt8) { p[i] = b; i += 1 }
+            /// Two digits of 0...99.
+            @inline(__always) func two(_ v: Int) {
+                byte(0x30 &+ UInt8(truncatingIfNeeded: v / 10))
+                byte(0x30 &+ UInt8(truncatingIfNeeded: v % 10))
+            }
+            /// As `pad(v, width)`: the decimal, sign included, left-filled with "0".
+            func padded(_ v: Int, _ width: Int) {
+                var digits = 1
+                var t = v.magnitude
+                while t >= 10 { t /= 10; digits += 1 }
+                for _ in 0..<max(0, width - digits - (v < 0 ? 1 : 0)) { byte(0x30) }
+                if v < 0 { byte(0x2D) }
+                t = v.magnitude
+                for k in stride(from: i + digits - 1, through: i, by: -1) {
+                    p[k] = 0x30 &+ UInt8(truncatingIfNeeded: t % 10)
+                    t /= 10
+                }
+                i += digits
+            }
+            if y >= 0 && y <= 9999 { two(y / 100); two(y % 100) } else { padded(y, 4) }
+            byte(0x2D); two(m); byte(0x2D); two(d); byte(0x54)
+            two(rem / 3600); byte(0x3A); two(rem / 60 % 60); byte(0x3A); two(rem % 60)
+            if ms != 0 { byte(0x2E); byte(0x30 &+ UInt8(truncatingIfNeeded: ms / 100)); two(ms % 100) }
+            if offsetMinutes == 0 {
+                byte(0x5A)
+            } else {
+                let o = Int(offsetMinutes)
+                byte(o < 0 ? 0x2D : 0x2B)
+                if abs(o) / 60 < 100 { two(abs(o) / 60) } else { padded(abs(o) / 60, 2) }
+                byte(0x3A); two(abs(o) % 60)
+            }
+            out.append(contentsOf: UnsafeBufferPointer(start: p, count: i))
+        }
+    }
+
     /// Wall-clock fields of an instant in an offset: for display and for the
     /// generator's daily rhythm.
     public static func civil(_ millis: Millis, offsetMinutes: Int16 = 480)

@@ -89,6 +89,46 @@ struct RecordWriterTests {
         }
     }
 
+    /// `Timestamp.append` writes the bytes of `Timestamp.format`: across years
+    /// (0000, negative, five- and six-digit), at year and day boundaries, with and
+    /// without milliseconds, in zero, positive, negative, odd and extreme offsets.
+    @Test func timestampBytesMatchFormat() {
+        let offsets: [Int16] = [0, 480, -330, 345, -720, 840, 1, -1, -59, 599, 6_000, -6_000, .max, .min]
+        var instants: [Millis] = [0, -1, 1, 999, -999, 1_000, -1_000, 86_399_999, -86_400_001]
+        for year in [-10_000, -1, 0, 1, 1899, 1969, 1970, 1999, 2000, 2024, 2025, 2026, 2100, 9999, 10_000, 123_456] {
+            let newYear = Timestamp.millis(year: year, month: 1, day: 1, offsetMinutes: 0)
+            let endOfFebruary = Timestamp.millis(year: year, month: 2, day: 28, hour: 23, minute: 59, second: 59, offsetMinutes: 0)
+            for delta: Millis in [-86_400_000, -1_000, -1, 0, 1, 10, 100, 999, 1_000, 86_400_000] {
+                instants += [newYear + delta, endOfFebruary + delta]
+            }
+        }
+        var x: UInt64 = 0x2026_1128
+        for _ in 0..<6_000 {
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Half within ±140,000 years, half within ±35 years of 2023; a
+            // quarter of all draws on a whole second.
+            let r = Millis(bitPattern: x)
+            let t = x & 1 << 40 == 0 ? r >> 11 : 1_700_000_000_000 + (r >> 22)
+            instants.append(x & 3 << 41 == 0 ? t / 1_000 * 1_000 : t)
+        }
+        var out: [UInt8] = [0x78]
+        var mismatches = 0
+        for t in instants {
+            for o in offsets {
+                out.removeSubrange(1...)
+                Timestamp.append(t, offsetMinutes: o, to: &out)
+                let expected = Timestamp.format(t, offsetMinutes: o)
+                if out.dropFirst().elementsEqual(expected.utf8) { continue }
+                mismatches += 1
+                if mismatches < 5 {
+                    Issue.record("\(t) \(o): \(String(decoding: out.dropFirst(), as: UTF8.self)) != \(expected)")
+                }
+            }
+        }
+        #expect(mismatches == 0)
+        #expect(out.first == 0x78)
+    }
+
     @Test func offsetsAndMillisRoundTrip() {
         // Z, a negative half-hour offset and a fraction of a second.
         #expect(RecordWriter.line(Self.mediation()).contains(#""ts":"2026-11-28T01:15:03.500Z""#))
