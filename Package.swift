@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         /// Records, parsing, tailing, store, aggregates: no terminal code.
@@ -31,7 +32,10 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         /// Lays out and draws into an in-memory grid of cells; testable headlessly.
-        .target(name: "DutyUI", dependencies: ["DutyCore"]),
+        .target(
+            name: "DutyUI",
+            dependencies: ["DutyCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         /// libncursesw, with a shim for what Swift cannot import (macros, C globals).
         .systemLibrary(
             name: "CNcursesw",
@@ -50,6 +54,10 @@ let package = Package(
         ),
         .executableTarget(name: "dutydesk-bench", dependencies: ["DutyCore"]),
         .testTarget(name: "DutyCoreTests", dependencies: ["DutyCore"]),
-        .testTarget(name: "DutyUITests", dependencies: ["DutyUI"]),
+        /// Runs the built `dutydesk` binary end to end (the dependency makes
+        /// `swift test` build it first).
+        .testTarget(name: "DutyDeskCLITests", dependencies: ["dutydesk", "DutyCore"]),
+        /// Snapshots under __Snapshots__ are read through #filePath, not as resources.
+        .testTarget(name: "DutyUITests", dependencies: ["DutyUI", "DutyCore"], exclude: ["__Snapshots__"]),
     ]
 )

@@ -32,6 +32,12 @@ public struct Aggregates: Sendable {
     public internal(set) var eventsByTime = SortedIndex()
     /// Escalation snapshots (status `escalated`) per local day and tier.
     public internal(set) var escalationsByDay: [Int64: [Int]] = [:]
+    /// Event snapshots per local day (+08:00) and status: how many events
+    /// were dispatched or closed on a day, for the header's daily counts.
+    public internal(set) var eventStatusByDay: [Int64: [Int]] = [:]
+
+    /// The console's local day offset (the district is at +08:00).
+    public static let localOffsetMinutes: Int16 = 480
 
     public init() {}
 
@@ -56,6 +62,17 @@ public struct Aggregates: Sendable {
     /// Escalations on the local day containing `now`.
     public func escalations(onDayOf now: Millis, offsetMinutes: Int16 = 480) -> [Int] {
         escalationsByDay[Self.day(now, offsetMinutes)] ?? [0, 0, 0]
+    }
+
+    /// Today's figures for the header: events first reported today, event
+    /// snapshots that dispatched or closed one today, tasks overdue now.
+    public func today(now: Millis) -> (intake: Int, dispatched: Int, closed: Int, overdue: Int) {
+        let d = Self.day(now, Self.localOffsetMinutes)
+        let start = d * 86_400_000 - Millis(Self.localOffsetMinutes) * 60_000
+        let intake = eventsByTime.count(below: start + 86_400_000) - eventsByTime.count(below: start)
+        let counts = eventStatusByDay[d] ?? []
+        func c(_ s: EventStatus) -> Int { Int(s.rawValue) < counts.count ? counts[Int(s.rawValue)] : 0 }
+        return (intake, c(.dispatched), c(.closed) + c(.selfResolved), overdueTasks(now: now))
     }
 
     static func day(_ t: Millis, _ offsetMinutes: Int16) -> Int64 {
@@ -125,11 +142,14 @@ public struct Aggregates: Sendable {
     /// Counts an escalation snapshot (history, not current state: every
     /// escalation counts even if the case later moved on).
     mutating func noteHistory(_ s: CompactSnapshot) {
+        if s.kind == .event {
+            let d = Self.day(s.ts, Self.localOffsetMinutes)
+            eventStatusByDay[d, default: [0, 0, 0, 0, 0]][Int(s.status)] += 1
+            return
+        }
         guard s.kind == .mediation, s.mediationStatus == .escalated else { return }
         let d = Self.day(s.ts, s.offsetMinutes)
-        var tiers = escalationsByDay[d] ?? [0, 0, 0]
-        tiers[Int(s.code)] += 1
-        escalationsByDay[d] = tiers
+        escalationsByDay[d, default: [0, 0, 0]][Int(s.code)] += 1
     }
 
     private static func update(_ index: inout SortedIndex, _ e: IndexEntry, _ sign: Int) {

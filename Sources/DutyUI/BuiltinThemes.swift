@@ -1,0 +1,203 @@
+/// The four shipped themes, compiled in so the console looks right from any
+/// directory, on a machine without the Themes/ folder, and under NO_COLOR
+/// (mono). Each mirrors its file in Themes/ exactly — a test loads every
+/// file and compares — so the files stay the editable, documented form and
+/// these the safety net.
+public enum BuiltinThemes {
+    /// By theme name, in the order `t` cycles them.
+    public static let all: [Theme] = [dark, light, highContrast, mono]
+
+    public static func named(_ name: String) -> Theme? { all.first { $0.name == name } }
+
+    /// `default`: dark background, calm chrome, colour where it matters.
+    public static let dark = Theme(name: "default", summary: "dark background (the default)", styles: [
+        .background: s("#d0d0d0", "#1c1c1c"),
+        .text: s("#d0d0d0"),
+        .dim: s("#808080"),
+        .border: s("#585858"),
+        .focusBorder: s("#5fafff", nil, .bold),
+        .title: s("#bcbcbc", nil, .bold),
+        .focusTitle: s("#87d7ff", nil, .bold),
+        .selection: s(nil, "#005f87"),
+        .header: s("#e4e4e4", "#262626"),
+        .headerTitle: s("#ffd75f", "#262626", .bold),
+        .footer: s("#a8a8a8", "#262626"),
+        .footerKey: s("#ffd75f", "#262626", .bold),
+        .badge: s("#1c1c1c", "#5fd75f", .bold),
+        .badgeDemo: s("#1c1c1c", "#ffaf00", .bold),
+        .columnHeader: s("#9e9e9e", nil, .bold),
+        .filter: s("#ffd75f"),
+        .error: s("#ff5f5f", nil, .bold),
+        .priority1: s("#ff5f5f", nil, .bold),
+        .priority2: s("#ffaf5f"),
+        .priority3: s("#ffd75f"),
+        .priority4: s("#5fafd7"),
+        .eventOpen: s("#ffaf5f", nil, .bold),
+        .eventSelfResolved: s("#87af87"),
+        .eventDispatched: s("#5fafff"),
+        .eventClosed: s("#808080"),
+        .eventCancelled: s("#6c6c6c"),
+        .taskDispatched: s("#5fafff"),
+        .taskSigned: s("#87d7ff"),
+        .taskOnSite: s("#d7afff"),
+        .taskFeedback: s("#afd787"),
+        .taskDone: s("#808080"),
+        .taskReturned: s("#ff8787"),
+        .taskDueSoon: s("#ffaf00", nil, .bold),
+        .taskOverdue: s("#ffffff", "#af0000", .bold),
+        .alertInfo: s("#87afd7"),
+        .alertWarning: s("#ffaf00", nil, .bold),
+        .alertCritical: s("#ffffff", "#d70000", .bold),
+        .alertAcked: s("#6c6c6c"),
+        .barFill: s("#5fafd7"),
+        .barEmpty: s("#3a3a3a"),
+        .targetMarker: s("#ffd700", nil, .bold),
+    ], base: .plain)
+
+    /// `light`: dark text on white, for bright rooms and light terminals.
+    public static let light = Theme(name: "light", summary: "dark text on a light background", styles: [
+        .background: s("#262626", "#ffffff"),
+        .text: s("#262626"),
+        .dim: s("#767676"),
+        .border: s("#a8a8a8"),
+        .focusBorder: s("#005fd7", nil, .bold),
+        .title: s("#3a3a3a", nil, .bold),
+        .focusTitle: s("#005faf", nil, .bold),
+        .selection: s(nil, "#d7e7ff"),
+        .header: s("#1c1c1c", "#e4e4e4"),
+        .headerTitle: s("#870000", "#e4e4e4", .bold),
+        .footer: s("#4e4e4e", "#e4e4e4"),
+        .footerKey: s("#005faf", "#e4e4e4", .bold),
+        .badge: s("#ffffff", "#008700", .bold),
+        .badgeDemo: s("#000000", "#ffaf00", .bold),
+        .columnHeader: s("#585858", nil, .bold),
+        .filter: s("#875f00"),
+        .error: s("#d70000", nil, .bold),
+        .priority1: s("#d70000", nil, .bold),
+        .priority2: s("#d75f00"),
+        .priority3: s("#af8700"),
+        .priority4: s("#005faf"),
+        .eventOpen: s("#d75f00", nil, .bold),
+        .eventSelfResolved: s("#5f8700"),
+        .eventDispatched: s("#005fd7"),
+        .eventClosed: s("#767676"),
+        .eventCancelled: s("#9e9e9e"),
+        .taskDispatched: s("#005fd7"),
+        .taskSigned: s("#0087af"),
+        .taskOnSite: s("#8700af"),
+        .taskFeedback: s("#5f8700"),
+        .taskDone: s("#767676"),
+        .taskReturned: s("#af0000"),
+        .taskDueSoon: s("#d75f00", nil, .bold),
+        .taskOverdue: s("#ffffff", "#d70000", .bold),
+        .alertInfo: s("#005faf"),
+        .alertWarning: s("#d75f00", nil, .bold),
+        .alertCritical: s("#ffffff", "#d70000", .bold),
+        .alertAcked: s("#9e9e9e"),
+        .barFill: s("#0087d7"),
+        .barEmpty: s("#d0d0d0"),
+        .targetMarker: s("#af0000", nil, .bold),
+    ], base: .plain)
+
+    /// `high-contrast`: pure colours on black, bold chrome, for wall screens
+    /// seen from across the room and for low vision.
+    public static let highContrast = Theme(name: "high-contrast", summary: "pure colours on black, for wall screens", styles: [
+        .background: s("#ffffff", "#000000"),
+        .text: s("#ffffff"),
+        .dim: s("#c0c0c0"),
+        .border: s("#ffffff"),
+        .focusBorder: s("#ffff00", nil, .bold),
+        .title: s("#ffffff", nil, .bold),
+        .focusTitle: s("#000000", "#ffff00", .bold),
+        .selection: s("#000000", "#00ffff"),
+        .header: s("#000000", "#ffffff"),
+        .headerTitle: s("#000000", "#ffffff", .bold),
+        .footer: s("#000000", "#ffffff"),
+        .footerKey: s("#0000ff", "#ffffff", .bold),
+        .badge: s("#000000", "#00ff00", .bold),
+        .badgeDemo: s("#000000", "#ffff00", .bold),
+        .columnHeader: s("#ffffff", nil, [.bold, .underline]),
+        .filter: s("#ffff00", nil, .bold),
+        .error: s("#ff0000", nil, .bold),
+        .priority1: s("#ffffff", "#ff0000", .bold),
+        .priority2: s("#ff8700", nil, .bold),
+        .priority3: s("#ffff00"),
+        .priority4: s("#00ffff"),
+        .eventOpen: s("#ffff00", nil, .bold),
+        .eventSelfResolved: s("#00ff00"),
+        .eventDispatched: s("#00ffff"),
+        .eventClosed: s("#c0c0c0"),
+        .eventCancelled: s("#c0c0c0"),
+        .taskDispatched: s("#00ffff"),
+        .taskSigned: s("#00ffff"),
+        .taskOnSite: s("#ff00ff"),
+        .taskFeedback: s("#00ff00"),
+        .taskDone: s("#c0c0c0"),
+        .taskReturned: s("#ff0000", nil, .bold),
+        .taskDueSoon: s("#ffff00", nil, .bold),
+        .taskOverdue: s("#ffffff", "#ff0000", .bold),
+        .alertInfo: s("#00ffff"),
+        .alertWarning: s("#ffff00", nil, .bold),
+        .alertCritical: s("#ffffff", "#ff0000", .bold),
+        .alertAcked: s("#c0c0c0"),
+        .barFill: s("#00ffff"),
+        .barEmpty: s("#808080"),
+        .targetMarker: s("#ffff00", nil, .bold),
+    ], base: .plain)
+
+    /// `mono`: no colour at all (NO_COLOR, terminals without colour). Every
+    /// role that carries meaning still differs by attribute: the four
+    /// priorities and the three alert levels are pairwise distinct.
+    public static let mono = Theme(name: "mono", summary: "no colour: attributes only", styles: [
+        .background: s("default", "default"),
+        .text: s(nil),
+        .dim: s(nil, nil, .dim),
+        .border: s(nil),
+        .focusBorder: s(nil, nil, .bold),
+        .title: s(nil, nil, .bold),
+        .focusTitle: s(nil, nil, [.bold, .reverse]),
+        .selection: s(nil, nil, .reverse),
+        .header: s(nil, nil, .reverse),
+        .headerTitle: s(nil, nil, [.reverse, .bold]),
+        .footer: s(nil, nil, .reverse),
+        .footerKey: s(nil, nil, [.reverse, .bold]),
+        .badge: s(nil, nil, [.bold, .underline]),
+        .badgeDemo: s(nil, nil, [.bold, .underline]),
+        .columnHeader: s(nil, nil, .underline),
+        .filter: s(nil, nil, .bold),
+        .error: s(nil, nil, [.bold, .reverse]),
+        .priority1: s(nil, nil, [.bold, .reverse]),
+        .priority2: s(nil, nil, [.bold, .underline]),
+        .priority3: s(nil, nil, .bold),
+        .priority4: s(nil, nil, .dim),
+        .eventOpen: s(nil, nil, .bold),
+        .eventSelfResolved: s(nil),
+        .eventDispatched: s(nil, nil, .underline),
+        .eventClosed: s(nil, nil, .dim),
+        .eventCancelled: s(nil, nil, .dim),
+        .taskDispatched: s(nil),
+        .taskSigned: s(nil),
+        .taskOnSite: s(nil),
+        .taskFeedback: s(nil),
+        .taskDone: s(nil, nil, .dim),
+        .taskReturned: s(nil, nil, .underline),
+        .taskDueSoon: s(nil, nil, .bold),
+        .taskOverdue: s(nil, nil, [.bold, .reverse]),
+        .alertInfo: s(nil),
+        .alertWarning: s(nil, nil, .bold),
+        .alertCritical: s(nil, nil, [.bold, .reverse]),
+        .alertAcked: s(nil, nil, .dim),
+        .barFill: s(nil),
+        .barEmpty: s(nil, nil, .dim),
+        .targetMarker: s(nil, nil, .bold),
+    ], base: .plain)
+
+    private static func s(_ fg: String?, _ bg: String? = nil, _ attributes: Attributes = []) -> RoleStyle {
+        RoleStyle(fg: fg.map(color), bg: bg.map(color), attributes)
+    }
+
+    private static func color(_ text: String) -> Color {
+        guard let c = Color(parsing: text) else { preconditionFailure("bad built-in colour \(text)") }
+        return c
+    }
+}

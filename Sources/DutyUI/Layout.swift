@@ -1,0 +1,134 @@
+/// How the console arranges its panes at a given size.
+public enum LayoutMode: String, Sendable {
+    /// All four panes share the screen, 2×2: the two wide tables (events,
+    /// tasks) in the left column, mediation and alerts in the right.
+    case grid
+    /// Full-width panes stacked in fixed order; the focused one takes most of
+    /// the height, the others keep a few rows (or just their title).
+    case stacked
+}
+
+/// How much of a pane is shown.
+public enum PanePresentation: Equatable, Sendable {
+    /// A bordered pane with room for its table or bars.
+    case full
+    /// A bordered pane with only `rows` rows inside: a glimpse of the top
+    /// items while another pane has the focus.
+    case summary(rows: Int)
+    /// Only a one-row titled rule: the screen is too short for more.
+    case titleOnly
+}
+
+/// Where one pane goes.
+public struct PaneFrame: Equatable, Sendable {
+    public var pane: Pane
+    /// The whole pane, border included.
+    public var rect: Rect
+    public var isFocused: Bool
+    public var presentation: PanePresentation
+
+    /// Inside the border (empty for a title-only pane): where content goes.
+    public var content: Rect {
+        presentation == .titleOnly ? Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 0) : rect.inset(by: 1)
+    }
+}
+
+/// A computed screen: header, four pane frames, footer.
+public struct ScreenLayout: Equatable, Sendable {
+    public var size: Size
+    public var mode: LayoutMode
+    public var focus: Pane
+    public var header: Rect
+    public var footer: Rect
+    /// One frame per pane, in `Pane` order.
+    public var panes: [PaneFrame]
+
+    public func frame(_ pane: Pane) -> PaneFrame { panes[pane.rawValue] }
+
+    /// The pane under a screen cell (for mouse clicks), if any.
+    public func pane(atX x: Int, y: Int) -> Pane? {
+        panes.first { $0.rect.contains(x: x, y: y) }?.pane
+    }
+}
+
+/// The result of laying out: a screen, or the sizes for the too-small message.
+public enum LayoutResult: Equatable, Sendable {
+    case screen(ScreenLayout)
+    case tooSmall(need: Size, have: Size)
+}
+
+/// Layout as a pure function of the terminal size and the focus, like
+/// lazygit's: no state, no terminal, so every size can be tested as a text
+/// drawing and a resize is simply a new call.
+///
+/// Breakpoints:
+/// - below `minimum` (60×16): `tooSmall` — the narrowest a task row still
+///   shows id, status and time left, and the focused pane keeps 8 rows;
+/// - at least `gridMinimum` (120×30): `grid`, all four panes at once;
+/// - in between (80×24 is the design case): `stacked`.
+public enum Layout {
+    public static let minimum = Size(width: 60, height: 16)
+    public static let gridMinimum = Size(width: 120, height: 30)
+    /// Header rows: title, clock and badge; then today's counts and feed health.
+    public static let headerHeight = 2
+    /// Footer row: the keys of the focused pane.
+    public static let footerHeight = 1
+    /// Height of the mediation pane in grid mode: three tiers, a legend and
+    /// the verdict line fit in 8 rows inside the border.
+    public static let mediationHeight = 10
+    /// The focused pane's least height in stacked mode, border included.
+    public static let focusedMinimum = 10
+
+    public static func compute(width: Int, height: Int, focus: Pane) -> LayoutResult {
+        let have = Size(width: width, height: height)
+        guard width >= minimum.width, height >= minimum.height else {
+            return .tooSmall(need: minimum, have: have)
+        }
+        let header = Rect(x: 0, y: 0, width: width, height: headerHeight)
+        let footer = Rect(x: 0, y: height - footerHeight, width: width, height: footerHeight)
+        let body = Rect(x: 0, y: headerHeight, width: width, height: height - headerHeight - footerHeight)
+        let grid = width >= gridMinimum.width && height >= gridMinimum.height
+        let rects = grid ? gridRects(body) : stackedRects(body, focus: focus)
+        let frames = Pane.allCases.map { pane in
+            PaneFrame(pane: pane, rect: rects[pane.rawValue].rect, isFocused: pane == focus,
+                      presentation: rects[pane.rawValue].presentation)
+        }
+        return .screen(ScreenLayout(size: have, mode: grid ? .grid : .stacked, focus: focus,
+                                    header: header, footer: footer, panes: frames))
+    }
+
+    /// Left column 3/5 of the width: events over tasks (events a little
+    /// taller: it is the busiest table). Right column: mediation at its fixed
+    /// height over alerts, which take the rest.
+    static func gridRects(_ body: Rect) -> [(rect: Rect, presentation: PanePresentation)] {
+        let (left, right) = body.splitLeft(body.width * 3 / 5)
+        let (events, tasks) = left.splitTop((left.height * 11 + 10) / 20)
+        let (mediation, alerts) = right.splitTop(min(mediationHeight, right.height / 2))
+        return [events, tasks, mediation, alerts].map { ($0, .full) }
+    }
+
+    /// Full-width panes in fixed order, so a pane never jumps when focus
+    /// moves; it grows in place. The unfocused three share up to half the
+    /// body, 3–8 rows each (one row of content at 80×24); when even 3 rows
+    /// each would leave the focused pane under `focusedMinimum`, they
+    /// collapse to a titled rule of one row.
+    static func stackedRects(_ body: Rect, focus: Pane) -> [(rect: Rect, presentation: PanePresentation)] {
+        let others = Pane.allCases.count - 1
+        let collapsed: Int
+        if body.height - others * 3 < focusedMinimum {
+            collapsed = 1
+        } else {
+            collapsed = max(3, min(8, body.height / 2 / others))
+        }
+        let focusedHeight = body.height - others * collapsed
+        var y = body.y
+        return Pane.allCases.map { pane in
+            let h = pane == focus ? focusedHeight : collapsed
+            let rect = Rect(x: body.x, y: y, width: body.width, height: h)
+            y += h
+            let presentation: PanePresentation =
+                pane == focus ? .full : (collapsed == 1 ? .titleOnly : .summary(rows: collapsed - 2))
+            return (rect, presentation)
+        }
+    }
+}
