@@ -1,0 +1,162 @@
+import DutyCore
+
+/// Everything the console shows besides the store: focus, selection, scroll,
+/// filters, mode, theme and language. Changed only by `apply(_:)`, so every
+/// key's effect is testable without a terminal.
+public struct ConsoleState: Sendable {
+    public var focus: Pane = .events
+    public var mode: ConsoleMode = .main
+    /// Selected row per pane (row index within the filtered list).
+    public var selection: [Int] = [0, 0, 0, 0]
+    /// First visible row per pane.
+    public var scroll: [Int] = [0, 0, 0, 0]
+    /// Applied filter per pane.
+    public var filters: [PaneFilter?] = [nil, nil, nil, nil]
+    /// The filter being typed.
+    public var filterDraft = ""
+    /// Scroll position of the detail and help views.
+    public var overlayScroll = 0
+    public var language: Language = .zh
+    public var themeIndex = 0
+    /// A one-line message for the operator (what happened, or why not).
+    public var status: String?
+    public var quitRequested = false
+
+    public init() {}
+
+    public func filter(_ pane: Pane) -> PaneFilter? { filters[pane.rawValue] }
+}
+
+/// Applies commands to the state. Needs the store and the layout for bounds
+/// (how many rows a pane has, how many fit on screen).
+public struct ConsoleReducer {
+    public let store: Store
+    public let source: PaneSource
+    public let themeCount: Int
+
+    public init(store: Store, source: PaneSource, themeCount: Int) {
+        self.store = store; self.source = source; self.themeCount = themeCount
+    }
+
+    /// Rows visible in a pane at this layout (0 when collapsed).
+    static func visibleRows(_ pane: Pane, _ layout: ScreenLayout?) -> Int {
+        guard let frame = layout?.frame(pane) else { return 10 }
+        return max(1, frame.content.height - 1)   // one line of column titles
+    }
+
+    public func apply(_ command: Command, to state: inout ConsoleState, layout: ScreenLayout?) {
+        state.status = nil
+        let pane = state.focus
+        let rows = source.count(pane, store: store, filter: state.filter(pane))
+        let page = Self.visibleRows(pane, layout)
+        switch command {
+        case .focusNext: state.focus = pane.next
+        case .focusPrevious: state.focus = pane.previous
+        case .focus(let p): state.focus = p
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
+            if case .main = state.mode {
+                move(command, &state, rows: rows, page: page)
+            } else {
+                moveOverlay(command, &state, page: page)
+            }
+        case .scroll(let delta):
+            if case .main = state.mode {
+                move(delta > 0 ? .moveDown : .moveUp, &state, rows: rows, page: page, times: abs(delta))
+            } else {
+                state.overlayScroll = max(0, state.overlayScroll + delta)
+            }
+        case .open:
+            let selected = state.selection[pane.rawValue]
+            if let item = source.items(pane, store: store, filter: state.filter(pane), from: selected, limit: 1).first {
+                state.mode = .detail(DetailTarget(pane: pane, item: item))
+                state.overlayScroll = 0
+            } else if pane == .mediation {
+                state.status = Labels.of("ui", "empty").text(state.language)
+            }
+        case .back:
+            state.mode = .main
+        case .startFilter:
+            state.mode = .filterInput
+            state.filterDraft = state.filter(pane)?.text ?? ""
+        case .filterInput(let text):
+            state.filterDraft += text
+            preview(&state)
+        case .filterBackspace:
+            if !state.filterDraft.isEmpty { state.filterDraft.removeLast() }
+            preview(&state)
+        case .filterCommit:
+            state.mode = .main
+            preview(&state)
+        case .clearFilter:
+            state.filters[pane.rawValue] = nil
+            state.filterDraft = ""
+            state.mode = .main
+            state.selection[pane.rawValue] = 0
+            state.scroll[pane.rawValue] = 0
+        case .help:
+            state.mode = .help
+            state.overlayScroll = 0
+        case .cycleTheme:
+            state.themeIndex = (state.themeIndex + 1) % max(1, themeCount)
+        case .toggleLanguage:
+            state.language = state.language == .zh ? .en : .zh
+        case .quit:
+            state.quitRequested = true
+        case .click(let x, let y):
+            click(x: x, y: y, &state, layout: layout)
+        }
+    }
+
+    /// Filters as the operator types, so the pane narrows with each key.
+    private func preview(_ state: inout ConsoleState) {
+        let p = state.focus.rawValue
+        state.filters[p] = state.filterDraft.isEmpty ? nil : PaneFilter(state.filterDraft)
+        state.selection[p] = 0
+        state.scroll[p] = 0
+    }
+
+    private func move(_ command: Command, _ state: inout ConsoleState, rows: Int, page: Int, times: Int = 1) {
+        let p = state.focus.rawValue
+        var sel = state.selection[p]
+        switch command {
+        case .moveDown: sel += times
+        case .moveUp: sel -= times
+        case .pageDown: sel += page
+        case .pageUp: sel -= page
+        case .top: sel = 0
+        case .bottom: sel = rows - 1
+        default: break
+        }
+        sel = max(0, min(sel, rows - 1))
+        state.selection[p] = sel
+        // Keep the selection on screen.
+        var top = state.scroll[p]
+        if sel < top { top = sel }
+        if sel >= top + page { top = sel - page + 1 }
+        state.scroll[p] = max(0, top)
+    }
+
+    private func moveOverlay(_ command: Command, _ state: inout ConsoleState, page: Int) {
+        switch command {
+        case .moveDown: state.overlayScroll += 1
+        case .moveUp: state.overlayScroll -= 1
+        case .pageDown: state.overlayScroll += page
+        case .pageUp: state.overlayScroll -= page
+        case .top: state.overlayScroll = 0
+        case .bottom: state.overlayScroll = Int.max / 2
+        default: break
+        }
+        state.overlayScroll = max(0, state.overlayScroll)
+    }
+
+    private func click(x: Int, y: Int, _ state: inout ConsoleState, layout: ScreenLayout?) {
+        guard case .main = state.mode, let layout, let pane = layout.pane(atX: x, y: y) else { return }
+        state.focus = pane
+        let frame = layout.frame(pane)
+        let row = y - frame.content.y - 1   // below the column titles
+        guard row >= 0 else { return }
+        let p = pane.rawValue
+        let rows = source.count(pane, store: store, filter: state.filter(pane))
+        state.selection[p] = max(0, min(state.scroll[p] + row, rows - 1))
+    }
+}

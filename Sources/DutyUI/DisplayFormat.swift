@@ -1,0 +1,65 @@
+import DutyCore
+
+/// How the console writes times, durations and symbols, in one place.
+public enum DisplayFormat {
+    /// The district's zone (+08:00); feeds may carry any offset.
+    public static let offset: Int16 = 480
+
+    /// "09:15".
+    public static func clock(_ t: Millis) -> String {
+        let c = Timestamp.civil(t, offsetMinutes: offset)
+        return two(c.hour) + ":" + two(c.minute)
+    }
+
+    /// "09:15:02".
+    public static func clockSeconds(_ t: Millis) -> String {
+        let c = Timestamp.civil(t, offsetMinutes: offset)
+        return two(c.hour) + ":" + two(c.minute) + ":" + two(c.second)
+    }
+
+    /// "2026-11-28 周六" / "2026-11-28 Sat".
+    public static func date(_ t: Millis, _ language: Language) -> String {
+        let c = Timestamp.civil(t, offsetMinutes: offset)
+        let zh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+        let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return "\(c.year)-\(two(c.month))-\(two(c.day)) " + (language == .zh ? zh : en)[c.weekday - 1]
+    }
+
+    /// "11-28 09:15" for timelines.
+    public static func dayClock(_ t: Millis) -> String {
+        let c = Timestamp.civil(t, offsetMinutes: offset)
+        return two(c.month) + "-" + two(c.day) + " " + two(c.hour) + ":" + two(c.minute)
+    }
+
+    /// A compact duration: "45s", "12m", "3h05", "2d4h".
+    public static func duration(_ ms: Millis) -> String {
+        let s = max(0, ms / 1000)
+        if s < 60 { return "\(s)s" }
+        let m = s / 60
+        if m < 60 { return "\(m)m" }
+        let h = m / 60
+        if h < 24 { return "\(h)h" + two(Int(m % 60)) }
+        return "\(h / 24)d\(h % 24)h"
+    }
+
+    /// Priority as a symbol and digit, readable without colour: "■1" … "·4".
+    public static func priority(_ p: UInt8) -> String {
+        switch p {
+        case 1: "■1"
+        case 2: "▲2"
+        case 3: "◆3"
+        default: "·4"
+        }
+    }
+
+    /// Alert level as a symbol, readable without colour.
+    public static func level(_ l: AlertLevel) -> String {
+        switch l {
+        case .critical: "‼"
+        case .warning: "!"
+        case .info: "i"
+        }
+    }
+
+    static func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+}

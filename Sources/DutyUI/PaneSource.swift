@@ -1,0 +1,62 @@
+import DutyCore
+
+/// Which items a pane lists, in its order, read from the store's indexes:
+/// only the visible window is fetched, so a frame costs the same over ten
+/// records or ten million. A filter is the exception: it is evaluated once
+/// over the pane's index and cached until the store or the filter changes.
+public final class PaneSource {
+    private struct CacheKey: Equatable { var pane: Pane; var filter: String; var records: Int; var quarantined: Int }
+    private var cache: [Pane: (key: CacheKey, items: [Int32])] = [:]
+
+    public init() {}
+
+    /// The kind of item a pane lists (the mediation pane lists tiers, not items).
+    public static func kind(of pane: Pane) -> Kind? {
+        switch pane {
+        case .events: .event
+        case .tasks: .task
+        case .alerts: .alert
+        case .mediation: nil
+        }
+    }
+
+    /// The pane's index in display order.
+    static func index(_ pane: Pane, _ store: Store) -> (SortedIndex, descending: Bool)? {
+        switch pane {
+        case .events: (store.aggregates.eventsByTime, true)
+        case .tasks: (store.aggregates.openTasksByDue, false)
+        case .alerts: (store.aggregates.activeAlerts, true)
+        case .mediation: nil
+        }
+    }
+
+    /// Rows in the pane (after the filter).
+    public func count(_ pane: Pane, store: Store, filter: PaneFilter?) -> Int {
+        if pane == .mediation { return MediationTier.allCases.count }
+        if let filter, !filter.isEmpty { return filtered(pane, store, filter).count }
+        return Self.index(pane, store)?.0.count ?? 0
+    }
+
+    /// Item indexes of rows [from, from + limit).
+    public func items(_ pane: Pane, store: Store, filter: PaneFilter?, from: Int, limit: Int) -> [Int32] {
+        guard let (index, descending) = Self.index(pane, store), limit > 0 else { return [] }
+        if let filter, !filter.isEmpty {
+            let all = filtered(pane, store, filter)
+            guard from < all.count else { return [] }
+            return Array(all[max(0, from)..<min(all.count, from + limit)])
+        }
+        return index.entries(from: max(0, from), limit: limit, descending: descending).map(\.item)
+    }
+
+    private func filtered(_ pane: Pane, _ store: Store, _ filter: PaneFilter) -> [Int32] {
+        let key = CacheKey(pane: pane, filter: filter.text, records: store.records, quarantined: store.quarantinedTotal)
+        if let hit = cache[pane], hit.key == key { return hit.items }
+        guard let (index, descending) = Self.index(pane, store), let kind = Self.kind(of: pane) else { return [] }
+        let entries = index.entries(from: 0, limit: index.count, descending: descending)
+        let items = entries.map(\.item).filter { i in
+            filter.matches(store.current(kind, i), id: store.id(kind, i), texts: store.texts)
+        }
+        cache[pane] = (key, items)
+        return items
+    }
+}
