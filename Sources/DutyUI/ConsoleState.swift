@@ -41,7 +41,8 @@ public struct ConsoleReducer {
     /// Rows visible in a pane at this layout (0 when collapsed).
     static func visibleRows(_ pane: Pane, _ layout: ScreenLayout?) -> Int {
         guard let frame = layout?.frame(pane) else { return 10 }
-        return max(1, frame.content.height - 1)   // one line of column titles
+        let h = frame.content.height
+        return max(1, h > 2 ? h - 1 : h)   // one line of column titles when there is room
     }
 
     public func apply(_ command: Command, to state: inout ConsoleState, layout: ScreenLayout?) {
@@ -153,7 +154,7 @@ public struct ConsoleReducer {
         guard case .main = state.mode, let layout, let pane = layout.pane(atX: x, y: y) else { return }
         state.focus = pane
         let frame = layout.frame(pane)
-        let row = y - frame.content.y - 1   // below the column titles
+        let row = y - frame.content.y - (frame.content.height > 2 ? 1 : 0)   // below the column titles
         guard row >= 0 else { return }
         let p = pane.rawValue
         let rows = source.count(pane, store: store, filter: state.filter(pane))

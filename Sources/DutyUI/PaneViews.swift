@@ -52,7 +52,9 @@ enum ListPaneView {
     /// Draws the pane's table into `rect`.
     static func draw(_ pane: Pane, _ ctx: PaneContext, into grid: inout CellGrid, rect: Rect) {
         guard let kind = PaneSource.kind(of: pane), !rect.isEmpty else { return }
-        let table = table(pane, ctx)
+        var table = table(pane, ctx)
+        // A pane collapsed to a row or two shows data, not column titles.
+        table.showsHeader = rect.height > 2
         let visible = table.bodyRows(height: rect.height)
         let p = pane.rawValue
         let top = ctx.state.scroll[p]
@@ -60,8 +62,9 @@ enum ListPaneView {
         let rows = items.map { row(pane, kind, $0, ctx) }
         let selected = ctx.state.focus == pane ? ctx.state.selection[p] - top : nil
         table.draw(rows: rows, into: &grid, rect: rect, selected: selected)
-        if items.isEmpty && rect.height > 1 {
-            grid.put(text: ctx.label("empty"), x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, style: Style(.dim))
+        if items.isEmpty {
+            let y = rect.y + (table.showsHeader ? 1 : 0)
+            if y < rect.maxY { grid.put(text: ctx.label("empty"), x: rect.x + 1, y: y, width: rect.width - 1, style: Style(.dim)) }
         }
     }
 

@@ -1,0 +1,64 @@
+import DutyCore
+
+/// Renders a whole frame: layout, header, the four panes (or a detail or
+/// help view over them), footer. A pure function of the store, the state and
+/// the size, so every frame can be tested as text.
+public struct ConsoleView {
+    public let store: Store
+    public let source: PaneSource
+    public var badge: ConsoleBadge
+    public var feeds: FeedStatus?
+
+    public init(store: Store, source: PaneSource, badge: ConsoleBadge, feeds: FeedStatus? = nil) {
+        self.store = store; self.source = source; self.badge = badge; self.feeds = feeds
+    }
+
+    /// The layout at a size, for the reducer (page sizes, clicks).
+    public static func layout(width: Int, height: Int, state: ConsoleState) -> ScreenLayout? {
+        if case .screen(let s) = Layout.compute(width: width, height: height, focus: state.focus) { return s }
+        return nil
+    }
+
+    public func render(_ state: ConsoleState, width: Int, height: Int) -> CellGrid {
+        var grid = CellGrid(width: width, height: height)
+        let ctx = PaneContext(store: store, state: state, source: source)
+        switch Layout.compute(width: width, height: height, focus: state.focus) {
+        case .tooSmall(let need, let have):
+            LayoutSketch.drawTooSmall(into: &grid, need: need, have: have)
+            return grid
+        case .screen(let layout):
+            HeaderFooterView.drawHeader(ctx, badge: badge, feeds: feeds, into: &grid, rect: layout.header)
+            let body = Rect(x: 0, y: layout.header.maxY, width: width, height: layout.footer.y - layout.header.maxY)
+            switch state.mode {
+            case .detail(let target):
+                OverlayViews.drawDetail(target, ctx, into: &grid, rect: body)
+            case .help:
+                OverlayViews.drawHelp(ctx, into: &grid, rect: body)
+            case .main, .filterInput:
+                for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
+            }
+            HeaderFooterView.drawFooter(state, into: &grid, rect: layout.footer)
+            return grid
+        }
+    }
+
+    private func drawPane(_ frame: PaneFrame, _ ctx: PaneContext, into grid: inout CellGrid) {
+        let pane = frame.pane
+        let lang = ctx.language
+        let count = source.count(pane, store: store, filter: ctx.state.filter(pane))
+        var badge = "\(pane.number) · \(count)"
+        if let f = ctx.state.filter(pane) { badge += " · /" + f.text }
+        let title = pane.title(lang)
+        if frame.presentation == .titleOnly {
+            grid.drawTitledRule(frame.rect, title: title, badge: badge, focused: frame.isFocused)
+            return
+        }
+        grid.drawBox(frame.rect, title: title, badge: badge, focused: frame.isFocused)
+        let content = frame.content
+        if pane == .mediation {
+            MediationPaneView.draw(ctx, into: &grid, rect: content)
+        } else {
+            ListPaneView.draw(pane, ctx, into: &grid, rect: content)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import DutyCore
+
+/// How the console is fed: shown as a badge, and it sets the clock's meaning.
+public enum ConsoleBadge: Equatable, Sendable {
+    case live
+    case demo(speed: Int)
+    case replay(speed: Int)
+}
+
+/// Feed health for the header (from the tailer), if the console tails files.
+public struct FeedStatus: Equatable, Sendable {
+    public var files: Int
+    public var lastLine: Millis?
+    public var problems: [String]
+    public init(files: Int, lastLine: Millis?, problems: [String]) {
+        self.files = files; self.lastLine = lastLine; self.problems = problems
+    }
+}
+
+/// Header (title, date and clock, badge, today's counts, alerts, feed health)
+/// and footer (the keys that work here, from the key registry).
+enum HeaderFooterView {
+    static func drawHeader(_ ctx: PaneContext, badge: ConsoleBadge, feeds: FeedStatus?, into grid: inout CellGrid, rect: Rect) {
+        guard rect.height >= 1 else { return }
+        let lang = ctx.language
+        let now = ctx.now
+        grid.fill(rect, style: Style(.header))
+        var x = rect.x + 1
+        x += grid.put(text: ctx.label("title"), x: x, y: rect.y, width: rect.maxX - x, style: Style(.headerTitle)) + 2
+        let badgeText: String
+        let badgeRole: Role
+        switch badge {
+        case .live: badgeText = " ● " + ctx.label("live") + " "; badgeRole = .badge
+        case .demo(let speed): badgeText = " " + ctx.label("demo") + " ×\(speed) "; badgeRole = .badgeDemo
+        case .replay(let speed): badgeText = " " + ctx.label("replay") + " ×\(speed) "; badgeRole = .badgeDemo
+        }
+        let clock = DisplayFormat.date(now, lang) + " " + DisplayFormat.clockSeconds(now)
+        let right = TextFit.width(clock) + TextFit.width(badgeText) + 2
+        if rect.maxX - right > x {
+            var rx = rect.maxX - right
+            rx += grid.put(text: clock, x: rx, y: rect.y, style: Style(.header)) + 1
+            grid.put(text: badgeText, x: rx, y: rect.y, style: Style(badgeRole, attributes: .bold))
+        }
+        guard rect.height >= 2 else { return }
+        let a = ctx.store.aggregates
+        let today = a.today(now: now)
+        let unacked = a.openAlertsByLevel.reduce(0, +)
+        var parts = [
+            "\(ctx.label("intake")) \(today.intake)", "\(ctx.label("dispatched")) \(today.dispatched)",
+            "\(ctx.label("closed")) \(today.closed)", "\(ctx.label("overdue")) \(today.overdue)",
+            "\(ctx.label("unacked")) \(unacked)",
+        ]
+        if let feeds {
+            var f = "\(ctx.label("feeds")) \(feeds.files) \(ctx.label("files"))"
+            if let last = feeds.lastLine { f += " · \(ctx.label("last_ingest")) \(DisplayFormat.clockSeconds(last))" }
+            parts.append(f)
+        }
+        parts.append("\(ctx.label("quarantined")) \(ctx.store.quarantinedTotal)")
+        var y2x = rect.x + 1
+        for (i, part) in parts.enumerated() {
+            let warn = (i == 3 && today.overdue > 0) || (i == 4 && unacked > 0)
+                || (i == parts.count - 1 && ctx.store.quarantinedTotal > 0)
+            let w = grid.put(text: part, x: y2x, y: rect.y + 1, width: rect.maxX - y2x,
+                             style: Style(warn ? .error : .header, attributes: warn ? .bold : []))
+            y2x += w + 3
+            if y2x >= rect.maxX { break }
+        }
+        if let problem = feeds?.problems.first, y2x < rect.maxX - 4 {
+            grid.put(text: "⚠ " + problem, x: y2x, y: rect.y + 1, width: rect.maxX - y2x, style: Style(.error))
+        }
+    }
+
+    static func drawFooter(_ state: ConsoleState, into grid: inout CellGrid, rect: Rect) {
+        guard rect.height >= 1 else { return }
+        grid.fill(rect, style: Style(.footer))
+        var x = rect.x + 1
+        if case .filterInput = state.mode {
+            let prompt = "/ " + Labels.of("ui", "filter").text(state.language) + ": "
+            x += grid.put(text: prompt, x: x, y: rect.y, style: Style(.footerKey, attributes: .bold))
+            x += grid.put(text: state.filterDraft + "▏", x: x, y: rect.y, width: rect.maxX - x, style: Style(.filter))
+            x += 2
+        } else if let status = state.status {
+            x += grid.put(text: status, x: x, y: rect.y, width: rect.maxX - x, style: Style(.footer, attributes: .bold)) + 2
+        }
+        for binding in KeyRegistry.footer(for: state.mode) {
+            let key = KeyRegistry.display(binding)
+            let label = binding.label.text(state.language)
+            let need = TextFit.width(key) + TextFit.width(label) + 3
+            guard x + need <= rect.maxX else { break }
+            x += grid.put(text: key, x: x, y: rect.y, style: Style(.footerKey, attributes: .bold)) + 1
+            x += grid.put(text: label, x: x, y: rect.y, style: Style(.footer)) + 2
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import DutyCore
+import Testing
+@testable import DutyUI
+
+/// Whole console frames over a generated day, at a fixed simulated time, as
+/// text snapshots at the sizes the issue names, plus key handling.
+@Suite struct ConsoleFrameTests {
+    /// 2026-11-28 (a Saturday), 10:30 simulated: a busy morning.
+    static func demoStore() -> Store {
+        _ = UITest.locale
+        let store = Store(clock: .eventTime)
+        let day = Timestamp.millis(year: 2026, month: 11, day: 28, hour: 12)
+        var demo = DemoFeed(seed: 20261128, day: day, speed: 60)
+        _ = demo.start(wall: 0, into: store)
+        demo.advance(wall: 150 * 60_000 / 60, into: store)   // 150 simulated minutes later
+        return store
+    }
+
+    static func render(_ store: Store, _ state: ConsoleState, _ w: Int, _ h: Int) -> CellGrid {
+        ConsoleView(store: store, source: PaneSource(), badge: .demo(speed: 60)).render(state, width: w, height: h)
+    }
+
+    @Test func demoClockRunsFromEightAtSixtyTimes() {
+        let store = Self.demoStore()
+        #expect(DisplayFormat.clock(store.now) == "10:30")
+        #expect(store.aggregates.count(.event) > 100)
+    }
+
+    @Test(arguments: [(120, 40), (80, 24), (40, 12), (200, 60)])
+    func frameSnapshots(width: Int, height: Int) {
+        let store = Self.demoStore()
+        let grid = Self.render(store, ConsoleState(), width, height)
+        #expect(grid.lines.allSatisfy { DisplayWidth.of($0) == width })
+        assertSnapshot(frameText(grid), named: "console-\(width)x\(height)")
+    }
+
+    @Test func everyPaneTitleIsOnScreenAt120x40() {
+        let text = Self.render(Self.demoStore(), ConsoleState(), 120, 40).snapshot()
+        for title in ["网格事件", "执法任务", "矛调分级", "告警", "奉化区综合指挥中心"] { #expect(text.contains(title)) }
+    }
+
+    @Test func monoThemeFrame() {
+        let store = Self.demoStore()
+        let grid = Self.render(store, ConsoleState(), 80, 24)
+        assertSnapshot(attributeText(grid, theme: BuiltinThemes.mono), named: "console-80x24-mono-attributes")
+    }
+
+    @Test func keysMoveFocusFilterAndOpenDetail() {
+        let store = Self.demoStore()
+        let source = PaneSource()
+        let reducer = ConsoleReducer(store: store, source: source, themeCount: 4)
+        var state = ConsoleState()
+        let layout = ConsoleView.layout(width: 120, height: 40, state: state)
+        func press(_ key: String) {
+            if let c = KeyRegistry.command(forKey: key, in: state.mode) { reducer.apply(c, to: &state, layout: layout) }
+        }
+        press("Tab")
+        #expect(state.focus == .tasks)
+        press("S-Tab"); press("4")
+        #expect(state.focus == .alerts)
+        press("1"); press("j"); press("j")
+        #expect(state.selection[0] == 2)
+        press("/")
+        for ch in "town:溪口" { press(String(ch)) }
+        press("Enter")
+        #expect(state.mode == .main)
+        let filtered = source.count(.events, store: store, filter: state.filter(.events))
+        #expect(filtered > 0 && filtered < store.aggregates.count(.event))
+        let text = ConsoleView(store: store, source: source, badge: .demo(speed: 60)).render(state, width: 120, height: 40).snapshot()
+        #expect(text.contains("/town:溪口"))
+        press("Enter")
+        guard case .detail = state.mode else { Issue.record("no detail view"); return }
+        let detail = ConsoleView(store: store, source: source, badge: .demo(speed: 60)).render(state, width: 120, height: 40).snapshot()
+        #expect(detail.contains("处置时间线"))
+        #expect(detail.contains("溪口"))
+        press("Esc")
+        #expect(state.mode == .main)
+        press("Esc")
+        #expect(state.filter(.events) == nil)
+        press("L")
+        #expect(state.language == .en)
+        press("?")
+        #expect(state.mode == .help)
+        press("q")
+        #expect(state.mode == .main && !state.quitRequested)
+        press("q")
+        #expect(state.quitRequested)
+    }
+
+    @Test func footerShowsTheRegistryKeys() {
+        let text = Self.render(Self.demoStore(), ConsoleState(), 120, 40).lines.last ?? ""
+        for binding in KeyRegistry.footer(for: .main).prefix(3) { #expect(text.contains(KeyRegistry.display(binding))) }
+    }
+}
