@@ -26,12 +26,15 @@ import Testing
         #expect(store.aggregates.count(.event) > 100)
     }
 
-    @Test(arguments: [(120, 40), (80, 24), (40, 12), (200, 60)])
-    func frameSnapshots(width: Int, height: Int) {
-        let store = Self.demoStore()
-        let grid = Self.render(store, ConsoleState(), width, height)
-        #expect(grid.lines.allSatisfy { DisplayWidth.of($0) == width })
-        assertSnapshot(frameText(grid), named: "console-\(width)x\(height)")
+    @Test func frame200x60() { checkFrame(200, 60, named: "console-200x60") }
+    @Test func frame120x40() { checkFrame(120, 40, named: "console-120x40") }
+    @Test func frame80x24() { checkFrame(80, 24, named: "console-80x24") }
+    @Test func frame40x12() { checkFrame(40, 12, named: "console-40x12") }
+
+    func checkFrame(_ width: Int, _ height: Int, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let grid = Self.render(Self.demoStore(), ConsoleState(), width, height)
+        #expect(grid.lines.allSatisfy { DisplayWidth.of($0) == width }, sourceLocation: sourceLocation)
+        assertSnapshot(frameText(grid), named: name, sourceLocation: sourceLocation)
     }
 
     @Test func everyPaneTitleIsOnScreenAt120x40() {
