@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "dutydesk-bench", dependencies: ["DutyCore"]),
+        .executableTarget(name: "dutydesk-bench", dependencies: ["DutyCore", "DutyUI"]),
         .testTarget(name: "DutyCoreTests", dependencies: ["DutyCore"]),
         /// Runs the built `dutydesk` binary end to end (the dependency makes
         /// `swift test` build it first).

@@ -63,6 +63,7 @@ public enum KeyRegistry {
     public static func command(forKey key: String, in mode: ConsoleMode) -> Command? {
         let scope = ModeScope(mode)
         if let b = bindings.first(where: { $0.modes.contains(scope) && $0.keys.contains(key) }) { return b.command }
+        if scope == .filterInput, key == "Space" { return .filterInput(" ") }
         if scope == .filterInput, isText(key) { return .filterInput(key) }
         return nil
     }

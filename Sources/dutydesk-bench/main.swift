@@ -1,4 +1,5 @@
 import DutyCore
+import DutyUI
 import Foundation
 
 /// `swift run -c release dutydesk-bench [--records N] [--file PATH] [--seed N]`
@@ -69,6 +70,33 @@ struct Bench {
         t0 = Platform.monotonicNanos()
         let report = StatsReport(store: store)
         print(String(format: "stats report: %.3f ms (%d bytes)", seconds(since: t0) * 1000, report.json.utf8.count))
+        frames(store)
+    }
+
+    /// One full console frame at 200×60 over the whole store (panes read
+    /// aggregates and the visible rows only), and a key press to a new frame.
+    func frames(_ store: Store) {
+        _ = DisplayWidth.ensureUTF8Locale()
+        let source = PaneSource()
+        let view = ConsoleView(store: store, source: source, badge: .live)
+        var state = ConsoleState()
+        _ = view.render(state, width: 200, height: 60)   // warm up
+        let n = 200
+        var t0 = Platform.monotonicNanos()
+        for _ in 0..<n { _ = view.render(state, width: 200, height: 60) }
+        print(String(format: "frame 200×60: %.3f ms (mean of %d; %d events, %d open tasks in the store)",
+                     seconds(since: t0) * 1000 / Double(n), n, store.aggregates.count(.event),
+                     store.aggregates.openTasksByDue.count))
+        let reducer = ConsoleReducer(store: store, source: source, themeCount: 4)
+        let layout = ConsoleView.layout(width: 200, height: 60, state: state)
+        t0 = Platform.monotonicNanos()
+        for i in 0..<n {
+            let key = ["j", "j", "Tab", "k"][i % 4]
+            if let c = KeyRegistry.command(forKey: key, in: state.mode) { reducer.apply(c, to: &state, layout: layout) }
+            _ = view.render(state, width: 200, height: 60)
+        }
+        print(String(format: "key → new frame (200×60): %.3f ms (mean of %d; the terminal's copy is extra)",
+                     seconds(since: t0) * 1000 / Double(n), n))
     }
 
     static let start = Timestamp.millis(year: 2025, month: 1, day: 1)
