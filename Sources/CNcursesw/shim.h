@@ -3,7 +3,15 @@
 /* SwiftPM drops pkg-config's -D_XOPEN_SOURCE=600; without this the wide-character
    API (add_wch, cchar_t, get_wch) is not declared. */
 #define NCURSES_WIDECHAR 1
+#include <errno.h>
 #include <locale.h>
+#include <pthread.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
@@ -11,6 +19,7 @@
 /* Swift 6 rejects C globals as not concurrency-safe, and does not import
    function-like macros: everything of that sort goes through these. */
 static inline WINDOW *dd_stdscr(void) { return stdscr; }
+static inline WINDOW *dd_curscr(void) { return curscr; }
 static inline int dd_lines(void) { return LINES; }
 static inline int dd_cols(void) { return COLS; }
 static inline int dd_colors(void) { return COLORS; }
@@ -21,10 +30,162 @@ static inline attr_t dd_a_reverse(void) { return A_REVERSE; }
 static inline attr_t dd_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t dd_a_normal(void) { return A_NORMAL; }
 static inline int dd_key_f(int n) { return KEY_F(n); }
+static inline int dd_key_f0(void) { return KEY_F0; }
 static inline int dd_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline mmask_t dd_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
 static inline mmask_t dd_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
 static inline mmask_t dd_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t dd_button5_pressed(void) { return BUTTON5_PRESSED; }
+
+/* ---- terminfo ------------------------------------------------------------ */
+
+/* True when terminfo knows `term` and it has cursor addressing (cup).
+   setupterm replaces the global cur_term; the previous one is put back and the
+   probe's freed, so asking never disturbs a screen that is already running. */
+static inline int dd_term_can_position_cursor(const char *term, int fd) {
+    TERMINAL *saved = cur_term;
+    int err = 0;
+    if (setupterm((char *)term, fd, &err) != OK) {
+        set_curterm(saved);
+        return 0;
+    }
+    TERMINAL *probe = cur_term;
+    char *cup = tigetstr((char *)"cup");
+    int ok = cup != NULL && cup != (char *)-1;
+    set_curterm(saved);
+    if (probe != saved) del_curterm(probe);
+    return ok;
+}
+
+/* ---- window size (ioctl is variadic: Swift cannot call it) -------------- */
+
+static inline int dd_get_winsize(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    memset(&ws, 0, sizeof ws);
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
+
+static inline int dd_set_winsize(int fd, int rows, int cols) {
+    struct winsize ws;
+    memset(&ws, 0, sizeof ws);
+    ws.ws_row = (unsigned short)rows;
+    ws.ws_col = (unsigned short)cols;
+    return ioctl(fd, TIOCSWINSZ, &ws);
+}
+
+/* A new pseudo-terminal (master and slave, neither a controlling tty), for
+   tests that drive the console without a real terminal. */
+static inline int dd_open_pty(int *master, int *slave) {
+    return openpty(master, slave, NULL, NULL, NULL);
+}
+
+/* Bytes waiting to be read on fd, or -1 when the fd cannot tell. */
+static inline int dd_bytes_readable(int fd) {
+    int n = 0;
+    return ioctl(fd, FIONREAD, &n) == 0 ? n : -1;
+}
+
+/* ---- signals -------------------------------------------------------------- */
+
+/* True when the signal's disposition is SIG_IGN. */
+static inline int dd_signal_is_ignored(int sig) {
+    struct sigaction old;
+    if (sigaction(sig, NULL, &old) != 0) return 0;
+    return !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN;
+}
+
+/* True when the signal's disposition is SIG_DFL. */
+static inline int dd_signal_is_default(int sig) {
+    struct sigaction old;
+    if (sigaction(sig, NULL, &old) != 0) return 0;
+    return !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_DFL;
+}
+
+static inline int dd_signal_ignore(int sig) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_IGN;
+    sigemptyset(&sa.sa_mask);
+    return sigaction(sig, &sa, NULL);
+}
+
+/* Takes the signal's default action in the calling thread right now (stop for
+   SIGTSTP, terminate for SIGINT), whatever handler or mask is in place, then
+   puts handler and mask back. libdispatch's signal sources keep the signal
+   blocked in its threads and own its handler, so a plain kill() would only be
+   reported to the source again; a thread-directed raise with the signal
+   unblocked and SIG_DFL installed is what the kernel acts on. For SIGTSTP this
+   returns once the process is continued (SIGCONT, i.e. `fg`). */
+static inline void dd_raise_default(int sig) {
+    struct sigaction dfl, old;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(sig, &dfl, &old);
+    sigset_t set, oldmask;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    pthread_sigmask(SIG_UNBLOCK, &set, &oldmask);
+    raise(sig);
+    pthread_sigmask(SIG_SETMASK, &oldmask, NULL);
+    sigaction(sig, &old, NULL);
+}
+
+/* Crash signals. The handler puts the terminal back (endwin) so that the crash
+   report is readable and the shell usable, then hands the signal to whoever
+   had it before — Swift's backtracer when it is enabled, else SIG_DFL (core
+   dump) — so the report still appears.
+   endwin() is not async-signal-safe: it writes through ncurses' buffers and
+   may run while the crashing thread was inside ncurses. That is accepted: the
+   process is dying anyway, and the alternative is a shell left in raw mode on
+   the alternate screen with the report invisible. Deliberately simple: no
+   allocation, no locks beyond what endwin itself does.
+   The saved actions and the flag live in this header's static storage, so only
+   ONE Swift file (SignalRouter.swift) may call dd_install_crash_handler and
+   dd_set_crash_restores_screen: each Swift file that uses a static inline
+   function gets its own copy of the statics it touches. */
+/* Storage as function-local statics: Swift emits a static inline function's
+   body where it is used, but not a file-scope static variable it touches. */
+static inline struct sigaction *dd_previous_crash_actions(void) {
+    static struct sigaction saved[65];
+    return saved;
+}
+
+static inline volatile sig_atomic_t *dd_crash_restores_screen(void) {
+    static volatile sig_atomic_t on = 0;
+    return &on;
+}
+
+/* Whether a screen is running, i.e. whether the crash handler should endwin. */
+static inline void dd_set_crash_restores_screen(int on) { *dd_crash_restores_screen() = on; }
+
+static inline void dd_crash_handler(int sig, siginfo_t *info, void *context) {
+    (void)context;
+    /* The previous action goes back first: should endwin itself fault, the
+       process still dies the ordinary way. */
+    if (sig > 0 && sig < 65) sigaction(sig, &dd_previous_crash_actions()[sig], NULL);
+    else signal(sig, SIG_DFL);
+    if (*dd_crash_restores_screen()) {
+        *dd_crash_restores_screen() = 0;
+        endwin();
+    }
+    /* A hardware fault re-executes the faulting instruction on return and so
+       reaches the previous handler with its real siginfo; a signal that was
+       sent (kill, raise, abort) must be sent again. */
+    if (sig == SIGABRT || info == NULL || info->si_code <= 0) raise(sig);
+}
+
+static inline int dd_install_crash_handler(int sig) {
+    if (sig <= 0 || sig >= 65) return -1;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = dd_crash_handler;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    return sigaction(sig, &sa, &dd_previous_crash_actions()[sig]);
+}
 
 #endif

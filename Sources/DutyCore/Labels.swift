@@ -24,6 +24,7 @@ public enum Labels {
         "event.status.closed": Label("结案", "closed"),
         "event.status.cancelled": Label("撤销", "cancelled"),
 
+        "event.source": Label("来源", "source"),
         "event.source.grid": Label("网格员巡查", "grid patrol"),
         "event.source.public": Label("群众随手拍", "public report"),
         "event.source.hotline": Label("12345转办", "12345 hotline"),

@@ -96,19 +96,10 @@ public enum Timestamp {
 
     /// Formats as RFC 3339 in the given offset, with milliseconds only when present.
     public static func format(_ millis: Millis, offsetMinutes: Int16 = 480) -> String {
-        let local = millis + Millis(offsetMinutes) * 60_000
-        let ms = Int(((local % 1000) + 1000) % 1000)
-        let secsTotal = (local - Millis(ms)) / 1000
-        var days = Int(secsTotal / 86_400)
-        var rem = Int(secsTotal % 86_400)
-        if rem < 0 { rem += 86_400; days -= 1 }
-        let (y, m, d) = civilFromDays(days)
-        var s = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T"
-        s += pad(rem / 3600, 2) + ":" + pad(rem / 60 % 60, 2) + ":" + pad(rem % 60, 2)
-        if ms != 0 { s += "." + pad(ms, 3) }
-        if offsetMinutes == 0 { return s + "Z" }
-        let o = Int(offsetMinutes)
-        return s + (o < 0 ? "-" : "+") + pad(abs(o) / 60, 2) + ":" + pad(abs(o) % 60, 2)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        append(millis, offsetMinutes: offsetMinutes, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends exactly the bytes of `format(millis, offsetMinutes:)` to `out`.

@@ -13,7 +13,8 @@ struct DutyDesk: ParsableCommand {
             Feeds are JSON Lines files of event, task, mediation and alert records \
             (see README.md for the format). Diagnostics go to stderr; set DUTYDESK_LOG=debug for more.
             """,
-        subcommands: [CheckCommand.self, StatsCommand.self, GenerateCommand.self]
+        subcommands: [DemoCommand.self, WatchCommand.self, CheckCommand.self, StatsCommand.self, GenerateCommand.self],
+        defaultSubcommand: DemoCommand.self
     )
 
     /// Diagnostics go to stderr (never into a screen), at the level in $DUTYDESK_LOG.

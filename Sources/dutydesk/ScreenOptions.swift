@@ -1,0 +1,49 @@
+import ArgumentParser
+import DutyCore
+import DutyTerminal
+import DutyUI
+
+/// Options every screen command shares.
+struct ScreenOptions: ParsableArguments {
+    @Option(help: "Theme name: default, light, high-contrast, mono (or a NAME.toml in $DUTYDESK_THEMES).")
+    var theme: String = "default"
+
+    @Option(help: "A theme file (TOML) to use instead of a named theme.")
+    var themeFile: String?
+
+    @Option(help: "Language of labels: zh or en (L switches while running).")
+    var lang: Language = .zh
+
+    @Flag(help: "Do not capture the mouse (click to select, wheel to scroll).")
+    var noMouse = false
+
+    /// The themes `t` cycles through, the chosen one first. NO_COLOR or a
+    /// terminal without colour gets mono, so symbols and attributes carry meaning.
+    func loadThemes() throws -> [Theme] {
+        let locator = ThemeLocator.standard()
+        var first: Theme
+        do {
+            first = try locator.load(name: theme, file: themeFile)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        if TerminalCapabilities.noColorRequested { first = BuiltinThemes.mono }
+        var themes = [first]
+        for name in ["default", "light", "high-contrast", "mono"] where name != first.name {
+            if let t = try? locator.load(name: name) { themes.append(t) }
+        }
+        return themes
+    }
+
+    /// Refuses clearly, before touching the terminal, when there is no screen.
+    func checkTerminal() throws {
+        do {
+            _ = try TerminalCapabilities.check(output: 1, term: TerminalCapabilities.environmentTerm)
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension Language: ExpressibleByArgument {}

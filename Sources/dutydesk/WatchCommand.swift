@@ -1,0 +1,66 @@
+import ArgumentParser
+import DutyCore
+import DutyUI
+
+/// `dutydesk watch DIR_OR_FILE...`: the live console over tailed feed files.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "The live console over feed files (every *.jsonl in a directory, or named files)."
+    )
+
+    @Argument(help: "Feed directories or files.")
+    var paths: [String]
+
+    @Option(help: "Poll interval in milliseconds.")
+    var poll: Int = 500
+
+    @OptionGroup var screen: ScreenOptions
+
+    func validate() throws {
+        guard poll >= 10 && poll <= 60_000 else { throw ValidationError("--poll must be 10…60000 ms") }
+    }
+
+    func run() throws {
+        DutyDesk.bootstrapLogging
+        try screen.checkTerminal()
+        let themes = try screen.loadThemes()
+        _ = DisplayWidth.ensureUTF8Locale()
+        let store = Store(clock: .wall)
+        let session = ConsoleSession(store: store, feed: .tail(FeedTailer(paths: paths), interval: poll),
+                                     themes: themes, language: screen.lang)
+        try session.run(mouse: !screen.noMouse)
+    }
+}
+
+/// `dutydesk demo` (and `dutydesk` with no arguments): a generated 奉化区 day
+/// on an accelerated clock, from 08:00. No files, no network.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "A live demo: a generated 奉化区 day fed on an accelerated clock (the default command)."
+    )
+
+    @Option(help: "Clock speed: simulated seconds per real second.")
+    var speed: Int = 60
+
+    @Option(help: "Seed of the generated day.")
+    var seed: UInt64 = 20_261_128
+
+    @OptionGroup var screen: ScreenOptions
+
+    func validate() throws {
+        guard speed >= 1 && speed <= 36_000 else { throw ValidationError("--speed must be 1…36000") }
+    }
+
+    func run() throws {
+        DutyDesk.bootstrapLogging
+        try screen.checkTerminal()
+        let themes = try screen.loadThemes()
+        _ = DisplayWidth.ensureUTF8Locale()
+        let store = Store(clock: .eventTime)
+        let demo = DemoFeed(seed: seed, day: Platform.wallClockMillis(), speed: speed)
+        let session = ConsoleSession(store: store, feed: .demo(demo), themes: themes, language: screen.lang)
+        try session.run(mouse: !screen.noMouse)
+    }
+}
