@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux), driven by keys and read from
+/// the screen, as a duty officer would use it.
+@Suite(.serialized) struct TmuxConsoleTests {
+    /// A tmux server of the test's own, so nothing else is touched.
+    final class Tmux {
+        let socket = "dutydesk-test-\(getpid())-\(UUID().uuidString.prefix(6))"
+        let session = "console"
+
+        /// Runs a tmux command with posix_spawn and waitpid. Not Foundation's
+        /// Process: the server that `new-session` forks (without exec) keeps
+        /// Process's internal pipe open, and Process would wait for ever.
+        @discardableResult
+        func run(_ args: [String]) throws -> String {
+            let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out").path
+            defer { unlink(outPath) }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, args.first == "capture-pane" ? outPath : "/dev/null",
+                                             O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let argv = (["tmux", "-L", socket] + args).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid: pid_t = 0
+            guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else {
+                throw CocoaError(.executableLoad)
+            }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        }
+
+        func screen() -> String { (try? run(["capture-pane", "-p", "-t", session])) ?? "" }
+
+        func keys(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
+
+        /// Waits until the screen satisfies `condition` (10 s at most).
+        func waitFor(_ what: String, _ condition: (String) -> Bool) -> Bool {
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline {
+                if condition(screen()) { return true }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            Issue.record("timed out waiting for \(what); screen:\n\(screen())")
+            return false
+        }
+
+        deinit { _ = try? run(["kill-server"]) }
+    }
+
+    @Test func demoRunsResizesAndQuitsCleanly() throws {
+        let tmux = Tmux()
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let exitFile = dir.appendingPathComponent("exit").path
+        let command = "TERM=xterm-256color '\(CLIRunner.executable.path)'; echo EXIT=$? > '\(exitFile)'; sleep 30"
+        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command])
+
+        // The demo opens with the four panes.
+        #expect(tmux.waitFor("the demo") { $0.contains("奉化区综合指挥中心") && $0.contains("演示") })
+        let first = tmux.screen()
+        for title in ["网格事件", "执法任务", "矛调分级", "告警"] { #expect(first.contains(title)) }
+        #expect(first.contains("┏━ 网格事件"))   // focused: heavy border
+
+        // Focus moves with Tab.
+        try tmux.keys("Tab")
+        #expect(tmux.waitFor("focus on tasks") { $0.contains("┏━ 执法任务") && $0.contains("┌─ 网格事件") })
+        try tmux.keys("1")
+        #expect(tmux.waitFor("focus back on events") { $0.contains("┏━ 网格事件") })
+
+        // Filter the events pane as you type.
+        try tmux.keys("/")
+        try tmux.keys("-l", "town:溪口")
+        try tmux.keys("Enter")
+        #expect(tmux.waitFor("the filter") { $0.contains("/town:溪口") })
+
+        // A detail view with the timeline, and back.
+        try tmux.keys("Enter")
+        #expect(tmux.waitFor("the detail view") { $0.contains("处置时间线") && $0.contains("溪口") })
+        try tmux.keys("Escape")
+        #expect(tmux.waitFor("back to the panes") { $0.contains("┏━ 网格事件") && !$0.contains("处置时间线") })
+
+        // Too small, then back.
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "40", "-y", "12"])
+        #expect(tmux.waitFor("the too-small message") { $0.contains("terminal too small") && $0.contains("have 40×12") })
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "120", "-y", "40"])
+        #expect(tmux.waitFor("the panes again") { $0.contains("矛调分级") && $0.contains("告警") })
+
+        // q quits with status 0 and gives the terminal back.
+        try tmux.keys("q")
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: exitFile) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let status = (try? String(contentsOfFile: exitFile, encoding: .utf8)) ?? "no exit file"
+        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "EXIT=0")
+        #expect(tmux.waitFor("the restored terminal") { !$0.contains("网格事件") })
+    }
+
+    @Test func refusesWhenStdoutIsNotATerminal() throws {
+        let r = try CLIRunner.run(["demo"])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("not a terminal"))
+    }
+}
