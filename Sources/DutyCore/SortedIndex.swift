@@ -71,6 +71,17 @@ public struct SortedIndex: Sendable {
         return true
     }
 
+    /// The position of an entry in ascending order, if present.
+    public func rank(of e: IndexEntry) -> Int? {
+        guard !chunks.isEmpty else { return nil }
+        let c = chunkIndex(for: e)
+        let pos = Self.lowerBound(chunks[c], e)
+        guard pos < chunks[c].count, chunks[c][pos] == e else { return nil }
+        var before = 0
+        for i in 0..<c { before += chunks[i].count }
+        return before + pos
+    }
+
     /// How many entries have `key` < `bound`.
     public func count(below bound: Int64) -> Int {
         var n = 0

@@ -107,6 +107,11 @@ public final class Store: @unchecked Sendable {
         snapshots[Int(items[Int(kind.rawValue)].values[Int(index)].last)]
     }
 
+    /// When an item was first reported (its earliest snapshot's ts).
+    public func firstTs(_ kind: Kind, _ index: Int32) -> Millis {
+        items[Int(kind.rawValue)].values[Int(index)].firstTs
+    }
+
     /// Snapshots held, all items together.
     public var snapshotCount: Int { snapshots.count }
 

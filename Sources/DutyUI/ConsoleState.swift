@@ -10,6 +10,9 @@ public struct ConsoleState: Sendable {
     public var selection: [Int] = [0, 0, 0, 0]
     /// First visible row per pane.
     public var scroll: [Int] = [0, 0, 0, 0]
+    /// The item selected per pane, so the selection follows it when rows
+    /// arrive above it (nil: none chosen yet, the selection stays by row).
+    public var anchors: [Int32?] = [nil, nil, nil, nil]
     /// Applied filter per pane.
     public var filters: [PaneFilter?] = [nil, nil, nil, nil]
     /// The filter being typed.
@@ -94,6 +97,7 @@ public struct ConsoleReducer {
             state.mode = .main
             state.selection[pane.rawValue] = 0
             state.scroll[pane.rawValue] = 0
+            state.anchors[pane.rawValue] = nil
         case .help:
             state.mode = .help
             state.overlayScroll = 0
@@ -114,6 +118,7 @@ public struct ConsoleReducer {
         state.filters[p] = state.filterDraft.isEmpty ? nil : PaneFilter(state.filterDraft)
         state.selection[p] = 0
         state.scroll[p] = 0
+        state.anchors[p] = nil
     }
 
     private func move(_ command: Command, _ state: inout ConsoleState, rows: Int, page: Int, times: Int = 1) {
@@ -130,6 +135,7 @@ public struct ConsoleReducer {
         }
         sel = max(0, min(sel, rows - 1))
         state.selection[p] = sel
+        state.anchors[p] = source.items(state.focus, store: store, filter: state.filter(state.focus), from: sel, limit: 1).first
         // Keep the selection on screen.
         var top = state.scroll[p]
         if sel < top { top = sel }
@@ -159,5 +165,29 @@ public struct ConsoleReducer {
         let p = pane.rawValue
         let rows = source.count(pane, store: store, filter: state.filter(pane))
         state.selection[p] = max(0, min(state.scroll[p] + row, rows - 1))
+        state.anchors[p] = source.items(pane, store: store, filter: state.filter(pane), from: state.selection[p], limit: 1).first
+    }
+
+    /// Moves each pane's selection to where its chosen item is now, keeping
+    /// it at the same place on screen; an item that left the pane leaves the
+    /// selection on its row. Called before drawing when the store changed.
+    public func followAnchors(_ state: inout ConsoleState, layout: ScreenLayout?) {
+        for pane in Pane.allCases {
+            let p = pane.rawValue
+            guard let item = state.anchors[p] else { continue }
+            let rows = source.count(pane, store: store, filter: state.filter(pane))
+            guard let row = source.row(of: item, pane, store: store, filter: state.filter(pane)) else {
+                state.anchors[p] = nil
+                state.selection[p] = max(0, min(state.selection[p], rows - 1))
+                continue
+            }
+            let delta = row - state.selection[p]
+            state.selection[p] = row
+            let page = Self.visibleRows(pane, layout)
+            var top = max(0, state.scroll[p] + delta)
+            if row < top { top = row }
+            if row >= top + page { top = row - page + 1 }
+            state.scroll[p] = max(0, top)
+        }
     }
 }

@@ -48,6 +48,23 @@ public final class PaneSource {
         return index.entries(from: max(0, from), limit: limit, descending: descending).map(\.item)
     }
 
+    /// The row an item is on now (nil when it has left the pane): how the
+    /// selection stays on the same item while new rows arrive above it.
+    public func row(of item: Int32, _ pane: Pane, store: Store, filter: PaneFilter?) -> Int? {
+        guard let (index, descending) = Self.index(pane, store), let kind = Self.kind(of: pane),
+              Int(item) < store.count(kind) else { return nil }
+        if let filter, !filter.isEmpty { return filtered(pane, store, filter).firstIndex(of: item) }
+        let key: Int64
+        switch pane {
+        case .events: key = store.firstTs(kind, item)
+        case .tasks: key = store.current(kind, item).due
+        case .alerts: key = Int64(store.current(kind, item).code) << 48 | store.firstTs(kind, item)
+        case .mediation: return nil
+        }
+        guard let rank = index.rank(of: IndexEntry(key: key, item: item)) else { return nil }
+        return descending ? index.count - 1 - rank : rank
+    }
+
     private func filtered(_ pane: Pane, _ store: Store, _ filter: PaneFilter) -> [Int32] {
         let key = CacheKey(pane: pane, filter: filter.text, records: store.records, quarantined: store.quarantinedTotal)
         if let hit = cache[pane], hit.key == key { return hit.items }

@@ -23,6 +23,7 @@ final class ConsoleSession: @unchecked Sendable {
     private var state = ConsoleState()
     private var size = TerminalSize(width: 80, height: 24)
     private var redrawPending = false
+    private var drawnRecords = 0
     private var tick: DispatchSourceTimer?
 
     init(store: Store, feed: Feed, themes: [Theme], language: Language) {
@@ -112,6 +113,12 @@ final class ConsoleSession: @unchecked Sendable {
         if case .tail(let tailer, _) = feed {
             let health = tailer.health
             view.feeds = FeedStatus(files: health.files, lastLine: health.lastLineMillis, problems: tailer.problems)
+        }
+        if store.records != drawnRecords {
+            // New records: keep each pane's selection on the item the operator chose.
+            drawnRecords = store.records
+            ConsoleReducer(store: store, source: source, themeCount: themes.count)
+                .followAnchors(&state, layout: ConsoleView.layout(width: size.width, height: size.height, state: state))
         }
         let grid = view.render(state, width: size.width, height: size.height)
         terminal.draw(grid, theme: themes[state.themeIndex % themes.count])

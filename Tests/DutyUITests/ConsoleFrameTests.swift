@@ -95,3 +95,29 @@ import Testing
         for binding in KeyRegistry.footer(for: .main).prefix(3) { #expect(text.contains(KeyRegistry.display(binding))) }
     }
 }
+
+/// The selection stays on the item the operator chose while new events
+/// arrive above it.
+@Suite struct SelectionAnchorTests {
+    @Test func selectionFollowsItsItemAsRowsArrive() {
+        _ = UITest.locale
+        let store = Store(clock: .eventTime)
+        let day = Timestamp.millis(year: 2026, month: 11, day: 28, hour: 12)
+        var demo = DemoFeed(seed: 7, day: day, speed: 60)
+        _ = demo.start(wall: 0, into: store)
+        let source = PaneSource()
+        let reducer = ConsoleReducer(store: store, source: source, themeCount: 1)
+        var state = ConsoleState()
+        let layout = ConsoleView.layout(width: 120, height: 40, state: state)
+        for _ in 0..<3 { reducer.apply(.moveDown, to: &state, layout: layout) }
+        let chosen = source.items(.events, store: store, filter: nil, from: 3, limit: 1).first
+        #expect(chosen != nil && state.anchors[0] == chosen)
+        let before = store.aggregates.count(.event)
+        demo.advance(wall: 30 * 60_000 / 60, into: store)   // 30 simulated minutes
+        let arrived = store.aggregates.count(.event) - before
+        #expect(arrived > 0)
+        reducer.followAnchors(&state, layout: layout)
+        #expect(state.selection[0] == 3 + arrived)
+        #expect(source.items(.events, store: store, filter: nil, from: state.selection[0], limit: 1).first == chosen)
+    }
+}
