@@ -54,6 +54,7 @@ let package = Package(
         ),
         .executableTarget(name: "dutydesk-bench", dependencies: ["DutyCore", "DutyUI"]),
         .testTarget(name: "DutyCoreTests", dependencies: ["DutyCore"]),
+        .testTarget(name: "DutyTerminalTests", dependencies: ["DutyTerminal"]),
         /// Runs the built `dutydesk` binary end to end (the dependency makes
         /// `swift test` build it first).
         .testTarget(name: "DutyDeskCLITests", dependencies: ["dutydesk", "DutyCore"]),

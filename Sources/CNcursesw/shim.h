@@ -5,6 +5,7 @@
 #define NCURSES_WIDECHAR 1
 #include <errno.h>
 #include <locale.h>
+#include <poll.h>
 #include <pthread.h>
 #include <pty.h>
 #include <signal.h>
@@ -80,6 +81,13 @@ static inline int dd_set_winsize(int fd, int rows, int cols) {
    tests that drive the console without a real terminal. */
 static inline int dd_open_pty(int *master, int *slave) {
     return openpty(master, slave, NULL, NULL, NULL);
+}
+
+/* True when fd reports hangup or error (the other side of a pty closed). */
+static inline int dd_fd_hung_up(int fd) {
+    struct pollfd p = { .fd = fd, .events = POLLIN, .revents = 0 };
+    if (poll(&p, 1, 0) < 0) return 0;
+    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 /* Bytes waiting to be read on fd, or -1 when the fd cannot tell. */
@@ -163,19 +171,32 @@ static inline volatile sig_atomic_t *dd_crash_restores_screen(void) {
 static inline void dd_set_crash_restores_screen(int on) { *dd_crash_restores_screen() = on; }
 
 static inline void dd_crash_handler(int sig, siginfo_t *info, void *context) {
-    (void)context;
+    struct sigaction previous;
+    if (sig > 0 && sig < 65) previous = dd_previous_crash_actions()[sig];
+    else { memset(&previous, 0, sizeof previous); previous.sa_handler = SIG_DFL; }
     /* The previous action goes back first: should endwin itself fault, the
        process still dies the ordinary way. */
-    if (sig > 0 && sig < 65) sigaction(sig, &dd_previous_crash_actions()[sig], NULL);
-    else signal(sig, SIG_DFL);
+    sigaction(sig, &previous, NULL);
     if (*dd_crash_restores_screen()) {
         *dd_crash_restores_screen() = 0;
         endwin();
     }
     /* A hardware fault re-executes the faulting instruction on return and so
-       reaches the previous handler with its real siginfo; a signal that was
-       sent (kill, raise, abort) must be sent again. */
-    if (sig == SIGABRT || info == NULL || info->si_code <= 0) raise(sig);
+       reaches the previous handler with its real siginfo. */
+    int sent = sig == SIGABRT || sig == SIGQUIT || info == NULL || info->si_code <= 0;
+    if (!sent) return;
+    /* A signal that was sent (kill, raise, abort, Ctrl-\ for SIGQUIT): let the
+       previous handler report it, then make sure it is fatal — Swift's
+       backtracer returns from a signal it did not cause by a fault. */
+    if (previous.sa_flags & SA_SIGINFO) {
+        if (previous.sa_sigaction) previous.sa_sigaction(sig, info, context);
+    } else if (previous.sa_handler == SIG_IGN) {
+        return;
+    } else if (previous.sa_handler != SIG_DFL) {
+        previous.sa_handler(sig);
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);             /* blocked while this handler runs: delivered on return */
 }
 
 static inline int dd_install_crash_handler(int sig) {

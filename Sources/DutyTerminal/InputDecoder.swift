@@ -56,7 +56,8 @@ enum InputDecoder {
     /// Sequences terminals send that a TERM's terminfo entry may not list
     /// (normal vs application cursor mode, tmux and screen, VT220 editing
     /// keys, rxvt): taught to ncurses so keys work whatever TERM claims.
-    /// define_key ignores a sequence already bound to the same key.
+    /// define_key replaces an earlier binding of the same sequence; each of
+    /// these means the same key in every terminfo entry that has it.
     static let alternateSequences: [(String, Int32)] = [
         ("\u{1b}[A", KEY_UP), ("\u{1b}[B", KEY_DOWN), ("\u{1b}[C", KEY_RIGHT), ("\u{1b}[D", KEY_LEFT),
         ("\u{1b}OA", KEY_UP), ("\u{1b}OB", KEY_DOWN), ("\u{1b}OC", KEY_RIGHT), ("\u{1b}OD", KEY_LEFT),

@@ -36,6 +36,7 @@ final class ScreenPainter {
     private var previous: CellGrid?
     private var theme: Theme?
     private var resolved: [Style: Resolved] = [:]
+    private var lastResolved: (Style, Resolved)?
     /// setcchar's input: up to CCHARW_MAX code points and a terminating 0.
     private let buffer = UnsafeMutablePointer<wchar_t>.allocate(capacity: 8)
     private var cchar = cchar_t()
@@ -60,6 +61,7 @@ final class ScreenPainter {
         if theme != newTheme {
             theme = newTheme
             resolved.removeAll(keepingCapacity: true)
+            lastResolved = nil
             previous = nil
         }
         let screenRows = Int(dd_lines()), screenCols = Int(dd_cols())
@@ -82,7 +84,7 @@ final class ScreenPainter {
                             if x > 0 && cur[i - 1].width == 2 { x += 1; continue }
                             width = 1
                         }
-                        if full || cell != old[i] {
+                        if full || !Self.same(cur, old, i) {
                             written += put(cell, width: width, x: x, y: y, cols: cols, window: window)
                         }
                         x += width
@@ -99,6 +101,23 @@ final class ScreenPainter {
     }
 
     // MARK: - Cells
+
+    /// Whether cell `i` is unchanged. Bitwise-identical cells are equal
+    /// (same string storage or inline bytes, same width and style), which
+    /// settles almost every cell with three loads instead of a call to
+    /// String's ==; anything else falls back to ==.
+    @inline(__always)
+    private static func same(_ a: UnsafeBufferPointer<Cell>, _ b: UnsafeBufferPointer<Cell>, _ i: Int) -> Bool {
+        if MemoryLayout<Cell>.size == 20 && MemoryLayout<Cell>.alignment >= 8 {
+            let p = UnsafeRawPointer(a.baseAddress! + i), q = UnsafeRawPointer(b.baseAddress! + i)
+            if p.load(as: UInt64.self) == q.load(as: UInt64.self)
+                && p.load(fromByteOffset: 8, as: UInt64.self) == q.load(fromByteOffset: 8, as: UInt64.self)
+                && p.load(fromByteOffset: 16, as: UInt32.self) == q.load(fromByteOffset: 16, as: UInt32.self) {
+                return true
+            }
+        }
+        return a[i] == b[i]
+    }
 
     /// Writes one glyph of `width` columns at (x, y); returns cells written.
     private func put(_ cell: Cell, width: Int, x: Int, y: Int, cols: Int,
@@ -148,8 +167,11 @@ final class ScreenPainter {
                 continue
             }
             // Only zero-width marks combine into the cell (setcchar's rule);
-            // a ZWJ sequence or a skin tone is shown as its base emoji.
+            // a ZWJ sequence or a skin tone is shown as its base emoji. U+FE0F
+            // on a 1-column base ("❤️") is dropped: terminals that honour it
+            // draw 2 columns where ncurses counts 1, shifting the row.
             if v == 0x200D || w != 0 || n >= Int(CCHARW_MAX) { break }
+            if v == 0xFE0F && columns == 1 { continue }
             buffer[n] = wchar_t(bitPattern: v)
             n += 1
         }
@@ -190,6 +212,13 @@ final class ScreenPainter {
     // MARK: - Styles
 
     private func resolve(_ style: Style) -> Resolved {
+        if let last = lastResolved, last.0 == style { return last.1 }   // runs share a style
+        let r = lookup(style)
+        lastResolved = (style, r)
+        return r
+    }
+
+    private func lookup(_ style: Style) -> Resolved {
         if let r = resolved[style] { return r }
         let ts = (theme ?? BuiltinThemes.mono).terminalStyle(style, depth: depth)
         var attributes = dd_a_normal()

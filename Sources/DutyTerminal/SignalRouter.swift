@@ -28,13 +28,17 @@ import Darwin
 ///   `.resize`. This is done here rather than by ncurses' own SIGTSTP
 ///   handler, which would run on whichever thread got the signal — dispatch's
 ///   threads block it — concurrently with drawing on the terminal's queue.
+///   Without job control (an orphaned process group, e.g. `bash -c` in a
+///   tmux pane) the kernel discards the stop, as for any program, and the
+///   screen is only repainted.
 /// - **SIGCONT** without our own suspend (stopped by `kill -STOP`): terminal
 ///   modes are re-applied and the screen repainted in full.
 /// - **SIGWINCH**: the new size is read from the output terminal, ncurses is
 ///   resized (`resizeterm`) and `.resize(width:height:)` is delivered; the
 ///   next frame is drawn in full.
-/// - **SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP** (crashes; Swift's
-///   runtime traps are SIGILL on x86-64 and SIGTRAP on arm64): a `sigaction`
+/// - **SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT** (crashes;
+///   Swift's runtime traps are SIGILL on x86-64 and SIGTRAP on arm64; SIGQUIT
+///   is Ctrl-\, which dumps core): a `sigaction`
 ///   handler calls `endwin` so the terminal is usable and the report
 ///   readable, then hands the signal on to the previous handler — Swift's
 ///   backtracer when enabled, else the default action — so the crash report
@@ -57,7 +61,7 @@ final class SignalRouter: @unchecked Sendable {
 
     static let requests: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     static let jobControl: [Int32] = [SIGTSTP, SIGCONT, SIGWINCH]
-    static let crashes: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
+    static let crashes: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT]
 
     /// Installs sources and handlers, once per process; call on the terminal
     /// queue before `newterm` (which leaves alone signals not at SIG_DFL).

@@ -30,7 +30,8 @@ public enum TerminalSignal: String, Equatable, Sendable, CaseIterable {
     case interrupt
     /// SIGTERM: `kill`, a service manager, a shutdown.
     case terminate
-    /// SIGHUP: the terminal went away (ssh dropped, window closed).
+    /// SIGHUP: the terminal went away (ssh dropped, window closed); also
+    /// reported when the terminal's input hangs up without a SIGHUP.
     case hangup
 
     /// The POSIX signal number.

@@ -32,6 +32,9 @@ final class TerminalSession: @unchecked Sendable {
     private let onEvent: @Sendable (TerminalEvent) -> Void
     private let onSignal: @Sendable (TerminalSignal) -> Void
     private var readSource: DispatchSourceRead?
+    /// Set when the input reached end of file or hung up: the read source is
+    /// suspended (not cancelled, which would close the FILE ncurses reads).
+    private var inputGone = false
     private(set) var reportedSize: TerminalSize
     private var emptyWakes = 0
     private var suspendedByUs = false
@@ -45,9 +48,16 @@ final class TerminalSession: @unchecked Sendable {
         DisplayWidth.ensureUTF8Locale()               // setlocale(LC_ALL, ""): before newterm
         SignalRouter.shared.install()                 // before newterm: ncurses leaves them alone
 
+        // ncurses gets its own descriptors: closing its FILEs at the end must
+        // not close the caller's stdin and stdout.
         let outFD = dup(output), inFD = dup(input)
-        guard outFD >= 0, inFD >= 0,
-              let out = fdopen(outFD, "w"), let inp = fdopen(inFD, "r") else {
+        guard outFD >= 0, inFD >= 0, let out = fdopen(outFD, "w") else {
+            if outFD >= 0 { closeDescriptor(outFD) }
+            if inFD >= 0 { closeDescriptor(inFD) }
+            throw .setupFailed(term: term)
+        }
+        guard let inp = fdopen(inFD, "r") else {
+            fclose(out); closeDescriptor(inFD)
             throw .setupFailed(term: term)
         }
         guard let screen = newterm(term, out, inp) else {
@@ -55,6 +65,11 @@ final class TerminalSession: @unchecked Sendable {
             throw .setupFailed(term: term)
         }
         _ = set_term(screen)
+        guard let pad = newpad(1, 1) else {
+            _ = endwin(); delscreen(screen); fclose(out); fclose(inp)
+            throw .setupFailed(term: term)
+        }
+        inputPad = pad
         self.screen = screen
         outputFile = out
         inputFile = inp
@@ -85,7 +100,6 @@ final class TerminalSession: @unchecked Sendable {
         painter = ScreenPainter(depth: depth, defaultColors: defaultColors,
                                 pairs: ColorPairs(limit: Int(dd_color_pairs())) { init_pair($0, $1, $2) == OK })
 
-        inputPad = newpad(1, 1)
         _ = keypad(inputPad, true)
         _ = nodelay(inputPad, true)
         for (sequence, code) in InputDecoder.alternateSequences { _ = define_key(sequence, code) }
@@ -103,7 +117,7 @@ final class TerminalSession: @unchecked Sendable {
 
         if isatty(inFD) != 0 {
             let source = DispatchSource.makeReadSource(fileDescriptor: inFD, queue: Terminal.queue)
-            source.setEventHandler { [unowned self] in self.drainInput() }
+            source.setEventHandler { [weak self] in self?.drainInput() }
             let file = UInt(bitPattern: inp)
             source.setCancelHandler { fclose(UnsafeMutablePointer(bitPattern: file)) }
             source.resume()
@@ -124,6 +138,7 @@ final class TerminalSession: @unchecked Sendable {
         fclose(outputFile)
         if let source = readSource {
             readSource = nil
+            if inputGone { source.resume() }          // a suspended source never cancels
             source.cancel()                           // its cancel handler closes the input
         } else {
             fclose(inputFile)
@@ -132,11 +147,15 @@ final class TerminalSession: @unchecked Sendable {
 
     // MARK: - Drawing
 
-    func draw(_ grid: CellGrid, theme: Theme) -> Int {
+    func draw(_ grid: CellGrid, theme: Theme) -> DrawReport {
+        let start = DispatchTime.now().uptimeNanoseconds
         let written = painter.paint(grid, theme: theme, window: dd_stdscr())
+        let painted = DispatchTime.now().uptimeNanoseconds
         _ = wnoutrefresh(dd_stdscr())
         _ = doupdate()
-        return written
+        let done = DispatchTime.now().uptimeNanoseconds
+        return DrawReport(cellsWritten: written, seconds: Double(done - start) / 1e9,
+                          paintSeconds: Double(painted - start) / 1e9)
     }
 
     /// The next frame is written in full; with `repaint`, the physical screen
@@ -152,6 +171,7 @@ final class TerminalSession: @unchecked Sendable {
     /// A lone Esc makes wget_wch wait ESCDELAY (25 ms) for the rest of a
     /// sequence before returning it.
     func drainInput() {
+        guard !inputGone else { return }
         var events: [TerminalEvent] = []
         var reads = 0
         while reads < 4096 {
@@ -159,15 +179,23 @@ final class TerminalSession: @unchecked Sendable {
             let rc = wget_wch(inputPad, &wch)
             if rc == ERR { break }
             reads += 1
-            if let event = decode(rc, wch) { events.append(event) }
+            if rc == KEY_CODE_YES && Int32(bitPattern: wch) == KEY_MOUSE {
+                events += mouseEvents()
+            } else if let event = decode(rc, wch) {
+                events.append(event)
+            }
         }
         if reads == 0 {
             // Readable yet nothing to read, again and again: end of file or a
-            // hung-up terminal. Stop listening rather than spin.
+            // hung-up terminal. Stop listening rather than spin, and tell the
+            // app as a hangup — SIGHUP does not always follow (it goes to the
+            // session leader, which may not pass it on).
             emptyWakes += 1
-            if emptyWakes >= 16 && dd_bytes_readable(inputFD) <= 0, let source = readSource {
-                readSource = nil
-                source.cancel()
+            let gone = dd_fd_hung_up(inputFD) != 0 || (emptyWakes >= 16 && dd_bytes_readable(inputFD) <= 0)
+            if gone, let source = readSource {
+                inputGone = true
+                source.suspend()
+                deliver(signal: .hangup)
             }
         } else {
             emptyWakes = 0
@@ -181,14 +209,25 @@ final class TerminalSession: @unchecked Sendable {
         case KEY_RESIZE:
             return sizeChange()
         case KEY_MOUSE:
-            var event = MEVENT()
-            let grc = getmouse(&event)
-            if getenv("DD_DEBUG_MOUSE") != nil { print("mouse rc=\(grc) bstate=\(String(event.bstate, radix: 16)) x=\(event.x) y=\(event.y)") }
-            guard grc == OK, let kind = InputDecoder.mouseKind(event.bstate) else { return nil }
-            return .mouse(x: Int(event.x), y: Int(event.y), kind: kind)
+            return nil                                    // see mouseEvents()
         case let code:
             return InputDecoder.key(code: code).map { .key($0) }
         }
+    }
+
+    /// The mouse events behind one KEY_MOUSE. ncurses reports a run of
+    /// events that arrived together (a press and its release in one read,
+    /// over a slow link) with a single KEY_MOUSE, and getmouse hands them out
+    /// newest first: take them all, oldest first.
+    private func mouseEvents() -> [TerminalEvent] {
+        var newestFirst: [TerminalEvent] = []
+        var event = MEVENT()
+        while newestFirst.count < 64, getmouse(&event) == OK {
+            if let kind = InputDecoder.mouseKind(event.bstate) {
+                newestFirst.append(.mouse(x: Int(event.x), y: Int(event.y), kind: kind))
+            }
+        }
+        return newestFirst.reversed()
     }
 
     private func send(_ events: [TerminalEvent]) {
@@ -251,3 +290,6 @@ final class TerminalSession: @unchecked Sendable {
         if rows != dd_lines() || cols != dd_cols() { _ = resizeterm(rows, cols) }
     }
 }
+
+/// close(2), which `TerminalSession.close()` hides inside the type.
+private func closeDescriptor(_ fd: Int32) { _ = close(fd) }

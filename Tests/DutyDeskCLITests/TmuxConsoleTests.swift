@@ -25,8 +25,20 @@ import Testing
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
             let argv = (["tmux", "-L", socket] + args).map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
+            // Test tasks run on threads that block most signals, and a child
+            // inherits the mask: give tmux a clean one, or its server would
+            // never see SIGCHLD or SIGTERM.
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var empty = sigset_t(), all = sigset_t()
+            sigemptyset(&empty)
+            sigfillset(&all)
+            posix_spawnattr_setsigmask(&attributes, &empty)
+            posix_spawnattr_setsigdefault(&attributes, &all)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
             var pid: pid_t = 0
-            guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else {
+            guard posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ) == 0 else {
                 throw CocoaError(.executableLoad)
             }
             var status: Int32 = 0
