@@ -19,7 +19,7 @@ public enum Labels {
         "kind.alert": Label("告警", "Alert"),
 
         "event.status.open": Label("待处置", "open"),
-        "event.status.self_resolved": Label("就地解决", "settled on spot"),
+        "event.status.self_resolved": Label("就地解决", "settled"),
         "event.status.dispatched": Label("已转派", "dispatched"),
         "event.status.closed": Label("结案", "closed"),
         "event.status.cancelled": Label("撤销", "cancelled"),

@@ -26,7 +26,7 @@ enum ListPaneView {
                 TableColumn(c("grid"), .fixed(8), hidePriority: 1),
                 TableColumn(c("domain"), .fixed(8), hidePriority: 2),
                 TableColumn(c("title"), .flexible(min: 8)),
-                TableColumn(c("status"), .fixed(8)),
+                TableColumn(c("status"), .fixed(ctx.language == .en ? 10 : 8)),
                 TableColumn(c("age"), .fixed(5), alignment: .right, hidePriority: 4),
             ])
         case .tasks:
