@@ -46,4 +46,17 @@ struct ScreenOptions: ParsableArguments {
     }
 }
 
+extension ScreenOptions {
+    /// Opens the console over a store and its feed; returns only by exiting.
+    /// Refuses first (exit 2) when there is no terminal to draw on.
+    func openConsole(store: Store, feed: @autoclosure () -> ConsoleSession.Feed) throws -> Never {
+        DutyDesk.bootstrapLogging
+        try checkTerminal()
+        let themes = try loadThemes()
+        _ = DisplayWidth.ensureUTF8Locale()
+        let session = ConsoleSession(store: store, feed: feed(), themes: themes, language: lang)
+        try session.run(mouse: !noMouse)
+    }
+}
+
 extension Language: ExpressibleByArgument {}

@@ -22,14 +22,7 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        DutyDesk.bootstrapLogging
-        try screen.checkTerminal()
-        let themes = try screen.loadThemes()
-        _ = DisplayWidth.ensureUTF8Locale()
-        let store = Store(clock: .wall)
-        let session = ConsoleSession(store: store, feed: .tail(FeedTailer(paths: paths), interval: poll),
-                                     themes: themes, language: screen.lang)
-        try session.run(mouse: !screen.noMouse)
+        try screen.openConsole(store: Store(clock: .wall), feed: .tail(FeedTailer(paths: paths), interval: poll))
     }
 }
 
@@ -54,13 +47,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        DutyDesk.bootstrapLogging
-        try screen.checkTerminal()
-        let themes = try screen.loadThemes()
-        _ = DisplayWidth.ensureUTF8Locale()
-        let store = Store(clock: .eventTime)
-        let demo = DemoFeed(seed: seed, day: Platform.wallClockMillis(), speed: speed)
-        let session = ConsoleSession(store: store, feed: .demo(demo), themes: themes, language: screen.lang)
-        try session.run(mouse: !screen.noMouse)
+        try screen.openConsole(store: Store(clock: .eventTime),
+                               feed: .demo(DemoFeed(seed: seed, day: Platform.wallClockMillis(), speed: speed)))
     }
 }
