@@ -121,3 +121,37 @@ import Testing
         #expect(source.items(.events, store: store, filter: nil, from: state.selection[0], limit: 1).first == chosen)
     }
 }
+
+/// Mouse and theme commands on the state, without a terminal.
+@Suite struct PointerAndThemeTests {
+    @Test func clickSelectsTheRowUnderItAndWheelScrolls() throws {
+        let store = ConsoleFrameTests.demoStore()
+        let source = PaneSource()
+        let reducer = ConsoleReducer(store: store, source: source, themeCount: 4)
+        var state = ConsoleState()
+        let layout = try #require(ConsoleView.layout(width: 120, height: 40, state: state))
+        let tasks = layout.frame(.tasks).content
+        // The third data row of the tasks pane (below its column titles).
+        reducer.apply(.click(x: tasks.x + 3, y: tasks.y + 1 + 2), to: &state, layout: layout)
+        #expect(state.focus == .tasks)
+        #expect(state.selection[Pane.tasks.rawValue] == 2)
+        let events = layout.frame(.events).content
+        reducer.apply(.click(x: events.x + 1, y: events.y + 1), to: &state, layout: layout)
+        #expect(state.focus == .events && state.selection[0] == 0)
+        reducer.apply(.scroll(3), to: &state, layout: layout)
+        #expect(state.selection[0] == 3)
+        reducer.apply(.scroll(-3), to: &state, layout: layout)
+        #expect(state.selection[0] == 0)
+    }
+
+    @Test func themeKeyCyclesThroughEveryTheme() {
+        let reducer = ConsoleReducer(store: Store(), source: PaneSource(), themeCount: 4)
+        var state = ConsoleState()
+        var seen: [Int] = []
+        for _ in 0..<5 {
+            seen.append(state.themeIndex)
+            if let c = KeyRegistry.command(forKey: "t", in: state.mode) { reducer.apply(c, to: &state, layout: nil) }
+        }
+        #expect(seen == [0, 1, 2, 3, 0])
+    }
+}
