@@ -9,6 +9,40 @@ where RawValue == UInt8 {
     static var wireBytes: [[UInt8]] { get }
     /// Key prefix in the label table, e.g. "event.status".
     static var labelKey: String { get }
+    /// The names as (first 8 bytes, next 8 bytes, length), compared as words.
+    static var wireWords: [WireWord] { get }
+}
+
+/// A wire name of at most 16 bytes held as two little-endian words, so that
+/// matching feed bytes is two integer compares per candidate.
+public struct WireWord: Sendable {
+    let lo: UInt64
+    let hi: UInt64
+    let count: Int
+
+    init(_ name: String) {
+        var bytes = Array(name.utf8)
+        precondition(bytes.count <= 16, "wire name longer than 16 bytes")
+        count = bytes.count
+        bytes += Array(repeating: 0, count: 16 - bytes.count)
+        lo = bytes[0..<8].enumerated().reduce(0) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
+        hi = bytes[8..<16].enumerated().reduce(0) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
+    }
+
+    /// Reads up to 16 bytes as two words (zero-padded); nil when longer.
+    @inline(__always)
+    static func words(_ b: UnsafeRawBufferPointer) -> (UInt64, UInt64)? {
+        let n = b.count
+        guard n <= 16, let p = b.baseAddress else { return n == 0 ? (0, 0) : nil }
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        if n >= 8 {
+            lo = p.loadUnaligned(as: UInt64.self)
+            for i in 8..<n { hi |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64((i - 8) * 8) }
+        } else {
+            for i in 0..<n { lo |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64(i * 8) }
+        }
+        return (lo, hi)
+    }
 }
 
 extension WireEnum {
@@ -25,15 +59,13 @@ extension WireEnum {
     }
 
     /// Matches raw feed bytes (already unescaped) against the wire names.
-    @inlinable
+    @inline(__always)
     public static func match(_ bytes: UnsafeRawBufferPointer) -> Self? {
-        let table = wireBytes
-        for i in 0..<table.count {
-            let w = table[i]
-            if w.count == bytes.count,
-               w.withUnsafeBytes({ Platform.equal($0, bytes) }) {
-                return Self(rawValue: UInt8(i))
-            }
+        guard let (lo, hi) = WireWord.words(bytes) else { return nil }
+        let n = bytes.count
+        let table = wireWords
+        for i in 0..<table.count where table[i].count == n && table[i].lo == lo && table[i].hi == hi {
+            return Self(rawValue: UInt8(i))
         }
         return nil
     }
@@ -42,6 +74,7 @@ extension WireEnum {
     public static var wireList: String { wireNames.joined(separator: ", ") }
 
     static func bytesOf(_ names: [String]) -> [[UInt8]] { names.map { Array($0.utf8) } }
+    static func wordsOf(_ names: [String]) -> [WireWord] { names.map(WireWord.init) }
 }
 
 /// The four kinds of item a feed carries.
@@ -49,6 +82,7 @@ public enum Kind: UInt8, WireEnum {
     case event, task, mediation, alert
     public static let wireNames = ["event", "task", "mediation", "alert"]
     public static let wireBytes = bytesOf(wireNames)
+    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "kind"
 }
 
@@ -57,6 +91,7 @@ public enum EventStatus: UInt8, WireEnum {
     case open, selfResolved, dispatched, closed, cancelled
     public static let wireNames = ["open", "self_resolved", "dispatched", "closed", "cancelled"]
     public static let wireBytes = bytesOf(wireNames)
+    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "event.status"
     /// Still needs the center's attention.
     public var isOpen: Bool { self == .open || self == .dispatched }
@@ -67,6 +102,7 @@ public enum EventSource: UInt8, WireEnum {
     case grid, `public`, hotline, sensor, upper, referral
     public static let wireNames = ["grid", "public", "hotline", "sensor", "upper", "referral"]
     public static let wireBytes = bytesOf(wireNames)
+    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "event.source"
 }
 
@@ -75,6 +111,7 @@ public enum TaskType: UInt8, WireEnum {
     case joint, inspection, empowered, campaign, referral
     public static let wireNames = ["joint", "inspection", "empowered", "campaign", "referral"]
     public static let wireBytes = bytesOf(wireNames)
+    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "task.type"
 }
 
@@ -83,6 +120,7 @@ public enum TaskStatus: UInt8, WireEnum {
     case dispatched, signed, onSite, feedback, done, returned
     public static let wireNames = ["dispatched", "signed", "on_site", "feedback", "done", "returned"]
     public static let wireBytes = bytesOf(wireNames)
+    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "task.status"
     /// A task the unit still owes: it counts towards load and can go overdue.
     public var isOpen: Bool { self != .done && self != .returned }
@@ -93,6 +131,7 @@ public enum TaskOutcome: UInt8, WireEnum {
     case rectified, penalty, noPenalty, transferred, noIssue
     public static let wireNames = ["rectified", "penalty", "no_penalty", "transferred", "no_issue"]
     public static let wireBytes = bytesOf(wireNames)
+    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "task.outcome"
 }
 
@@ -101,6 +140,7 @@ public enum MediationTier: UInt8, WireEnum {
     case village, town, district
     public static let wireNames = ["village", "town", "district"]
     public static let wireBytes = bytesOf(wireNames)
+    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "mediation.tier"
     /// Target share of resolved cases, in percent (6:3:1).
     public var targetPercent: Int { [60, 30, 10][Int(rawValue)] }
@@ -111,6 +151,7 @@ public enum MediationStatus: UInt8, WireEnum {
     case accepted, mediating, resolved, escalated, referred, failed
     public static let wireNames = ["accepted", "mediating", "resolved", "escalated", "referred", "failed"]
     public static let wireBytes = bytesOf(wireNames)
+    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "mediation.status"
     public var isOpen: Bool { self == .accepted || self == .mediating || self == .escalated }
 }
@@ -119,6 +160,7 @@ public enum AlertLevel: UInt8, WireEnum {
     case info, warning, critical
     public static let wireNames = ["info", "warning", "critical"]
     public static let wireBytes = bytesOf(wireNames)
+    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "alert.level"
 }
 
@@ -126,6 +168,7 @@ public enum AlertStatus: UInt8, WireEnum {
     case open, acked, resolved
     public static let wireNames = ["open", "acked", "resolved"]
     public static let wireBytes = bytesOf(wireNames)
+    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "alert.status"
     /// Not yet resolved: acknowledged alerts still show, dimmed.
     public var isOpen: Bool { self != .resolved }
