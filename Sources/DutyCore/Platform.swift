@@ -170,3 +170,71 @@ extension Platform {
 @inline(__always) private func libmLog(_ x: Double) -> Double { log(x) }
 @inline(__always) private func libmExp(_ x: Double) -> Double { exp(x) }
 @inline(__always) private func libmCos(_ x: Double) -> Double { cos(x) }
+
+// MARK: - The operator journal (added for OperatorJournal): locked, durable appends
+
+extension Platform {
+    /// Opens (creating, mode 0644 before the umask) for reading and appending:
+    /// O_APPEND so that every write lands at the end even if some writer forgot
+    /// the lock. nil with errno set on failure.
+    public static func openReadAppend(_ path: String) -> Int32? {
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        return fd >= 0 ? fd : nil
+    }
+
+    /// flock(2) on the whole file, blocking, retrying on EINTR. Locks belong to
+    /// the open file description, so two opens exclude each other even in one
+    /// process. false with errno set on failure.
+    public static func lockFile(_ fd: Int32, exclusive: Bool) -> Bool {
+        while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {
+            if errno != EINTR { return false }
+        }
+        return true
+    }
+
+    public static func unlockFile(_ fd: Int32) { _ = flock(fd, LOCK_UN) }
+
+    /// One write(2) call (retried only on EINTR): returns the bytes written, or
+    /// -1 with errno set. A short count is the caller's to handle.
+    public static func writeOnce(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
+        guard bytes.count > 0 else { return 0 }
+        while true {
+            let r = libcWrite(fd, bytes.baseAddress!, bytes.count)
+            if r < 0 && errno == EINTR { continue }
+            return r
+        }
+    }
+
+    /// fdatasync(2); false with errno set on failure.
+    public static func dataSync(_ fd: Int32) -> Bool {
+        while fdatasync(fd) != 0 {
+            if errno != EINTR { return false }
+        }
+        return true
+    }
+
+    /// fsync(2), for a directory after a file was created in it (fdatasync of
+    /// the file alone does not make its name durable); false with errno set.
+    public static func fullSync(_ fd: Int32) -> Bool {
+        while fsync(fd) != 0 {
+            if errno != EINTR { return false }
+        }
+        return true
+    }
+
+    /// ftruncate(2); false with errno set on failure.
+    public static func truncateFile(_ fd: Int32, to length: Int64) -> Bool {
+        while ftruncate(fd, off_t(length)) != 0 {
+            if errno != EINTR { return false }
+        }
+        return true
+    }
+
+    /// strerror of a given code (not the current errno).
+    public static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    /// The errno values the journal reports by name and tests inject.
+    public static let errnoNoSpace: Int32 = ENOSPC
+    public static let errnoIO: Int32 = EIO
+    public static let errnoReadOnly: Int32 = EROFS
+}
