@@ -1,3 +1,5 @@
+import DutyCore
+
 /// What the operator asked for, independent of which key or click said it.
 /// The key registry maps keys to these; the console applies them to its state.
 public enum Command: Equatable, Sendable {
@@ -14,6 +16,64 @@ public enum Command: Equatable, Sendable {
     case click(x: Int, y: Int)
     /// Wheel scrolling by rows (positive = down).
     case scroll(Int)
+    /// An operator action on the selected item (journaled by the session).
+    case action(ActionKind)
+    /// In a chooser: move the choice; cycle the second option (task type).
+    case choose(Int), cycleOption
+    /// Confirm or cancel a chooser or a confirmation.
+    case confirm, cancel
+}
+
+/// The operator's actions, as keys name them. What each writes is decided in
+/// the core (`OperatorActions`); the console only chooses and confirms.
+public enum ActionKind: String, Equatable, Sendable, CaseIterable {
+    case dispatch, cancelEvent, closeEvent
+    case returnTask, urge, done
+    case acknowledge, acknowledgeAll, snooze, resolve
+    case handover
+
+    /// The pane an action applies to (nil: any).
+    public var pane: Pane? {
+        switch self {
+        case .dispatch, .cancelEvent, .closeEvent: .events
+        case .returnTask, .urge, .done: .tasks
+        case .acknowledge, .acknowledgeAll, .snooze, .resolve: .alerts
+        case .handover: nil
+        }
+    }
+
+    /// Destructive or bulk: asks "y/n" first.
+    public var needsConfirmation: Bool {
+        switch self {
+        case .cancelEvent, .closeEvent, .returnTask, .done, .acknowledgeAll, .resolve: true
+        case .dispatch, .urge, .acknowledge, .snooze, .handover: false
+        }
+    }
+
+    public var label: Label {
+        switch self {
+        case .cancelEvent: Labels.of("action", "cancel")
+        case .closeEvent: Labels.of("action", "close")
+        case .returnTask: Labels.of("action", "return")
+        case .acknowledgeAll: Labels.of("action", "acknowledge_all")
+        default: Labels.of("action", rawValue)
+        }
+    }
+}
+
+/// What the session must carry out after a command: the reducer decides,
+/// the session (which owns the journal) performs.
+public struct ActionRequest: Equatable, Sendable {
+    public var kind: ActionKind
+    public var pane: Pane
+    /// The selected item (nil for handover and bulk actions).
+    public var item: Int32?
+    /// The items of a bulk action (acknowledge all shown).
+    public var items: [Int32]
+    /// The chosen option (unit, reason, outcome), if any.
+    public var choice: String?
+    /// The second option (task type), if any.
+    public var option: String?
 }
 
 /// Where the console is: which keys apply depends on it.
@@ -26,6 +86,10 @@ public enum ConsoleMode: Equatable, Sendable {
     case help
     /// Typing a filter for the focused pane.
     case filterInput
+    /// Choosing from a list (unit to dispatch to, reason, outcome).
+    case choosing
+    /// Answering y/n before a destructive or bulk action.
+    case confirming
 }
 
 /// The item a detail view shows.

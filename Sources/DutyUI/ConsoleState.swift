@@ -24,6 +24,12 @@ public struct ConsoleState: Sendable {
     /// A one-line message for the operator (what happened, or why not).
     public var status: String?
     public var quitRequested = false
+    /// The list being chosen from, in `.choosing`.
+    public var chooser: ActionChooser?
+    /// The action awaiting y/n, in `.confirming`.
+    public var pendingConfirmation: ActionRequest?
+    /// An action the session must now carry out (it clears this).
+    public var effect: ActionRequest?
 
     public init() {}
 
@@ -109,6 +115,70 @@ public struct ConsoleReducer {
             state.quitRequested = true
         case .click(let x, let y):
             click(x: x, y: y, &state, layout: layout)
+        case .action(let kind):
+            startAction(kind, &state)
+        case .choose(let delta):
+            if var c = state.chooser, !c.options.isEmpty {
+                c.selected = max(0, min(c.options.count - 1, c.selected + delta))
+                state.chooser = c
+            }
+        case .cycleOption:
+            if var c = state.chooser, !c.cycle.isEmpty {
+                c.cycleIndex = (c.cycleIndex + 1) % c.cycle.count
+                state.chooser = c
+            }
+        case .confirm:
+            if case .choosing = state.mode, let c = state.chooser {
+                state.chooser = nil
+                ask(c.chosen, &state)
+            } else if case .confirming = state.mode, let request = state.pendingConfirmation {
+                state.pendingConfirmation = nil
+                state.mode = .main
+                state.effect = request
+            }
+        case .cancel:
+            state.chooser = nil
+            state.pendingConfirmation = nil
+            state.mode = .main
+        }
+    }
+
+    /// Starts an action on the selected row: a chooser when it needs a
+    /// choice, a y/n when it is destructive or bulk, else straight to the session.
+    private func startAction(_ kind: ActionKind, _ state: inout ConsoleState) {
+        let pane = kind.pane ?? state.focus
+        guard kind.pane == nil || kind.pane == state.focus else {
+            state.status = Labels.of("ui", "wrong_pane").text(state.language)
+            return
+        }
+        var request = ActionRequest(kind: kind, pane: pane, item: nil, items: [], choice: nil, option: nil)
+        if kind == .acknowledgeAll {
+            let rows = source.count(pane, store: store, filter: state.filter(pane))
+            request.items = source.items(pane, store: store, filter: state.filter(pane), from: 0, limit: rows)
+        } else if kind != .handover {
+            let selected = state.selection[pane.rawValue]
+            guard let item = source.items(pane, store: store, filter: state.filter(pane), from: selected, limit: 1).first else {
+                state.status = Labels.of("ui", "no_selection").text(state.language)
+                return
+            }
+            request.item = item
+        }
+        if let chooser = ActionMenus.chooser(for: request, store: store, language: state.language) {
+            state.chooser = chooser
+            state.mode = .choosing
+        } else {
+            ask(request, &state)
+        }
+    }
+
+    /// Asks y/n for destructive and bulk actions; hands the rest on.
+    private func ask(_ request: ActionRequest, _ state: inout ConsoleState) {
+        if request.kind.needsConfirmation {
+            state.pendingConfirmation = request
+            state.mode = .confirming
+        } else {
+            state.mode = .main
+            state.effect = request
         }
     }
 

@@ -34,11 +34,44 @@ public struct ConsoleView {
                 OverlayViews.drawDetail(target, ctx, into: &grid, rect: body)
             case .help:
                 OverlayViews.drawHelp(ctx, into: &grid, rect: body)
-            case .main, .filterInput:
+            case .main, .filterInput, .confirming:
                 for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
+            case .choosing:
+                for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
+                if let chooser = state.chooser { drawChooser(chooser, ctx, into: &grid, body: body) }
             }
             HeaderFooterView.drawFooter(state, into: &grid, rect: layout.footer)
             return grid
+        }
+    }
+
+    /// The chooser as a box over the middle of the panes.
+    private func drawChooser(_ c: ActionChooser, _ ctx: PaneContext, into grid: inout CellGrid, body: Rect) {
+        let width = min(body.width - 4, 64)
+        let height = min(body.height - 2, c.options.count + (c.cycle.isEmpty ? 2 : 4))
+        guard width > 10, height > 3 else { return }
+        let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
+        grid.fill(rect, style: Style(.background))
+        let inner = grid.drawBox(rect, title: c.request.kind.label.text(ctx.language) + " · " + c.title, focused: true)
+        var y = inner.y
+        if !c.cycle.isEmpty {
+            let type = Labels.of("key", "task_type").text(ctx.language) + "：" + c.cycle[c.cycleIndex].label + "  (Tab)"
+            grid.put(text: type, x: inner.x + 1, y: y, width: inner.width - 1, style: Style(.title))
+            y += 2
+        }
+        let visible = max(1, inner.maxY - y)
+        let top = max(0, min(c.selected - visible + 1, c.options.count - visible))
+        for (i, option) in c.options.enumerated().dropFirst(top).prefix(visible) {
+            let selected = i == c.selected
+            let style = Style(.text).selecting(selected)
+            grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
+            let detailWidth = min(TextFit.width(option.detail), inner.width / 3)
+            grid.put(text: option.label, x: inner.x + 1, y: y, width: inner.width - detailWidth - 3, style: style)
+            if detailWidth > 0 {
+                grid.putAligned(text: option.detail, x: inner.maxX - detailWidth - 1, y: y, width: detailWidth,
+                                alignment: .right, style: Style(.dim).selecting(selected))
+            }
+            y += 1
         }
     }
 

@@ -79,10 +79,16 @@ enum HeaderFooterView {
             x += grid.put(text: prompt, x: x, y: rect.y, style: Style(.footerKey, attributes: .bold))
             x += grid.put(text: state.filterDraft + "▏", x: x, y: rect.y, width: rect.maxX - x, style: Style(.filter))
             x += 2
+        } else if case .confirming = state.mode, let request = state.pendingConfirmation {
+            var question = request.kind.label.text(state.language)
+            if let choice = request.choice { question += " · " + choice }
+            if !request.items.isEmpty { question += " · \(request.items.count)" }
+            question += " — " + Labels.of("ui", "confirm_question").text(state.language)
+            x += grid.put(text: question, x: x, y: rect.y, width: rect.maxX - x, style: Style(.error, attributes: .bold)) + 2
         } else if let status = state.status {
             x += grid.put(text: status, x: x, y: rect.y, width: rect.maxX - x, style: Style(.footer, attributes: .bold)) + 2
         }
-        for binding in KeyRegistry.footer(for: state.mode) {
+        for binding in KeyRegistry.footer(for: state.mode, focus: state.focus) {
             let key = KeyRegistry.display(binding)
             let label = binding.label.text(state.language)
             let need = TextFit.width(key) + TextFit.width(label) + 3

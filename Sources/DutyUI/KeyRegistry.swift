@@ -11,13 +11,15 @@ public struct KeyBinding: Sendable {
     public var labelKey: String
     /// Shown in the footer (the rest only in help).
     public var inFooter: Bool
+    /// The panes it applies in (empty: every pane).
+    public var panes: Set<Pane> = []
 
     public var label: Label { Labels.of("key", labelKey) }
 }
 
 /// Which modes a binding applies in (a `ConsoleMode` without its payload).
 public enum ModeScope: Hashable, Sendable {
-    case main, detail, help, filterInput
+    case main, detail, help, filterInput, choosing, confirming
 
     public init(_ mode: ConsoleMode) {
         switch mode {
@@ -25,6 +27,8 @@ public enum ModeScope: Hashable, Sendable {
         case .detail: self = .detail
         case .help: self = .help
         case .filterInput: self = .filterInput
+        case .choosing: self = .choosing
+        case .confirming: self = .confirming
         }
     }
 }
@@ -56,22 +60,46 @@ public enum KeyRegistry {
         KeyBinding(keys: ["t"], command: .cycleTheme, modes: [.main, .detail, .help], labelKey: "theme", inFooter: false),
         KeyBinding(keys: ["L"], command: .toggleLanguage, modes: [.main, .detail, .help], labelKey: "language", inFooter: true),
         KeyBinding(keys: ["q"], command: .quit, modes: [.main], labelKey: "quit", inFooter: true),
+        // Operator actions, on the selected row of the focused pane.
+        KeyBinding(keys: ["d"], command: .action(.dispatch), modes: [.main], labelKey: "dispatch", inFooter: true, panes: [.events]),
+        KeyBinding(keys: ["c"], command: .action(.cancelEvent), modes: [.main], labelKey: "cancel_event", inFooter: false, panes: [.events]),
+        KeyBinding(keys: ["x"], command: .action(.closeEvent), modes: [.main], labelKey: "close_event", inFooter: false, panes: [.events]),
+        KeyBinding(keys: ["r"], command: .action(.returnTask), modes: [.main], labelKey: "return_task", inFooter: true, panes: [.tasks]),
+        KeyBinding(keys: ["u"], command: .action(.urge), modes: [.main], labelKey: "urge", inFooter: true, panes: [.tasks]),
+        KeyBinding(keys: ["D"], command: .action(.done), modes: [.main], labelKey: "done", inFooter: true, panes: [.tasks]),
+        KeyBinding(keys: ["a"], command: .action(.acknowledge), modes: [.main], labelKey: "acknowledge", inFooter: true, panes: [.alerts]),
+        KeyBinding(keys: ["A"], command: .action(.acknowledgeAll), modes: [.main], labelKey: "acknowledge_all", inFooter: false, panes: [.alerts]),
+        KeyBinding(keys: ["z"], command: .action(.snooze), modes: [.main], labelKey: "snooze", inFooter: false, panes: [.alerts]),
+        KeyBinding(keys: ["x"], command: .action(.resolve), modes: [.main], labelKey: "resolve", inFooter: false, panes: [.alerts]),
+        KeyBinding(keys: ["H"], command: .action(.handover), modes: [.main], labelKey: "handover", inFooter: false),
+        // Choosing and confirming.
+        KeyBinding(keys: ["j", "Down"], command: .choose(1), modes: [.choosing], labelKey: "down", inFooter: true),
+        KeyBinding(keys: ["k", "Up"], command: .choose(-1), modes: [.choosing], labelKey: "up", inFooter: true),
+        KeyBinding(keys: ["Tab"], command: .cycleOption, modes: [.choosing], labelKey: "task_type", inFooter: true),
+        KeyBinding(keys: ["Enter"], command: .confirm, modes: [.choosing], labelKey: "confirm", inFooter: true),
+        KeyBinding(keys: ["Esc", "q"], command: .cancel, modes: [.choosing, .confirming], labelKey: "cancel", inFooter: true),
+        KeyBinding(keys: ["y", "Enter"], command: .confirm, modes: [.confirming], labelKey: "confirm", inFooter: true),
+        KeyBinding(keys: ["n"], command: .cancel, modes: [.confirming], labelKey: "cancel", inFooter: false),
     ]
 
     /// The command a key means in a mode; in filter input every printable key
     /// not bound there is text.
-    public static func command(forKey key: String, in mode: ConsoleMode) -> Command? {
+    public static func command(forKey key: String, in mode: ConsoleMode, focus: Pane? = nil) -> Command? {
         let scope = ModeScope(mode)
-        if let b = bindings.first(where: { $0.modes.contains(scope) && $0.keys.contains(key) }) { return b.command }
+        if let b = bindings.first(where: {
+            $0.modes.contains(scope) && $0.keys.contains(key) && ($0.panes.isEmpty || focus.map($0.panes.contains) == true)
+        }) { return b.command }
         if scope == .filterInput, key == "Space" { return .filterInput(" ") }
         if scope == .filterInput, isText(key) { return .filterInput(key) }
         return nil
     }
 
     /// Bindings to list in the footer for a mode, in table order, one per command.
-    public static func footer(for mode: ConsoleMode) -> [KeyBinding] {
+    public static func footer(for mode: ConsoleMode, focus: Pane? = nil) -> [KeyBinding] {
         let scope = ModeScope(mode)
-        return bindings.filter { $0.modes.contains(scope) && $0.inFooter }
+        // The focused pane's own actions first: they are what the operator came for.
+        let own = bindings.filter { $0.modes.contains(scope) && $0.inFooter && !$0.panes.isEmpty && focus.map($0.panes.contains) == true }
+        return own + bindings.filter { $0.modes.contains(scope) && $0.inFooter && $0.panes.isEmpty }
     }
 
     /// Every binding of a mode, for the help screen.

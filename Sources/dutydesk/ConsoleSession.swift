@@ -84,7 +84,7 @@ final class ConsoleSession: @unchecked Sendable {
         let reducer = ConsoleReducer(store: store, source: source, themeCount: themes.count)
         switch event {
         case .key(let key):
-            guard let command = KeyRegistry.command(forKey: key.name, in: state.mode) else { return }
+            guard let command = KeyRegistry.command(forKey: key.name, in: state.mode, focus: state.focus) else { return }
             reducer.apply(command, to: &state, layout: layout)
         case .mouse(let x, let y, let kind):
             switch kind {

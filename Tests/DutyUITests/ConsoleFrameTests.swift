@@ -155,3 +155,57 @@ import Testing
         #expect(seen == [0, 1, 2, 3, 0])
     }
 }
+
+/// Operator actions from keys: choosers, confirmations, and the request the
+/// session is handed (the journal itself is the session's).
+@Suite struct ActionKeyTests {
+    func press(_ key: String, _ state: inout ConsoleState, _ reducer: ConsoleReducer, _ layout: ScreenLayout?) {
+        if let c = KeyRegistry.command(forKey: key, in: state.mode, focus: state.focus) { reducer.apply(c, to: &state, layout: layout) }
+    }
+
+    @Test func dispatchChoosesAUnitAndATaskType() throws {
+        let store = ConsoleFrameTests.demoStore()
+        let source = PaneSource()
+        let reducer = ConsoleReducer(store: store, source: source, themeCount: 1)
+        var state = ConsoleState()
+        let layout = ConsoleView.layout(width: 120, height: 40, state: state)
+        press("d", &state, reducer, layout)
+        #expect(state.mode == .choosing)
+        let chooser = try #require(state.chooser)
+        let event = store.current(.event, try #require(chooser.request.item))
+        // The event's own town's units come first.
+        #expect(chooser.options.first?.label.hasPrefix(store.text(event.t1)) == true || chooser.options.first?.detail.hasPrefix(store.text(event.t1)) == true)
+        let frame = ConsoleView(store: store, source: source, badge: .live).render(state, width: 120, height: 40).snapshot()
+        #expect(frame.contains("选择责任单位") && frame.contains("任务类型：镇街赋权事项"))
+        press("Tab", &state, reducer, layout)
+        press("j", &state, reducer, layout)
+        press("Enter", &state, reducer, layout)
+        let request = try #require(state.effect)
+        #expect(request.kind == .dispatch && request.option == "inspection")
+        #expect(request.choice == chooser.options[1].value)
+        #expect(state.mode == .main)
+    }
+
+    @Test func destructiveActionsAskFirstAndActionsBelongToTheirPane() throws {
+        let store = ConsoleFrameTests.demoStore()
+        let reducer = ConsoleReducer(store: store, source: PaneSource(), themeCount: 1)
+        var state = ConsoleState()
+        let layout = ConsoleView.layout(width: 120, height: 40, state: state)
+        press("c", &state, reducer, layout)
+        press("Enter", &state, reducer, layout)
+        #expect(state.mode == .confirming && state.effect == nil)
+        press("n", &state, reducer, layout)
+        #expect(state.mode == .main && state.effect == nil)
+        press("c", &state, reducer, layout)
+        press("Enter", &state, reducer, layout)
+        press("y", &state, reducer, layout)
+        #expect(state.effect?.kind == .cancelEvent && state.effect?.choice == "重复件")
+        state.effect = nil
+        press("2", &state, reducer, layout)
+        press("u", &state, reducer, layout)
+        #expect(state.effect?.kind == .urge)
+        #expect(KeyRegistry.command(forKey: "d", in: .main, focus: .tasks) == nil)
+        #expect(KeyRegistry.command(forKey: "x", in: .main, focus: .alerts) == .action(.resolve))
+        #expect(KeyRegistry.command(forKey: "x", in: .main, focus: .events) == .action(.closeEvent))
+    }
+}

@@ -1,0 +1,83 @@
+import DutyCore
+
+/// One choice in a chooser: what is shown, and the value handed to the action.
+public struct ChooserOption: Equatable, Sendable {
+    public var label: String
+    public var detail: String
+    public var value: String
+}
+
+/// The list the operator picks from before an action: a unit to dispatch to
+/// (with its town and open-task load), a reason, an outcome — and, for a
+/// dispatch, the task type cycled with Tab.
+public struct ActionChooser: Equatable, Sendable {
+    public var request: ActionRequest
+    public var title: String
+    public var options: [ChooserOption]
+    public var selected = 0
+    /// The second option (task types for a dispatch), cycled with Tab.
+    public var cycle: [ChooserOption] = []
+    public var cycleIndex = 0
+
+    /// The request with the choices made.
+    public var chosen: ActionRequest {
+        var r = request
+        if !options.isEmpty { r.choice = options[selected].value }
+        if !cycle.isEmpty { r.option = cycle[cycleIndex].value }
+        return r
+    }
+}
+
+/// The options of each action, from the district's tables and the store.
+public enum ActionMenus {
+    /// Units for an event: those of its town serving its domain first, then
+    /// district units for the domain, then the rest; each with its open load.
+    public static func units(store: Store, town: String, domain: String) -> [ChooserOption] {
+        let preferred = District.dispatchOrder(town: town, domain: domain)
+        var seen = Set(preferred.map(\.name))
+        let rest = District.units.filter { seen.insert($0.name).inserted && ($0.town == nil || $0.town == town) }
+        return (preferred + rest).map { unit in
+            ChooserOption(label: unit.name, detail: "\(unit.town ?? "区级") · \(store.openTaskLoad(unit: unit.name))",
+                          value: unit.name)
+        }
+    }
+
+    public static func taskTypes(_ language: Language) -> [ChooserOption] {
+        // Empowered matters and inspections are the usual dispatch; joint ops are rarer.
+        [TaskType.empowered, .inspection, .joint, .campaign, .referral].map {
+            ChooserOption(label: $0.label.text(language), detail: $0.wire, value: $0.wire)
+        }
+    }
+
+    public static func returnReasons() -> [ChooserOption] {
+        District.returnReasons.map { ChooserOption(label: $0, detail: "", value: $0) }
+    }
+
+    public static let cancelReasons = ["重复件", "误报", "已自行处理", "不属于受理范围"]
+
+    public static func outcomes(_ language: Language) -> [ChooserOption] {
+        TaskOutcome.allCases.map { ChooserOption(label: $0.label.text(language), detail: $0.wire, value: $0.wire) }
+    }
+
+    /// The chooser an action opens on an item, or nil when it needs none.
+    static func chooser(for request: ActionRequest, store: Store, language: Language) -> ActionChooser? {
+        func label(_ key: String) -> String { Labels.of("ui", key).text(language) }
+        switch request.kind {
+        case .dispatch:
+            guard let item = request.item else { return nil }
+            let event = store.current(.event, item)
+            return ActionChooser(request: request, title: label("choose_unit"),
+                                 options: units(store: store, town: store.text(event.t1), domain: store.text(event.t3)),
+                                 cycle: taskTypes(language))
+        case .cancelEvent:
+            return ActionChooser(request: request, title: label("choose_reason"),
+                                 options: cancelReasons.map { ChooserOption(label: $0, detail: "", value: $0) })
+        case .returnTask:
+            return ActionChooser(request: request, title: label("choose_reason"), options: returnReasons())
+        case .done:
+            return ActionChooser(request: request, title: label("choose_outcome"), options: outcomes(language))
+        default:
+            return nil
+        }
+    }
+}
