@@ -1,0 +1,100 @@
+/// Who acts, when, and under which time limits: everything an operator action
+/// needs besides the store. Passed in rather than read from the store's clock
+/// so that an action is a pure function and a test can fix "now".
+public struct ActionContext: Sendable, Equatable {
+    /// Written as `by` on every record the action produces.
+    public var `operator`: String
+    /// Written as `ts` on every record (the store's clock, normally `store.now`).
+    public var now: Millis
+    public var limits: TaskTimeLimits
+
+    public init(operator: String, now: Millis, limits: TaskTimeLimits = .standard) {
+        self.operator = `operator`; self.now = now; self.limits = limits
+    }
+}
+
+/// A dispatched task's time limit by its event's priority (P1 2 h, P2 4 h,
+/// P3 24 h, P4 72 h by default): the due time written into the task.
+/// Configurable because districts set their own limits.
+public struct TaskTimeLimits: Sendable, Equatable {
+    /// Milliseconds for priorities 1…4, index 0 = P1.
+    public var byPriority: [Millis]
+
+    public init(p1: Millis, p2: Millis, p3: Millis, p4: Millis) { byPriority = [p1, p2, p3, p4] }
+
+    public static let hour: Millis = 3_600_000
+    public static let standard = TaskTimeLimits(p1: 2 * hour, p2: 4 * hour, p3: 24 * hour, p4: 72 * hour)
+
+    /// The limit for a priority; anything outside 1…4 gets the P4 limit.
+    public func limit(priority: UInt8) -> Millis {
+        let i = Int(priority) - 1
+        return byPriority.indices.contains(i) ? byPriority[i] : byPriority[byPriority.count - 1]
+    }
+}
+
+/// Why an action does not apply to the item's current state. `code` is the
+/// label key without its "refusal." prefix, stable for tests and the UI; the
+/// message comes from the one label table in both languages.
+public struct ActionRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    public let code: String
+    public let message: Label
+
+    /// A refusal from the label `refusal.<code>`, with `{s}` replaced by
+    /// `detail` in each language (e.g. the item's status label).
+    public init(_ code: String, _ detail: Label? = nil) {
+        self.code = code
+        let template = Labels.table["refusal." + code] ?? Label(code, code)
+        if let d = detail {
+            message = Label(template.zh.replacingAll("{s}", with: d.zh), template.en.replacingAll("{s}", with: d.en))
+        } else {
+            message = template
+        }
+    }
+
+    /// "中文 / English", for the status line and logs.
+    public var description: String { message.zh + " / " + message.en }
+}
+
+/// The records an action writes, or why it wrote none.
+public typealias ActionResult = Result<[Record], ActionRefusal>
+
+/// Task ids: `ZF-YYYYMMDD-NNNN` for the local (+08:00) date of the action.
+/// NNNN continues the highest number of that date held in the store, so ids
+/// from the feeds, the generator and other consoles are never reused.
+public enum TaskNumbering {
+    public static let prefix = "ZF-"
+
+    /// `ZF-YYYYMMDD-` for the local date of `now`.
+    public static func datePrefix(_ now: Millis) -> String {
+        let c = Timestamp.civil(now, offsetMinutes: Aggregates.localOffsetMinutes)
+        return prefix + Timestamp.pad(c.year, 4) + Timestamp.pad(c.month, 2) + Timestamp.pad(c.day, 2) + "-"
+    }
+
+    /// The next free id of the day. Scans every task id (tasks are a few
+    /// dozen a day, some thousands a year: a millisecond, once per dispatch).
+    public static func next(in store: Store, now: Millis) -> String {
+        let p = datePrefix(now)
+        var highest = 0
+        for i in 0..<store.count(.task) {
+            let id = store.id(.task, Int32(i))
+            guard id.hasPrefix(p), let n = Int(id.dropFirst(p.count)) else { continue }
+            highest = max(highest, n)
+        }
+        return p + Timestamp.pad(highest + 1, 4)
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (no Foundation needed).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = self[...]
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,160 @@
+/// What the duty officer can do to an item, as pure functions: given the
+/// store and an item id, each returns the full snapshots to write (feed
+/// format, `by` = operator, `ts` = now, every other field copied from the
+/// item's current state) or a refusal saying why the action does not apply
+/// to that state. Nothing here writes: the journal appends the records (and
+/// re-checks the state under its lock), then the store ingests them.
+///
+/// Notes are not copied: a snapshot's `note` says what that step did, so a
+/// note carried over ("snoozed until 10:30") would mislead on later steps.
+/// Mediation and alert actions are in `OperatorActions+Cases.swift`.
+public enum OperatorActions {
+    // MARK: - Grid events
+
+    /// 转派: a new task for `unit` (id `ZF-YYYYMMDD-NNNN`, due = now + the
+    /// limit of the event's priority, town = the event's) and the event's
+    /// snapshot `dispatched`. Only an `open` event can be dispatched.
+    public static func dispatch(_ store: Store, event id: String, unit: String, type: TaskType,
+                                _ ctx: ActionContext) -> ActionResult {
+        guard var e = event(store, id) else { return .failure(ActionRefusal("not_found")) }
+        switch e.status {
+        case .open: break
+        case .dispatched: return .failure(ActionRefusal("already_dispatched"))
+        default: return .failure(ActionRefusal("event_not_open", e.status.label))
+        }
+        guard !unit.isEmpty else { return .failure(ActionRefusal("no_unit")) }
+        let taskID = TaskNumbering.next(in: store, now: ctx.now)
+        let task = TaskBody(event: id, type: type, unit: unit, town: e.town,
+                            due: ctx.now + ctx.limits.limit(priority: e.priority),
+                            dueOffsetMinutes: Aggregates.localOffsetMinutes, status: .dispatched)
+        e.status = .dispatched
+        return .success([
+            record(taskID, .task(task), ctx),
+            record(id, .event(e), ctx, note: "转派 " + unit + " " + taskID),
+        ])
+    }
+
+    /// 撤销 with a reason (the note). Only an `open` event: a dispatched one
+    /// has a unit working on it, whose task must be returned or done first.
+    public static func cancel(_ store: Store, event id: String, reason: String, _ ctx: ActionContext) -> ActionResult {
+        guard var e = event(store, id) else { return .failure(ActionRefusal("not_found")) }
+        guard e.status == .open else { return .failure(ActionRefusal("cancel_not_open", e.status.label)) }
+        guard !reason.isEmpty else { return .failure(ActionRefusal("no_reason")) }
+        e.status = .cancelled
+        return .success([record(id, .event(e), ctx, note: reason)])
+    }
+
+    /// 结案: a `dispatched` event whose tasks are all finished — none still
+    /// open and at least one done. Returned tasks do not block (they were
+    /// handed back; the event went out again). Tasks are found by scanning
+    /// every task's current state (a few dozen a day), see `tasks(of:)`.
+    public static func close(_ store: Store, event id: String, _ ctx: ActionContext) -> ActionResult {
+        guard var e = event(store, id) else { return .failure(ActionRefusal("not_found")) }
+        guard e.status == .dispatched else { return .failure(ActionRefusal("close_not_dispatched", e.status.label)) }
+        let tasks = tasks(of: id, in: store)
+        let open = tasks.filter { $0.status.isOpen }.count
+        if open > 0 { return .failure(ActionRefusal("tasks_not_done", Label(String(open), String(open)))) }
+        guard tasks.contains(where: { $0.status == .done }) else { return .failure(ActionRefusal("no_task_done")) }
+        e.status = .closed
+        return .success([record(id, .event(e), ctx)])
+    }
+
+    // MARK: - Tasks
+
+    /// 退回 with one of `District.returnReasons`: the task `returned` with
+    /// its `reason`, and its event reopened (`open`) for re-dispatch — unless
+    /// another task still serves the event (a joint operation goes on), or
+    /// the event is no longer `dispatched`.
+    public static func returnTask(_ store: Store, task id: String, reason: String, _ ctx: ActionContext) -> ActionResult {
+        guard var t = task(store, id) else { return .failure(ActionRefusal("not_found")) }
+        guard t.status.isOpen else { return .failure(ActionRefusal("task_not_open", t.status.label)) }
+        guard District.returnReasons.contains(reason) else { return .failure(ActionRefusal("bad_return_reason")) }
+        t.status = .returned
+        t.reason = reason
+        var out = [record(id, .task(t), ctx)]
+        if let eventID = t.event, var e = event(store, eventID), e.status == .dispatched,
+           !tasks(of: eventID, in: store).contains(where: { $0.id != id && $0.status.isOpen }) {
+            e.status = .open
+            out.append(record(eventID, .event(e), ctx, note: "任务" + id + "退回：" + reason))
+        }
+        return .success(out)
+    }
+
+    /// 催办: a snapshot of the task (state unchanged) noting the urge; on a
+    /// task already past due, also a 督办单 — a critical `supervision` alert
+    /// with a deterministic id (`supervisionAlertID`) so that urging twice
+    /// issues one notice. An unresolved notice is not written again; a
+    /// resolved one is reopened.
+    public static func urge(_ store: Store, task id: String, _ ctx: ActionContext) -> ActionResult {
+        guard let t = task(store, id) else { return .failure(ActionRefusal("not_found")) }
+        guard t.status.isOpen else { return .failure(ActionRefusal("task_not_open", t.status.label)) }
+        var out = [record(id, .task(t), ctx, note: "催办")]
+        if t.due < ctx.now {
+            let alertID = supervisionAlertID(task: id)
+            let held = store.item(.alert, id: alertID)
+            if held == nil || held!.current.statusWire == AlertStatus.resolved.wire {
+                let title = "执法督办单：" + id + " " + t.unit + " 超期未办结"
+                let alert = AlertBody(level: .critical, type: "supervision", title: title, status: .open, ref: "task:" + id)
+                out.append(record(alertID, .alert(alert), ctx))
+            }
+        }
+        return .success(out)
+    }
+
+    /// 办结 with an outcome.
+    public static func done(_ store: Store, task id: String, outcome: TaskOutcome, _ ctx: ActionContext) -> ActionResult {
+        guard var t = task(store, id) else { return .failure(ActionRefusal("not_found")) }
+        guard t.status.isOpen else { return .failure(ActionRefusal("task_not_open", t.status.label)) }
+        t.status = .done
+        t.outcome = outcome
+        return .success([record(id, .task(t), ctx)])
+    }
+
+    /// `U-supervision-<task id>`; a task id too long for the 64-character
+    /// limit is cut and suffixed with a hash of the whole, still deterministic.
+    public static func supervisionAlertID(task id: String) -> String {
+        let full = "U-supervision-" + id
+        guard full.utf8.count > 64 else { return full }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var head = ""
+        for ch in full where head.utf8.count + ch.utf8.count <= 47 { head.append(ch) }
+        let hex = String(h, radix: 16)
+        return head + "-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    // MARK: - Shared
+
+    /// The current state of every task whose `event` is `eventID`: a scan of
+    /// all tasks' compact states (no Strings made except for candidates).
+    public static func tasks(of eventID: String, in store: Store) -> [(id: String, status: TaskStatus)] {
+        var out: [(id: String, status: TaskStatus)] = []
+        let n = eventID.utf8.count
+        for i in 0..<store.count(.task) {
+            let c = store.current(.task, Int32(i))
+            guard !c.t3.isNone else { continue }
+            let same = store.texts.withBytes(c.t3) { b in b.count == n && String(decoding: b, as: UTF8.self) == eventID }
+            if same { out.append((store.id(.task, Int32(i)), c.taskStatus)) }
+        }
+        return out
+    }
+
+    /// Current states, read compactly (no history made).
+    static func event(_ store: Store, _ id: String) -> EventBody? {
+        guard let i = store.index(.event, id: id), case .event(let e) = store.current(.event, i).snapshot(store.texts).body
+        else { return nil }
+        return e
+    }
+
+    static func task(_ store: Store, _ id: String) -> TaskBody? {
+        guard let i = store.index(.task, id: id), case .task(let t) = store.current(.task, i).snapshot(store.texts).body
+        else { return nil }
+        return t
+    }
+
+    /// A full snapshot by the operator at now (+08:00), or at `ts` when given.
+    static func record(_ id: String, _ body: Body, _ ctx: ActionContext, note: String? = nil, ts: Millis? = nil) -> Record {
+        Record(id: id, snapshot: Snapshot(ts: ts ?? ctx.now, offsetMinutes: Aggregates.localOffsetMinutes,
+                                          by: ctx.operator, note: note, body: body))
+    }
+}
