@@ -30,15 +30,13 @@ public struct ActionChooser: Equatable, Sendable {
 
 /// The options of each action, from the district's tables and the store.
 public enum ActionMenus {
-    /// Units for an event: those of its town serving its domain first, then
-    /// district units for the domain, then the rest; each with its open load.
+    /// Units for an event, likeliest first (its town's units serving its
+    /// domain, then district units for the domain, then the rest), each with
+    /// its town and open-task load so the officer can spread the work.
     public static func units(store: Store, town: String, domain: String) -> [ChooserOption] {
-        let preferred = District.dispatchOrder(town: town, domain: domain)
-        var seen = Set(preferred.map(\.name))
-        let rest = District.units.filter { seen.insert($0.name).inserted && ($0.town == nil || $0.town == town) }
-        return (preferred + rest).map { unit in
-            ChooserOption(label: unit.name, detail: "\(unit.town ?? "区级") · \(store.openTaskLoad(unit: unit.name))",
-                          value: unit.name)
+        DispatchCandidates.list(store: store, town: town, domain: domain).map { c in
+            let mark = c.fit == .townAndDomain ? "★ " : c.fit == .districtDomain ? "☆ " : "  "
+            return ChooserOption(label: mark + c.name, detail: "\(c.town ?? "区级") · \(c.load)", value: c.name)
         }
     }
 

@@ -24,6 +24,8 @@ final class ConsoleSession: @unchecked Sendable {
     private var size = TerminalSize(width: 80, height: 24)
     private var redrawPending = false
     private var drawnRecords = 0
+    /// Carries out operator actions through the journal (nil: read-only).
+    var performer: ActionPerformer?
     private var tick: DispatchSourceTimer?
 
     init(store: Store, feed: Feed, themes: [Theme], language: Language) {
@@ -94,6 +96,12 @@ final class ConsoleSession: @unchecked Sendable {
             }
         case .resize(let width, let height):
             size = TerminalSize(width: width, height: height)
+        }
+        if let request = state.effect {
+            state.effect = nil
+            if let performer {
+                state.status = performer.perform(request, language: state.language)
+            }
         }
         if state.quitRequested { finish(status: 0) }
         requestRedraw()

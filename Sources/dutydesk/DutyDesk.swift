@@ -34,6 +34,12 @@ enum Environment {
         guard let p = getenv(name) else { return nil }
         return String(cString: p)
     }
+
+    /// This host's name, for the console id in journal records.
+    static var hostName: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        return gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : "console"
+    }
 }
 
 #if canImport(Glibc)

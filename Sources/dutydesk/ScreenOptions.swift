@@ -1,5 +1,6 @@
 import ArgumentParser
 import DutyCore
+import Foundation
 import DutyTerminal
 import DutyUI
 
@@ -16,6 +17,12 @@ struct ScreenOptions: ParsableArguments {
 
     @Flag(help: "Do not capture the mouse (click to select, wheel to scroll).")
     var noMouse = false
+
+    @Option(help: "Operator name written as `by` in every action (default: the login name).")
+    var `operator`: String?
+
+    @Option(help: "The operator journal (JSON Lines). watch: default operator-journal.jsonl in the first feed directory; demo: a scratch file in a temporary directory.")
+    var journal: String?
 
     /// The themes `t` cycles through, the chosen one first. NO_COLOR or a
     /// terminal without colour gets mono, so symbols and attributes carry meaning.
@@ -49,13 +56,38 @@ struct ScreenOptions: ParsableArguments {
 extension ScreenOptions {
     /// Opens the console over a store and its feed; returns only by exiting.
     /// Refuses first (exit 2) when there is no terminal to draw on.
-    func openConsole(store: Store, feed: @autoclosure () -> ConsoleSession.Feed) throws -> Never {
+    func openConsole(store: Store, feed: @autoclosure () -> ConsoleSession.Feed, journalPath: String) throws -> Never {
         DutyDesk.bootstrapLogging
         try checkTerminal()
         let themes = try loadThemes()
         _ = DisplayWidth.ensureUTF8Locale()
         let session = ConsoleSession(store: store, feed: feed(), themes: themes, language: lang)
+        let name = `operator` ?? Environment.get("USER") ?? Environment.get("LOGNAME") ?? "值班员"
+        let consoleID = "\(Environment.hostName)-\(getpid())"
+        let directory = (journalPath as NSString).deletingLastPathComponent
+        session.performer = ActionPerformer(store: store,
+                                            journal: OperatorJournal(path: journalPath, console: consoleID),
+                                            operatorName: name, handoverDirectory: directory.isEmpty ? "." : directory)
         try session.run(mouse: !noMouse)
+    }
+
+    /// The journal for `watch`: `--journal`, else in the first feed
+    /// directory (so every console watching it ingests it like any feed).
+    func journalPath(feeds: [String]) -> String {
+        if let journal { return journal }
+        for path in feeds {
+            if let info = Platform.stat(path: path), info.isDirectory { return path + "/operator-journal.jsonl" }
+        }
+        let first = feeds.first.map { ($0 as NSString).deletingLastPathComponent } ?? "."
+        return (first.isEmpty ? "." : first) + "/operator-journal.jsonl"
+    }
+
+    /// A scratch journal for the demo, in a fresh temporary directory.
+    func scratchJournal() -> String {
+        if let journal { return journal }
+        var template = Array("/tmp/dutydesk-demo-XXXXXX".utf8CString)
+        let dir = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) } ?? "/tmp"
+        return dir + "/operator-journal.jsonl"
     }
 }
 

@@ -22,7 +22,8 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        try screen.openConsole(store: Store(clock: .wall), feed: .tail(FeedTailer(paths: paths), interval: poll))
+        try screen.openConsole(store: Store(clock: .wall), feed: .tail(FeedTailer(paths: paths), interval: poll),
+                               journalPath: screen.journalPath(feeds: paths))
     }
 }
 
@@ -48,6 +49,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try screen.openConsole(store: Store(clock: .eventTime),
-                               feed: .demo(DemoFeed(seed: seed, day: Platform.wallClockMillis(), speed: speed)))
+                               feed: .demo(DemoFeed(seed: seed, day: Platform.wallClockMillis(), speed: speed)),
+                               journalPath: screen.scratchJournal())
     }
 }

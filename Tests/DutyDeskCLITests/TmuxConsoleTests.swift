@@ -111,6 +111,41 @@ import Testing
         #expect(tmux.waitFor("the restored terminal") { !$0.contains("网格事件") })
     }
 
+    @Test func dispatchIsJournaledAndSurvivesARestart() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // One open event, reported five minutes ago (wall clock: watch is live).
+        let ts = Date().addingTimeInterval(-300)
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        let line = #"{"kind":"event","id":"SJ-TEST-0001","ts":"\#(f.string(from: ts))","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营测试","status":"open"}"#
+        try (line + "\n").write(to: dir.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
+        let journal = dir.appendingPathComponent("operator-journal.jsonl")
+        let command = "TERM=xterm-256color '\(CLIRunner.executable.path)' watch --poll 100 --operator 测试员 '\(dir.path)'; sleep 30"
+
+        var tmux = Tmux()
+        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command])
+        #expect(tmux.waitFor("the event") { $0.contains("占道经营测试") })
+        try tmux.keys("d")
+        #expect(tmux.waitFor("the unit chooser") { $0.contains("选择责任单位") })
+        try tmux.keys("Enter")
+        #expect(tmux.waitFor("the dispatch confirmation") { $0.contains("转派 ✓") && $0.contains("ZF-") })
+        let written = try String(contentsOf: journal, encoding: .utf8)
+        let lines = written.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains(#""kind":"task""#) == true && lines.first?.contains(#""event":"SJ-TEST-0001""#) == true)
+        #expect(lines.allSatisfy { $0.contains(#""by":"测试员""#) && $0.contains(#""console":"#) })
+        #expect(lines.last?.contains(#""status":"dispatched""#) == true)
+        try tmux.keys("q")
+        _ = try? tmux.run(["kill-server"])
+
+        // A new console rebuilds the same state from the feed and the journal.
+        tmux = Tmux()
+        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command])
+        #expect(tmux.waitFor("the task after a restart") { $0.contains("ZF-") && $0.contains("已转派") })
+        try tmux.keys("q")
+    }
+
     @Test func refusesWhenStdoutIsNotATerminal() throws {
         let r = try CLIRunner.run(["demo"])
         #expect(r.status == 2)

@@ -1,0 +1,101 @@
+import DutyCore
+import DutyUI
+
+/// Carries out an operator's action: the core decides the records
+/// (`OperatorActions`), the journal makes them durable (lock, read what other
+/// consoles wrote, check the item is still as the operator saw it, one write,
+/// fdatasync), and only then does the store — and so the screen — show it.
+struct ActionPerformer {
+    let store: Store
+    let journal: OperatorJournal
+    let operatorName: String
+    /// Where `H` writes the handover summary.
+    let handoverDirectory: String
+
+    /// Performs a request; returns the status line for the operator.
+    func perform(_ request: ActionRequest, language: Language) -> String {
+        let ctx = ActionContext(operator: operatorName, now: store.now)
+        let kind = PaneSource.kind(of: request.pane)
+        let id = request.item.flatMap { item in kind.map { store.id($0, item) } }
+        let label = request.kind.label.text(language)
+        if request.kind == .handover { return handover(ctx, language) }
+        guard let records = records(for: request, id: id, ctx) else {
+            return Labels.of("ui", "no_selection").text(language)
+        }
+        let built: [Record]
+        switch records {
+        case .failure(let refusal): return label + ": " + refusal.message.text(language)
+        case .success(let r): built = r
+        }
+        // The state the operator saw: each touched item's current ts now.
+        let seen = built.map { r in store.item(r.kind, id: r.id)?.current.ts }
+        let result = journal.append(built) { view in
+            for r in view.newRecords { store.apply(r) }
+            for (r, before) in zip(built, seen) where store.item(r.kind, id: r.id)?.current.ts != before {
+                if let latest = view.latest(r.kind, id: r.id) { return .alreadyChanged(latest) }
+                return JournalRefusal("\(r.id) changed meanwhile")
+            }
+            return nil
+        }
+        for r in result.read { store.apply(r) }
+        switch result.outcome {
+        case .written:
+            for r in built { store.apply(r) }
+            return label + " ✓ " + summary(built)
+        case .refused(let refusal):
+            return label + " ✗ " + refusal.reason
+        case .failed(let failure), .blocked(let failure):
+            return "⚠ " + Labels.of("ui", "journal_blocked").text(language) + ": " + failure.message
+        }
+    }
+
+    private func records(for r: ActionRequest, id: String?, _ ctx: ActionContext) -> ActionResult? {
+        switch r.kind {
+        case .dispatch:
+            guard let id, let unit = r.choice else { return nil }
+            return OperatorActions.dispatch(store, event: id, unit: unit,
+                                            type: r.option.flatMap { TaskType(wire: $0) } ?? .empowered, ctx)
+        case .cancelEvent:
+            guard let id else { return nil }
+            return OperatorActions.cancel(store, event: id, reason: r.choice ?? "", ctx)
+        case .closeEvent:
+            return id.map { OperatorActions.close(store, event: $0, ctx) }
+        case .returnTask:
+            guard let id, let reason = r.choice else { return nil }
+            return OperatorActions.returnTask(store, task: id, reason: reason, ctx)
+        case .urge:
+            return id.map { OperatorActions.urge(store, task: $0, ctx) }
+        case .done:
+            guard let id, let outcome = r.choice.flatMap({ TaskOutcome(wire: $0) }) else { return nil }
+            return OperatorActions.done(store, task: id, outcome: outcome, ctx)
+        case .acknowledge:
+            return id.map { OperatorActions.acknowledge(store, alert: $0, ctx) }
+        case .acknowledgeAll:
+            let ids = r.items.map { store.id(.alert, $0) }
+            return OperatorActions.acknowledgeAll(store, alerts: ids, ctx)
+        case .snooze:
+            return id.map { OperatorActions.snooze(store, alert: $0, ctx).map(\.records) }
+        case .resolve:
+            return id.map { OperatorActions.resolve(store, alert: $0, ctx) }
+        case .handover:
+            return nil
+        }
+    }
+
+    private func summary(_ records: [Record]) -> String {
+        records.map { r -> String in
+            if case .task(let t) = r.snapshot.body, t.status == .dispatched { return "\(r.id) → \(t.unit)" }
+            return "\(r.id) \(r.snapshot.statusWire)"
+        }.joined(separator: ", ")
+    }
+
+    private func handover(_ ctx: ActionContext, _ language: Language) -> String {
+        let text = ShiftHandover.markdown(store: store, now: ctx.now, hours: 8, language: language)
+        let stamp = Timestamp.format(ctx.now).prefix(16).replacingOccurrences(of: ":", with: "")
+        let path = handoverDirectory + "/handover-\(stamp).md"
+        guard let fd = Platform.createFile(path) else { return "⚠ \(path): \(Platform.errnoText)" }
+        defer { Platform.close(fd) }
+        guard Array(text.utf8).withUnsafeBytes({ Platform.writeAll(fd, $0) }) else { return "⚠ \(path): \(Platform.errnoText)" }
+        return Labels.of("action", "handover").text(language) + " ✓ " + path
+    }
+}
