@@ -217,6 +217,8 @@ public enum Labels {
         "key.handover": Label("交接班", "handover"),
         "key.task_type": Label("任务类型", "task type"),
         "key.confirm": Label("确定", "confirm"),
+        "key.retry_journal": Label("重试写入日志", "retry the journal"),
+        "ui.journal_ready": Label("日志可写，操作已恢复", "journal writable again; actions resumed"),
         "key.cancel": Label("取消", "cancel"),
         "ui.confirm_question": Label("确定？(y/n)", "sure? (y/n)"),
         "ui.choose_unit": Label("选择责任单位", "choose the unit"),

@@ -22,6 +22,8 @@ public enum Command: Equatable, Sendable {
     case choose(Int), cycleOption
     /// Confirm or cancel a chooser or a confirmation.
     case confirm, cancel
+    /// After a failed journal write: try writing again (the session's).
+    case retryJournal
 }
 
 /// The operator's actions, as keys name them. What each writes is decided in
@@ -90,6 +92,8 @@ public enum ConsoleMode: Equatable, Sendable {
     case choosing
     /// Answering y/n before a destructive or bulk action.
     case confirming
+    /// Reading a document the console wrote (the shift handover).
+    case document
 }
 
 /// The item a detail view shows.

@@ -30,6 +30,10 @@ public struct ConsoleState: Sendable {
     public var pendingConfirmation: ActionRequest?
     /// An action the session must now carry out (it clears this).
     public var effect: ActionRequest?
+    /// A document to read in `.document` mode: its title and lines.
+    public var document: (title: String, lines: [String])?
+    /// The operator asked to retry the journal after a failure (the session clears this).
+    public var retryRequested = false
 
     public init() {}
 
@@ -136,6 +140,8 @@ public struct ConsoleReducer {
                 state.mode = .main
                 state.effect = request
             }
+        case .retryJournal:
+            state.retryRequested = true
         case .cancel:
             state.chooser = nil
             state.pendingConfirmation = nil

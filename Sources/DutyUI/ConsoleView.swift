@@ -34,6 +34,10 @@ public struct ConsoleView {
                 OverlayViews.drawDetail(target, ctx, into: &grid, rect: body)
             case .help:
                 OverlayViews.drawHelp(ctx, into: &grid, rect: body)
+            case .document:
+                if let doc = state.document {
+                    OverlayViews.drawDocument(title: doc.title, lines: doc.lines, ctx, into: &grid, rect: body)
+                }
             case .main, .filterInput, .confirming:
                 for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
             case .choosing:

@@ -24,7 +24,7 @@ public enum ModeScope: Hashable, Sendable {
     public init(_ mode: ConsoleMode) {
         switch mode {
         case .main: self = .main
-        case .detail: self = .detail
+        case .detail, .document: self = .detail
         case .help: self = .help
         case .filterInput: self = .filterInput
         case .choosing: self = .choosing
@@ -72,6 +72,7 @@ public enum KeyRegistry {
         KeyBinding(keys: ["z"], command: .action(.snooze), modes: [.main], labelKey: "snooze", inFooter: false, panes: [.alerts]),
         KeyBinding(keys: ["x"], command: .action(.resolve), modes: [.main], labelKey: "resolve", inFooter: false, panes: [.alerts]),
         KeyBinding(keys: ["H"], command: .action(.handover), modes: [.main], labelKey: "handover", inFooter: false),
+        KeyBinding(keys: ["C-r"], command: .retryJournal, modes: [.main], labelKey: "retry_journal", inFooter: false),
         // Choosing and confirming.
         KeyBinding(keys: ["j", "Down"], command: .choose(1), modes: [.choosing], labelKey: "down", inFooter: true),
         KeyBinding(keys: ["k", "Up"], command: .choose(-1), modes: [.choosing], labelKey: "up", inFooter: true),

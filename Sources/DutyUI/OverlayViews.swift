@@ -65,6 +65,16 @@ enum OverlayViews {
         return out
     }
 
+    /// A document (the handover summary), scrolled with the detail keys.
+    static func drawDocument(title: String, lines: [String], _ ctx: PaneContext, into grid: inout CellGrid, rect: Rect) {
+        let inner = grid.drawBox(rect, title: title, focused: true)
+        let top = min(ctx.state.overlayScroll, max(0, lines.count - inner.height))
+        for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            let role: Role = line.hasPrefix("#") ? .title : .text
+            grid.put(text: line, x: inner.x + 1, y: inner.y + i, width: inner.width - 1, style: Style(role))
+        }
+    }
+
     /// Help: every binding, grouped by mode, from the key registry itself.
     static func drawHelp(_ ctx: PaneContext, into grid: inout CellGrid, rect: Rect) {
         let lang = ctx.language

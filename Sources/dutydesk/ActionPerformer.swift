@@ -12,13 +12,24 @@ struct ActionPerformer {
     /// Where `H` writes the handover summary.
     let handoverDirectory: String
 
-    /// Performs a request; returns the status line for the operator.
-    func perform(_ request: ActionRequest, language: Language) -> String {
+    /// What an action left for the operator: a status line, and for the
+    /// handover the document to show.
+    struct Outcome {
+        var status: String
+        var document: (title: String, lines: [String])? = nil
+    }
+
+    /// Performs a request.
+    func perform(_ request: ActionRequest, language: Language) -> Outcome {
+        if request.kind == .handover { return handover(ActionContext(operator: operatorName, now: store.now), language) }
+        return Outcome(status: performAction(request, language: language))
+    }
+
+    private func performAction(_ request: ActionRequest, language: Language) -> String {
         let ctx = ActionContext(operator: operatorName, now: store.now)
         let kind = PaneSource.kind(of: request.pane)
         let id = request.item.flatMap { item in kind.map { store.id($0, item) } }
         let label = request.kind.label.text(language)
-        if request.kind == .handover { return handover(ctx, language) }
         guard let records = records(for: request, id: id, ctx) else {
             return Labels.of("ui", "no_selection").text(language)
         }
@@ -89,13 +100,18 @@ struct ActionPerformer {
         }.joined(separator: ", ")
     }
 
-    private func handover(_ ctx: ActionContext, _ language: Language) -> String {
+    /// Writes the 交接班 summary of the last 8 hours to a Markdown file and shows it.
+    private func handover(_ ctx: ActionContext, _ language: Language) -> Outcome {
         let text = ShiftHandover.markdown(store: store, now: ctx.now, hours: 8, language: language)
         let stamp = Timestamp.format(ctx.now).prefix(16).replacingOccurrences(of: ":", with: "")
         let path = handoverDirectory + "/handover-\(stamp).md"
-        guard let fd = Platform.createFile(path) else { return "⚠ \(path): \(Platform.errnoText)" }
+        let document = (title: Labels.of("action", "handover").text(language) + " · " + path,
+                        lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        guard let fd = Platform.createFile(path) else { return Outcome(status: "⚠ \(path): \(Platform.errnoText)", document: document) }
         defer { Platform.close(fd) }
-        guard Array(text.utf8).withUnsafeBytes({ Platform.writeAll(fd, $0) }) else { return "⚠ \(path): \(Platform.errnoText)" }
-        return Labels.of("action", "handover").text(language) + " ✓ " + path
+        guard Array(text.utf8).withUnsafeBytes({ Platform.writeAll(fd, $0) }) else {
+            return Outcome(status: "⚠ \(path): \(Platform.errnoText)", document: document)
+        }
+        return Outcome(status: Labels.of("action", "handover").text(language) + " ✓ " + path, document: document)
     }
 }

@@ -97,10 +97,21 @@ final class ConsoleSession: @unchecked Sendable {
         case .resize(let width, let height):
             size = TerminalSize(width: width, height: height)
         }
+        if state.retryRequested {
+            state.retryRequested = false
+            performer?.journal.retry()
+            state.status = Labels.of("ui", "journal_ready").text(state.language)
+        }
         if let request = state.effect {
             state.effect = nil
             if let performer {
-                state.status = performer.perform(request, language: state.language)
+                let outcome = performer.perform(request, language: state.language)
+                state.status = outcome.status
+                if let document = outcome.document {
+                    state.document = document
+                    state.mode = .document
+                    state.overlayScroll = 0
+                }
             }
         }
         if state.quitRequested { finish(status: 0) }
