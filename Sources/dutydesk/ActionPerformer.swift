@@ -60,6 +60,28 @@ struct ActionPerformer {
         }
     }
 
+    /// Alerts snoozed by anyone whose 30 minutes are up go back to `open`,
+    /// through the journal like any action. Returns a status line if any did.
+    func reopenDueSnoozes(language: Language) -> String? {
+        let now = store.now
+        let ctx = ActionContext(operator: operatorName, now: now)
+        var reopened: [String] = []
+        for item in store.activeAlerts(from: 0, limit: store.aggregates.activeAlerts.count) {
+            let current = item.current
+            guard case .alert(let a) = current.body, a.status == .acked,
+                  let end = OperatorActions.snoozeEnd(of: current), end <= now,
+                  case .success(let records) = OperatorActions.reopenSnoozed(store, alert: item.id, at: end, ctx)
+            else { continue }
+            let result = journal.append(records) { view in
+                for r in view.newRecords { store.apply(r) }
+                return store.item(.alert, id: item.id)?.current.ts == current.ts ? nil : JournalRefusal("changed")
+            }
+            for r in result.read { store.apply(r) }
+            if result.isWritten { for r in records { store.apply(r) }; reopened.append(item.id) }
+        }
+        return reopened.isEmpty ? nil : Labels.of("action", "snooze").text(language) + " ⏰ " + reopened.joined(separator: ", ")
+    }
+
     private func records(for r: ActionRequest, id: String?, _ ctx: ActionContext) -> ActionResult? {
         switch r.kind {
         case .dispatch:

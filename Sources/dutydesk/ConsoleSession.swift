@@ -26,6 +26,8 @@ final class ConsoleSession: @unchecked Sendable {
     private var drawnRecords = 0
     /// Carries out operator actions through the journal (nil: read-only).
     var performer: ActionPerformer?
+    /// The console's own alert rules, evaluated on the store's clock.
+    private var rules = AlertRuleEngine()
     private var tick: DispatchSourceTimer?
 
     init(store: Store, feed: Feed, themes: [Theme], language: Language) {
@@ -51,7 +53,12 @@ final class ConsoleSession: @unchecked Sendable {
         // The header's clock moves every second even when no record arrives.
         let timer = DispatchSource.makeTimerSource(queue: .main)
         timer.schedule(deadline: .now() + 1, repeating: 1, leeway: .milliseconds(100))
-        timer.setEventHandler { [self] in demoStep(); requestRedraw() }
+        timer.setEventHandler { [self] in
+            demoStep()
+            evaluateRules()
+            if let reopened = performer?.reopenDueSnoozes(language: state.language) { state.status = reopened }
+            requestRedraw()
+        }
         timer.resume()
         tick = timer
         requestRedraw()
@@ -79,6 +86,18 @@ final class ConsoleSession: @unchecked Sendable {
         guard case .demo(var demo) = feed else { return }
         demo.advance(wall: Platform.wallClockMillis(), into: store)
         feed = .demo(demo)
+    }
+
+    /// Applies the console's own alerts (late signing, task ladder, clusters,
+    /// 6:3:1 drift, feed health) as of the store's clock. They are derived
+    /// state with deterministic ids: every console computes the same ones, so
+    /// they go to the store, not the journal; acknowledging one is journaled.
+    private func evaluateRules() {
+        var signals: FeedSignals?
+        if case .tail(let tailer, _) = feed {
+            signals = FeedSignals(lastLineMillis: tailer.health.lastLineMillis, quarantinedTotal: store.quarantinedTotal, live: true)
+        }
+        for record in rules.evaluate(store: store, now: store.now, feed: signals) { store.apply(record) }
     }
 
     private func handle(_ event: TerminalEvent) {
