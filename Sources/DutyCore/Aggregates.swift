@@ -23,6 +23,8 @@ public struct Aggregates: Sendable {
     public internal(set) var resolvedByTier = [0, 0, 0]
     /// Cases still open at each tier.
     public internal(set) var openMediationByTier = [0, 0, 0]
+    /// Open mediation cases by first report time, for the pane's case list.
+    public internal(set) var openCasesByTime = SortedIndex()
     /// Alerts whose status is `open`, by level.
     public internal(set) var openAlertsByLevel = [0, 0, 0]
     /// Alerts not yet resolved, for the alert pane: iterate descending for
@@ -129,7 +131,10 @@ public struct Aggregates: Sendable {
             let status = s.mediationStatus
             mediationByTier[tier] += sign
             if status == .resolved { resolvedByTier[tier] += sign }
-            if status.isOpen { openMediationByTier[tier] += sign }
+            if status.isOpen {
+                openMediationByTier[tier] += sign
+                Self.update(&openCasesByTime, IndexEntry(key: firstTs, item: item), sign)
+            }
         case .alert:
             let status = s.alertStatus
             if status == .open { openAlertsByLevel[Int(s.code)] += sign }

@@ -218,6 +218,8 @@ public enum Labels {
         "key.task_type": Label("任务类型", "task type"),
         "key.confirm": Label("确定", "confirm"),
         "key.retry_journal": Label("重试写入日志", "retry the journal"),
+        "key.escalate": Label("上提", "escalate"),
+        "key.refer": Label("转诉讼/仲裁/信访", "refer out"),
         "ui.journal_ready": Label("日志可写，操作已恢复", "journal writable again; actions resumed"),
         "key.cancel": Label("取消", "cancel"),
         "ui.confirm_question": Label("确定？(y/n)", "sure? (y/n)"),

@@ -31,6 +31,7 @@ public enum Command: Equatable, Sendable {
 public enum ActionKind: String, Equatable, Sendable, CaseIterable {
     case dispatch, cancelEvent, closeEvent
     case returnTask, urge, done
+    case escalate, refer
     case acknowledge, acknowledgeAll, snooze, resolve
     case handover
 
@@ -39,6 +40,7 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
         switch self {
         case .dispatch, .cancelEvent, .closeEvent: .events
         case .returnTask, .urge, .done: .tasks
+        case .escalate, .refer: .mediation
         case .acknowledge, .acknowledgeAll, .snooze, .resolve: .alerts
         case .handover: nil
         }
@@ -47,7 +49,7 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
     /// Destructive or bulk: asks "y/n" first.
     public var needsConfirmation: Bool {
         switch self {
-        case .cancelEvent, .closeEvent, .returnTask, .done, .acknowledgeAll, .resolve: true
+        case .cancelEvent, .closeEvent, .returnTask, .done, .escalate, .refer, .acknowledgeAll, .resolve: true
         case .dispatch, .urge, .acknowledge, .snooze, .handover: false
         }
     }

@@ -54,7 +54,7 @@ public struct ConsoleReducer {
     /// Rows visible in a pane at this layout (0 when collapsed).
     static func visibleRows(_ pane: Pane, _ layout: ScreenLayout?) -> Int {
         guard let frame = layout?.frame(pane) else { return 10 }
-        let h = frame.content.height
+        let h = frame.content.height - (pane == .mediation ? MediationPaneView.summaryRows(frame.content.height) : 0)
         return max(1, h > 2 ? h - 1 : h)   // one line of column titles when there is room
     }
 
@@ -84,8 +84,6 @@ public struct ConsoleReducer {
             if let item = source.items(pane, store: store, filter: state.filter(pane), from: selected, limit: 1).first {
                 state.mode = .detail(DetailTarget(pane: pane, item: item))
                 state.overlayScroll = 0
-            } else if pane == .mediation {
-                state.status = Labels.of("ui", "empty").text(state.language)
             }
         case .back:
             state.mode = .main
@@ -236,7 +234,9 @@ public struct ConsoleReducer {
         guard case .main = state.mode, let layout, let pane = layout.pane(atX: x, y: y) else { return }
         state.focus = pane
         let frame = layout.frame(pane)
-        let row = y - frame.content.y - (frame.content.height > 2 ? 1 : 0)   // below the column titles
+        let summary = pane == .mediation ? MediationPaneView.summaryRows(frame.content.height) : 0
+        let list = frame.content.height - summary
+        let row = y - frame.content.y - summary - (list > 2 ? 1 : 0)   // below the bars and column titles
         guard row >= 0 else { return }
         let p = pane.rawValue
         let rows = source.count(pane, store: store, filter: state.filter(pane))

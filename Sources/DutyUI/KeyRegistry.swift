@@ -67,6 +67,8 @@ public enum KeyRegistry {
         KeyBinding(keys: ["r"], command: .action(.returnTask), modes: [.main], labelKey: "return_task", inFooter: true, panes: [.tasks]),
         KeyBinding(keys: ["u"], command: .action(.urge), modes: [.main], labelKey: "urge", inFooter: true, panes: [.tasks]),
         KeyBinding(keys: ["D"], command: .action(.done), modes: [.main], labelKey: "done", inFooter: true, panes: [.tasks]),
+        KeyBinding(keys: ["e"], command: .action(.escalate), modes: [.main], labelKey: "escalate", inFooter: true, panes: [.mediation]),
+        KeyBinding(keys: ["R"], command: .action(.refer), modes: [.main], labelKey: "refer", inFooter: true, panes: [.mediation]),
         KeyBinding(keys: ["a"], command: .action(.acknowledge), modes: [.main], labelKey: "acknowledge", inFooter: true, panes: [.alerts]),
         KeyBinding(keys: ["A"], command: .action(.acknowledgeAll), modes: [.main], labelKey: "acknowledge_all", inFooter: false, panes: [.alerts]),
         KeyBinding(keys: ["z"], command: .action(.snooze), modes: [.main], labelKey: "snooze", inFooter: false, panes: [.alerts]),

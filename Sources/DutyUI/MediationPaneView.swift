@@ -6,7 +6,21 @@ import DutyCore
 enum MediationPaneView {
     static let driftLimit = 10.0
 
+    /// Rows the bars and verdict take at a pane height; the rest lists open cases.
+    static func summaryRows(_ height: Int) -> Int { height >= 8 ? 5 : min(height, 3) }
+
     static func draw(_ ctx: PaneContext, into grid: inout CellGrid, rect: Rect) {
+        guard !rect.isEmpty else { return }
+        let summary = summaryRows(rect.height)
+        drawSummary(ctx, into: &grid, rect: Rect(x: rect.x, y: rect.y, width: rect.width, height: summary))
+        if rect.height > summary {
+            ListPaneView.draw(.mediation, ctx, into: &grid,
+                              rect: Rect(x: rect.x, y: rect.y + summary, width: rect.width, height: rect.height - summary))
+        }
+    }
+
+    /// The three tier bars, the verdict and the target line.
+    static func drawSummary(_ ctx: PaneContext, into grid: inout CellGrid, rect: Rect) {
         guard !rect.isEmpty else { return }
         let a = ctx.store.aggregates
         let shares = a.resolvedShares
@@ -19,18 +33,16 @@ enum MediationPaneView {
         }
         let statsWidth = min(rect.width / 2, MediationTier.allCases.map { TextFit.width(stats(Int($0.rawValue))) }.max() ?? 0)
         let barWidth = max(0, rect.width - labelWidth - statsWidth - 3)
-        let focused = ctx.state.focus == .mediation
         for tier in MediationTier.allCases {
             let t = Int(tier.rawValue)
             let y = rect.y + t
             guard y < rect.maxY else { break }
-            let selected = focused && ctx.state.selection[Pane.mediation.rawValue] == t
-            let rowStyle = Style(.text).selecting(selected)
+            let rowStyle = Style(.text)
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: rowStyle)
             grid.putAligned(text: tier.label.text(ctx.language), x: rect.x, y: y, width: labelWidth,
                             alignment: .left, style: rowStyle)
             drawBar(share: shares[t], target: Double(tier.targetPercent), x: rect.x + labelWidth + 1, y: y,
-                    width: barWidth, into: &grid, selected: selected)
+                    width: barWidth, into: &grid, selected: false)
             grid.putAligned(text: stats(t), x: rect.maxX - statsWidth, y: y, width: statsWidth,
                             alignment: .right, style: rowStyle)
         }

@@ -10,13 +10,14 @@ public final class PaneSource {
 
     public init() {}
 
-    /// The kind of item a pane lists (the mediation pane lists tiers, not items).
+    /// The kind of item a pane lists (the mediation pane lists its open
+    /// cases under the tier bars).
     public static func kind(of pane: Pane) -> Kind? {
         switch pane {
         case .events: .event
         case .tasks: .task
         case .alerts: .alert
-        case .mediation: nil
+        case .mediation: .mediation
         }
     }
 
@@ -26,13 +27,12 @@ public final class PaneSource {
         case .events: (store.aggregates.eventsByTime, true)
         case .tasks: (store.aggregates.openTasksByDue, false)
         case .alerts: (store.aggregates.activeAlerts, true)
-        case .mediation: nil
+        case .mediation: (store.aggregates.openCasesByTime, true)
         }
     }
 
     /// Rows in the pane (after the filter).
     public func count(_ pane: Pane, store: Store, filter: PaneFilter?) -> Int {
-        if pane == .mediation { return MediationTier.allCases.count }
         if let filter, !filter.isEmpty { return filtered(pane, store, filter).count }
         return Self.index(pane, store)?.0.count ?? 0
     }
@@ -59,7 +59,7 @@ public final class PaneSource {
         case .events: key = store.firstTs(kind, item)
         case .tasks: key = store.current(kind, item).due
         case .alerts: key = Int64(store.current(kind, item).code) << 48 | store.firstTs(kind, item)
-        case .mediation: return nil
+        case .mediation: key = store.firstTs(kind, item)
         }
         guard let rank = index.rank(of: IndexEntry(key: key, item: item)) else { return nil }
         return descending ? index.count - 1 - rank : rank

@@ -38,7 +38,16 @@ enum ListPaneView {
                 TableColumn(c("due"), .fixed(10), alignment: .right),
                 TableColumn(c("event"), .fixed(16), hidePriority: 1),
             ])
-        case .alerts, .mediation:
+        case .mediation:
+            return Table(columns: [
+                TableColumn(c("time"), .fixed(5)),
+                TableColumn(c("town"), .fixed(10), hidePriority: 2),
+                TableColumn(c("type"), .fixed(8)),
+                TableColumn(c("level"), .fixed(9)),
+                TableColumn(c("status"), .fixed(6)),
+                TableColumn(c("id"), .flexible(min: 8), hidePriority: 1),
+            ])
+        case .alerts:
             return Table(columns: [
                 TableColumn(c("level"), .fixed(6)),
                 TableColumn(c("time"), .fixed(5)),
@@ -89,7 +98,12 @@ enum ListPaneView {
                 ctx.store.id(kind, item), t.text(s.t2), t.text(s.t1), s.taskStatus.label.text(lang), due,
                 t.text(s.t3),
             ], cellRoles: [3: .taskStatus(s.taskStatus), 4: overdue ? .taskOverdue : soon ? .taskDueSoon : .text])
-        case .alerts, .mediation:
+        case .mediation:
+            return TableRow([
+                DisplayFormat.clock(ctx.store.firstTs(kind, item)), t.text(s.t1), t.text(s.t2),
+                s.tier.label.text(lang), s.mediationStatus.label.text(lang), ctx.store.id(kind, item),
+            ])
+        case .alerts:
             let acked = s.alertStatus == .acked
             let level = s.level
             return TableRow([

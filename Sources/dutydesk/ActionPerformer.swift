@@ -101,6 +101,10 @@ struct ActionPerformer {
         case .done:
             guard let id, let outcome = r.choice.flatMap({ TaskOutcome(wire: $0) }) else { return nil }
             return OperatorActions.done(store, task: id, outcome: outcome, ctx)
+        case .escalate:
+            return id.map { OperatorActions.escalate(store, case: $0, ctx) }
+        case .refer:
+            return id.map { OperatorActions.refer(store, case: $0, ctx) }
         case .acknowledge:
             return id.map { OperatorActions.acknowledge(store, alert: $0, ctx) }
         case .acknowledgeAll:
