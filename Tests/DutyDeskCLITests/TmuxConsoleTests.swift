@@ -146,6 +146,38 @@ import Testing
         try tmux.keys("q")
     }
 
+    @Test func twoConsolesSeeEachOthersActionsAndCannotBothDispatch() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ts = Date().addingTimeInterval(-300)
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        let line = #"{"kind":"event","id":"SJ-TEST-0002","ts":"\#(f.string(from: ts))","town":"溪口镇","grid":"XK-01-02","domain":"新业态","priority":2,"source":"public","title":"双人测试","status":"open"}"#
+        try (line + "\n").write(to: dir.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
+        func console(_ name: String) -> String {
+            "TERM=xterm-256color '\(CLIRunner.executable.path)' watch --poll 100 --operator \(name) '\(dir.path)'; sleep 30"
+        }
+        let a = Tmux(), b = Tmux()
+        try a.run(["new-session", "-d", "-s", a.session, "-x", "120", "-y", "40", console("王")])
+        try b.run(["new-session", "-d", "-s", b.session, "-x", "120", "-y", "40", console("李")])
+        #expect(a.waitFor("console A") { $0.contains("双人测试") })
+        #expect(b.waitFor("console B") { $0.contains("双人测试") })
+        try a.keys("d")
+        #expect(a.waitFor("A's chooser") { $0.contains("选择责任单位") })
+        try a.keys("Enter")
+        #expect(a.waitFor("A dispatched") { $0.contains("转派 ✓") })
+        // B sees A's task within a poll or two, without any key.
+        #expect(b.waitFor("A's task on B") { $0.contains("ZF-") && $0.contains("已转派") })
+        try b.keys("d")
+        #expect(b.waitFor("B's chooser") { $0.contains("选择责任单位") })
+        try b.keys("Enter")
+        #expect(b.waitFor("B refused") { $0.contains("转派") && ($0.contains("已转派") || $0.contains("already")) && !$0.contains("转派 ✓") })
+        let journal = try String(contentsOf: dir.appendingPathComponent("operator-journal.jsonl"), encoding: .utf8)
+        #expect(journal.split(separator: "\n").filter { $0.contains(#""kind":"task""#) }.count == 1)
+        try a.keys("q")
+        try b.keys("q")
+    }
+
     @Test func refusesWhenStdoutIsNotATerminal() throws {
         let r = try CLIRunner.run(["demo"])
         #expect(r.status == 2)
