@@ -9,6 +9,8 @@ struct ActionPerformer {
     let store: Store
     let journal: OperatorJournal
     let operatorName: String
+    /// Task time limits by priority (`--task-limits`).
+    let limits: TaskTimeLimits
     /// Where `H` writes the handover summary.
     let handoverDirectory: String
 
@@ -21,12 +23,14 @@ struct ActionPerformer {
 
     /// Performs a request.
     func perform(_ request: ActionRequest, language: Language) -> Outcome {
-        if request.kind == .handover { return handover(ActionContext(operator: operatorName, now: store.now), language) }
+        if request.kind == .handover { return handover(context, language) }
         return Outcome(status: performAction(request, language: language))
     }
 
+    private var context: ActionContext { ActionContext(operator: operatorName, now: store.now, limits: limits) }
+
     private func performAction(_ request: ActionRequest, language: Language) -> String {
-        let ctx = ActionContext(operator: operatorName, now: store.now)
+        let ctx = context
         let kind = PaneSource.kind(of: request.pane)
         let id = request.item.flatMap { item in kind.map { store.id($0, item) } }
         let label = request.kind.label.text(language)
@@ -64,7 +68,7 @@ struct ActionPerformer {
     /// through the journal like any action. Returns a status line if any did.
     func reopenDueSnoozes(language: Language) -> String? {
         let now = store.now
-        let ctx = ActionContext(operator: operatorName, now: now)
+        let ctx = context
         var reopened: [String] = []
         for item in store.activeAlerts(from: 0, limit: store.aggregates.activeAlerts.count) {
             let current = item.current

@@ -21,6 +21,9 @@ struct ScreenOptions: ParsableArguments {
     @Option(help: "Operator name written as `by` in every action (default: the login name).")
     var `operator`: String?
 
+    @Option(help: "Task time limits in hours for P1,P2,P3,P4 (due = dispatch + limit).")
+    var taskLimits: String = "2,4,24,72"
+
     @Option(help: "The operator journal (JSON Lines). watch: default operator-journal.jsonl in the first feed directory; demo: a scratch file in a temporary directory.")
     var journal: String?
 
@@ -67,8 +70,19 @@ extension ScreenOptions {
         let directory = (journalPath as NSString).deletingLastPathComponent
         session.performer = ActionPerformer(store: store,
                                             journal: OperatorJournal(path: journalPath, console: consoleID),
-                                            operatorName: name, handoverDirectory: directory.isEmpty ? "." : directory)
+                                            operatorName: name, limits: try limits(),
+                                            handoverDirectory: directory.isEmpty ? "." : directory)
         try session.run(mouse: !noMouse)
+    }
+
+    /// `--task-limits 2,4,24,72` as limits (hours may have a fraction: 0.5).
+    func limits() throws -> TaskTimeLimits {
+        let hours = taskLimits.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard hours.count == 4, hours.allSatisfy({ $0 > 0 && $0 <= 24 * 365 }) else {
+            throw ValidationError("--task-limits needs four positive hours for P1,P2,P3,P4, e.g. 2,4,24,72")
+        }
+        let ms = hours.map { Millis($0 * 3_600_000) }
+        return TaskTimeLimits(p1: ms[0], p2: ms[1], p3: ms[2], p4: ms[3])
     }
 
     /// The journal for `watch`: `--journal`, else in the first feed
