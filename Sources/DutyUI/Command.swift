@@ -24,6 +24,9 @@ public enum Command: Equatable, Sendable {
     case confirm, cancel
     /// After a failed journal write: try writing again (the session's).
     case retryJournal
+    /// Replay controls (the session's clock): pause/resume, speed step,
+    /// seek by milliseconds, back to the start.
+    case replayPause, replaySpeed(Int), replaySeek(Int64), replayRestart
 }
 
 /// The operator's actions, as keys name them. What each writes is decided in

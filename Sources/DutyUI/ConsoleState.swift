@@ -30,6 +30,10 @@ public struct ConsoleState: Sendable {
     public var pendingConfirmation: ActionRequest?
     /// An action the session must now carry out (it clears this).
     public var effect: ActionRequest?
+    /// True while replaying a recording (replay keys apply).
+    public var replaying = false
+    /// A replay control the session must apply to its clock (it clears this).
+    public var replayCommand: Command?
     /// A document to read in `.document` mode: its title and lines.
     public var document: (title: String, lines: [String])?
     /// The operator asked to retry the journal after a failure (the session clears this).
@@ -140,6 +144,8 @@ public struct ConsoleReducer {
             }
         case .retryJournal:
             state.retryRequested = true
+        case .replayPause, .replaySpeed, .replaySeek, .replayRestart:
+            state.replayCommand = command
         case .cancel:
             state.chooser = nil
             state.pendingConfirmation = nil

@@ -4,7 +4,20 @@ import DutyCore
 public enum ConsoleBadge: Equatable, Sendable {
     case live
     case demo(speed: Int)
-    case replay(speed: Int)
+    /// A replay: its speed (nil: max), state, how far through, and the
+    /// scratch journal where its actions go.
+    case replay(ReplayStatus)
+}
+
+public struct ReplayStatus: Equatable, Sendable {
+    public var speed: Int?
+    public var paused: Bool
+    public var finished: Bool
+    public var progress: Double
+    public var journal: String
+    public init(speed: Int?, paused: Bool, finished: Bool, progress: Double, journal: String) {
+        self.speed = speed; self.paused = paused; self.finished = finished; self.progress = progress; self.journal = journal
+    }
 }
 
 /// Feed health for the header (from the tailer), if the console tails files.
@@ -32,7 +45,11 @@ enum HeaderFooterView {
         switch badge {
         case .live: badgeText = " ● " + ctx.label("live") + " "; badgeRole = .badge
         case .demo(let speed): badgeText = " " + ctx.label("demo") + " ×\(speed) "; badgeRole = .badgeDemo
-        case .replay(let speed): badgeText = " " + ctx.label("replay") + " ×\(speed) "; badgeRole = .badgeDemo
+        case .replay(let r):
+            var text = " " + ctx.label("replay") + " " + (r.speed.map { "×\($0)" } ?? "×max")
+            if r.finished { text += " · " + ctx.label("replay_end") } else if r.paused { text += " · " + ctx.label("paused") }
+            badgeText = text + " "
+            badgeRole = .badgeDemo
         }
         let clock = DisplayFormat.date(now, lang) + " " + DisplayFormat.clockSeconds(now)
         let right = TextFit.width(clock) + TextFit.width(badgeText) + 2
@@ -65,6 +82,16 @@ enum HeaderFooterView {
             y2x += w + 3
             if y2x >= rect.maxX { break }
         }
+        if case .replay(let r) = badge, y2x < rect.maxX - 12 {
+            // The recording's span as a progress bar, then where actions go.
+            let barWidth = min(30, rect.maxX - y2x - 2)
+            let filled = Int((r.progress * Double(barWidth)).rounded())
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: max(0, barWidth - filled))
+            y2x += grid.put(text: bar, x: y2x, y: rect.y + 1, style: Style(.barFill)) + 1
+            y2x += grid.put(text: "\(Int((r.progress * 100).rounded()))%", x: y2x, y: rect.y + 1, style: Style(.header)) + 3
+            grid.put(text: ctx.label("scratch_journal") + " " + r.journal, x: y2x, y: rect.y + 1,
+                     width: max(0, rect.maxX - y2x), style: Style(.dim))
+        }
         if let problem = feeds?.problems.first, y2x < rect.maxX - 4 {
             grid.put(text: "⚠ " + problem, x: y2x, y: rect.y + 1, width: rect.maxX - y2x, style: Style(.error))
         }
@@ -88,7 +115,7 @@ enum HeaderFooterView {
         } else if let status = state.status {
             x += grid.put(text: status, x: x, y: rect.y, width: rect.maxX - x, style: Style(.footer, attributes: .bold)) + 2
         }
-        for binding in KeyRegistry.footer(for: state.mode, focus: state.focus) {
+        for binding in KeyRegistry.footer(for: state.mode, focus: state.focus, replay: state.replaying) {
             let key = KeyRegistry.display(binding)
             let label = binding.label.text(state.language)
             let need = TextFit.width(key) + TextFit.width(label) + 3

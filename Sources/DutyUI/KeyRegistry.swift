@@ -13,6 +13,8 @@ public struct KeyBinding: Sendable {
     public var inFooter: Bool
     /// The panes it applies in (empty: every pane).
     public var panes: Set<Pane> = []
+    /// Only while replaying a recording.
+    public var replayOnly = false
 
     public var label: Label { Labels.of("key", labelKey) }
 }
@@ -75,6 +77,15 @@ public enum KeyRegistry {
         KeyBinding(keys: ["x"], command: .action(.resolve), modes: [.main], labelKey: "resolve", inFooter: false, panes: [.alerts]),
         KeyBinding(keys: ["H"], command: .action(.handover), modes: [.main], labelKey: "handover", inFooter: false),
         KeyBinding(keys: ["C-r"], command: .retryJournal, modes: [.main], labelKey: "retry_journal", inFooter: false),
+        // Replay, like a video.
+        KeyBinding(keys: ["Space"], command: .replayPause, modes: [.main], labelKey: "replay_pause", inFooter: true, replayOnly: true),
+        KeyBinding(keys: ["+", "="], command: .replaySpeed(1), modes: [.main], labelKey: "replay_faster", inFooter: true, replayOnly: true),
+        KeyBinding(keys: ["-"], command: .replaySpeed(-1), modes: [.main], labelKey: "replay_slower", inFooter: false, replayOnly: true),
+        KeyBinding(keys: [">"], command: .replaySeek(600_000), modes: [.main], labelKey: "replay_forward", inFooter: true, replayOnly: true),
+        KeyBinding(keys: ["<"], command: .replaySeek(-600_000), modes: [.main], labelKey: "replay_back", inFooter: true, replayOnly: true),
+        KeyBinding(keys: ["]"], command: .replaySeek(3_600_000), modes: [.main], labelKey: "replay_hour_forward", inFooter: false, replayOnly: true),
+        KeyBinding(keys: ["["], command: .replaySeek(-3_600_000), modes: [.main], labelKey: "replay_hour_back", inFooter: false, replayOnly: true),
+        KeyBinding(keys: ["0"], command: .replayRestart, modes: [.main], labelKey: "replay_restart", inFooter: false, replayOnly: true),
         // Choosing and confirming.
         KeyBinding(keys: ["j", "Down"], command: .choose(1), modes: [.choosing], labelKey: "down", inFooter: true),
         KeyBinding(keys: ["k", "Up"], command: .choose(-1), modes: [.choosing], labelKey: "up", inFooter: true),
@@ -87,10 +98,11 @@ public enum KeyRegistry {
 
     /// The command a key means in a mode; in filter input every printable key
     /// not bound there is text.
-    public static func command(forKey key: String, in mode: ConsoleMode, focus: Pane? = nil) -> Command? {
+    public static func command(forKey key: String, in mode: ConsoleMode, focus: Pane? = nil, replay: Bool = false) -> Command? {
         let scope = ModeScope(mode)
         if let b = bindings.first(where: {
             $0.modes.contains(scope) && $0.keys.contains(key) && ($0.panes.isEmpty || focus.map($0.panes.contains) == true)
+                && (replay || !$0.replayOnly)
         }) { return b.command }
         if scope == .filterInput, key == "Space" { return .filterInput(" ") }
         if scope == .filterInput, isText(key) { return .filterInput(key) }
@@ -98,11 +110,13 @@ public enum KeyRegistry {
     }
 
     /// Bindings to list in the footer for a mode, in table order, one per command.
-    public static func footer(for mode: ConsoleMode, focus: Pane? = nil) -> [KeyBinding] {
+    public static func footer(for mode: ConsoleMode, focus: Pane? = nil, replay: Bool = false) -> [KeyBinding] {
         let scope = ModeScope(mode)
-        // The focused pane's own actions first: they are what the operator came for.
-        let own = bindings.filter { $0.modes.contains(scope) && $0.inFooter && !$0.panes.isEmpty && focus.map($0.panes.contains) == true }
-        return own + bindings.filter { $0.modes.contains(scope) && $0.inFooter && $0.panes.isEmpty }
+        let usable = bindings.filter { $0.modes.contains(scope) && $0.inFooter && (replay || !$0.replayOnly) }
+        // Replay controls, then the focused pane's own actions: what the operator came for.
+        let controls = usable.filter { $0.replayOnly }
+        let own = usable.filter { !$0.replayOnly && !$0.panes.isEmpty && focus.map($0.panes.contains) == true }
+        return controls + own + usable.filter { !$0.replayOnly && $0.panes.isEmpty }
     }
 
     /// Every binding of a mode, for the help screen.

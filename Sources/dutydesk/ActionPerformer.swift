@@ -13,6 +13,8 @@ struct ActionPerformer {
     let limits: TaskTimeLimits
     /// Where `H` writes the handover summary.
     let handoverDirectory: String
+    /// `watch --record` when the journal is not itself a watched feed.
+    var recorder: RecordingWriter? = nil
 
     /// What an action left for the operator: a status line, and for the
     /// handover the document to show.
@@ -55,7 +57,8 @@ struct ActionPerformer {
         for r in result.read { store.apply(r) }
         switch result.outcome {
         case .written:
-            for r in built { store.apply(r) }
+            for r in built { store.apply(r); recorder?.append(r) }
+            try? recorder?.flush()
             return label + " ✓ " + summary(built)
         case .refused(let refusal):
             return label + " ✗ " + refusal.reason

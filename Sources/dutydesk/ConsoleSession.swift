@@ -12,10 +12,13 @@ final class ConsoleSession: @unchecked Sendable {
     enum Feed {
         case tail(FeedTailer, interval: Int)
         case demo(DemoFeed)
+        /// A recording played on its own clock; actions go to `journal`, a scratch file.
+        case replay(ReplaySource, ReplayClock, journal: String)
     }
 
-    let store: Store
-    let source = PaneSource()
+    /// The store and what reads it are replaced when a replay seeks back.
+    private(set) var store: Store
+    private var source = PaneSource()
     let themes: [Theme]
     let terminal = Terminal()
     let logger = Logger(label: "dutydesk.console")
@@ -26,6 +29,8 @@ final class ConsoleSession: @unchecked Sendable {
     private var drawnRecords = 0
     /// Carries out operator actions through the journal (nil: read-only).
     var performer: ActionPerformer?
+    /// `watch --record`: every good record ingested is appended here.
+    var recorder: RecordingWriter?
     /// The console's own alert rules, evaluated on the store's clock.
     private var rules = AlertRuleEngine()
     private var tick: DispatchSourceTimer?
@@ -41,6 +46,9 @@ final class ConsoleSession: @unchecked Sendable {
         switch feed {
         case .tail: .live
         case .demo(let demo): .demo(speed: demo.speed)
+        case .replay(_, let clock, let journal):
+            .replay(ReplayStatus(speed: clock.speed, paused: clock.paused, finished: clock.finished(wall: Platform.wallClockMillis()),
+                                 progress: clock.progress(wall: Platform.wallClockMillis()), journal: journal))
         }
     }
 
@@ -68,21 +76,90 @@ final class ConsoleSession: @unchecked Sendable {
     private func startFeed() {
         switch feed {
         case .tail(let tailer, let interval):
-            var sink = store
-            tailer.poll(into: &sink)
+            pollFeeds(tailer)
             tailer.start(interval: .milliseconds(interval), queue: .main) { [self] tailer in
-                var sink = store
-                if tailer.poll(into: &sink).lines > 0 { requestRedraw() }
+                if pollFeeds(tailer) { requestRedraw() }
             }
         case .demo(var demo):
             _ = demo.start(wall: Platform.wallClockMillis(), into: store)
             feed = .demo(demo)
+        case .replay(let recording, _, _):
+            state.replaying = true
+            for q in recording.quarantined { store.refuse(q) }
+            replayStep()
         }
+    }
+
+    /// Feeds the recording up to the replay clock's now, in slices so that
+    /// keys stay answered even at max speed.
+    private func replayStep() {
+        guard case .replay(let recording, let clock, _) = feed else { return }
+        let now = clock.now(wall: Platform.wallClockMillis())
+        let slice = 200_000
+        let target = recording.position + slice < recording.count ? recording.ts(at: recording.position + slice) : now
+        recording.feed(until: min(now, target), into: store)
+        store.clock = .fixed(min(now, target))
+        if min(now, target) < now {
+            DispatchQueue.main.async { [self] in replayStep(); requestRedraw() }
+        }
+    }
+
+    /// Applies a replay control to the clock; seeking back rebuilds the
+    /// store at the new time (identical to having played up to it).
+    private func replayControl(_ command: Command) {
+        guard case .replay(let recording, var clock, let journal) = feed else { return }
+        let wall = Platform.wallClockMillis()
+        let before = clock.now(wall: wall)
+        switch command {
+        case .replayPause: clock.togglePause(wall: wall)
+        case .replaySpeed(let d): clock.step(d, wall: wall)
+        case .replaySeek(let ms): clock.seek(by: ms, wall: wall)
+        case .replayRestart: clock.seek(to: clock.start, wall: wall)
+        default: break
+        }
+        // At max speed a seek would run straight on to the end: stop there instead.
+        if clock.speed == nil, !clock.paused, command != .replayPause, command != .replaySpeed(1), command != .replaySpeed(-1) {
+            clock.togglePause(wall: wall)
+            clock.seek(to: min(clock.end, max(clock.start, before + { if case .replaySeek(let ms) = command { return ms }; return clock.start - before }())), wall: wall)
+        }
+        feed = .replay(recording, clock, journal: journal)
+        let after = clock.now(wall: wall)
+        if after < before {
+            replace(store: recording.rebuild(at: after, clock: .fixed(after)))
+        }
+        replayStep()
+    }
+
+    /// Puts a rebuilt store in place of the old one, with fresh readers.
+    private func replace(store new: Store) {
+        store = new
+        source = PaneSource()
+        rules = AlertRuleEngine()
+        performer = performer.map {
+            ActionPerformer(store: new, journal: $0.journal, operatorName: $0.operatorName, limits: $0.limits,
+                            handoverDirectory: $0.handoverDirectory, recorder: $0.recorder)
+        }
+        state.anchors = [nil, nil, nil, nil]
+        drawnRecords = 0
+    }
+
+    /// Reads new feed lines into the store (and the recording, if any).
+    @discardableResult
+    private func pollFeeds(_ tailer: FeedTailer) -> Bool {
+        if let recorder {
+            var sink = RecordingSink(inner: store, writer: recorder)
+            let lines = tailer.poll(into: &sink).lines
+            try? recorder.flush()
+            return lines > 0
+        }
+        var sink = store
+        return tailer.poll(into: &sink).lines > 0
     }
 
     /// Feeds the demo up to the simulated now (called every second; at 60×
     /// a second is a simulated minute).
     private func demoStep() {
+        if case .replay = feed { replayStep(); return }
         guard case .demo(var demo) = feed else { return }
         demo.advance(wall: Platform.wallClockMillis(), into: store)
         feed = .demo(demo)
@@ -105,7 +182,8 @@ final class ConsoleSession: @unchecked Sendable {
         let reducer = ConsoleReducer(store: store, source: source, themeCount: themes.count)
         switch event {
         case .key(let key):
-            guard let command = KeyRegistry.command(forKey: key.name, in: state.mode, focus: state.focus) else { return }
+            guard let command = KeyRegistry.command(forKey: key.name, in: state.mode, focus: state.focus,
+                                                    replay: state.replaying) else { return }
             reducer.apply(command, to: &state, layout: layout)
         case .mouse(let x, let y, let kind):
             switch kind {
@@ -115,6 +193,10 @@ final class ConsoleSession: @unchecked Sendable {
             }
         case .resize(let width, let height):
             size = TerminalSize(width: width, height: height)
+        }
+        if let command = state.replayCommand {
+            state.replayCommand = nil
+            replayControl(command)
         }
         if state.retryRequested {
             state.retryRequested = false
@@ -166,6 +248,7 @@ final class ConsoleSession: @unchecked Sendable {
     func finish(status: Int32) -> Never {
         tick?.cancel()
         if case .tail(let tailer, _) = feed { tailer.stop() }
+        try? recorder?.close()
         terminal.stop()
         exit(status)
     }

@@ -59,7 +59,8 @@ struct ScreenOptions: ParsableArguments {
 extension ScreenOptions {
     /// Opens the console over a store and its feed; returns only by exiting.
     /// Refuses first (exit 2) when there is no terminal to draw on.
-    func openConsole(store: Store, feed: @autoclosure () -> ConsoleSession.Feed, journalPath: String) throws -> Never {
+    func openConsole(store: Store, feed: @autoclosure () -> ConsoleSession.Feed, journalPath: String,
+                     recorder: RecordingWriter? = nil, recordActions: Bool = false) throws -> Never {
         DutyDesk.bootstrapLogging
         try checkTerminal()
         let themes = try loadThemes()
@@ -71,7 +72,9 @@ extension ScreenOptions {
         session.performer = ActionPerformer(store: store,
                                             journal: OperatorJournal(path: journalPath, console: consoleID),
                                             operatorName: name, limits: try limits(),
-                                            handoverDirectory: directory.isEmpty ? "." : directory)
+                                            handoverDirectory: directory.isEmpty ? "." : directory,
+                                            recorder: recordActions ? recorder : nil)
+        session.recorder = recorder
         try session.run(mouse: !noMouse)
     }
 

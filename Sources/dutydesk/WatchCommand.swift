@@ -1,5 +1,6 @@
 import ArgumentParser
 import DutyCore
+import Foundation
 import DutyUI
 
 /// `dutydesk watch DIR_OR_FILE...`: the live console over tailed feed files.
@@ -15,6 +16,9 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Poll interval in milliseconds.")
     var poll: Int = 500
 
+    @Option(help: "Append every good record ingested, and this console's actions, to a recording.")
+    var record: String?
+
     @OptionGroup var screen: ScreenOptions
 
     func validate() throws {
@@ -22,8 +26,20 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        var recorder: RecordingWriter?
+        if let record {
+            do { recorder = try RecordingWriter(path: record) } catch {
+                Output.error("\(error)")
+                throw ExitCode(2)
+            }
+        }
+        let journal = screen.journalPath(feeds: paths)
+        // Actions reach the recording through the tailer when the journal is
+        // itself a watched feed; otherwise the performer records them.
+        let journalWatched = paths.contains { Platform.stat(path: $0)?.isDirectory == true
+            && (journal as NSString).deletingLastPathComponent == ($0 as NSString).standardizingPath }
         try screen.openConsole(store: Store(clock: .wall), feed: .tail(FeedTailer(paths: paths), interval: poll),
-                               journalPath: screen.journalPath(feeds: paths))
+                               journalPath: journal, recorder: recorder, recordActions: !journalWatched)
     }
 }
 

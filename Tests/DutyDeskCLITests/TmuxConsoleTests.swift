@@ -178,6 +178,33 @@ import Testing
         try b.keys("q")
     }
 
+    @Test func replayStartsPausedStepsSpeedSeeksAndQuits() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let recording = dir.appendingPathComponent("shift.jsonl")
+        #expect(try CLIRunner.run(["generate", "--seed", "9", "--days", "1", "--out", recording.path]).status == 0)
+        let exitFile = dir.appendingPathComponent("exit").path
+        let command = "TERM=xterm-256color '\(CLIRunner.executable.path)' replay --paused '\(recording.path)'; echo EXIT=$? > '\(exitFile)'; sleep 30"
+        let tmux = Tmux()
+        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "130", "-y", "40", command])
+        #expect(tmux.waitFor("a paused replay") { $0.contains("回放 ×60") && $0.contains("已暂停") && $0.contains("练习日志") })
+        let start = tmux.screen()
+        #expect(start.contains("░ 0%"))
+        try tmux.keys("+")
+        #expect(tmux.waitFor("600×") { $0.contains("回放 ×600") })
+        try tmux.keys("-")
+        #expect(tmux.waitFor("back to 60×") { $0.contains("回放 ×60 ") })
+        // An hour forward while paused: the clock moves, the panes fill.
+        try tmux.keys("]")
+        #expect(tmux.waitFor("an hour later") { $0.contains("已暂停") && !$0.contains("░ 0%") })
+        try tmux.keys("0")
+        #expect(tmux.waitFor("back at the start") { $0.contains("░ 0%") })
+        try tmux.keys("q")
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: exitFile) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect((try? String(contentsOfFile: exitFile, encoding: .utf8))?.contains("EXIT=0") == true)
+    }
+
     @Test func refusesWhenStdoutIsNotATerminal() throws {
         let r = try CLIRunner.run(["demo"])
         #expect(r.status == 2)

@@ -1,0 +1,181 @@
+/// A recording loaded once and played in event-time order: the source behind
+/// `dutydesk replay` and `dutydesk record`.
+///
+/// Why it keeps raw lines rather than parsed items: a replay must be faithful
+/// (the state at any time equals `stats` of the same files), and the surest way
+/// is to hand the store the very bytes it would have ingested live, through
+/// `Store.ingest`, so the one parser and the one `apply` decide everything.
+/// Every good line's bytes sit in one arena (no String, no allocation per
+/// record); each record keeps its ts and arrival order. Records are sorted by
+/// (ts, arrival): among records of the same ts the file order stays, so for a
+/// conflict "the first one kept" is the same one `stats` keeps.
+///
+/// Seeking back is a `rebuild`: a fresh store fed from the start. Refused lines
+/// have no ts, so they are refused into every rebuilt store first, so that its
+/// quarantine counts match `stats`.
+///
+/// Not thread-safe: confined to one queue, like the store it feeds.
+public final class ReplaySource {
+    /// One kept record: where its line sits in the arena, its ts and arrival.
+    struct Entry {
+        var ts: Millis
+        var start: Int
+        var length: Int32
+        var arrival: Int32
+    }
+
+    private var arena: [UInt8] = []
+    /// Kept records, sorted by (ts, arrival), cut to `from`…`to`.
+    private var entries: [Entry] = []
+
+    /// Lines refused while loading (bad JSON, bad fields, too long), in file order.
+    public private(set) var quarantined: [QuarantinedLine] = []
+    /// Paths that could not be read (missing, unreadable), one message each.
+    public private(set) var problems: [String] = []
+    /// Records fed so far (into the store of `feed`, or by `rebuild`).
+    public private(set) var position = 0
+
+    /// Loads `paths` (files, or directories of `*.jsonl`) once, keeping the
+    /// records with `from` ≤ ts ≤ `to` (either bound may be nil).
+    public init(paths: [String], from: Millis? = nil, to: Millis? = nil) {
+        var bytesHint: Int64 = 0
+        for path in paths { bytesHint += Platform.stat(path: path).map { $0.isRegular ? $0.size : 0 } ?? 0 }
+        var sink = Loader()
+        sink.arena.reserveCapacity(Int(min(bytesHint, Int64(Int32.max))))
+        let tailer = FeedTailer(paths: paths)
+        tailer.poll(into: &sink)
+        tailer.finish(into: &sink)
+        problems = tailer.problems.map { Self.oneShot($0) }
+        arena = sink.arena
+        quarantined = sink.quarantined
+        var kept = sink.entries
+        if from != nil || to != nil {
+            let lo = from ?? .min, hi = to ?? .max
+            kept.removeAll { $0.ts < lo || $0.ts > hi }
+        }
+        if !Self.isSorted(kept) {
+            kept.sort { $0.ts != $1.ts ? $0.ts < $1.ts : $0.arrival < $1.arrival }
+        }
+        entries = kept
+    }
+
+    /// Records kept.
+    public var count: Int { entries.count }
+    /// The ts of the first kept record; nil when none is kept.
+    public var startTs: Millis? { entries.first?.ts }
+    /// The ts of the last kept record; nil when none is kept.
+    public var endTs: Millis? { entries.last?.ts }
+    /// The ts of the next record to feed; nil at the end.
+    public var nextTs: Millis? { position < entries.count ? entries[position].ts : nil }
+    /// True when every record has been fed.
+    public var atEnd: Bool { position >= entries.count }
+
+    /// The ts of the record at `index` (sorted order).
+    public func ts(at index: Int) -> Millis { entries[index].ts }
+
+    /// The number of records with ts ≤ `t`: the position after feeding up to `t`.
+    public func countThrough(_ t: Millis) -> Int {
+        var lo = 0, hi = entries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entries[mid].ts <= t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Hands the line of the record at `index` to `body` (valid only during the call).
+    public func withLine<T>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let e = entries[index]
+        return try arena.withUnsafeBytes { all in
+            try body(UnsafeRawBufferPointer(rebasing: all[e.start..<e.start + Int(e.length)]))
+        }
+    }
+
+    /// Feeds the records with ts ≤ `t`, from `position` on, into `store`
+    /// (parsed there, as live); returns how many.
+    @discardableResult
+    public func feed(until t: Millis, into store: Store) -> Int {
+        let end = countThrough(t)
+        guard end > position else { return 0 }
+        let from = position
+        arena.withUnsafeBytes { all in
+            for i in from..<end {
+                let e = entries[i]
+                store.ingest(line: UnsafeRawBufferPointer(rebasing: all[e.start..<e.start + Int(e.length)]),
+                             file: "replay", lineNumber: i + 1, offset: Int64(e.start))
+            }
+        }
+        position = end
+        return end - from
+    }
+
+    /// Back to the start: the next `feed` begins at the first record.
+    public func reset() { position = 0 }
+
+    /// A fresh store holding the state at `t`: the quarantined lines refused
+    /// into it first (so its counts match `stats`), then every record with
+    /// ts ≤ `t`. Leaves `position` after those records, so feeding goes on from
+    /// there into the returned store (this is how a seek back works).
+    public func rebuild(at t: Millis, clock: Clock) -> Store {
+        let store = Store(clock: clock)
+        for q in quarantined { store.refuse(q) }
+        position = 0
+        store.reserve(snapshots: countThrough(t))
+        feed(until: t, into: store)
+        return store
+    }
+
+    /// Writes the kept records' lines, in sorted order, each followed by "\n"
+    /// (the recording of `dutydesk record`): written in blocks, not per line.
+    public func write(to path: String) throws {
+        let writer = try RecordingWriter(path: path, truncate: true)
+        arena.withUnsafeBytes { all in
+            for e in entries {
+                writer.append(line: UnsafeRawBufferPointer(rebasing: all[e.start..<e.start + Int(e.length)]))
+            }
+        }
+        try writer.close()
+    }
+
+    // MARK: - Loading
+
+    /// The tailer's sink while loading: validates each line (its own parser,
+    /// keeping no texts) for its ts, and copies good lines into the arena.
+    struct Loader: LineSink {
+        var parser = FeedParser.validating()
+        var arena: [UInt8] = []
+        var entries: [Entry] = []
+        var quarantined: [QuarantinedLine] = []
+
+        mutating func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition) {
+            switch parser.parseCompact(bytes) {
+            case .success(let snapshot):
+                precondition(entries.count < Int32.max, "more than 2^31 records")
+                entries.append(Entry(ts: snapshot.ts, start: arena.count, length: Int32(bytes.count),
+                                     arrival: Int32(entries.count)))
+                arena.append(contentsOf: bytes)
+            case .failure(let error):
+                quarantined.append(QuarantinedLine(file: position.file, line: position.line,
+                                                   offset: position.offset, error: error))
+            }
+        }
+
+        mutating func refused(_ line: QuarantinedLine) { quarantined.append(line) }
+    }
+
+    /// Feeds are mostly in time order already; then no sort is needed.
+    private static func isSorted(_ entries: [Entry]) -> Bool {
+        var i = 1
+        while i < entries.count {
+            if entries[i].ts < entries[i - 1].ts { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The tailer's problems say "retrying every poll"; a one-shot load does not.
+    private static func oneShot(_ problem: String) -> String {
+        let suffix = " — retrying every poll"
+        return problem.hasSuffix(suffix) ? String(problem.dropLast(suffix.count)) : problem
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+@testable import DutyCore
+
+/// Replay must be faithful: the state it reaches equals `stats` of the same
+/// files, however it gets there (rebuild, many small feeds, seek back).
+@Suite struct ReplaySourceTests {
+    static let start = try! Timestamp.parse("2026-11-28T00:00:00+08:00").get().millis
+
+    /// A generated day split into two interleaved files (so neither alone is
+    /// the whole story and the merge must sort), plus a duplicate, a conflict
+    /// and a bad line in the second file.
+    static func feeds(in dir: URL, days: Int = 1) throws -> (a: String, b: String, lines: [String]) {
+        let whole = dir.appendingPathComponent("whole.jsonl.gen").path
+        try FeedGenerator.write(seed: 11, start: start, days: days, to: whole)
+        let lines = try String(contentsOfFile: whole, encoding: .utf8).split(separator: "\n").map(String.init)
+        var a: [String] = [], b: [String] = []
+        for (i, line) in lines.enumerated() { if i % 2 == 0 { a.append(line) } else { b.append(line) } }
+        b.insert(a[10], at: 3)                                             // a duplicate
+        b.append(String(a[20].dropLast()) + #","note":"conflicting copy"}"#) // a conflict: same kind, id, ts
+        b.insert(#"{"kind":"event","id":"X1","ts":"not a time"}"#, at: 7)   // a bad line
+        let pa = dir.appendingPathComponent("a.jsonl").path, pb = dir.appendingPathComponent("b.jsonl").path
+        try (a.joined(separator: "\n") + "\n").write(toFile: pa, atomically: true, encoding: .utf8)
+        try (b.joined(separator: "\n") + "\n").write(toFile: pb, atomically: true, encoding: .utf8)
+        return (pa, pb, lines)
+    }
+
+    /// What `dutydesk stats --at T` computes: the files ingested in file order.
+    static func stats(_ paths: [String], at t: Millis) -> String {
+        let store = Store(clock: .fixed(t))
+        var sink = store
+        let tailer = FeedTailer(paths: paths)
+        tailer.poll(into: &sink)
+        tailer.finish(into: &sink)
+        return StatsReport(store: store).json
+    }
+
+    @Test func rebuildAtTheEndEqualsStats() throws {
+        let dir = TestSupport.tempDir()
+        defer { TestSupport.cleanup(dir) }
+        let f = try Self.feeds(in: dir)
+        let source = ReplaySource(paths: [f.a, f.b])
+        #expect(source.problems.isEmpty)
+        #expect(source.count == f.lines.count + 2)
+        #expect(source.quarantined.count == 1)
+        let end = try #require(source.endTs)
+        let store = source.rebuild(at: end, clock: .fixed(end))
+        #expect(store.duplicates == 1 && store.conflicts == 1 && store.quarantinedTotal == 1)
+        #expect(StatsReport(store: store).json == Self.stats([f.a, f.b], at: end))
+        #expect(source.position == source.count)
+    }
+
+    @Test func recordsAreSortedByTsThenFileOrder() throws {
+        let dir = TestSupport.tempDir()
+        defer { TestSupport.cleanup(dir) }
+        let f = try Self.feeds(in: dir)
+        let source = ReplaySource(paths: [f.b, f.a])
+        for i in 1..<source.count { #expect(source.ts(at: i - 1) <= source.ts(at: i)) }
+        #expect(source.startTs == source.ts(at: 0))
+        // Fed in either file order, the first-listed file wins the conflict, as in `stats`.
+        let end = try #require(source.endTs)
+        #expect(StatsReport(store: source.rebuild(at: end, clock: .fixed(end))).json == Self.stats([f.b, f.a], at: end))
+    }
+
+    @Test func feedingInSmallStepsEndsLikeRebuild() throws {
+        let dir = TestSupport.tempDir()
+        defer { TestSupport.cleanup(dir) }
+        let f = try Self.feeds(in: dir)
+        let source = ReplaySource(paths: [f.a, f.b])
+        let first = try #require(source.startTs), end = try #require(source.endTs)
+        let store = Store(clock: .fixed(end))
+        for q in source.quarantined { store.refuse(q) }
+        var t = first - 1, fed = 0
+        while t < end {
+            t += 7 * 60_000 + 13
+            fed += source.feed(until: t, into: store)
+        }
+        #expect(fed == source.count)
+        #expect(source.feed(until: end, into: store) == 0)
+        #expect(StatsReport(store: store).json == StatsReport(store: source.rebuild(at: end, clock: .fixed(end))).json)
+    }
+
+    @Test func rebuildAtAnyTimeEqualsFeedingUpToIt() throws {
+        let dir = TestSupport.tempDir()
+        defer { TestSupport.cleanup(dir) }
+        let f = try Self.feeds(in: dir)
+        let source = ReplaySource(paths: [f.a, f.b])
+        let first = try #require(source.startTs), end = try #require(source.endTs)
+        for t in [first - 1, first, first + (end - first) / 3, first + (end - first) / 2, end] {
+            let played = Store(clock: .fixed(t))
+            for q in source.quarantined { played.refuse(q) }
+            source.reset()
+            var step = first - 1
+            while step < t { step = min(t, step + 600_000); source.feed(until: step, into: played) }
+            let rebuilt = source.rebuild(at: t, clock: .fixed(t))
+            #expect(StatsReport(store: rebuilt).json == StatsReport(store: played).json)
+            #expect(source.position == source.countThrough(t))
+            // Seeking back to t and playing on ends in the same state as playing straight.
+            source.feed(until: end, into: rebuilt)
+            rebuilt.clock = .fixed(end)
+            #expect(StatsReport(store: rebuilt).json == Self.stats([f.a, f.b], at: end))
+        }
+    }
+
+    @Test func fromAndToCutInclusively() throws {
+        let dir = TestSupport.tempDir()
+        defer { TestSupport.cleanup(dir) }
+        let f = try Self.feeds(in: dir)
+        let all = ReplaySource(paths: [f.a, f.b])
+        let lo = all.ts(at: all.count / 4), hi = all.ts(at: all.count / 2)
+        let cut = ReplaySource(paths: [f.a, f.b], from: lo, to: hi)
+        #expect(cut.startTs == lo && cut.endTs == hi)
+        #expect(cut.count == all.countThrough(hi) - all.countThrough(lo - 1))
+        #expect(cut.quarantined.count == 1)
+    }
+
+    @Test func recordThenReplayRoundTrips() throws {
+        let dir = TestSupport.tempDir()
+        defer { TestSupport.cleanup(dir) }
+        let f = try Self.feeds(in: dir)
+        let source = ReplaySource(paths: [f.a, f.b])
+        let out = dir.appendingPathComponent("rec.jsonl.out").path
+        try source.write(to: out)
+        let replayed = ReplaySource(paths: [out])
+        #expect(replayed.count == source.count && replayed.quarantined.isEmpty)
+        for i in 0..<source.count {
+            let same = source.withLine(at: i) { a in replayed.withLine(at: i) { b in Platform.equal(a, b) } }
+            #expect(same, "record \(i)")
+        }
+        let end = try #require(source.endTs)
+        let expected = Self.stats([f.a, f.b], at: end).replacingOccurrences(of: #""quarantined":1,"#, with: #""quarantined":0,"#)
+        #expect(StatsReport(store: replayed.rebuild(at: end, clock: .fixed(end))).json == expected)
+        #expect(Self.stats([out], at: end) == expected)
+    }
+
+    @Test func missingPathsAndEmptySourcesAreSafe() throws {
+        let source = ReplaySource(paths: ["/nonexistent/feed.jsonl"])
+        #expect(source.problems.count == 1)
+        #expect(source.problems[0].hasPrefix("/nonexistent/feed.jsonl: No such file"))
+        #expect(source.count == 0 && source.startTs == nil && source.endTs == nil && source.atEnd)
+        let store = source.rebuild(at: 0, clock: .eventTime)
+        #expect(store.records == 0)
+        #expect(source.feed(until: .max, into: store) == 0)
+    }
+
+    @Test func recordingSinkForwardsEverythingAndRecordsGoodLines() throws {
+        let dir = TestSupport.tempDir()
+        defer { TestSupport.cleanup(dir) }
+        let f = try Self.feeds(in: dir)
+        let out = dir.appendingPathComponent("live.jsonl.out").path
+        let store = Store(clock: .eventTime)
+        var sink = RecordingSink(inner: store, writer: try RecordingWriter(path: out))
+        let tailer = FeedTailer(paths: [f.a, f.b])
+        tailer.poll(into: &sink)
+        tailer.finish(into: &sink)
+        try sink.writer.flush()
+        #expect(store.quarantinedTotal == 1)
+        #expect(sink.recorded == store.records)
+        let recorded = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(recorded.count == store.records)
+        // The recording replays to the live store's state, bad line aside.
+        let end = try #require(ReplaySource(paths: [out]).endTs)
+        store.clock = .fixed(end)
+        let live = StatsReport(store: store).json.replacingOccurrences(of: #""quarantined":1,"#, with: #""quarantined":0,"#)
+        #expect(StatsReport(store: ReplaySource(paths: [out]).rebuild(at: end, clock: .fixed(end))).json == live)
+    }
+
+    @Test func recordingWriterAppendsAndKeepsRecordsParseable() throws {
+        let dir = TestSupport.tempDir()
+        defer { TestSupport.cleanup(dir) }
+        let out = dir.appendingPathComponent("actions.jsonl").path
+        let line = Line.event("E1", "2026-11-28T09:00:00+08:00")
+        do {
+            let w = try RecordingWriter(path: out)
+            var l = line
+            l.withUTF8 { w.append(line: UnsafeRawBufferPointer($0)) }
+        }   // flushed and closed on deinit
+        let record = try TestSupport.parse(Line.alert("A1", "2026-11-28T09:05:00+08:00")).get()
+        let w = try RecordingWriter(path: out)
+        w.append(record)
+        try w.close()
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 2 && lines[0] == line)
+        #expect(try TestSupport.parse(lines[1]).get() == record)
+        #expect(throws: RecordingError.self) { try RecordingWriter(path: "/nonexistent-dir/x.jsonl") }
+    }
+}
