@@ -11,9 +11,9 @@ import Logging
 final class ConsoleSession: @unchecked Sendable {
     enum Feed {
         case tail(FeedTailer, interval: Int)
-        case demo(DemoFeed)
-        /// A recording played on its own clock; actions go to `journal`, a scratch file.
-        case replay(ReplaySource, ReplayClock, journal: String)
+        /// A recording played on its own clock; actions go to `journal`, a
+        /// scratch file. `demo`: the generated day of `dutydesk` with no arguments.
+        case replay(ReplaySource, ReplayClock, journal: String, demo: Bool)
     }
 
     /// The store and what reads it are replaced when a replay seeks back.
@@ -45,8 +45,9 @@ final class ConsoleSession: @unchecked Sendable {
     private var badge: ConsoleBadge {
         switch feed {
         case .tail: .live
-        case .demo(let demo): .demo(speed: demo.speed)
-        case .replay(_, let clock, let journal):
+        case .replay(_, let clock, _, true):
+            .demo(speed: clock.speed ?? 0)
+        case .replay(_, let clock, let journal, false):
             .replay(ReplayStatus(speed: clock.speed, paused: clock.paused, finished: clock.finished(wall: Platform.wallClockMillis()),
                                  progress: clock.progress(wall: Platform.wallClockMillis()), journal: journal))
         }
@@ -62,7 +63,7 @@ final class ConsoleSession: @unchecked Sendable {
         let timer = DispatchSource.makeTimerSource(queue: .main)
         timer.schedule(deadline: .now() + 1, repeating: 1, leeway: .milliseconds(100))
         timer.setEventHandler { [self] in
-            demoStep()
+            replayStep()
             evaluateRules()
             if let reopened = performer?.reopenDueSnoozes(language: state.language) { state.status = reopened }
             requestRedraw()
@@ -80,10 +81,7 @@ final class ConsoleSession: @unchecked Sendable {
             tailer.start(interval: .milliseconds(interval), queue: .main) { [self] tailer in
                 if pollFeeds(tailer) { requestRedraw() }
             }
-        case .demo(var demo):
-            _ = demo.start(wall: Platform.wallClockMillis(), into: store)
-            feed = .demo(demo)
-        case .replay(let recording, _, _):
+        case .replay(let recording, _, _, _):
             state.replaying = true
             for q in recording.quarantined { store.refuse(q) }
             replayStep()
@@ -93,7 +91,7 @@ final class ConsoleSession: @unchecked Sendable {
     /// Feeds the recording up to the replay clock's now, in slices so that
     /// keys stay answered even at max speed.
     private func replayStep() {
-        guard case .replay(let recording, let clock, _) = feed else { return }
+        guard case .replay(let recording, let clock, _, _) = feed else { return }
         let now = clock.now(wall: Platform.wallClockMillis())
         let slice = 200_000
         let target = recording.position + slice < recording.count ? recording.ts(at: recording.position + slice) : now
@@ -107,7 +105,7 @@ final class ConsoleSession: @unchecked Sendable {
     /// Applies a replay control to the clock; seeking back rebuilds the
     /// store at the new time (identical to having played up to it).
     private func replayControl(_ command: Command) {
-        guard case .replay(let recording, var clock, let journal) = feed else { return }
+        guard case .replay(let recording, var clock, let journal, let demo) = feed else { return }
         let wall = Platform.wallClockMillis()
         let before = clock.now(wall: wall)
         switch command {
@@ -122,7 +120,7 @@ final class ConsoleSession: @unchecked Sendable {
             clock.togglePause(wall: wall)
             clock.seek(to: min(clock.end, max(clock.start, before + { if case .replaySeek(let ms) = command { return ms }; return clock.start - before }())), wall: wall)
         }
-        feed = .replay(recording, clock, journal: journal)
+        feed = .replay(recording, clock, journal: journal, demo: demo)
         let after = clock.now(wall: wall)
         if after < before {
             replace(store: recording.rebuild(at: after, clock: .fixed(after)))
@@ -154,15 +152,6 @@ final class ConsoleSession: @unchecked Sendable {
         }
         var sink = store
         return tailer.poll(into: &sink).lines > 0
-    }
-
-    /// Feeds the demo up to the simulated now (called every second; at 60×
-    /// a second is a simulated minute).
-    private func demoStep() {
-        if case .replay = feed { replayStep(); return }
-        guard case .demo(var demo) = feed else { return }
-        demo.advance(wall: Platform.wallClockMillis(), into: store)
-        feed = .demo(demo)
     }
 
     /// Applies the console's own alerts (late signing, task ladder, clusters,

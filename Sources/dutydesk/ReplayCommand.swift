@@ -48,6 +48,6 @@ struct ReplayCommand: ParsableCommand {
         options.journal = nil   // never a live journal
         let journal = options.scratchJournal()
         try options.openConsole(store: Store(clock: .fixed(start)),
-                                feed: .replay(recording, clock, journal: journal), journalPath: journal)
+                                feed: .replay(recording, clock, journal: journal, demo: false), journalPath: journal)
     }
 }

@@ -51,7 +51,7 @@ struct DemoCommand: ParsableCommand {
         abstract: "A live demo: a generated 奉化区 day fed on an accelerated clock (the default command)."
     )
 
-    @Option(help: "Clock speed: simulated seconds per real second.")
+    @Option(help: "Clock speed: 1, 10, 60 or 600 simulated seconds per real second (+/- change it).")
     var speed: Int = 60
 
     @Option(help: "Seed of the generated day.")
@@ -60,12 +60,34 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var screen: ScreenOptions
 
     func validate() throws {
-        guard speed >= 1 && speed <= 36_000 else { throw ValidationError("--speed must be 1…36000") }
+        guard ReplayClock.speeds.contains(speed) else { throw ValidationError("--speed must be 1, 10, 60 or 600") }
     }
 
+    /// The demo is a replay of a generated day (yesterday and today, so the
+    /// morning opens with yesterday's open items), from 08:00: the replay
+    /// keys work in it too.
     func run() throws {
-        try screen.openConsole(store: Store(clock: .eventTime),
-                               feed: .demo(DemoFeed(seed: seed, day: Platform.wallClockMillis(), speed: speed)),
-                               journalPath: screen.scratchJournal())
+        try screen.checkTerminal()
+        let journal = screen.scratchJournal()
+        let directory = (journal as NSString).deletingLastPathComponent
+        let recording = directory + "/generated-day.jsonl"
+        let now = Platform.wallClockMillis()
+        let c = Timestamp.civil(now, offsetMinutes: 480)
+        let today = Timestamp.millis(year: c.year, month: c.month, day: c.day)
+        do {
+            try FeedGenerator.write(seed: seed, start: today - 86_400_000, days: 2, to: recording)
+        } catch {
+            Output.error("\(recording): \(error)")
+            throw ExitCode(2)
+        }
+        let source = ReplaySource(paths: [recording])
+        guard let start = source.startTs, let end = source.endTs else { throw ExitCode(2) }
+        var clock = ReplayClock(start: start, end: end, speed: ReplayClock.speeds.contains(speed) ? speed : 60,
+                                paused: false, wall: now)
+        clock.seek(to: today + 8 * 3_600_000, wall: now)
+        var options = screen
+        options.journal = journal
+        try options.openConsole(store: Store(clock: .fixed(clock.now(wall: now))),
+                                feed: .replay(source, clock, journal: journal, demo: true), journalPath: journal)
     }
 }
