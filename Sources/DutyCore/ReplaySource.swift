@@ -1,3 +1,4 @@
+import Dispatch
 /// A recording loaded once and played in event-time order: the source behind
 /// `dutydesk replay` and `dutydesk record`.
 ///
@@ -15,7 +16,9 @@
 /// quarantine counts match `stats`.
 ///
 /// Not thread-safe: confined to one queue, like the store it feeds.
-public final class ReplaySource {
+/// `@unchecked Sendable`: the loaded lines never change after `init`; `position` is
+/// used from one queue; the checkpoints are guarded by their own queue.
+public final class ReplaySource: @unchecked Sendable {
     /// One kept record: where its line sits in the arena, its ts and arrival.
     struct Entry {
         var ts: Millis
@@ -109,6 +112,48 @@ public final class ReplaySource {
         return end - from
     }
 
+    /// Stores saved at record positions, so a seek back restores the nearest
+    /// one and feeds forward instead of re-ingesting from the start.
+    private var checkpoints: [(position: Int, store: Store)] = []
+    private var checkpointsReady = false
+    private let checkpointLock = DispatchQueue(label: "dutydesk.replay.checkpoints")
+
+    /// Builds checkpoints every `interval` records (default: a twelfth of the
+    /// recording, at least 50,000), on `queue` if given (the console does it
+    /// in the background while the replay starts), else right away. Until
+    /// they are ready, a seek back rebuilds from the start.
+    public func buildCheckpoints(interval: Int? = nil, on queue: DispatchQueue? = nil) {
+        let every = max(1, interval ?? max(50_000, entries.count / 12))
+        let work: @Sendable () -> Void = { [self] in
+            let working = Store(clock: .eventTime)
+            for q in quarantined { working.refuse(q) }
+            working.reserve(snapshots: entries.count)
+            var made: [(Int, Store)] = []
+            var at = 0
+            while at + every <= entries.count {
+                ingest(from: at, to: at + every, into: working)
+                at += every
+                made.append((at, working.copy()))
+            }
+            checkpointLock.sync {
+                checkpoints = made
+                checkpointsReady = true
+            }
+        }
+        if let queue { queue.async(execute: work) } else { work() }
+    }
+
+    /// Ingests entries [from, to) into a store without touching `position`.
+    private func ingest(from: Int, to: Int, into store: Store) {
+        arena.withUnsafeBytes { all in
+            for i in from..<to {
+                let e = entries[i]
+                store.ingest(line: UnsafeRawBufferPointer(rebasing: all[e.start..<e.start + Int(e.length)]),
+                             file: "replay", lineNumber: i + 1, offset: Int64(e.start))
+            }
+        }
+    }
+
     /// Back to the start: the next `feed` begins at the first record.
     public func reset() { position = 0 }
 
@@ -117,6 +162,19 @@ public final class ReplaySource {
     /// ts ≤ `t`. Leaves `position` after those records, so feeding goes on from
     /// there into the returned store (this is how a seek back works).
     public func rebuild(at t: Millis, clock: Clock) -> Store {
+        let target = countThrough(t)
+        let nearest: (position: Int, store: Store)? = checkpointLock.sync {
+            checkpointsReady ? checkpoints.last { $0.position <= target } : nil
+        }
+        if let nearest {
+            // A copy of the checkpoint, then forward to t: the same state as
+            // playing up to t (tested against a rebuild from the start).
+            let store = nearest.store.copy()
+            store.clock = clock
+            position = nearest.position
+            feed(until: t, into: store)
+            return store
+        }
         let store = Store(clock: clock)
         for q in quarantined { store.refuse(q) }
         position = 0

@@ -72,6 +72,28 @@ public final class Store: @unchecked Sendable {
         items = Kind.allCases.map { _ in ByteKeyTable<Timeline>(capacity: 1 << 14) }
     }
 
+    private init(copying other: Store) {
+        clock = other.clock
+        texts = other.texts
+        parser = other.parser
+        items = other.items
+        snapshots = other.snapshots
+        next = other.next
+        aggregates = other.aggregates
+        records = other.records
+        duplicates = other.duplicates
+        conflicts = other.conflicts
+        quarantinedTotal = other.quarantinedTotal
+        quarantine = other.quarantine
+        latestTs = other.latestTs
+    }
+
+    /// An independent copy (a replay checkpoint). Everything is a value
+    /// copied on write except the text table, which is shared: it only ever
+    /// grows, so symbols held by either copy stay valid. Use the copies on
+    /// one thread at a time.
+    public func copy() -> Store { Store(copying: self) }
+
     /// "Now", according to the clock.
     public var now: Millis {
         switch clock {

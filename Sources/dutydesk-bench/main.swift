@@ -88,7 +88,16 @@ struct Bench {
         print(String(format: "replay to the end at max speed: %.3f s (target ≤ 1 s)", seconds(since: t0)))
         t0 = Platform.monotonicNanos()
         _ = recording.rebuild(at: end - 3_600_000, clock: .fixed(end - 3_600_000))
-        print(String(format: "replay seek back 1 h (rebuild): %.3f s (target ≤ 0.3 s)", seconds(since: t0)))
+        print(String(format: "replay seek back 1 h, no checkpoints (rebuild from the start): %.3f s", seconds(since: t0)))
+        t0 = Platform.monotonicNanos()
+        recording.buildCheckpoints()
+        print(String(format: "replay checkpoints (every 1/12, built in the background by the console): %.3f s", seconds(since: t0)))
+        for back in [3_600_000, 6 * 3_600_000, 30 * 86_400_000] as [Millis] {
+            t0 = Platform.monotonicNanos()
+            _ = recording.rebuild(at: end - back, clock: .fixed(end - back))
+            print(String(format: "replay seek back %@ from the end, from a checkpoint: %.3f s (target ≤ 0.3 s)",
+                         back >= 86_400_000 ? "\(back / 86_400_000) d" : "\(back / 3_600_000) h", seconds(since: t0)))
+        }
     }
 
     /// One full console frame at 200×60 over the whole store (panes read

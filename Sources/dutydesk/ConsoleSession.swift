@@ -83,6 +83,7 @@ final class ConsoleSession: @unchecked Sendable {
             }
         case .replay(let recording, _, _, _):
             state.replaying = true
+            recording.buildCheckpoints(on: .global(qos: .utility))
             for q in recording.quarantined { store.refuse(q) }
             replayStep()
         }

@@ -184,7 +184,8 @@ import Testing
         let recording = dir.appendingPathComponent("shift.jsonl")
         #expect(try CLIRunner.run(["generate", "--seed", "9", "--days", "1", "--out", recording.path]).status == 0)
         let exitFile = dir.appendingPathComponent("exit").path
-        let command = "TERM=xterm-256color '\(CLIRunner.executable.path)' replay --paused '\(recording.path)'; echo EXIT=$? > '\(exitFile)'; sleep 30"
+        let live = dir.appendingPathComponent("live-journal.jsonl")
+        let command = "TERM=xterm-256color '\(CLIRunner.executable.path)' replay --paused --journal '\(live.path)' '\(recording.path)'; echo EXIT=$? > '\(exitFile)'; sleep 30"
         let tmux = Tmux()
         try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "130", "-y", "40", command])
         #expect(tmux.waitFor("a paused replay") { $0.contains("回放 ×60") && $0.contains("已暂停") && $0.contains("练习日志") })
@@ -197,6 +198,21 @@ import Testing
         // An hour forward while paused: the clock moves, the panes fill.
         try tmux.keys("]")
         #expect(tmux.waitFor("an hour later") { $0.contains("已暂停") && !$0.contains("░ 0%") })
+        // An action during the replay goes to the scratch journal, never the live one.
+        try tmux.keys("]", "]", "]", "]", "]", "]", "]")
+        #expect(tmux.waitFor("a busy morning") { $0.contains("待处置") })
+        try tmux.keys("/")
+        try tmux.keys("-l", "status:open")
+        try tmux.keys("Enter", "d")
+        #expect(tmux.waitFor("the unit chooser") { $0.contains("选择责任单位") })
+        try tmux.keys("Enter")
+        #expect(tmux.waitFor("the dispatch") { $0.contains("转派 ✓") })
+        #expect(!FileManager.default.fileExists(atPath: live.path))
+        let scratch = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+            .filter { $0.hasPrefix("dutydesk-demo-") }
+            .map { NSTemporaryDirectory() + $0 + "/operator-journal.jsonl" }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+        #expect(try scratch.contains { try String(contentsOfFile: $0, encoding: .utf8).contains(#""kind":"task""#) })
         try tmux.keys("0")
         #expect(tmux.waitFor("back at the start") { $0.contains("░ 0%") })
         try tmux.keys("q")
