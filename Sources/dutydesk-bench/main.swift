@@ -98,6 +98,7 @@ struct Bench {
             print(String(format: "replay seek back %@ from the end, from a checkpoint: %.3f s (target ≤ 0.3 s)",
                          back >= 86_400_000 ? "\(back / 86_400_000) d" : "\(back / 3_600_000) h", seconds(since: t0)))
         }
+        print(String(format: "peak RSS after replay with checkpoints: %.0f MB", Double(Platform.peakRSSBytes()) / 1_048_576))
     }
 
     /// One full console frame at 200×60 over the whole store (panes read
