@@ -53,10 +53,10 @@ enum OverlayViews {
         case .task(let t):
             out = [(c("unit"), t.unit), (c("town"), t.town), (c("status"), t.status.label.text(lang)),
                    (c("type"), t.type.label.text(lang)), (c("due"), Timestamp.format(t.due, offsetMinutes: t.dueOffsetMinutes)),
-                   (c("event"), t.event ?? ""), (c("status"), t.outcome?.label.text(lang) ?? ""), (c("note"), t.reason ?? "")]
+                   (c("event"), t.event ?? ""), (c("outcome"), t.outcome?.label.text(lang) ?? ""), (c("reason"), t.reason ?? "")]
         case .mediation(let m):
-            out = [(c("town"), m.town + (m.village.map { " " + $0 } ?? "")), (c("type"), m.category),
-                   (c("level"), m.tier.label.text(lang)), (c("status"), m.status.label.text(lang))]
+            out = [(c("town"), m.town + (m.village.map { " " + $0 } ?? "")), (c("category"), m.category),
+                   (c("tier"), m.tier.label.text(lang)), (c("status"), m.status.label.text(lang))]
         case .alert(let a):
             out = [(c("title"), a.title), (c("level"), DisplayFormat.level(a.level) + a.level.label.text(lang)),
                    (c("type"), Labels.of("alert.type", a.type).text(lang)), (c("status"), a.status.label.text(lang)),

@@ -42,8 +42,8 @@ enum ListPaneView {
             return Table(columns: [
                 TableColumn(c("time"), .fixed(5)),
                 TableColumn(c("town"), .fixed(10), hidePriority: 2),
-                TableColumn(c("type"), .fixed(8)),
-                TableColumn(c("level"), .fixed(9)),
+                TableColumn(c("category"), .fixed(8)),
+                TableColumn(c("tier"), .fixed(9)),
                 TableColumn(c("status"), .fixed(6)),
                 TableColumn(c("id"), .flexible(min: 8), hidePriority: 1),
             ])
