@@ -116,10 +116,16 @@ final class ConsoleSession: @unchecked Sendable {
         case .replayRestart: clock.seek(to: clock.start, wall: wall)
         default: break
         }
-        // At max speed a seek would run straight on to the end: stop there instead.
-        if clock.speed == nil, !clock.paused, command != .replayPause, command != .replaySpeed(1), command != .replaySpeed(-1) {
-            clock.togglePause(wall: wall)
-            clock.seek(to: min(clock.end, max(clock.start, before + { if case .replaySeek(let ms) = command { return ms }; return clock.start - before }())), wall: wall)
+        // At max speed a seek would run straight on to the end: pause at the
+        // sought time instead.
+        if clock.speed == nil, !clock.paused {
+            var target: Millis?
+            if case .replaySeek(let ms) = command { target = before + ms }
+            if case .replayRestart = command { target = clock.start }
+            if let target {
+                clock.togglePause(wall: wall)
+                clock.seek(to: target, wall: wall)
+            }
         }
         feed = .replay(recording, clock, journal: journal, demo: demo)
         let after = clock.now(wall: wall)

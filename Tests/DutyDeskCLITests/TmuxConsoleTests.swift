@@ -105,7 +105,10 @@ import Testing
         // q quits with status 0 and gives the terminal back.
         try tmux.keys("q")
         let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: exitFile) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        // The shell creates the file before it writes the line: wait for the line.
+        while (try? String(contentsOfFile: exitFile, encoding: .utf8))?.contains("EXIT=") != true && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
         let status = (try? String(contentsOfFile: exitFile, encoding: .utf8)) ?? "no exit file"
         #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "EXIT=0")
         #expect(tmux.waitFor("the restored terminal") { !$0.contains("网格事件") })
@@ -217,7 +220,10 @@ import Testing
         #expect(tmux.waitFor("back at the start") { $0.contains("░ 0%") })
         try tmux.keys("q")
         let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: exitFile) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        // The shell creates the file before it writes the line: wait for the line.
+        while (try? String(contentsOfFile: exitFile, encoding: .utf8))?.contains("EXIT=") != true && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
         #expect((try? String(contentsOfFile: exitFile, encoding: .utf8))?.contains("EXIT=0") == true)
     }
 
