@@ -143,6 +143,21 @@ public final class ReplaySource: @unchecked Sendable {
         if let queue { queue.async(execute: work) } else { work() }
     }
 
+    /// Rebuilds a taken checkpoint in the background, from the start, into a
+    /// store of its own.
+    private func replaceCheckpoint(at position: Int) {
+        DispatchQueue.global(qos: .utility).async { [self] in
+            let fresh = Store(clock: .eventTime)
+            for q in quarantined { fresh.refuse(q) }
+            fresh.reserve(snapshots: position)
+            ingest(from: 0, to: position, into: fresh)
+            checkpointLock.sync {
+                checkpoints.append((position, fresh))
+                checkpoints.sort { $0.position < $1.position }
+            }
+        }
+    }
+
     /// Ingests entries [from, to) into a store without touching `position`.
     private func ingest(from: Int, to: Int, into store: Store) {
         arena.withUnsafeBytes { all in
@@ -163,16 +178,20 @@ public final class ReplaySource: @unchecked Sendable {
     /// there into the returned store (this is how a seek back works).
     public func rebuild(at t: Millis, clock: Clock) -> Store {
         let target = countThrough(t)
+        // The nearest checkpoint is taken, not copied: copying would cost a
+        // copy-on-write of the whole state on the first new record. A fresh
+        // one replaces it in the background (with its own text table, so the
+        // two threads never share one).
         let nearest: (position: Int, store: Store)? = checkpointLock.sync {
-            checkpointsReady ? checkpoints.last { $0.position <= target } : nil
+            guard checkpointsReady, let i = checkpoints.lastIndex(where: { $0.position <= target }) else { return nil }
+            return checkpoints.remove(at: i)
         }
         if let nearest {
-            // A copy of the checkpoint, then forward to t: the same state as
-            // playing up to t (tested against a rebuild from the start).
-            let store = nearest.store.copy()
+            let store = nearest.store
             store.clock = clock
             position = nearest.position
             feed(until: t, into: store)
+            replaceCheckpoint(at: nearest.position)
             return store
         }
         let store = Store(clock: clock)
