@@ -101,13 +101,7 @@ public final class ReplaySource: @unchecked Sendable {
         let end = countThrough(t)
         guard end > position else { return 0 }
         let from = position
-        arena.withUnsafeBytes { all in
-            for i in from..<end {
-                let e = entries[i]
-                store.ingest(line: UnsafeRawBufferPointer(rebasing: all[e.start..<e.start + Int(e.length)]),
-                             file: "replay", lineNumber: i + 1, offset: Int64(e.start))
-            }
-        }
+        ingest(from: from, to: end, into: store)
         position = end
         return end - from
     }
