@@ -44,21 +44,9 @@ struct ActionPerformer {
         case .failure(let refusal): return label + ": " + refusal.message.text(language)
         case .success(let r): built = r
         }
-        // The state the operator saw: each touched item's current ts now.
-        let seen = built.map { r in store.item(r.kind, id: r.id)?.current.ts }
-        let result = journal.append(built) { view in
-            for r in view.newRecords { store.apply(r) }
-            for (r, before) in zip(built, seen) where store.item(r.kind, id: r.id)?.current.ts != before {
-                if let latest = view.latest(r.kind, id: r.id) { return .alreadyChanged(latest) }
-                return JournalRefusal("\(r.id) changed meanwhile")
-            }
-            return nil
-        }
-        for r in result.read { store.apply(r) }
+        let result = commit(built)
         switch result.outcome {
         case .written:
-            for r in built { store.apply(r); recorder?.append(r) }
-            try? recorder?.flush()
             return label + " ✓ " + summary(built)
         case .refused(let refusal):
             return label + " ✗ " + refusal.reason
@@ -79,14 +67,31 @@ struct ActionPerformer {
                   let end = OperatorActions.snoozeEnd(of: current), end <= now,
                   case .success(let records) = OperatorActions.reopenSnoozed(store, alert: item.id, at: end, ctx)
             else { continue }
-            let result = journal.append(records) { view in
-                for r in view.newRecords { store.apply(r) }
-                return store.item(.alert, id: item.id)?.current.ts == current.ts ? nil : JournalRefusal("changed")
-            }
-            for r in result.read { store.apply(r) }
-            if result.isWritten { for r in records { store.apply(r) }; reopened.append(item.id) }
+            if commit(records).isWritten { reopened.append(item.id) }
         }
         return reopened.isEmpty ? nil : Labels.of("action", "snooze").text(language) + " ⏰ " + reopened.joined(separator: ", ")
+    }
+
+    /// Writes records through the journal, refusing when an item they touch
+    /// changed since the operator saw it (another console got there first);
+    /// what other consoles wrote is ingested either way, and the records
+    /// reach the store (and the recording) only once durable.
+    private func commit(_ built: [Record]) -> JournalResult {
+        let seen = built.map { r in store.item(r.kind, id: r.id)?.current.ts }
+        let result = journal.append(built) { view in
+            for r in view.newRecords { store.apply(r) }
+            for (r, before) in zip(built, seen) where store.item(r.kind, id: r.id)?.current.ts != before {
+                if let latest = view.latest(r.kind, id: r.id) { return .alreadyChanged(latest) }
+                return JournalRefusal("\(r.id) changed meanwhile")
+            }
+            return nil
+        }
+        for r in result.read { store.apply(r) }
+        if result.isWritten {
+            for r in built { store.apply(r); recorder?.append(r) }
+            try? recorder?.flush()
+        }
+        return result
     }
 
     private func records(for r: ActionRequest, id: String?, _ ctx: ActionContext) -> ActionResult? {
