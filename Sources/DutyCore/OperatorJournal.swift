@@ -244,17 +244,9 @@ public final class OperatorJournal {
 
     /// `,"console":"ID"}\n` with the id escaped as a JSON string.
     private static func consoleSuffix(_ id: String) -> [UInt8] {
-        var out = Array(#","console":""#.utf8)
-        for b in id.utf8 {
-            switch b {
-            case 0x22, 0x5C: out += [0x5C, b]
-            case 0..<0x20, 0x7F:
-                let hex = Array("0123456789abcdef".utf8)
-                out += Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-            default: out.append(b)
-            }
-        }
-        out += Array("\"}\n".utf8)
+        var out = Array(#","console":"#.utf8)
+        RecordWriter.string(id, &out)
+        out += Array("}\n".utf8)
         return out
     }
 }

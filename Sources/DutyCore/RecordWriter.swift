@@ -98,7 +98,7 @@ public enum RecordWriter {
 
     /// A JSON string literal. Most values need no escape, so they are copied in
     /// one go; only a string with a quote, backslash or control byte is walked.
-    private static func string(_ s: String, _ out: inout [UInt8]) {
+    static func string(_ s: String, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let done: Bool? = s.utf8.withContiguousStorageIfAvailable { buf in
             for b in buf where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return false }

@@ -52,7 +52,13 @@ struct JSONObjectWriter {
 
     mutating func string(_ k: String, _ v: String?) {
         key(k)
-        if let v { out += "\"" + JSONEscape.escape(v) + "\"" } else { out += "null" }
+        if let v {
+            var bytes: [UInt8] = []
+            RecordWriter.string(v, &bytes)
+            out += String(decoding: bytes, as: UTF8.self)
+        } else {
+            out += "null"
+        }
     }
 
     mutating func object(_ k: String, _ body: (inout JSONObjectWriter) -> Void) {
@@ -67,25 +73,4 @@ struct JSONObjectWriter {
     }
 
     func finish() -> String { out + "}" }
-}
-
-/// JSON string escaping for text the console writes itself.
-enum JSONEscape {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20 || u.value == 0x7F:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
 }
