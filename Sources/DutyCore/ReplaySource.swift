@@ -121,7 +121,6 @@ public final class ReplaySource: @unchecked Sendable {
         let work: @Sendable () -> Void = { [self] in
             let working = Store(clock: .eventTime)
             for q in quarantined { working.refuse(q) }
-            working.reserve(snapshots: entries.count)
             var made: [(Int, Store)] = []
             var at = 0
             while at + every <= entries.count {
@@ -143,7 +142,6 @@ public final class ReplaySource: @unchecked Sendable {
         DispatchQueue.global(qos: .utility).async { [self] in
             let fresh = Store(clock: .eventTime)
             for q in quarantined { fresh.refuse(q) }
-            fresh.reserve(snapshots: position)
             ingest(from: 0, to: position, into: fresh)
             checkpointLock.sync {
                 checkpoints.append((position, fresh))
@@ -191,7 +189,6 @@ public final class ReplaySource: @unchecked Sendable {
         let store = Store(clock: clock)
         for q in quarantined { store.refuse(q) }
         position = 0
-        store.reserve(snapshots: countThrough(t))
         feed(until: t, into: store)
         return store
     }

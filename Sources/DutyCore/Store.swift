@@ -32,8 +32,9 @@ public enum ApplyResult: Sendable, Equatable {
 /// Items live in one byte-keyed table per kind (id bytes → the item's first
 /// and latest snapshot), so an item's index is its entry in that table and no
 /// String is made while ingesting. Every snapshot of every item sits in one
-/// flat array, each linked to the item's next one in time: no allocation per
-/// item, and the recent snapshots that updates touch stay close together. Confined to one queue (the console's); not
+/// log (`SnapshotLog`), each linked to the item's next one in time: no
+/// allocation per item, and the recent snapshots that updates touch stay
+/// close together. Confined to one queue (the console's); not
 /// thread-safe by design, because every read and write happens there and
 /// locks would cost the hot path.
 public final class Store: @unchecked Sendable {
@@ -41,10 +42,8 @@ public final class Store: @unchecked Sendable {
     public let texts: TextTable
     public private(set) var parser: FeedParser
     private var items: [ByteKeyTable<Timeline>]
-    /// Every snapshot held, in the order ingested.
-    private var snapshots: [CompactSnapshot] = []
-    /// For each snapshot, the index of the same item's next snapshot in time (-1: none).
-    private var next: [Int32] = []
+    /// Every snapshot held, in the order ingested, linked per item.
+    private var snapshots = SnapshotLog()
 
     /// An item's timeline: indexes of its earliest and latest snapshots.
     struct Timeline { var first: Int32; var last: Int32; var firstTs: Millis }
@@ -78,7 +77,6 @@ public final class Store: @unchecked Sendable {
         parser = other.parser
         items = other.items
         snapshots = other.snapshots
-        next = other.next
         aggregates = other.aggregates
         records = other.records
         duplicates = other.duplicates
@@ -120,13 +118,13 @@ public final class Store: @unchecked Sendable {
     public func history(_ kind: Kind, _ index: Int32) -> [CompactSnapshot] {
         var out: [CompactSnapshot] = []
         var j = items[Int(kind.rawValue)].values[Int(index)].first
-        while j >= 0 { out.append(snapshots[Int(j)]); j = next[Int(j)] }
+        while j >= 0 { out.append(snapshots[j]); j = snapshots.next(j) }
         return out
     }
 
     /// The current state of an item, compact.
     public func current(_ kind: Kind, _ index: Int32) -> CompactSnapshot {
-        snapshots[Int(items[Int(kind.rawValue)].values[Int(index)].last)]
+        snapshots[items[Int(kind.rawValue)].values[Int(index)].last]
     }
 
     /// When an item was first reported (its earliest snapshot's ts).
@@ -136,12 +134,6 @@ public final class Store: @unchecked Sendable {
 
     /// Snapshots held, all items together.
     public var snapshotCount: Int { snapshots.count }
-
-    /// Makes room for about `n` more snapshots (the ingest's estimate from file sizes).
-    public func reserve(snapshots n: Int) {
-        snapshots.reserveCapacity(snapshots.count + n)
-        next.reserveCapacity(next.count + n)
-    }
 
     public func text(_ sym: Sym) -> String { texts.text(sym) }
 
@@ -196,7 +188,7 @@ public final class Store: @unchecked Sendable {
         let k = Int(kind.rawValue)
         let hash = ByteHash.hash(idBytes)
         guard let entry = items[k].lookup(idBytes, hash: hash) else {
-            let j = append(s)
+            let j = snapshots.append(s)
             let index = Int32(items[k].insert(idBytes, hash: hash, value: Timeline(first: j, last: j, firstTs: s.ts)))
             aggregates.apply(s, item: index, firstTs: s.ts, sign: 1)
             aggregates.noteHistory(s)
@@ -204,23 +196,15 @@ public final class Store: @unchecked Sendable {
         }
         let index = Int32(entry)
         let timeline = items[k].values[entry]
-        let last = snapshots[Int(timeline.last)]
+        let last = snapshots[timeline.last]
         guard s.ts > last.ts else { return insertOlder(s, kind: k, index: index, timeline: timeline) }
         // The common case: a newer snapshot becomes the current state.
-        let j = append(s)
-        next[Int(timeline.last)] = j
+        let j = snapshots.append(s)
+        snapshots.setNext(timeline.last, j)
         items[k].modifyValue(at: entry) { $0.last = j }
         aggregates.replace(last, s, item: index, oldFirst: timeline.firstTs, newFirst: timeline.firstTs)
         aggregates.noteHistory(s)
         return .updated
-    }
-
-    @inline(__always)
-    private func append(_ s: CompactSnapshot) -> Int32 {
-        precondition(snapshots.count < Int32.max, "more than 2^31 snapshots")
-        snapshots.append(s)
-        next.append(-1)
-        return Int32(snapshots.count - 1)
     }
 
     /// Files a snapshot no newer than the current one: a duplicate, a
@@ -229,25 +213,24 @@ public final class Store: @unchecked Sendable {
     private func insertOlder(_ s: CompactSnapshot, kind k: Int, index: Int32, timeline: Timeline) -> ApplyResult {
         var prev: Int32 = -1
         var cur = timeline.first
-        while cur >= 0 && snapshots[Int(cur)].ts < s.ts {
+        while cur >= 0 && snapshots[cur].ts < s.ts {
             prev = cur
-            cur = next[Int(cur)]
+            cur = snapshots.next(cur)
         }
         // The latest snapshot is not older than s, so the walk stops at a snapshot.
-        let here = snapshots[Int(cur)]
+        let here = snapshots[cur]
         if here.ts == s.ts {
             if here.sameContent(as: s, texts: texts) { duplicates += 1; return .duplicate }
             conflicts += 1
             return .conflict
         }
-        let j = append(s)
-        next[Int(j)] = cur
+        let j = snapshots.append(s, next: cur)
         if prev >= 0 {
-            next[Int(prev)] = j
+            snapshots.setNext(prev, j)
         } else {
             // A new first report time moves the item in the time-ordered indexes.
             items[k].modifyValue(at: Int(index)) { $0.first = j; $0.firstTs = s.ts }
-            let current = snapshots[Int(timeline.last)]
+            let current = snapshots[timeline.last]
             aggregates.replace(current, current, item: index, oldFirst: timeline.firstTs, newFirst: s.ts)
         }
         aggregates.noteHistory(s)

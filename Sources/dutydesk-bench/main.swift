@@ -12,6 +12,8 @@ struct Bench {
     var records = 1_000_000
     var file: String?
     var seed: UInt64 = 7
+    /// `--only parse|ingest`: measure one phase and stop (for profiling it).
+    var only: String?
 
     init(arguments: [String]) {
         var it = arguments.dropFirst().makeIterator()
@@ -20,8 +22,9 @@ struct Bench {
             case "--records": records = Int(it.next() ?? "") ?? records
             case "--file": file = it.next()
             case "--seed": seed = UInt64(it.next() ?? "") ?? seed
+            case "--only": only = it.next()
             default:
-                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N]")
+                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest]")
                 exit(2)
             }
         }
@@ -44,11 +47,12 @@ struct Bench {
         // Parse only: the scanner and decoder, no store.
         var t0 = Platform.monotonicNanos()
         var s = 0.0
-        if ProcessInfo.processInfo.environment["BENCH_INGEST_ONLY"] == nil {
+        if only != "ingest" {
             var counter = ParseOnly()
             FeedTailer(paths: [path]).poll(into: &counter)
             s = seconds(since: t0)
             rate("parse only", counter.lines, bytes, s)
+            if only == "parse" { return }
         }
 
         // Ingest: tailer → parser → store with aggregates.
@@ -67,6 +71,7 @@ struct Bench {
                      store.aggregates.count(.mediation), store.aggregates.count(.alert), store.quarantinedTotal))
         print(String(format: "peak RSS: %.0f MB (before ingest %.0f MB; target ≤ 350 MB for 1,000,000 records)",
                      Double(Platform.peakRSSBytes()) / 1_048_576, Double(rssBefore) / 1_048_576))
+        if only == "ingest" { return }
         t0 = Platform.monotonicNanos()
         let report = StatsReport(store: store)
         print(String(format: "stats report: %.3f ms (%d bytes)", seconds(since: t0) * 1000, report.json.utf8.count))
