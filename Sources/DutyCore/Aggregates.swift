@@ -4,13 +4,21 @@
 /// rescans the store, so panes can read it several times a second over a
 /// year of feeds.
 public struct Aggregates: Sendable {
+    /// Items per kind, by the status of their current snapshot: kind k's
+    /// counters start at `k * statusStride` in one flat array (no nested
+    /// arrays to check for uniqueness on every record).
+    private var flatStatusCounts = [Int](repeating: 0, count: Kind.allCases.count * Self.statusStride)
+    private static let statusStride = 8
+    private static let statusWidths = [EventStatus.allCases.count, TaskStatus.allCases.count,
+                                       MediationStatus.allCases.count, AlertStatus.allCases.count]
+
     /// Items per kind, by the status of their current snapshot.
-    public internal(set) var statusCounts: [[Int]] = [
-        Array(repeating: 0, count: EventStatus.allCases.count),
-        Array(repeating: 0, count: TaskStatus.allCases.count),
-        Array(repeating: 0, count: MediationStatus.allCases.count),
-        Array(repeating: 0, count: AlertStatus.allCases.count),
-    ]
+    public var statusCounts: [[Int]] {
+        Kind.allCases.map { k in
+            let start = Int(k.rawValue) * Self.statusStride
+            return Array(flatStatusCounts[start..<(start + Self.statusWidths[Int(k.rawValue)])])
+        }
+    }
     /// Tasks a unit still owes (not done, not returned), nearest due first.
     public internal(set) var openTasksByDue = SortedIndex()
     /// Returned tasks by due: not the unit's any more, but still "not done".
@@ -33,20 +41,23 @@ public struct Aggregates: Sendable {
     /// Every event by its first report time (newest first when descending).
     public internal(set) var eventsByTime = SortedIndex()
     /// Escalation snapshots (status `escalated`) per local day and tier.
-    public internal(set) var escalationsByDay: [Int64: [Int]] = [:]
+    public internal(set) var escalationsByDay = DayCounts(width: 3)
     /// Event snapshots per local day (+08:00) and status: how many events
     /// were dispatched or closed on a day, for the header's daily counts.
-    public internal(set) var eventStatusByDay: [Int64: [Int]] = [:]
+    public internal(set) var eventStatusByDay = DayCounts(width: EventStatus.allCases.count)
 
     /// The console's local day offset (the district is at +08:00).
     public static let localOffsetMinutes: Int16 = 480
 
     public init() {}
 
-    public func count(_ kind: Kind) -> Int { statusCounts[Int(kind.rawValue)].reduce(0, +) }
+    public func count(_ kind: Kind) -> Int {
+        let start = Int(kind.rawValue) * Self.statusStride
+        return flatStatusCounts[start..<(start + Self.statusStride)].reduce(0, +)
+    }
 
     public func count<S: WireEnum>(_ kind: Kind, _ status: S) -> Int {
-        statusCounts[Int(kind.rawValue)][Int(status.rawValue)]
+        flatStatusCounts[Int(kind.rawValue) * Self.statusStride + Int(status.rawValue)]
     }
 
     /// Tasks not done whose due is before `now` (returned tasks included, as
@@ -63,7 +74,7 @@ public struct Aggregates: Sendable {
 
     /// Escalations on the local day containing `now`.
     public func escalations(onDayOf now: Millis, offsetMinutes: Int16 = 480) -> [Int] {
-        escalationsByDay[Self.day(now, offsetMinutes)] ?? [0, 0, 0]
+        escalationsByDay[Self.day(now, offsetMinutes)]
     }
 
     /// Today's figures for the header: events first reported today, event
@@ -72,8 +83,8 @@ public struct Aggregates: Sendable {
         let d = Self.day(now, Self.localOffsetMinutes)
         let start = d * 86_400_000 - Millis(Self.localOffsetMinutes) * 60_000
         let intake = eventsByTime.count(below: start + 86_400_000) - eventsByTime.count(below: start)
-        let counts = eventStatusByDay[d] ?? []
-        func c(_ s: EventStatus) -> Int { Int(s.rawValue) < counts.count ? counts[Int(s.rawValue)] : 0 }
+        let counts = eventStatusByDay[d]
+        func c(_ s: EventStatus) -> Int { counts[Int(s.rawValue)] }
         return (intake, c(.dispatched), c(.closed) + c(.selfResolved), overdueTasks(now: now))
     }
 
@@ -102,8 +113,8 @@ public struct Aggregates: Sendable {
                 && oldFirst == newFirst && (old.alertStatus == .open) == (new.alertStatus == .open)
         }
         if sameKeys {
-            statusCounts[k][Int(old.status)] -= 1
-            statusCounts[k][Int(new.status)] += 1
+            flatStatusCounts[k * Self.statusStride + Int(old.status)] -= 1
+            flatStatusCounts[k * Self.statusStride + Int(new.status)] += 1
         } else {
             apply(old, item: item, firstTs: oldFirst, sign: -1)
             apply(new, item: item, firstTs: newFirst, sign: 1)
@@ -112,7 +123,7 @@ public struct Aggregates: Sendable {
 
     /// Adds (sign +1) or removes (sign -1) one item's current state.
     mutating func apply(_ s: CompactSnapshot, item: Int32, firstTs: Millis, sign: Int) {
-        statusCounts[Int(s.kind.rawValue)][Int(s.status)] += sign
+        flatStatusCounts[Int(s.kind.rawValue) * Self.statusStride + Int(s.status)] += sign
         switch s.kind {
         case .event:
             Self.update(&eventsByTime, IndexEntry(key: firstTs, item: item), sign)
@@ -149,12 +160,12 @@ public struct Aggregates: Sendable {
     mutating func noteHistory(_ s: CompactSnapshot) {
         if s.kind == .event {
             let d = Self.day(s.ts, Self.localOffsetMinutes)
-            eventStatusByDay[d, default: [0, 0, 0, 0, 0]][Int(s.status)] += 1
+            eventStatusByDay.add(day: d, slot: Int(s.status))
             return
         }
         guard s.kind == .mediation, s.mediationStatus == .escalated else { return }
         let d = Self.day(s.ts, s.offsetMinutes)
-        escalationsByDay[d, default: [0, 0, 0]][Int(s.code)] += 1
+        escalationsByDay.add(day: d, slot: Int(s.code))
     }
 
     private static func update(_ index: inout SortedIndex, _ e: IndexEntry, _ sign: Int) {

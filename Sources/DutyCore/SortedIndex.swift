@@ -19,6 +19,10 @@ public struct IndexEntry: Comparable, Sendable {
 public struct SortedIndex: Sendable {
     private static let chunkLimit = 512
     private var chunks: [[IndexEntry]] = []
+    /// The last (largest) entry of each chunk, kept beside the chunks so the
+    /// search for a chunk reads one contiguous array instead of following a
+    /// pointer per step.
+    private var maxima: [IndexEntry] = []
     public private(set) var count = 0
 
     public init() {}
@@ -27,12 +31,14 @@ public struct SortedIndex: Sendable {
 
     /// The chunk that holds (or would hold) `e`.
     private func chunkIndex(for e: IndexEntry) -> Int {
-        var lo = 0, hi = chunks.count - 1
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if chunks[mid].last! < e { lo = mid + 1 } else { hi = mid }
+        maxima.withUnsafeBufferPointer { m in
+            var lo = 0, hi = m.count - 1
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if m[mid] < e { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
         }
-        return lo
     }
 
     private static func lowerBound(_ a: [IndexEntry], _ e: IndexEntry) -> Int {
@@ -46,7 +52,18 @@ public struct SortedIndex: Sendable {
 
     public mutating func insert(_ e: IndexEntry) {
         count += 1
-        if chunks.isEmpty { chunks.append([e]); return }
+        guard let top = maxima.last else { chunks.append([e]); maxima.append(e); return }
+        if !(e < top) {
+            // Appending in order, as feeds mostly do: no search, and a full
+            // last chunk starts a new one instead of splitting.
+            let c = chunks.count - 1
+            if chunks[c].count >= Self.chunkLimit {
+                chunks.append([e]); maxima.append(e)
+            } else {
+                chunks[c].append(e); maxima[c] = e
+            }
+            return
+        }
         let c = chunkIndex(for: e)
         let pos = Self.lowerBound(chunks[c], e)
         chunks[c].insert(e, at: pos)
@@ -55,6 +72,8 @@ public struct SortedIndex: Sendable {
             let tail = Array(chunks[c][half...])
             chunks[c].removeSubrange(half...)
             chunks.insert(tail, at: c + 1)
+            maxima[c] = chunks[c][half - 1]
+            maxima.insert(tail[tail.count - 1], at: c + 1)
         }
     }
 
@@ -67,7 +86,11 @@ public struct SortedIndex: Sendable {
         guard pos < chunks[c].count, chunks[c][pos] == e else { return false }
         chunks[c].remove(at: pos)
         count -= 1
-        if chunks[c].isEmpty { chunks.remove(at: c) }
+        if chunks[c].isEmpty {
+            chunks.remove(at: c); maxima.remove(at: c)
+        } else if pos == chunks[c].count {
+            maxima[c] = chunks[c][pos - 1]
+        }
         return true
     }
 
@@ -85,8 +108,8 @@ public struct SortedIndex: Sendable {
     /// How many entries have `key` < `bound`.
     public func count(below bound: Int64) -> Int {
         var n = 0
-        for chunk in chunks {
-            if chunk.last!.key < bound { n += chunk.count; continue }
+        for (c, chunk) in chunks.enumerated() {
+            if maxima[c].key < bound { n += chunk.count; continue }
             var lo = 0, hi = chunk.count
             while lo < hi {
                 let mid = (lo + hi) / 2

@@ -36,3 +36,24 @@ import Testing
         #expect(log[Int32(n)].ts == Millis(n))
     }
 }
+
+/// Per-day counters: a flat window around the first day, a dictionary beyond.
+@Suite struct DayCountsTests {
+    @Test func countsNearAndFarDays() {
+        var c = DayCounts(width: 3)
+        let first: Int64 = 20_000
+        c.add(day: first, slot: 1)
+        c.add(day: first, slot: 1)
+        c.add(day: first + 900, slot: 2)          // grows the flat part
+        c.add(day: first - 5, slot: 0)            // earlier, inside the window
+        c.add(day: first - 100_000, slot: 2)      // far past: an outlier
+        c.add(day: first + 100_000, slot: 0, 3)   // far future: an outlier
+        #expect(c[first] == [0, 2, 0])
+        #expect(c[first + 900] == [0, 0, 1])
+        #expect(c[first - 5] == [1, 0, 0])
+        #expect(c[first - 100_000] == [0, 0, 1])
+        #expect(c[first + 100_000] == [3, 0, 0])
+        #expect(c[first + 1] == [0, 0, 0])
+        #expect(c[first + 5_000] == [0, 0, 0])    // inside the window, never grown to
+    }
+}

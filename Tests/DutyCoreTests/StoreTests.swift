@@ -107,6 +107,35 @@ import Testing
         #expect(index.entries(from: 100, limit: 5) == Array(reference[100..<105]))
         #expect(index.entries(from: 0, limit: 3, descending: true) == Array(reference.reversed().prefix(3)))
     }
+
+    /// Feeds append in time order with a few late arrivals, and removals hit
+    /// the largest entries too: the fast append and the chunk maxima.
+    @Test func sortedIndexMostlyAppendingKeepsOrder() {
+        var index = SortedIndex()
+        var reference: [IndexEntry] = []
+        var rng = SeededRandom(seed: 11)
+        for i in 0..<6000 {
+            let late = rng.next() % 10 == 0
+            let key = late ? Int64(rng.next() % UInt64(i + 1)) : Int64(i)
+            let e = IndexEntry(key: key, item: Int32(i))
+            index.insert(e); reference.append(e)
+            if rng.next() % 4 == 0 {
+                reference.sort()
+                // Half the removals take the largest entry, half a random one.
+                let at = rng.next() % 2 == 0 ? reference.count - 1 : Int(rng.next() % UInt64(reference.count))
+                let removed = index.remove(reference.remove(at: at))
+                #expect(removed)
+            }
+        }
+        reference.sort()
+        #expect(index.all == reference)
+        #expect(index.count == reference.count)
+        for bound in stride(from: Int64(0), through: 6000, by: 250) {
+            #expect(index.count(below: bound) == reference.filter { $0.key < bound }.count)
+        }
+        #expect(index.rank(of: reference[reference.count - 1]) == reference.count - 1)
+        #expect(index.entries(from: 0, limit: 4, descending: true) == Array(reference.reversed().prefix(4)))
+    }
 }
 
 /// Free texts (notes) are stored without deduplication, yet an exact
