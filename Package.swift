@@ -19,10 +19,13 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
+        /// Compiler built-ins the core uses and Swift cannot spell (a prefetch).
+        .target(name: "CDutyPlatform"),
         /// Records, parsing, tailing, store, aggregates: no terminal code.
         .target(
             name: "DutyCore",
             dependencies: [
+                "CDutyPlatform",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),

@@ -44,10 +44,35 @@ public struct FeedParser {
 
     /// Parses one line (without its newline; a trailing CR is whitespace).
     public mutating func parseCompact(_ line: UnsafeRawBufferPointer) -> Result<CompactSnapshot, FeedError> {
+        if let e = scan(line) { return .failure(e) }
+        return decodeScanned(line)
+    }
+
+    /// The first half of `parseCompact`: checks the line is a JSON object of
+    /// allowed size and finds its fields. Nil when it is; else why not.
+    public mutating func scan(_ line: UnsafeRawBufferPointer) -> FeedError? {
         if line.count > Self.maxLineBytes {
-            return .failure(FeedError(.tooLong, "line too long (\(line.count) bytes, limit 1 MiB)"))
+            return FeedError(.tooLong, "line too long (\(line.count) bytes, limit 1 MiB)")
         }
-        if let e = scanner.scan(line) { return .failure(e) }
+        return scanner.scan(line)
+    }
+
+    /// The kind and the raw id bytes of the line just scanned, when both are
+    /// plain strings (no escapes, a known kind): what the store needs to start
+    /// fetching the item before the rest of the line is decoded. Mutating
+    /// only so that a call on a class's stored parser borrows it in place
+    /// instead of copying the parser (a retain per array it holds).
+    public mutating func scannedIdentity(_ line: UnsafeRawBufferPointer) -> (kind: Kind, id: UnsafeRawBufferPointer)? {
+        guard scanner.has(.kind), scanner.has(.id) else { return nil }
+        let ks = scanner.spans[Field.kind.rawValue], ids = scanner.spans[Field.id.rawValue]
+        guard ks.type == .string, !ks.escaped, ids.type == .string, !ids.escaped,
+              let kind = Kind.match(UnsafeRawBufferPointer(rebasing: line[Int(ks.start)..<Int(ks.end)]))
+        else { return nil }
+        return (kind, UnsafeRawBufferPointer(rebasing: line[Int(ids.start)..<Int(ids.end)]))
+    }
+
+    /// The second half of `parseCompact`: decodes the fields of the line just scanned.
+    public mutating func decodeScanned(_ line: UnsafeRawBufferPointer) -> Result<CompactSnapshot, FeedError> {
         do {
             return .success(try decode(line))
         } catch let e as FeedError {

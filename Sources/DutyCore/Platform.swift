@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CDutyPlatform
 
 /// Every libc call of the core goes through here, so the rest of the code
 /// stays portable and the system surface is visible in one file.
@@ -22,6 +23,10 @@ public enum Platform {
         if a.count == 0 { return true }
         return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
     }
+
+    /// Starts loading the cache line at `p` without waiting for it.
+    @inline(__always)
+    public static func prefetch(_ p: UnsafeRawPointer) { dd_prefetch(p) }
 
     /// The index of the first `byte` in p[0..<count], via libc's vectorised memchr.
     @inline(__always)

@@ -156,9 +156,23 @@ public final class Store: @unchecked Sendable {
     /// Parses one line and applies it, or quarantines it with its position.
     @discardableResult
     public func ingest(line: UnsafeRawBufferPointer, file: String, lineNumber: Int, offset: Int64) -> ApplyResult? {
-        switch parser.parseCompact(line) {
+        if let error = parser.scan(line) {
+            refuse(QuarantinedLine(file: file, line: lineNumber, offset: offset, error: error))
+            return nil
+        }
+        // Start fetching the item's slot now; decoding the rest of the line
+        // takes about as long as the fetch.
+        var hash: UInt64?
+        if let (kind, id) = parser.scannedIdentity(line) {
+            let h = ByteHash.hash(id)
+            items[Int(kind.rawValue)].prefetch(hash: h)
+            hash = h
+        }
+        switch parser.decodeScanned(line) {
         case .success(let snapshot):
-            return parser.idBytes.withUnsafeBytes { apply(kind: snapshot.kind, idBytes: $0, snapshot: snapshot) }
+            return parser.idBytes.withUnsafeBytes {
+                apply(kind: snapshot.kind, idBytes: $0, snapshot: snapshot, hash: hash ?? ByteHash.hash($0))
+            }
         case .failure(let error):
             refuse(QuarantinedLine(file: file, line: lineNumber, offset: offset, error: error))
             return nil
@@ -183,10 +197,14 @@ public final class Store: @unchecked Sendable {
     /// Applies one snapshot of the item `kind`/`idBytes`.
     @discardableResult
     public func apply(kind: Kind, idBytes: UnsafeRawBufferPointer, snapshot s: CompactSnapshot) -> ApplyResult {
+        apply(kind: kind, idBytes: idBytes, snapshot: s, hash: ByteHash.hash(idBytes))
+    }
+
+    /// `apply` with the id's hash already made (`ByteHash.hash(idBytes)`).
+    private func apply(kind: Kind, idBytes: UnsafeRawBufferPointer, snapshot s: CompactSnapshot, hash: UInt64) -> ApplyResult {
         records += 1
         if s.ts > latestTs { latestTs = s.ts }
         let k = Int(kind.rawValue)
-        let hash = ByteHash.hash(idBytes)
         guard let entry = items[k].lookup(idBytes, hash: hash) else {
             let j = snapshots.append(s)
             let index = Int32(items[k].insert(idBytes, hash: hash, value: Timeline(first: j, last: j, firstTs: s.ts)))
