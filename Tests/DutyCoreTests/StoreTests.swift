@@ -88,6 +88,24 @@ import Testing
         #expect(store.texts.find("锦屏街道综合行政执法中队") == a.t2)
     }
 
+    /// The intern cache must never confuse two texts: texts of every length
+    /// around its word boundaries, differing in one byte anywhere.
+    @Test func internCacheNeverConfusesTexts() {
+        let texts = TextTable()
+        var rng = SeededRandom(seed: 5)
+        var seen: [String: Sym] = [:]
+        for round in 0..<20_000 {
+            let n = 1 + rng.below(40)
+            var bytes = (0..<n).map { _ in UInt8(0x61 + rng.below(2)) }   // "a"/"b": many near twins
+            if round % 7 == 0 { bytes[rng.below(n)] = 0xE4 }             // and some non-ASCII bytes
+            let s = String(decoding: bytes, as: UTF8.self)
+            let sym = texts.intern(s)
+            if let before = seen[s] { #expect(before == sym) } else { seen[s] = sym }
+            #expect(texts.text(sym) == s)
+        }
+        #expect(Set(seen.values).count == seen.count)
+    }
+
     @Test func sortedIndexKeepsOrderAndRanks() {
         var index = SortedIndex()
         var reference: [IndexEntry] = []
