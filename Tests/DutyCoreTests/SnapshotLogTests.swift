@@ -57,3 +57,22 @@ import Testing
         #expect(c[first + 5_000] == [0, 0, 0])    // inside the window, never grown to
     }
 }
+
+/// Free texts: written once into pages, read back byte for byte.
+@Suite struct FreeTextArenaTests {
+    @Test func textsSurvivePageBreaks() {
+        let arena = FreeTextArena()
+        var rng = SeededRandom(seed: 3)
+        var kept: [(UInt32, [UInt8])] = []
+        for i in 0..<40_000 {
+            let n = i == 17 ? 0 : rng.below(200)
+            kept.append((0, (0..<n).map { _ in UInt8(truncatingIfNeeded: rng.next()) }))
+        }
+        kept.append((0, [UInt8](repeating: 0x41, count: (1 << 20) - 4)))   // fills a page alone
+        kept.append((0, [0x42]))
+        for i in kept.indices { kept[i].0 = kept[i].1.withUnsafeBytes { arena.append($0) } }
+        #expect(arena.count == kept.count)
+        for (handle, bytes) in kept { #expect(Array(arena.bytes(handle)) == bytes) }
+        #expect(Set(kept.map(\.0)).count == kept.count)
+    }
+}

@@ -1,0 +1,112 @@
+/// Every string the store holds — names, titles, notes — interned once as
+/// bytes. Snapshots then carry 4-byte symbols instead of Strings: they stay
+/// plain data (copied without reference counting), a year of feeds fits in a
+/// few hundred megabytes, and two snapshots compare field by field as integers.
+/// Strings are made only for what is shown or written.
+public final class TextTable: @unchecked Sendable {
+    private var table = ByteKeyTable<Void>(capacity: 1 << 14)
+    /// Free text (notes, details, ids of other items) is appended here without
+    /// a hash lookup: it rarely repeats, and probing a big table for every
+    /// note costs more than the bytes it would save.
+    private let free = FreeTextArena()
+    private static let freeBit: UInt32 = 1 << 31
+
+    /// A direct-mapped cache in front of the table for names of up to 32
+    /// bytes (nine in ten interned texts): the key's bytes sit in the entry
+    /// as four words, so a hit costs two multiplies and one cache line,
+    /// against a full hash, a probe and two more lines for the table.
+    private struct CacheEntry {
+        var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0, d: UInt64 = 0
+        var length: UInt32 = 0   // 0: empty (empty texts are never interned here)
+        var sym: UInt32 = 0
+    }
+    private static let cacheBits = 12
+    private let cache: UnsafeMutablePointer<CacheEntry>
+
+    public init() {
+        cache = .allocate(capacity: 1 << Self.cacheBits)
+        cache.initialize(repeating: CacheEntry(), count: 1 << Self.cacheBits)
+    }
+
+    deinit { cache.deallocate() }
+
+    /// Distinct interned strings plus free texts held.
+    public var count: Int { table.count + free.count }
+
+    @inline(__always)
+    public func intern(_ bytes: UnsafeRawBufferPointer) -> Sym {
+        let n = bytes.count
+        guard n >= 1 && n <= 32 else { return internInTable(bytes) }
+        // Words that together cover every byte: [0,8), [8,16), [16,24) as
+        // far as the text reaches, and the last eight (overlapping).
+        let p = bytes.baseAddress!
+        var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0, d: UInt64 = 0
+        if n >= 8 {
+            a = p.loadUnaligned(as: UInt64.self)
+            d = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            if n > 16 { b = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self) }
+            if n > 24 { c = p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) }
+        } else {
+            for i in 0..<n { a |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64(i * 8) }
+        }
+        let h = (a &* 0x9E37_79B9_7F4A_7C15) ^ (d &* 0xC2B2_AE3D_27D4_EB4F) ^ (b &+ c) ^ UInt64(n)
+        let e = cache + Int(truncatingIfNeeded: (h &* 0xFF51_AFD7_ED55_8CCD) >> UInt64(64 - Self.cacheBits))
+        if e.pointee.length == UInt32(n) && e.pointee.a == a && e.pointee.d == d
+            && e.pointee.b == b && e.pointee.c == c {
+            return Sym(raw: e.pointee.sym)
+        }
+        let sym = internInTable(bytes)
+        e.pointee = CacheEntry(a: a, b: b, c: c, d: d, length: UInt32(n), sym: sym.raw)
+        return sym
+    }
+
+    private func internInTable(_ bytes: UnsafeRawBufferPointer) -> Sym {
+        let h = ByteHash.hash(bytes)
+        if let e = table.lookup(bytes, hash: h) { return Sym(raw: UInt32(e + 1)) }
+        return Sym(raw: UInt32(table.insert(bytes, hash: h, value: ()) + 1))
+    }
+
+    public func intern(_ s: String) -> Sym {
+        var s = s
+        return s.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
+    }
+
+    public func intern(_ s: String?) -> Sym { s.map { intern($0) } ?? .none }
+
+    /// Holds a free text without looking for an equal one.
+    @inline(__always)
+    public func store(_ bytes: UnsafeRawBufferPointer) -> Sym {
+        Sym(raw: Self.freeBit | free.append(bytes))
+    }
+
+    public func store(_ s: String?) -> Sym {
+        guard var s else { return .none }
+        return s.withUTF8 { store(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The symbol of a string already interned, without adding it.
+    public func find(_ s: String) -> Sym? {
+        var s = s
+        return s.withUTF8 { b in table.find(UnsafeRawBufferPointer(b)).map { Sym(raw: UInt32($0 + 1)) } }
+    }
+
+    /// The bytes of a text, valid during `body`.
+    public func withBytes<R>(_ sym: Sym, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if sym.isNone { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        if sym.raw & Self.freeBit == 0 { return table.withKey(at: Int(sym.raw) - 1, body) }
+        return body(free.bytes(sym.raw & ~Self.freeBit))
+    }
+
+    public func text(_ sym: Sym) -> String {
+        sym.isNone ? "" : withBytes(sym) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public func optionalText(_ sym: Sym) -> String? { sym.isNone ? nil : text(sym) }
+
+    /// Whether two symbols hold the same text (free texts are not unique).
+    public func same(_ a: Sym, _ b: Sym) -> Bool {
+        if a == b { return true }
+        if a.isNone || b.isNone || (a.raw & Self.freeBit == 0 && b.raw & Self.freeBit == 0) { return false }
+        return withBytes(a) { x in withBytes(b) { y in Platform.equal(x, y) } }
+    }
+}
