@@ -320,8 +320,15 @@ struct JSONScanner {
     private mutating func scanString(_ p: UnsafeRawPointer, _ n: Int, _ i: inout Int, _ escaped: inout Bool) -> Bool {
         var k = i + 1
         while true {
-            // Eight bytes at a time while none is '"', '\\', a control byte or non-ASCII.
-            while k + 8 <= n {
+            // Sixteen bytes at a time while none is '"', '\\', a control byte
+            // or non-ASCII; eight at a time near the end of the line.
+            var stop = false
+            while k + 16 <= n {
+                let m = Platform.stringStops16(p + k)
+                if m != 0 { k += m.trailingZeroBitCount; stop = true; break }
+                k += 16
+            }
+            while !stop && k + 8 <= n {
                 let w = p.loadUnaligned(fromByteOffset: k, as: UInt64.self)
                 let q = w ^ 0x2222_2222_2222_2222
                 let s = w ^ 0x5C5C_5C5C_5C5C_5C5C
@@ -339,6 +346,14 @@ struct JSONScanner {
             if c >= 0x80 {
                 // A run of non-ASCII text (CJK is three bytes a character).
                 repeat {
+                    if k + 16 <= n {
+                        let run = Platform.threeByteRun16(p + k)
+                        if run > 0 {
+                            k += run
+                            c = p.load(fromByteOffset: k, as: UInt8.self)
+                            continue
+                        }
+                    }
                     if c >= 0xE1 && c <= 0xEF && c != 0xED && k + 2 < n
                         && p.load(fromByteOffset: k + 1, as: UInt8.self) & 0xC0 == 0x80
                         && p.load(fromByteOffset: k + 2, as: UInt8.self) & 0xC0 == 0x80 {

@@ -28,6 +28,15 @@ public enum Platform {
     @inline(__always)
     public static func prefetch(_ p: UnsafeRawPointer) { dd_prefetch(p) }
 
+    /// Bit i set when p[i] (i < 16) is '"', '\\', a control byte or non-ASCII. Reads 16 bytes.
+    @inline(__always)
+    public static func stringStops16(_ p: UnsafeRawPointer) -> UInt32 { UInt32(dd_string_stops16(p)) }
+
+    /// How many bytes from p are whole three-byte UTF-8 sequences (leads E1–EC,
+    /// EE–EF), five at most: 0, 3, … 15. Reads 16 bytes.
+    @inline(__always)
+    public static func threeByteRun16(_ p: UnsafeRawPointer) -> Int { Int(dd_three_byte_run16(p)) }
+
     /// The index of the first `byte` in p[0..<count], via libc's vectorised memchr.
     @inline(__always)
     public static func find(_ byte: UInt8, in p: UnsafeRawPointer, count: Int) -> Int? {

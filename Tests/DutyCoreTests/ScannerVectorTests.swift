@@ -1,0 +1,74 @@
+import Testing
+@testable import DutyCore
+
+/// The scanner's 16-byte vector tests against plain byte-by-byte answers, and
+/// the whole parser against the standard library's UTF-8 validation on
+/// strings long enough to take the vector paths.
+@Suite struct ScannerVectorTests {
+    /// Bytes that matter to UTF-8 and JSON strings, so random strings hit the edges.
+    static let alphabet: [UInt8] = [0x41, 0x7A, 0x20, 0x01, 0x1F, 0x7F, 0x22, 0x5C, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
+                                    0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xE4, 0xE9, 0xEC, 0xED, 0xEE, 0xEF,
+                                    0xF0, 0xF4, 0xF5, 0xFF]
+
+    static func chinese(_ rng: inout SeededRandom) -> [UInt8] {
+        Array("锦屏街道占道经营无人洗车後備箱".utf8)[0..<(3 * (1 + rng.below(15)))].map { $0 }
+    }
+
+    @Test func stopsMatchByteByByte() {
+        var rng = SeededRandom(seed: 21)
+        for _ in 0..<20_000 {
+            let block: [UInt8] = (0..<16).map { _ in rng.below(3) == 0 ? Self.alphabet[rng.below(Self.alphabet.count)] : UInt8(0x20 + rng.below(0x60)) }
+            var want: UInt32 = 0
+            for (i, c) in block.enumerated() where c == 0x22 || c == 0x5C || c < 0x20 || c >= 0x80 { want |= 1 << UInt32(i) }
+            #expect(block.withUnsafeBytes { Platform.stringStops16($0.baseAddress!) } == want)
+        }
+    }
+
+    @Test func threeByteRunsMatchByteByByte() {
+        var rng = SeededRandom(seed: 22)
+        for round in 0..<20_000 {
+            var block = Self.chinese(&rng)
+            // Spoil a byte now and then, anywhere.
+            if round % 2 == 0 { block[rng.below(block.count)] = Self.alphabet[rng.below(Self.alphabet.count)] }
+            block += [UInt8](repeating: 0x22, count: 16)
+            block = Array(block[0..<16])
+            var want = 0
+            while want + 3 <= 15 {
+                let c = block[want]
+                guard c >= 0xE1, c <= 0xEF, c != 0xED, block[want + 1] & 0xC0 == 0x80, block[want + 2] & 0xC0 == 0x80 else { break }
+                want += 3
+            }
+            #expect(block.withUnsafeBytes { Platform.threeByteRun16($0.baseAddress!) } == want)
+        }
+    }
+
+    @Test func parserAgreesWithTheStandardLibraryOnUTF8() {
+        var rng = SeededRandom(seed: 23)
+        var accepted = 0, refused = 0
+        for round in 0..<6_000 {
+            var text: [UInt8] = []
+            for _ in 0..<(1 + rng.below(6)) {
+                switch rng.below(3) {
+                case 0: text += Self.chinese(&rng)
+                case 1: text += Array("JP-03-12 ".utf8)
+                default: text += (0..<(1 + rng.below(4))).map { _ in Self.alphabet[rng.below(Self.alphabet.count)] }
+                }
+            }
+            if round % 3 == 0 { text = text.filter { $0 >= 0x80 || ($0 >= 0x20 && $0 != 0x22 && $0 != 0x5C) } }
+            text.removeAll { $0 == 0x22 || $0 == 0x5C }   // quotes and escapes are other tests' business
+            let valid = !text.isEmpty && String(validating: text, as: UTF8.self) != nil && !text.contains { $0 < 0x20 }
+            let line = Array(#"{"kind":"event","id":"E1","ts":"2026-11-28T09:15:02+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":""#.utf8)
+                + text + Array(#"","status":"open","detail":"padding so the title is never near the end of the line"}"#.utf8)
+            switch TestSupport.parse(line) {
+            case .success(let s):
+                accepted += 1
+                #expect(valid, "accepted invalid text \(text)")
+                if case .event(let e) = s.body { #expect(Array(e.title.utf8) == text) }
+            case .failure(let e):
+                refused += 1
+                #expect(!valid, "refused valid text \(text): \(e)")
+            }
+        }
+        #expect(accepted > 500 && refused > 500)
+    }
+}
