@@ -14,14 +14,24 @@ public struct FeedParser {
     private var dayCache = Timestamp.DayCache()
     /// Where texts are interned; nil to validate only (`check`), holding nothing.
     public let texts: TextTable?
-    /// The decoded id of the last line parsed successfully (bytes, so the store
-    /// can look it up without making a String).
-    public private(set) var idBytes: [UInt8] = []
+    /// The same table without reference counting on the hot path (`texts`
+    /// keeps it alive), and whether to use it at all.
+    private unowned(unsafe) let table: TextTable
+    private let interning: Bool
+    private static let unusedTable = TextTable()
+    /// The id of the last line decoded, unescaped, when it had escapes.
+    private var idBytes: [UInt8] = []
+    /// Where the id of the last line decoded lies in it, when it had no escapes.
+    private var idRaw: Range<Int>?
     /// The kind of the last line parsed successfully.
     public private(set) var kind: Kind = .event
 
     /// A parser interning into `texts` (a store's table), or its own table.
-    public init(texts: TextTable? = TextTable()) { self.texts = texts }
+    public init(texts: TextTable? = TextTable()) {
+        self.texts = texts
+        table = texts ?? Self.unusedTable
+        interning = texts != nil
+    }
 
     /// A parser that validates only and keeps no texts.
     public static func validating() -> FeedParser { FeedParser(texts: nil) }
@@ -30,7 +40,8 @@ public struct FeedParser {
     public mutating func parseRecord(_ line: String) -> Result<Record, FeedError> {
         var line = line
         return line.withUTF8 { buf in
-            parse(UnsafeRawBufferPointer(buf)).map { Record(id: String(decoding: idBytes, as: UTF8.self), snapshot: $0) }
+            let line = UnsafeRawBufferPointer(buf)
+            return parse(line).map { Record(id: id(of: line), snapshot: $0) }
         }
     }
 
@@ -38,7 +49,7 @@ public struct FeedParser {
     public mutating func parse(_ line: UnsafeRawBufferPointer) -> Result<Snapshot, FeedError> {
         if let texts { return parseCompact(line).map { $0.snapshot(texts) } }
         var p = FeedParser()
-        defer { idBytes = p.idBytes; kind = p.kind }
+        defer { idBytes = p.idBytes; idRaw = p.idRaw; kind = p.kind }
         return p.parse(line)
     }
 
@@ -73,32 +84,52 @@ public struct FeedParser {
 
     /// The second half of `parseCompact`: decodes the fields of the line just scanned.
     public mutating func decodeScanned(_ line: UnsafeRawBufferPointer) -> Result<CompactSnapshot, FeedError> {
-        do {
+        do throws(FeedError) {
             return .success(try decode(line))
-        } catch let e as FeedError {
-            return .failure(e)
         } catch {
-            return .failure(FeedError(.invalidJSON, "\(error)"))
+            return .failure(error)
         }
     }
 
-    // MARK: - Decoding the fields
+    /// The id's bytes of the line just decoded (unescaped), valid during `body`.
+    /// Mutating only so that a call on a class's stored parser borrows it in place.
+    @inline(__always)
+    public mutating func withIdBytes<R>(_ line: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let idRaw { return body(UnsafeRawBufferPointer(rebasing: line[idRaw])) }
+        return idBytes.withUnsafeBytes(body)
+    }
 
-    private mutating func decode(_ line: UnsafeRawBufferPointer) throws -> CompactSnapshot {
+    /// The id of the line just decoded, as a String (for tools, not the hot path).
+    public mutating func id(of line: UnsafeRawBufferPointer) -> String {
+        withIdBytes(line) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    // MARK: - Decoding the fields
+    //
+    // One function on the hot path: every helper below is inlined into
+    // `decode`, reads a field's span directly, and hands the raw bytes to the
+    // text table without copying them; only escaped strings take a detour
+    // through a scratch buffer, and errors are made out of line.
+
+    private mutating func decode(_ line: UnsafeRawBufferPointer) throws(FeedError) -> CompactSnapshot {
         guard scanner.has(.kind) else { throw FeedError.missing("kind") }
         let k: Kind = try requiredEnum(.kind, line, nil)
         kind = k
         guard scanner.has(.id) else { throw FeedError.missing("id", for: k) }
         try checkType(.id, .string, "a string")
-        idBytes.removeAll(keepingCapacity: true)
         let span = scanner.spans[Field.id.rawValue]
-        let raw = UnsafeRawBufferPointer(rebasing: line[Int(span.start)..<Int(span.end)])
-        if span.escaped { StringDecoder.unescape(raw, into: &idBytes) } else { idBytes.append(contentsOf: raw) }
+        let raw = bytes(span, line)
         var chars = 0
-        for b in idBytes where b & 0xC0 != 0x80 { chars += 1 }
-        guard chars >= 1 && chars <= 64 else {
-            throw FeedError(.outOfRange, "field \"id\": length \(chars) out of range 1–64 characters")
+        if span.escaped {
+            idRaw = nil
+            idBytes.removeAll(keepingCapacity: true)
+            StringDecoder.unescape(raw, into: &idBytes)
+            for b in idBytes where b & 0xC0 != 0x80 { chars += 1 }
+        } else {
+            idRaw = Int(span.start)..<Int(span.end)
+            for b in raw where b & 0xC0 != 0x80 { chars += 1 }
         }
+        guard chars >= 1 && chars <= 64 else { throw Self.idLength(chars) }
         let ts = try timestamp(.ts, line, k)
         var s = CompactSnapshot(ts: ts.millis, offsetMinutes: ts.offsetMinutes, kind: k, status: 0)
         s.by = try optionalText(.by, line)
@@ -142,103 +173,169 @@ public struct FeedParser {
         return s
     }
 
+    /// The raw bytes of a span (escapes not undone).
     @inline(__always)
-    private func checkType(_ f: Field, _ type: JSONValueType, _ want: StaticString) throws {
-        let got = scanner.spans[f.rawValue].type
-        if got != type { throw FeedError.type(f.name, want: want.description, got: got) }
+    private func bytes(_ span: JSONScanner.Span, _ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: line.baseAddress! + Int(span.start), count: Int(span.end - span.start))
     }
 
-    /// Hands the decoded bytes of a string field to `body` (no copy when unescaped).
     @inline(__always)
-    private mutating func withBytes<T>(_ f: Field, _ line: UnsafeRawBufferPointer,
-                                       _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        let span = scanner.spans[f.rawValue]
-        let raw = UnsafeRawBufferPointer(rebasing: line[Int(span.start)..<Int(span.end)])
-        if !span.escaped { return try body(raw) }
+    private func checkType(_ f: Field, _ type: JSONValueType, _ want: StaticString) throws(FeedError) {
+        let got = scanner.spans[f.rawValue].type
+        if got != type { throw Self.wrongType(f, want, got) }
+    }
+
+    /// A text to keep: interned (names that repeat) or free (notes, details,
+    /// ids of other items). Escaped strings are undone in a scratch buffer.
+    @inline(__always)
+    private mutating func keep(_ span: JSONScanner.Span, _ line: UnsafeRawBufferPointer, free: Bool) -> Sym {
+        guard interning else { return Sym(raw: 1) }
+        if span.escaped { return keepEscaped(bytes(span, line), free: free) }
+        return free ? table.store(bytes(span, line)) : table.intern(bytes(span, line))
+    }
+
+    @inline(never)
+    private mutating func keepEscaped(_ raw: UnsafeRawBufferPointer, free: Bool) -> Sym {
         scratch.removeAll(keepingCapacity: true)
         StringDecoder.unescape(raw, into: &scratch)
-        return try scratch.withUnsafeBytes { try body($0) }
+        let table = self.table
+        return scratch.withUnsafeBytes { free ? table.store($0) : table.intern($0) }
     }
 
-    private mutating func requiredText(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind) throws -> Sym {
+    @inline(__always)
+    private mutating func requiredText(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind) throws(FeedError) -> Sym {
         guard scanner.has(f) else { throw FeedError.missing(f.name, for: k) }
         try checkType(f, .string, "a string")
-        let texts = self.texts
-        return try withBytes(f, line) { bytes in
-            guard bytes.count > 0 else { throw FeedError(.outOfRange, "field \"\(f.name)\": must not be empty") }
-            return texts?.intern(bytes) ?? Sym(raw: 1)
-        }
+        let span = scanner.spans[f.rawValue]
+        // Escapes only shorten a string, never empty a non-empty one.
+        guard span.end > span.start else { throw Self.empty(f) }
+        return keep(span, line, free: false)
     }
 
     /// An optional text: interned when it is a name that repeats, stored as
     /// free text otherwise (notes, details, ids of other items).
-    private mutating func optionalText(_ f: Field, _ line: UnsafeRawBufferPointer, free: Bool = false) throws -> Sym {
-        guard scanner.has(f), scanner.spans[f.rawValue].type != .null else { return .none }
-        try checkType(f, .string, "a string or null")
-        guard let texts = self.texts else { return Sym(raw: 1) }
-        return withBytes(f, line) { free ? texts.store($0) : texts.intern($0) }
+    @inline(__always)
+    private mutating func optionalText(_ f: Field, _ line: UnsafeRawBufferPointer, free: Bool = false) throws(FeedError) -> Sym {
+        guard scanner.has(f) else { return .none }
+        let span = scanner.spans[f.rawValue]
+        if span.type == .null { return .none }
+        if span.type != .string { throw Self.wrongType(f, "a string or null", span.type) }
+        return keep(span, line, free: free)
     }
 
-    private mutating func alertType(_ line: UnsafeRawBufferPointer) throws -> Sym {
+    private mutating func alertType(_ line: UnsafeRawBufferPointer) throws(FeedError) -> Sym {
         guard scanner.has(.type) else { throw FeedError.missing("type", for: .alert) }
         try checkType(.type, .string, "a string")
-        let texts = self.texts
-        return try withBytes(.type, line) { bytes in
-            guard bytes.count > 0, bytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) }) else {
-                let shown = Sanitize.visible(String(decoding: bytes, as: UTF8.self), limit: 40)
-                throw FeedError(.unknownValue, "field \"type\": unknown value \"\(shown)\" "
-                                + "(want risk_notice, supervision, bulletin, or a rule name of a–z, 0–9 and _)")
-            }
-            return texts?.intern(bytes) ?? Sym(raw: 1)
+        let span = scanner.spans[Field.type.rawValue]
+        var name = Array(bytes(span, line))
+        if span.escaped {
+            scratch.removeAll(keepingCapacity: true)
+            StringDecoder.unescape(bytes(span, line), into: &scratch)
+            name = scratch
         }
+        guard name.count > 0, name.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) }) else {
+            let shown = Sanitize.visible(String(decoding: name, as: UTF8.self), limit: 40)
+            throw FeedError(.unknownValue, "field \"type\": unknown value \"\(shown)\" "
+                            + "(want risk_notice, supervision, bulletin, or a rule name of a–z, 0–9 and _)")
+        }
+        guard interning else { return Sym(raw: 1) }
+        let table = self.table
+        return name.withUnsafeBytes { table.intern($0) }
     }
 
-    private mutating func requiredEnum<E: WireEnum>(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind?) throws -> E {
+    @inline(__always)
+    private mutating func requiredEnum<E: WireEnum>(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind?) throws(FeedError) -> E {
         guard scanner.has(f) else { throw FeedError.missing(f.name, for: k) }
         guard let e: E = try optionalEnum(f, line) else { throw FeedError.type(f.name, want: "a string", got: .null) }
         return e
     }
 
-    private mutating func optionalEnum<E: WireEnum>(_ f: Field, _ line: UnsafeRawBufferPointer) throws -> E? {
-        guard scanner.has(f), scanner.spans[f.rawValue].type != .null else { return nil }
-        try checkType(f, .string, "a string")
-        return try withBytes(f, line) { bytes in
-            guard let e = E.match(bytes) else {
-                let shown = String(decoding: bytes, as: UTF8.self)
-                if f == .kind {
-                    throw FeedError(.unknownValue, "unknown kind \"\(Sanitize.visible(shown, limit: 40))\" (want \(Kind.wireList))")
-                }
-                throw FeedError.unknown(f.name, shown, E.self)
-            }
-            return e
-        }
+    @inline(__always)
+    private mutating func optionalEnum<E: WireEnum>(_ f: Field, _ line: UnsafeRawBufferPointer) throws(FeedError) -> E? {
+        guard scanner.has(f) else { return nil }
+        let span = scanner.spans[f.rawValue]
+        if span.type == .null { return nil }
+        if span.type != .string { throw Self.wrongType(f, "a string", span.type) }
+        if !span.escaped, let e = E.match(bytes(span, line)) { return e }
+        return try escapedEnum(f, span, line)
     }
 
-    private mutating func timestamp(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind) throws -> Timestamp.Parsed {
+    /// An enum value that is escaped or unknown: undone and matched again,
+    /// or refused naming the field and the allowed values.
+    @inline(never)
+    private mutating func escapedEnum<E: WireEnum>(_ f: Field, _ span: JSONScanner.Span,
+                                                   _ line: UnsafeRawBufferPointer) throws(FeedError) -> E {
+        scratch.removeAll(keepingCapacity: true)
+        if span.escaped { StringDecoder.unescape(bytes(span, line), into: &scratch) } else { scratch.append(contentsOf: bytes(span, line)) }
+        if let e = scratch.withUnsafeBytes({ E.match($0) }) { return e }
+        let shown = String(decoding: scratch, as: UTF8.self)
+        if f == .kind {
+            throw FeedError(.unknownValue, "unknown kind \"\(Sanitize.visible(shown, limit: 40))\" (want \(Kind.wireList))")
+        }
+        throw FeedError.unknown(f.name, shown, E.self)
+    }
+
+    @inline(__always)
+    private mutating func timestamp(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind) throws(FeedError) -> Timestamp.Parsed {
         guard scanner.has(f) else { throw FeedError.missing(f.name, for: k) }
         try checkType(f, .string, "an RFC 3339 timestamp string")
-        var cache = dayCache
-        defer { dayCache = cache }
-        return try withBytes(f, line) { bytes in
-            switch Timestamp.parse(bytes, days: &cache) {
-            case .success(let t): return t
-            case .failure(let e): throw FeedError(.badTimestamp, "field \"\(f.name)\": \(e)")
-            }
+        let span = scanner.spans[f.rawValue]
+        let result: Result<Timestamp.Parsed, TimestampError>
+        if span.escaped {
+            scratch.removeAll(keepingCapacity: true)
+            StringDecoder.unescape(bytes(span, line), into: &scratch)
+            var cache = dayCache
+            result = scratch.withUnsafeBytes { Timestamp.parse($0, days: &cache) }
+            dayCache = cache
+        } else {
+            result = Timestamp.parse(bytes(span, line), days: &dayCache)
+        }
+        switch result {
+        case .success(let t): return t
+        case .failure(let e): throw Self.badTimestamp(f, e)
         }
     }
 
-    private func priorityField(_ line: UnsafeRawBufferPointer) throws -> UInt8 {
+    @inline(__always)
+    private func priorityField(_ line: UnsafeRawBufferPointer) throws(FeedError) -> UInt8 {
         guard scanner.has(.priority) else { throw FeedError.missing("priority", for: .event) }
         let span = scanner.spans[Field.priority.rawValue]
-        guard span.type == .number, span.integer else {
-            throw FeedError(.wrongType, "field \"priority\": expected an integer 1–4, got "
-                            + (span.type == .number ? "a non-integer number" : span.type.rawValue))
-        }
-        if span.end - span.start == 1 {
+        if span.type == .number && span.integer && span.end - span.start == 1 {
             let d = line[Int(span.start)]
             if d >= 0x31 && d <= 0x34 { return d - 0x30 }
         }
+        throw Self.badPriority(span, line)
+    }
+
+    // Errors, made out of line so the hot path stays small.
+
+    @inline(never)
+    private static func wrongType(_ f: Field, _ want: StaticString, _ got: JSONValueType) -> FeedError {
+        FeedError.type(f.name, want: want.description, got: got)
+    }
+
+    @inline(never)
+    private static func empty(_ f: Field) -> FeedError {
+        FeedError(.outOfRange, "field \"\(f.name)\": must not be empty")
+    }
+
+    @inline(never)
+    private static func idLength(_ chars: Int) -> FeedError {
+        FeedError(.outOfRange, "field \"id\": length \(chars) out of range 1–64 characters")
+    }
+
+    @inline(never)
+    private static func badTimestamp(_ f: Field, _ e: TimestampError) -> FeedError {
+        FeedError(.badTimestamp, "field \"\(f.name)\": \(e)")
+    }
+
+    @inline(never)
+    private static func badPriority(_ span: JSONScanner.Span, _ line: UnsafeRawBufferPointer) -> FeedError {
+        guard span.type == .number, span.integer else {
+            return FeedError(.wrongType, "field \"priority\": expected an integer 1–4, got "
+                             + (span.type == .number ? "a non-integer number" : span.type.rawValue))
+        }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: line[Int(span.start)..<Int(span.end)]), as: UTF8.self)
-        throw FeedError(.outOfRange, "field \"priority\": \(text.prefix(24)) out of range 1–4")
+        return FeedError(.outOfRange, "field \"priority\": \(text.prefix(24)) out of range 1–4")
     }
 }

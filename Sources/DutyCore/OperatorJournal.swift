@@ -167,10 +167,11 @@ public final class OperatorJournal {
         var start = 0
         while let nl = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
             if nl > start {
-                let result = bytes[start..<nl].withUnsafeBytes { parser.parse($0) }
+                let result = bytes[start..<nl].withUnsafeBytes { line in
+                    parser.parse(line).map { Record(id: parser.id(of: line), snapshot: $0) }
+                }
                 switch result {
-                case .success(let snapshot):
-                    let record = Record(id: String(decoding: parser.idBytes, as: UTF8.self), snapshot: snapshot)
+                case .success(let record):
                     remember(record)
                     read.append(record)
                 case .failure(let error):

@@ -170,7 +170,7 @@ public final class Store: @unchecked Sendable {
         }
         switch parser.decodeScanned(line) {
         case .success(let snapshot):
-            return parser.idBytes.withUnsafeBytes {
+            return parser.withIdBytes(line) {
                 apply(kind: snapshot.kind, idBytes: $0, snapshot: snapshot, hash: hash ?? ByteHash.hash($0))
             }
         case .failure(let error):
