@@ -16,7 +16,7 @@ public struct FeedParser {
     public let texts: TextTable?
     /// The same table without reference counting on the hot path (`texts`
     /// keeps it alive), and whether to use it at all.
-    private unowned(unsafe) let table: TextTable
+    private let table: Unmanaged<TextTable>
     private let interning: Bool
     private static let unusedTable = TextTable()
     /// The id of the last line decoded, unescaped, when it had escapes.
@@ -29,7 +29,7 @@ public struct FeedParser {
     /// A parser interning into `texts` (a store's table), or its own table.
     public init(texts: TextTable? = TextTable()) {
         self.texts = texts
-        table = texts ?? Self.unusedTable
+        table = Unmanaged.passUnretained(texts ?? Self.unusedTable)
         interning = texts != nil
     }
 
@@ -191,7 +191,8 @@ public struct FeedParser {
     private mutating func keep(_ span: JSONScanner.Span, _ line: UnsafeRawBufferPointer, free: Bool) -> Sym {
         guard interning else { return Sym(raw: 1) }
         if span.escaped { return keepEscaped(bytes(span, line), free: free) }
-        return free ? table.store(bytes(span, line)) : table.intern(bytes(span, line))
+        let b = bytes(span, line)
+        return table._withUnsafeGuaranteedRef { free ? $0.store(b) : $0.intern(b) }
     }
 
     @inline(never)
@@ -199,7 +200,7 @@ public struct FeedParser {
         scratch.removeAll(keepingCapacity: true)
         StringDecoder.unescape(raw, into: &scratch)
         let table = self.table
-        return scratch.withUnsafeBytes { free ? table.store($0) : table.intern($0) }
+        return scratch.withUnsafeBytes { b in table._withUnsafeGuaranteedRef { free ? $0.store(b) : $0.intern(b) } }
     }
 
     @inline(__always)
@@ -240,7 +241,7 @@ public struct FeedParser {
         }
         guard interning else { return Sym(raw: 1) }
         let table = self.table
-        return name.withUnsafeBytes { table.intern($0) }
+        return name.withUnsafeBytes { b in table._withUnsafeGuaranteedRef { $0.intern(b) } }
     }
 
     @inline(__always)
