@@ -178,7 +178,16 @@ struct JSONScanner {
                 let bit: UInt32 = 1 << UInt32(f.rawValue)
                 if present & bit != 0 { return fail(FeedError(.duplicateKey, "duplicate key \"\(f.name)\"", column: keyStart - 1)) }
                 present |= bit
-                guard scanValue(p, n, &i, &sp[f.rawValue]) else { return false }
+                if p.load(fromByteOffset: i, as: UInt8.self) == 0x22 {
+                    // Strings, most values, inline here rather than through scanValue's call.
+                    let start = i + 1
+                    var escaped = false
+                    guard scanString(p, n, &i, &escaped) else { return false }
+                    sp[f.rawValue] = Span(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i - 1),
+                                          type: .string, escaped: escaped, integer: false)
+                } else {
+                    guard scanValue(p, n, &i, &sp[f.rawValue]) else { return false }
+                }
             } else {
                 var span = Span()
                 guard scanValue(p, n, &i, &span) else { return false }
