@@ -49,8 +49,11 @@ public struct FeedHealth: Sendable, Equatable {
 /// while `start` runs, the caller's otherwise); hence `@unchecked Sendable`,
 /// so that it can be handed to that queue.
 public final class FeedTailer: @unchecked Sendable {
-    /// Size of the one read buffer, reused for every pread of every file.
-    static let bufferBytes = 4 << 20
+    /// Size of the one read buffer, reused for every pread of every file:
+    /// small enough to stay in the core's L2 cache between the copy in and
+    /// the parse (4 MiB was measurably slower), large enough that syscalls
+    /// cost nothing (about a thousand for a year of feeds).
+    static let bufferBytes = 256 << 10
 
     public let paths: [String]
     public let maxLineBytes: Int
