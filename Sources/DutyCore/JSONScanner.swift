@@ -159,8 +159,10 @@ struct JSONScanner {
             if keyLen >= 0 {
                 i = keyStart + keyLen + 1
             } else {
-                guard scanString(p, n, &i, &escaped) else { return false }
-                keyLen = i - 1 - keyStart
+                let end = Self.stringEnd(p, n, keyStart, &escaped)
+                guard end >= 0 else { return failString(p, n, i) }
+                i = end + 1
+                keyLen = end - keyStart
                 if !escaped, let w = Field.word(p + keyStart, keyLen, available: n - keyStart) {
                     field = Field.match(word: w)
                 }
@@ -180,11 +182,12 @@ struct JSONScanner {
                 present |= bit
                 if p.load(fromByteOffset: i, as: UInt8.self) == 0x22 {
                     // Strings, most values, inline here rather than through scanValue's call.
-                    let start = i + 1
                     var escaped = false
-                    guard scanString(p, n, &i, &escaped) else { return false }
-                    sp[f.rawValue] = Span(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i - 1),
+                    let end = Self.stringEnd(p, n, i + 1, &escaped)
+                    guard end >= 0 else { return failString(p, n, i) }
+                    sp[f.rawValue] = Span(start: Int32(truncatingIfNeeded: i + 1), end: Int32(truncatingIfNeeded: end),
                                           type: .string, escaped: escaped, integer: false)
+                    i = end + 1
                 } else {
                     guard scanValue(p, n, &i, &sp[f.rawValue]) else { return false }
                 }
@@ -384,6 +387,60 @@ struct JSONScanner {
             if c < 0x20 { return fail("unescaped control character in string", at: k) }
             k += 1
         }
+    }
+
+    /// Where the string whose body starts at p[k] ends: the index of its
+    /// closing quote, or -1 when it is not a valid string (the caller then
+    /// asks `failString` why). The same checks as `scanString`, written to be
+    /// inlined into the object loop: no error kept, no state touched.
+    @inline(__always)
+    private static func stringEnd(_ p: UnsafeRawPointer, _ n: Int, _ k0: Int, _ escaped: inout Bool) -> Int {
+        var k = k0
+        while true {
+            if k + 16 <= n {
+                let m = Platform.stringStops16(p + k)
+                if m == 0 { k += 16; continue }
+                k += m.trailingZeroBitCount
+            } else {
+                while k < n {
+                    let c = p.load(fromByteOffset: k, as: UInt8.self)
+                    if c == 0x22 || c == 0x5C || c < 0x20 || c >= 0x80 { break }
+                    k += 1
+                }
+                guard k < n else { return -1 }
+            }
+            var c = p.load(fromByteOffset: k, as: UInt8.self)
+            if c == 0x22 { return k }
+            if c >= 0x80 {
+                repeat {
+                    if k + 16 <= n {
+                        let run = Platform.threeByteRun16(p + k)
+                        if run > 0 {
+                            k += run
+                            c = p.load(fromByteOffset: k, as: UInt8.self)
+                            continue
+                        }
+                    }
+                    guard UTF8Check.sequence(p, n, &k), k < n else { return -1 }
+                    c = p.load(fromByteOffset: k, as: UInt8.self)
+                } while c >= 0x80
+                continue
+            }
+            if c == 0x5C {
+                escaped = true
+                guard StringDecoder.checkEscape(UnsafeRawBufferPointer(start: p, count: n), &k) == nil else { return -1 }
+                continue
+            }
+            return -1   // a control byte
+        }
+    }
+
+    /// Why the string at p[i] (its opening quote) is not valid, for the record.
+    @inline(never)
+    private mutating func failString(_ p: UnsafeRawPointer, _ n: Int, _ i: Int) -> Bool {
+        var k = i, escaped = false
+        if scanString(p, n, &k, &escaped) { return fail("invalid string", at: i) }   // cannot happen: both agree
+        return false
     }
 
     /// Validates one nested value of any depth with an explicit stack.
