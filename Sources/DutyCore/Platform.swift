@@ -37,6 +37,11 @@ public enum Platform {
     @inline(__always)
     public static func threeByteRun16(_ p: UnsafeRawPointer) -> Int { Int(dd_three_byte_run16(p)) }
 
+    /// Masks of p[0..<16]: '"'/'\\'/control (bits 0–15), non-ASCII (16–31),
+    /// three-byte leads E1–EC/EE–EF (32–47), continuations (48–63). Reads 16 bytes.
+    @inline(__always)
+    public static func stringMasks16(_ p: UnsafeRawPointer) -> UInt64 { UInt64(dd_string_masks16(p)) }
+
     /// The index of the first `byte` in p[0..<count], via libc's vectorised memchr.
     @inline(__always)
     public static func find(_ byte: UInt8, in p: UnsafeRawPointer, count: Int) -> Int? {

@@ -24,6 +24,21 @@ import Testing
         }
     }
 
+    @Test func stringMasksMatchByteByByte() {
+        var rng = SeededRandom(seed: 24)
+        for _ in 0..<20_000 {
+            let block: [UInt8] = (0..<16).map { _ in rng.below(2) == 0 ? Self.alphabet[rng.below(Self.alphabet.count)] : UInt8(rng.below(256)) }
+            var want: UInt64 = 0
+            for (i, c) in block.enumerated() {
+                if c == 0x22 || c == 0x5C || c < 0x20 { want |= 1 << UInt64(i) }
+                if c >= 0x80 { want |= 1 << UInt64(16 + i) }
+                if c & 0xF0 == 0xE0 && c != 0xE0 && c != 0xED { want |= 1 << UInt64(32 + i) }
+                if c & 0xC0 == 0x80 { want |= 1 << UInt64(48 + i) }
+            }
+            #expect(block.withUnsafeBytes { Platform.stringMasks16($0.baseAddress!) } == want)
+        }
+    }
+
     @Test func threeByteRunsMatchByteByByte() {
         var rng = SeededRandom(seed: 22)
         for round in 0..<20_000 {
@@ -45,8 +60,8 @@ import Testing
     @Test func parserAgreesWithTheStandardLibraryOnUTF8() {
         var rng = SeededRandom(seed: 23)
         var accepted = 0, refused = 0
-        for round in 0..<6_000 {
-            var text: [UInt8] = []
+        for round in 0..<12_000 {
+            var text: [UInt8] = Array("0123456789abcdef".utf8.prefix(rng.below(16)))   // every alignment
             for _ in 0..<(1 + rng.below(6)) {
                 switch rng.below(3) {
                 case 0: text += Self.chinese(&rng)
