@@ -183,7 +183,8 @@ struct JSONScanner {
                 if p.load(fromByteOffset: i, as: UInt8.self) == 0x22 {
                     // Strings, most values, inline here rather than through scanValue's call.
                     var escaped = false
-                    let end = Self.stringEnd(p, n, i + 1, &escaped)
+                    var end = Self.shortStringEnd(p, n, i + 1)
+                    if end < 0 { end = Self.stringEnd(p, n, i + 1, &escaped) }
                     guard end >= 0 else { return failString(p, n, i) }
                     sp[f.rawValue] = Span(start: Int32(truncatingIfNeeded: i + 1), end: Int32(truncatingIfNeeded: end),
                                           type: .string, escaped: escaped, integer: false)
@@ -434,6 +435,29 @@ struct JSONScanner {
             escaped = true
             guard StringDecoder.checkEscape(UnsafeRawBufferPointer(start: p, count: n), &k) == nil else { return -1 }
         }
+    }
+
+    /// The closing quote of a string that ends within the sixteen bytes
+    /// from p[k] with nothing but ASCII and whole three-byte characters
+    /// before it (most values: ids, times, names); -1 for anything else,
+    /// which `stringEnd` then decides. Small enough to be inlined.
+    @inline(__always)
+    private static func shortStringEnd(_ p: UnsafeRawPointer, _ n: Int, _ k: Int) -> Int {
+        guard k + 16 <= n else { return -1 }
+        let m = Platform.stringMasks16(p + k)
+        let stops = UInt32(truncatingIfNeeded: m) & 0xFFFF
+        guard stops != 0 else { return -1 }
+        let limit = UInt32(stops.trailingZeroBitCount)
+        let within: UInt32 = (1 << limit) &- 1
+        let high = UInt32(truncatingIfNeeded: m >> 16) & within
+        if high != 0 {
+            let leads = UInt32(truncatingIfNeeded: m >> 32) & within
+            let conts = UInt32(truncatingIfNeeded: m >> 48) & within
+            let expected = (leads << 1) | (leads << 2)
+            guard high == leads | conts, expected == conts else { return -1 }
+        }
+        let end = k + Int(limit)
+        return p.load(fromByteOffset: end, as: UInt8.self) == 0x22 ? end : -1
     }
 
     /// Walks a string's bytes one character at a time until a '"', '\\' or
