@@ -1,14 +1,14 @@
-/// One entry of a sorted index: a sort key, a tie-breaker and the item it
-/// points at (an index into the store's items of one kind).
+/// One entry of a sorted index: a sort key and the item it points at (an
+/// index into the store's items of one kind), which also breaks ties.
+/// Sixteen bytes: a year of events is a few megabytes of these.
 public struct IndexEntry: Comparable, Sendable {
     public var key: Int64
-    public var tie: Int64
     public var item: Int32
 
-    public init(key: Int64, tie: Int64 = 0, item: Int32) { self.key = key; self.tie = tie; self.item = item }
+    public init(key: Int64, item: Int32) { self.key = key; self.item = item }
 
     public static func < (a: IndexEntry, b: IndexEntry) -> Bool {
-        a.key != b.key ? a.key < b.key : a.tie != b.tie ? a.tie < b.tie : a.item < b.item
+        a.key != b.key ? a.key < b.key : a.item < b.item
     }
 }
 
