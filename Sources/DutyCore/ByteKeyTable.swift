@@ -1,13 +1,21 @@
 /// An open-addressing hash table keyed by raw UTF-8 bytes. The ingest looks up
 /// ids and interned texts millions of times a second; keying by bytes means a
 /// Swift String is never created to look something up. Each slot packs the
-/// hash's high half with the entry number, so a probe touches one cache line
-/// until the key bytes themselves are compared.
-public struct ByteKeyTable<Value> {
+/// hash's high half with the entry number, so a probe touches one cache line;
+/// each entry holds its key's first sixteen bytes, so comparing an id (ids
+/// are short) touches one more and never the key store.
+public struct ByteKeyTable<Value: Sendable>: Sendable {
     private var slots: [UInt64]         // 0 = empty; else hash high 32 bits << 32 | (entry + 1)
-    private var keyRefs: [UInt64] = []  // arena offset << 24 | length
-    private var arena: [UInt8] = []
-    public private(set) var values: [Value] = []
+    /// An entry's key: its first sixteen bytes as two words (zero-padded),
+    /// its length, and where the whole key lies when it is longer.
+    struct Key: Sendable {
+        var a: UInt64
+        var b: UInt64
+        var meta: UInt64   // long-key reference << 24 | length
+    }
+    private var keys = PagedArray<Key>()
+    private var long = PagedBytes()
+    private var values = PagedArray<Value>()
     private var mask: Int
     /// A small direct-mapped cache of recently found entries, same packing as
     /// `slots`. Feeds touch recent items far more than old ones, and this
@@ -15,7 +23,7 @@ public struct ByteKeyTable<Value> {
     private var recent: [UInt64] = Array(repeating: 0, count: 1 << 12)
 
     /// Keys are at most this long (feed lines are at most 1 MiB).
-    static var maxKeyLength: Int { (1 << 24) - 1 }
+    static var maxKeyLength: Int { PagedBytes.pageSize }
 
     public init(capacity: Int = 1024) {
         var size = 16
@@ -26,6 +34,24 @@ public struct ByteKeyTable<Value> {
 
     public var count: Int { values.count }
 
+    /// The first sixteen bytes of a key as two little-endian words, zero-padded.
+    @inline(__always)
+    static func words(_ key: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        let n = key.count
+        guard n > 0, let p = key.baseAddress else { return (0, 0) }
+        if n >= 16 {
+            return (p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+        if n >= 8 {
+            // The second word from an overlapping load, shifted down to drop the overlap.
+            let tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            return (p.loadUnaligned(as: UInt64.self), n == 8 ? 0 : tail >> UInt64((16 - n) * 8))
+        }
+        var a: UInt64 = 0
+        for i in 0..<n { a |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64(i * 8) }
+        return (a, 0)
+    }
+
     /// The entry index of a key, if present.
     @inlinable public func find(_ key: UnsafeRawBufferPointer) -> Int? {
         find(key, hash: ByteHash.hash(key))
@@ -33,10 +59,11 @@ public struct ByteKeyTable<Value> {
 
     public func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
         let tag = hash >> 32
+        let (a, b) = Self.words(key)
         let r = recent.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash >> 7) & ((1 << 12) - 1)] }
         if r >> 32 == tag && r != 0 {
             let e = Int(r & 0xFFFF_FFFF) - 1
-            if keyEquals(e, key) { return e }
+            if keyEquals(e, key, a, b) { return e }
         }
         return slots.withUnsafeBufferPointer { s in
             var slot = Int(truncatingIfNeeded: hash) & mask
@@ -45,7 +72,7 @@ public struct ByteKeyTable<Value> {
                 if v == 0 { return nil }
                 if v >> 32 == tag {
                     let e = Int(v & 0xFFFF_FFFF) - 1
-                    if keyEquals(e, key) { return e }
+                    if keyEquals(e, key, a, b) { return e }
                 }
                 slot = (slot &+ 1) & mask
             }
@@ -56,7 +83,7 @@ public struct ByteKeyTable<Value> {
     /// little later finds it in cache (a new item's id misses every cache:
     /// the table is megabytes and ids are spread over it by design).
     /// Mutating only so that a call through an array element works in place
-    /// instead of copying the table out (five retains and releases).
+    /// instead of copying the table out (a retain and release per array).
     @inline(__always)
     public mutating func prefetch(hash: UInt64) {
         slots.withUnsafeBufferPointer { Platform.prefetch($0.baseAddress! + (Int(truncatingIfNeeded: hash) & mask)) }
@@ -71,32 +98,12 @@ public struct ByteKeyTable<Value> {
     }
 
     @inline(__always)
-    private func keyEquals(_ e: Int, _ key: UnsafeRawBufferPointer) -> Bool {
-        let ref = keyRefs[e]
-        let len = Int(ref & 0xFF_FFFF)
-        guard len == key.count else { return false }
-        if len == 0 { return true }
-        return arena.withUnsafeBytes { a in
-            Self.bytesEqual(a.baseAddress! + Int(ref >> 24), key.baseAddress!, len)
-        }
-    }
-
-    /// Equality of two byte runs of length `n`: two overlapping word compares
-    /// for the short keys that dominate (ids, names), memcmp beyond.
-    @inline(__always)
-    static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
-        if n >= 8 && n <= 16 {
-            return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
-                && a.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-                == b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-        }
-        if n < 8 {
-            for i in 0..<n where a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) {
-                return false
-            }
-            return true
-        }
-        return Platform.equal(a, b, n)
+    private func keyEquals(_ e: Int, _ key: UnsafeRawBufferPointer, _ a: UInt64, _ b: UInt64) -> Bool {
+        let k = keys[e]
+        let len = Int(k.meta & 0xFF_FFFF)
+        guard len == key.count, k.a == a, k.b == b else { return false }
+        if len <= 16 { return true }
+        return long.withBytes(k.meta >> 24, count: len) { Platform.equal($0, key) }
     }
 
     /// Adds a key known to be absent; returns its entry index.
@@ -105,8 +112,9 @@ public struct ByteKeyTable<Value> {
         precondition(key.count <= Self.maxKeyLength, "key too long")
         if (values.count + 1) * 10 > slots.count * 7 { grow() }
         let e = values.count
-        keyRefs.append(UInt64(arena.count) << 24 | UInt64(key.count))
-        arena.append(contentsOf: key)
+        let (a, b) = Self.words(key)
+        let ref = key.count > 16 ? long.append(key) : 0
+        keys.append(Key(a: a, b: b, meta: ref << 24 | UInt64(key.count)))
         values.append(value)
         place(e, hash: hash)
         recent[Int(truncatingIfNeeded: hash >> 7) & ((1 << 12) - 1)] = (hash >> 32) << 32 | UInt64(e + 1)
@@ -122,12 +130,14 @@ public struct ByteKeyTable<Value> {
 
     /// The key's bytes, valid during `body`.
     public func withKey<R>(at entry: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        let ref = keyRefs[entry]
-        let start = Int(ref >> 24), len = Int(ref & 0xFF_FFFF)
-        return arena.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<(start + len)])) }
+        let k = keys[entry]
+        let len = Int(k.meta & 0xFF_FFFF)
+        if len > 16 { return long.withBytes(k.meta >> 24, count: len, body) }
+        var words = (k.a, k.b)
+        return withUnsafeBytes(of: &words) { body(UnsafeRawBufferPointer(rebasing: $0[0..<len])) }
     }
 
-    /// Mutates an entry's value in place (no copy of a value that is an array).
+    /// Mutates an entry's value in place.
     @inline(__always)
     public mutating func modifyValue<R>(at entry: Int, _ body: (inout Value) -> R) -> R { body(&values[entry]) }
 

@@ -117,19 +117,19 @@ public final class Store: @unchecked Sendable {
     /// The timeline of an item, compact (no Strings made).
     public func history(_ kind: Kind, _ index: Int32) -> [CompactSnapshot] {
         var out: [CompactSnapshot] = []
-        var j = items[Int(kind.rawValue)].values[Int(index)].first
+        var j = items[Int(kind.rawValue)].value(at: Int(index)).first
         while j >= 0 { out.append(snapshots[j]); j = snapshots.next(j) }
         return out
     }
 
     /// The current state of an item, compact.
     public func current(_ kind: Kind, _ index: Int32) -> CompactSnapshot {
-        snapshots[items[Int(kind.rawValue)].values[Int(index)].last]
+        snapshots[items[Int(kind.rawValue)].value(at: Int(index)).last]
     }
 
     /// When an item was first reported (its earliest snapshot's ts).
     public func firstTs(_ kind: Kind, _ index: Int32) -> Millis {
-        items[Int(kind.rawValue)].values[Int(index)].firstTs
+        items[Int(kind.rawValue)].value(at: Int(index)).firstTs
     }
 
     /// Snapshots held, all items together.
@@ -213,7 +213,7 @@ public final class Store: @unchecked Sendable {
             return .created
         }
         let index = Int32(entry)
-        let timeline = items[k].values[entry]
+        let timeline = items[k].value(at: entry)
         let last = snapshots[timeline.last]
         guard s.ts > last.ts else { return insertOlder(s, kind: k, index: index, timeline: timeline) }
         // The common case: a newer snapshot becomes the current state.

@@ -1,0 +1,65 @@
+/// An append-mostly array held in pages of 16,384 elements.
+///
+/// Why: the store's tables grow to millions of entries while a feed is read.
+/// A plain array doubles, copying everything it holds and faulting in fresh
+/// memory for the copy each time; pages are allocated once and never move.
+/// A copy of the whole array (a replay checkpoint) shares the pages and
+/// copies only a page that one side then writes.
+struct PagedArray<Element>: Sendable where Element: Sendable {
+    static var pageShift: Int { 14 }
+    static var pageSize: Int { 1 << pageShift }
+    private var pages: [[Element]] = []
+    private(set) var count = 0
+
+    init() {}
+
+    @inline(__always)
+    subscript(i: Int) -> Element {
+        get { pages[i >> Self.pageShift][i & (Self.pageSize - 1)] }
+        _modify { yield &pages[i >> Self.pageShift][i & (Self.pageSize - 1)] }
+    }
+
+    @inline(__always)
+    mutating func append(_ e: Element) {
+        if count & (Self.pageSize - 1) == 0 {
+            var page: [Element] = []
+            page.reserveCapacity(Self.pageSize)
+            pages.append(page)
+        }
+        pages[pages.count - 1].append(e)
+        count += 1
+    }
+}
+
+/// Bytes appended in runs that never straddle a page of 1 MiB, each found
+/// again by a 40-bit reference (page << 20 | offset). Keys of the store's
+/// tables live here; like `PagedArray`, nothing ever moves.
+struct PagedBytes: Sendable {
+    static let pageShift = 20
+    static let pageSize = 1 << pageShift
+    private var pages: [[UInt8]] = []
+
+    /// Appends `bytes` (at most a page); returns their reference.
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        precondition(bytes.count <= Self.pageSize, "a run longer than a page")
+        if pages.isEmpty || pages[pages.count - 1].count + bytes.count > Self.pageSize {
+            var page: [UInt8] = []
+            page.reserveCapacity(Self.pageSize)
+            pages.append(page)
+        }
+        let p = pages.count - 1
+        let offset = pages[p].count
+        pages[p].append(contentsOf: bytes)
+        return UInt64(p) << UInt64(Self.pageShift) | UInt64(offset)
+    }
+
+    /// The run at `ref` of `count` bytes, valid during `body`.
+    @inline(__always)
+    func withBytes<R>(_ ref: UInt64, count: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let offset = Int(ref & UInt64(Self.pageSize - 1))
+        return pages[Int(ref >> UInt64(Self.pageShift))].withUnsafeBytes {
+            body(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + count)]))
+        }
+    }
+}
