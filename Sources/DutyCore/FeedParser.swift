@@ -127,7 +127,8 @@ public struct FeedParser {
             for b in idBytes where b & 0xC0 != 0x80 { chars += 1 }
         } else {
             idRaw = Int(span.start)..<Int(span.end)
-            for b in raw where b & 0xC0 != 0x80 { chars += 1 }
+            // 1 to 64 bytes is 1 to 64 characters whatever they are: count only longer ids.
+            if raw.count >= 1 && raw.count <= 64 { chars = 1 } else { for b in raw where b & 0xC0 != 0x80 { chars += 1 } }
         }
         guard chars >= 1 && chars <= 64 else { throw Self.idLength(chars) }
         let ts = try timestamp(.ts, line, k)

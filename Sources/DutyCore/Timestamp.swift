@@ -51,10 +51,18 @@ public enum Timestamp {
             days = daysFromCivil(year: year, month: month, day: day)
             cache = DayCache(dateWord: dateWord, dateTail: dateTail, days: days)
         }
-        guard b[10] == 0x54 || b[10] == 0x74,
-              let hour = num(11, 2), b[13] == 0x3A, let minute = num(14, 2), b[16] == 0x3A,
-              let second = num(17, 2)
-        else { return .failure(.malformed) }
+        guard b[10] == 0x54 || b[10] == 0x74 else { return .failure(.malformed) }
+        // "HH:MM:SS" checked and read as one word: six digits, two colons.
+        let hour: Int, minute: Int, second: Int
+        let d = b.baseAddress!.loadUnaligned(fromByteOffset: 11, as: UInt64.self) ^ 0x3030_3A30_303A_3030
+        if d & 0xF0F0_FFF0_F0FF_F0F0 == 0 && (d &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0 {
+            @inline(__always) func at(_ i: Int) -> Int { Int(truncatingIfNeeded: (d >> UInt64(i * 8)) & 0xFF) }
+            hour = at(0) * 10 + at(1)
+            minute = at(3) * 10 + at(4)
+            second = at(6) * 10 + at(7)
+        } else {
+            return .failure(.malformed)
+        }
         guard hour <= 23 else { return .failure(.outOfRange("hour")) }
         guard minute <= 59 else { return .failure(.outOfRange("minute")) }
         // 60 is a leap second, which RFC 3339 allows; it lands on the next minute.

@@ -115,4 +115,27 @@ import Testing
         #expect(try Timestamp.parse("2026-11-28T01:00:00+08:00").get().millis
                 == Timestamp.parse("2026-11-27T17:00:00Z").get().millis)
     }
+
+    /// The time of day is read as one word: every digit and colon position checked.
+    @Test func timeOfDayIsCheckedByteByByte() throws {
+        #expect(try Timestamp.parse("2026-11-28T23:59:60Z").get().millis
+                == Timestamp.parse("2026-11-29T00:00:00Z").get().millis)   // a leap second
+        #expect(try Timestamp.parse("2026-11-28t09:05:07z").get().millis
+                == Timestamp.millis(year: 2026, month: 11, day: 28, hour: 17, minute: 5, second: 7))   // +08:00
+        #expect(throws: TimestampError.outOfRange("hour")) { try Timestamp.parse("2026-11-28T24:00:00Z").get() }
+        #expect(throws: TimestampError.outOfRange("minute")) { try Timestamp.parse("2026-11-28T12:60:00Z").get() }
+        #expect(throws: TimestampError.outOfRange("second")) { try Timestamp.parse("2026-11-28T12:00:61Z").get() }
+        let good = Array("2026-11-28T12:34:56Z".utf8)
+        for i in 11...18 {
+            for bad: UInt8 in [0x2F, 0x3A, 0x3B, 0x41, 0x20, 0x30 | 0x80, 0x39 + 1] where bad != good[i] {
+                var t = good
+                t[i] = bad
+                let r = t.withUnsafeBytes { Timestamp.parse($0) }
+                if case .success = r { Issue.record("accepted \(String(decoding: t, as: UTF8.self))") }
+            }
+            var t = good
+            t[i] = i == 13 || i == 16 ? 0x35 : 0x3A   // a digit where a colon belongs, and the reverse
+            if case .success = t.withUnsafeBytes({ Timestamp.parse($0) }) { Issue.record("accepted byte \(i)") }
+        }
+    }
 }
