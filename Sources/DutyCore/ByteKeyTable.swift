@@ -17,10 +17,6 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     private var long = PagedBytes()
     private var values = PagedArray<Value>()
     private var mask: Int
-    /// A small direct-mapped cache of recently found entries, same packing as
-    /// `slots`. Feeds touch recent items far more than old ones, and this
-    /// stays in cache where the big slot array cannot.
-    private var recent: [UInt64] = Array(repeating: 0, count: 1 << 12)
 
     /// Keys are at most this long (feed lines are at most 1 MiB).
     static var maxKeyLength: Int { PagedBytes.pageSize }
@@ -60,11 +56,6 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     public func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
         let tag = hash >> 32
         let (a, b) = Self.words(key)
-        let r = recent.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash >> 7) & ((1 << 12) - 1)] }
-        if r >> 32 == tag && r != 0 {
-            let e = Int(r & 0xFFFF_FFFF) - 1
-            if keyEquals(e, key, a, b) { return e }
-        }
         return slots.withUnsafeBufferPointer { s in
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
@@ -89,14 +80,6 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
         slots.withUnsafeBufferPointer { Platform.prefetch($0.baseAddress! + (Int(truncatingIfNeeded: hash) & mask)) }
     }
 
-    /// Like `find`, and remembers the hit in the recent cache.
-    @inline(__always)
-    public mutating func lookup(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
-        guard let e = find(key, hash: hash) else { return nil }
-        recent[Int(truncatingIfNeeded: hash >> 7) & ((1 << 12) - 1)] = (hash >> 32) << 32 | UInt64(e + 1)
-        return e
-    }
-
     @inline(__always)
     private func keyEquals(_ e: Int, _ key: UnsafeRawBufferPointer, _ a: UInt64, _ b: UInt64) -> Bool {
         let k = keys[e]
@@ -117,7 +100,6 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
         keys.append(Key(a: a, b: b, meta: ref << 24 | UInt64(key.count)))
         values.append(value)
         place(e, hash: hash)
-        recent[Int(truncatingIfNeeded: hash >> 7) & ((1 << 12) - 1)] = (hash >> 32) << 32 | UInt64(e + 1)
         return e
     }
 
