@@ -124,7 +124,7 @@ public struct FeedGenerator {
             let rates: [(Step, Double)] = [
                 (.newEvent, 400 * t.eventRhythm[c.hour] * fraction * (weekend ? t.weekendEventFactor : 1)),
                 (.newMediation, 11 * office),
-                (.newAlert, 15 * office),
+                (.newAlert, 22 * office),   // about 20 a day: weekends are quieter
                 (.newCampaign, weekend ? 0 : 0.4 * office),
             ]
             for (step, rate) in rates {

@@ -1,5 +1,8 @@
-/// Alerts: 两单一报 from upstream, and the console's own rule alerts raised by
-/// events and tasks; each is opened, usually acknowledged, and resolved.
+/// Alerts: 两单一报 from upstream, each opened, acknowledged and resolved.
+/// The console's own rule alerts (late signing, 80% pre-warning, overdue,
+/// clusters, 6:3:1 drift) are not written: every console derives them from
+/// the events and tasks, and a feed that carried them too would show each
+/// one twice.
 extension FeedGenerator {
     struct AlertItem {
         var id = ""
@@ -9,8 +12,6 @@ extension FeedGenerator {
         var resolveAt: Millis
         var resolveBy: String
     }
-
-    static let engine = "值班规则引擎"
 
     /// 两单一报 from upstream: 风险提示单, 执法督办单, 通报.
     mutating func newUpstreamAlert(at t: Millis) -> Record {
@@ -41,19 +42,6 @@ extension FeedGenerator {
                              resolveAt: Self.after(ack, minutes: rng.lognormal(120, 0.8, 10, 720)),
                              resolveBy: rng.element(District.operators))
         return advance(item, .open, at: t)
-    }
-
-    /// A console rule fires at `at`; it resolves itself at `resolveAt` (the
-    /// condition clears), or an operator resolves it when there is none.
-    mutating func ruleAlert(_ level: AlertLevel, _ type: String, _ title: String, _ ref: String,
-                            at: Millis, resolveAt: Millis?) {
-        let ack = Self.after(at, minutes: rng.lognormal(8, 0.7, 1, 60))
-        let resolve = resolveAt.map { Self.after($0, minutes: rng.uniform(1, 5)) }
-            ?? Self.after(ack, minutes: rng.lognormal(60, 0.8, 10, 480))
-        let item = AlertItem(body: AlertBody(level: level, type: type, title: title, status: .open, ref: ref),
-                             by: Self.engine, ackAt: ack < resolve ? ack : nil, resolveAt: resolve,
-                             resolveBy: resolveAt == nil ? rng.element(District.operators) : Self.engine)
-        schedule(.alert(item, .open), at: at)
     }
 
     mutating func advance(_ item: AlertItem, _ status: AlertStatus, at t: Millis) -> Record {

@@ -71,10 +71,6 @@ extension FeedGenerator {
         } else {
             schedule(.event(item, .cancelled), at: Self.after(t, minutes: rng.uniform(10, 90)))
         }
-        if rng.chance(0.003) {
-            ruleAlert(.warning, "cluster", "聚集性事件：\(body.grid) 2小时内多起\(body.title)", "event:\(item.id)",
-                      at: Self.after(t, minutes: rng.uniform(5, 20)), resolveAt: nil)
-        }
         return Self.record(item.id, t, by, nil, .event(body))
     }
 
@@ -212,20 +208,6 @@ extension FeedGenerator {
             item.plan.append(at)
         }
         schedule(.task(item, .signed), at: item.plan[0])
-        let id = item.id, unit = item.body.unit, done = item.plan[3]
-        if item.plan[0] > t + 45 * Self.minute {
-            ruleAlert(.warning, "late_signing", "签收超时：\(id) 派发45分钟未签收（\(unit)）", "task:" + id,
-                      at: t + 45 * Self.minute, resolveAt: item.plan[0])
-        }
-        let warnAt = t + Millis(limit * 0.8) * Self.minute
-        if done > warnAt {
-            ruleAlert(.warning, "prewarning", "临期预警：\(id) 已用时80%（\(unit)）", "task:" + id,
-                      at: warnAt, resolveAt: done)
-        }
-        if done > item.body.due {
-            ruleAlert(item.priority <= 2 ? .critical : .warning, "overdue", "超期催办：\(id) 已超时限（\(unit)）",
-                      "task:" + id, at: item.body.due, resolveAt: done)
-        }
     }
 
     static let settledNotes = ["现场劝导，已整改", "已督促当事人清理", "当事人已自行拆除", "已协调物业处理"]
