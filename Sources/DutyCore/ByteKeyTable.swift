@@ -70,6 +70,14 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// `find`, for a table reached through a class's array of tables: being
+    /// mutating, the call works on the table in place, where a non-mutating
+    /// call copies it first (a retain and release of each of its arrays).
+    @inline(__always)
+    public mutating func lookup(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
+        find(key, hash: hash)
+    }
+
     /// Starts loading the slot where a lookup of `hash` begins, so a lookup a
     /// little later finds it in cache (a new item's id misses every cache:
     /// the table is megabytes and ids are spread over it by design).
@@ -104,6 +112,10 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     }
 
     public func value(at entry: Int) -> Value { values[entry] }
+
+    /// `value(at:)` in place, for the same reason as `lookup`.
+    @inline(__always)
+    public mutating func valueInPlace(at entry: Int) -> Value { values[entry] }
 
     /// The key of an entry, as a String (made on demand: keys are held as bytes).
     public func key(at entry: Int) -> String {

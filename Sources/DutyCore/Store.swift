@@ -205,7 +205,7 @@ public final class Store: @unchecked Sendable {
         records += 1
         if s.ts > latestTs { latestTs = s.ts }
         let k = Int(kind.rawValue)
-        guard let entry = items[k].find(idBytes, hash: hash) else {
+        guard let entry = items[k].lookup(idBytes, hash: hash) else {
             let j = snapshots.append(s)
             let index = Int32(items[k].insert(idBytes, hash: hash, value: Timeline(first: j, last: j, firstTs: s.ts)))
             aggregates.apply(s, item: index, firstTs: s.ts, sign: 1)
@@ -213,7 +213,7 @@ public final class Store: @unchecked Sendable {
             return .created
         }
         let index = Int32(entry)
-        let timeline = items[k].value(at: entry)
+        let timeline = items[k].valueInPlace(at: entry)
         let last = snapshots[timeline.last]
         guard s.ts > last.ts else { return insertOlder(s, kind: k, index: index, timeline: timeline) }
         // The common case: a newer snapshot becomes the current state.
