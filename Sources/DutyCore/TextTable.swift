@@ -62,7 +62,7 @@ public final class TextTable: @unchecked Sendable {
 
     private func internInTable(_ bytes: UnsafeRawBufferPointer) -> Sym {
         let h = ByteHash.hash(bytes)
-        if let e = table.find(bytes, hash: h) { return Sym(raw: UInt32(e + 1)) }
+        if let e = table.lookup(bytes, hash: h) { return Sym(raw: UInt32(e + 1)) }
         return Sym(raw: UInt32(table.insert(bytes, hash: h, value: ()) + 1))
     }
 
