@@ -85,7 +85,10 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     /// instead of copying the table out (a retain and release per array).
     @inline(__always)
     public mutating func prefetch(hash: UInt64) {
-        slots.withUnsafeBufferPointer { Platform.prefetch($0.baseAddress! + (Int(truncatingIfNeeded: hash) & mask)) }
+        let slot = Int(truncatingIfNeeded: hash) & mask
+        // Through the mutable buffer: in place, where the read-only one
+        // retains and releases the array around a one-instruction prefetch.
+        slots.withUnsafeMutableBufferPointer { Platform.prefetch($0.baseAddress! + slot) }
     }
 
     @inline(__always)
