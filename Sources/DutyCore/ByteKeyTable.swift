@@ -81,13 +81,14 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     /// Starts loading the slot where a lookup of `hash` begins, so a lookup a
     /// little later finds it in cache (a new item's id misses every cache:
     /// the table is megabytes and ids are spread over it by design).
-    /// Mutating only so that a call through an array element works in place
-    /// instead of copying the table out (a retain and release per array).
+    /// Mutating, and through the mutable buffer, so that Swift reaches the
+    /// slots in place: the read-only paths retain and release the arrays
+    /// around a one-instruction prefetch. (A table shared with a replay
+    /// checkpoint is thus copied here rather than at the next insert, which
+    /// comes a few records later anyway.)
     @inline(__always)
     public mutating func prefetch(hash: UInt64) {
         let slot = Int(truncatingIfNeeded: hash) & mask
-        // Through the mutable buffer: in place, where the read-only one
-        // retains and releases the array around a one-instruction prefetch.
         slots.withUnsafeMutableBufferPointer { Platform.prefetch($0.baseAddress! + slot) }
     }
 
