@@ -152,6 +152,33 @@ public enum OperatorActions {
         return t
     }
 
+    /// An action's records moved later, all by the same amount, as far as
+    /// needed for each to be newer than its item's latest snapshot held.
+    /// Why: a feed whose clock runs ahead of the console's (or a report dated
+    /// in the future) would otherwise make the operator's snapshot the older
+    /// one: filed in the timeline, never the item's state, so the action
+    /// would look done and be lost. Moving all records together keeps their
+    /// order (an escalation's two snapshots stay one millisecond apart), and
+    /// a task the action creates keeps its whole time limit.
+    public static func afterLatest(_ records: [Record], in store: Store) -> [Record] {
+        var shift: Millis = 0
+        for r in records {
+            guard let i = store.index(r.kind, id: r.id) else { continue }
+            shift = max(shift, store.current(r.kind, i).ts + 1 - r.snapshot.ts)
+        }
+        guard shift > 0 else { return records }
+        return records.map { r in
+            var r = r
+            r.snapshot.ts += shift
+            // A task this action creates keeps its time limit from its new ts.
+            if store.index(r.kind, id: r.id) == nil, case .task(var t) = r.snapshot.body {
+                t.due += shift
+                r.snapshot.body = .task(t)
+            }
+            return r
+        }
+    }
+
     /// A full snapshot by the operator at now (+08:00), or at `ts` when given.
     static func record(_ id: String, _ body: Body, _ ctx: ActionContext, note: String? = nil, ts: Millis? = nil) -> Record {
         Record(id: id, snapshot: Snapshot(ts: ts ?? ctx.now, offsetMinutes: Aggregates.localOffsetMinutes,

@@ -76,7 +76,8 @@ struct ActionPerformer {
     /// changed since the operator saw it (another console got there first);
     /// what other consoles wrote is ingested either way, and the records
     /// reach the store (and the recording) only once durable.
-    private func commit(_ built: [Record]) -> JournalResult {
+    private func commit(_ records: [Record]) -> JournalResult {
+        let built = OperatorActions.afterLatest(records, in: store)
         let seen = built.map { r in store.item(r.kind, id: r.id)?.current.ts }
         let result = journal.append(built) { view in
             for r in view.newRecords { store.apply(r) }

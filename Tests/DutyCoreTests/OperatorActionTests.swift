@@ -51,6 +51,31 @@ import Testing
         #expect(Self.code(OperatorActions.dispatch(store, event: "E1", unit: "x", type: .joint, Self.ctx)) == "already_dispatched")
     }
 
+    /// A report dated after the console's clock (a feed whose clock runs
+    /// ahead): the action still becomes the item's state, its records moved
+    /// together just past the report.
+    @Test func actionsLandAfterAReportFromTheFuture() throws {
+        let store = Self.store()
+        let ahead = Self.now + 90_000
+        store.apply(try TestSupport.parse(Line.event("E7", Timestamp.format(ahead, offsetMinutes: 480))).get())
+        let out = Self.records(OperatorActions.escalate(store, case: "M1", Self.ctx))
+        #expect(OperatorActions.afterLatest(out, in: store) == out)   // nothing to move
+        let built = Self.records(OperatorActions.dispatch(store, event: "E7", unit: "锦屏派出所", type: .joint, Self.ctx))
+        let moved = OperatorActions.afterLatest(built, in: store)
+        #expect(moved.map(\.snapshot.ts) == [ahead + 1, ahead + 1])
+        #expect(moved.map(\.id) == built.map(\.id))
+        guard case .task(let task) = moved[0].snapshot.body else { Issue.record("not a task"); return }
+        #expect(task.due == ahead + 1 + 4 * 3_600_000)   // the whole 4 h limit (P2 of the feed) from dispatch
+        for r in moved { store.apply(r) }
+        let e = try #require(store.index(.event, id: "E7"))
+        #expect(store.current(.event, e).eventStatus == .dispatched)
+        // Without the move, the dispatch would have been filed as history.
+        let again = TestSupport.store(Self.feed, clock: .fixed(Self.now))
+        again.apply(try TestSupport.parse(Line.event("E7", Timestamp.format(ahead, offsetMinutes: 480))).get())
+        for r in built { again.apply(r) }
+        #expect(again.current(.event, try #require(again.index(.event, id: "E7"))).eventStatus == .open)
+    }
+
     @Test func dispatchRefusals() {
         let store = Self.store()
         let r = OperatorActions.dispatch(store, event: "E2", unit: "锦屏派出所", type: .joint, Self.ctx)
