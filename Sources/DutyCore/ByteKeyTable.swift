@@ -18,8 +18,8 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     private var values = PagedArray<Value>()
     private var mask: Int
 
-    /// Keys are at most this long (feed lines are at most 1 MiB).
-    static var maxKeyLength: Int { PagedBytes.pageSize }
+    /// Keys are at most this long (the length's 24 bits; feed lines are at most 1 MiB).
+    static var maxKeyLength: Int { (1 << 24) - 1 }
 
     public init(capacity: Int = 1024) {
         var size = 16

@@ -6,7 +6,7 @@
 /// first day counted sit in one flat array; a day beyond that (a stray
 /// timestamp far in the past or future) goes to a dictionary, so one bad
 /// year cannot make the array huge.
-public struct DayCounts: Sendable, Equatable {
+public struct DayCounts: Sendable {
     public let width: Int
     private static let span: Int64 = 7_305   // 20 years of days, either side
     private var base: Int64?

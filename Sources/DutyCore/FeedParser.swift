@@ -112,6 +112,9 @@ public struct FeedParser {
     // through a scratch buffer, and errors are made out of line.
 
     private mutating func decode(_ line: UnsafeRawBufferPointer) throws(FeedError) -> CompactSnapshot {
+        // Forget the last line's id (empty until this line's is read), so
+        // nothing can read it against this line.
+        idRaw = 0..<0
         guard scanner.has(.kind) else { throw FeedError.missing("kind") }
         let k: Kind = try requiredEnum(.kind, line, nil)
         kind = k

@@ -29,7 +29,7 @@ final class FreeTextArena: @unchecked Sendable {
         at.storeBytes(of: UInt32(bytes.count), as: UInt32.self)
         if bytes.count > 0 { (at + 4).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
         let handle = (page << Self.pageShift | used) >> 2
-        used += need
+        used = need > Self.pageSize ? Self.pageSize : used + need
         count += 1
         return UInt32(handle)
     }
@@ -43,9 +43,14 @@ final class FreeTextArena: @unchecked Sendable {
     }
 
     private func newPage(holding need: Int) {
-        // Feed lines are at most 1 MiB, so one text always fits a fresh page.
-        precondition(need <= Self.pageSize, "free text longer than a page")
         precondition(pages.count < 1 << (33 - Self.pageShift), "free text arena full")
+        if need > Self.pageSize {
+            // Longer than a page (not from a feed line, which is at most
+            // 1 MiB; from code): a page of its own, full once written.
+            pages.append(.allocate(byteCount: need, alignment: 16))
+            used = 0
+            return
+        }
         pages.append(.allocate(byteCount: Self.pageSize, alignment: 16))
         used = 0
     }

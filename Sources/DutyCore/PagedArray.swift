@@ -39,10 +39,10 @@ struct PagedBytes: Sendable {
     static let pageSize = 1 << pageShift
     private var pages: [[UInt8]] = []
 
-    /// Appends `bytes` (at most a page); returns their reference.
+    /// Appends `bytes`; returns their reference. A run longer than a page
+    /// (never from a feed line) gets a page of its own, full once written.
     @inline(__always)
     mutating func append(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        precondition(bytes.count <= Self.pageSize, "a run longer than a page")
         if pages.isEmpty || pages[pages.count - 1].count + bytes.count > Self.pageSize {
             var page: [UInt8] = []
             page.reserveCapacity(Self.pageSize)

@@ -70,9 +70,24 @@ import Testing
         }
         kept.append((0, [UInt8](repeating: 0x41, count: (1 << 20) - 4)))   // fills a page alone
         kept.append((0, [0x42]))
+        kept.append((0, [UInt8](repeating: 0x43, count: 3 << 20)))         // longer than a page (from code)
+        kept.append((0, [0x44, 0x45]))
         for i in kept.indices { kept[i].0 = kept[i].1.withUnsafeBytes { arena.append($0) } }
         #expect(arena.count == kept.count)
         for (handle, bytes) in kept { #expect(Array(arena.bytes(handle)) == bytes) }
         #expect(Set(kept.map(\.0)).count == kept.count)
+    }
+}
+
+/// Texts longer than a page, as code (not a feed line) may intern or store.
+@Suite struct LongTextTests {
+    @Test func longTextsAreKeptWhole() {
+        let texts = TextTable()
+        let long = String(repeating: "锦屏街道", count: 200_000)   // 2.4 MB
+        let a = texts.intern(long), b = texts.store(long)
+        let short = texts.intern("锦屏街道")
+        #expect(texts.intern(long) == a)
+        #expect(texts.text(a) == long && texts.text(b) == long && texts.text(short) == "锦屏街道")
+        #expect(texts.same(a, b))
     }
 }
