@@ -38,7 +38,9 @@ enum Environment {
     /// This host's name, for the console id in journal records.
     static var hostName: String {
         var buffer = [CChar](repeating: 0, count: 256)
-        return gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : "console"
+        guard gethostname(&buffer, buffer.count) == 0 else { return "console" }
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
