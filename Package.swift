@@ -19,7 +19,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        /// Compiler built-ins the core uses and Swift cannot spell (a prefetch, 16-byte vector tests).
+        /// Compiler built-ins the core uses and Swift cannot spell (a prefetch, a 16-byte vector test).
         .target(name: "CDutyPlatform"),
         /// Records, parsing, tailing, store, aggregates: no terminal code.
         .target(

@@ -159,10 +159,8 @@ struct JSONScanner {
             if keyLen >= 0 {
                 i = keyStart + keyLen + 1
             } else {
-                let end = Self.stringEnd(p, n, keyStart, &escaped)
-                guard end >= 0 else { return failString(p, n, i) }
-                i = end + 1
-                keyLen = end - keyStart
+                guard scanString(p, n, &i, &escaped) else { return false }
+                keyLen = i - 1 - keyStart
                 if !escaped, let w = Field.word(p + keyStart, keyLen, available: n - keyStart) {
                     field = Field.match(word: w)
                 }
@@ -331,73 +329,18 @@ struct JSONScanner {
     /// and refuses raw control characters.
     @inline(__always)
     private mutating func scanString(_ p: UnsafeRawPointer, _ n: Int, _ i: inout Int, _ escaped: inout Bool) -> Bool {
-        var k = i + 1
-        while true {
-            // Sixteen bytes at a time while none is '"', '\\', a control byte
-            // or non-ASCII; eight at a time near the end of the line.
-            var stop = false
-            while k + 16 <= n {
-                let m = Platform.stringStops16(p + k)
-                if m != 0 { k += m.trailingZeroBitCount; stop = true; break }
-                k += 16
-            }
-            while !stop && k + 8 <= n {
-                let w = p.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-                let q = w ^ 0x2222_2222_2222_2222
-                let s = w ^ 0x5C5C_5C5C_5C5C_5C5C
-                let flags = (((q &- 0x0101_0101_0101_0101) & ~q) | ((s &- 0x0101_0101_0101_0101) & ~s)
-                    | ((w &- 0x2020_2020_2020_2020) & ~w) | w) & 0x8080_8080_8080_8080
-                if flags != 0 {
-                    // The lowest flag is exact (borrows only run upwards): jump to it.
-                    k += flags.trailingZeroBitCount >> 3
-                    break
-                }
-                k += 8
-            }
-            guard k < n else { return fail("unterminated string", at: i) }
-            var c = p.load(fromByteOffset: k, as: UInt8.self)
-            if c >= 0x80 {
-                // A run of non-ASCII text (CJK is three bytes a character).
-                repeat {
-                    if k + 16 <= n {
-                        let run = Platform.threeByteRun16(p + k)
-                        if run > 0 {
-                            k += run
-                            c = p.load(fromByteOffset: k, as: UInt8.self)
-                            continue
-                        }
-                    }
-                    if c >= 0xE1 && c <= 0xEF && c != 0xED && k + 2 < n
-                        && p.load(fromByteOffset: k + 1, as: UInt8.self) & 0xC0 == 0x80
-                        && p.load(fromByteOffset: k + 2, as: UInt8.self) & 0xC0 == 0x80 {
-                        k += 3
-                    } else if !UTF8Check.sequence(p, n, &k) {
-                        return fail(UTF8Check.bad(k))
-                    }
-                    guard k < n else { return fail("unterminated string", at: i) }
-                    c = p.load(fromByteOffset: k, as: UInt8.self)
-                } while c >= 0x80
-                continue
-            }
-            if c == 0x22 { i = k + 1; return true }
-            if c == 0x5C {
-                escaped = true
-                if let e = StringDecoder.checkEscape(UnsafeRawBufferPointer(start: p, count: n), &k) { return fail(e) }
-                continue
-            }
-            if c < 0x20 { return fail("unescaped control character in string", at: k) }
-            k += 1
-        }
+        let end = Self.stringEnd(p, n, i + 1, &escaped)
+        guard end >= 0 else { return failString(p, n, i) }
+        i = end + 1
+        return true
     }
 
     /// Where the string whose body starts at p[k] ends: the index of its
-    /// closing quote, or -1 when it is not a valid string (the caller then
-    /// asks `failString` why). The same checks as `scanString`, written for
-    /// the object loop: no error kept, no state touched, and Chinese text
-    /// checked sixteen bytes at a time with the ASCII around it. A block
-    /// whose non-ASCII bytes are all whole three-byte sequences (leads
-    /// E1–EC, EE–EF) passes in one step; any other block is walked a
-    /// character at a time.
+    /// closing quote, or -1 when it is not a valid string (`failString` then
+    /// says why). No error kept, no state touched, and Chinese text checked
+    /// sixteen bytes at a time with the ASCII around it: a block whose
+    /// non-ASCII bytes are all whole three-byte sequences passes in one step
+    /// (`wholeUpTo`); any other block is walked a character at a time.
     @inline(__always)
     private static func stringEnd(_ p: UnsafeRawPointer, _ n: Int, _ k0: Int, _ escaped: inout Bool) -> Int {
         var k = k0
@@ -405,18 +348,12 @@ struct JSONScanner {
             if k + 16 <= n {
                 let m = Platform.stringMasks16(p + k)
                 let stops = UInt32(truncatingIfNeeded: m) & 0xFFFF
-                let high = UInt32(truncatingIfNeeded: m >> 16) & 0xFFFF
-                if high == 0 && stops == 0 { k += 16; continue }
+                if m & 0xFFFF_FFFF == 0 { k += 16; continue }   // no stop, no non-ASCII byte
                 let limit = stops == 0 ? 16 : stops.trailingZeroBitCount
-                let within: UInt32 = (1 << UInt32(limit)) &- 1
-                let leads = UInt32(truncatingIfNeeded: m >> 32) & within
-                let conts = UInt32(truncatingIfNeeded: m >> 48) & within
-                let expected = (leads << 1) | (leads << 2)
-                if high & within == leads | conts && expected & within == conts
-                    && (stops == 0 || expected >> UInt32(limit) == 0) {
+                if let cut = wholeUpTo(m, limit: limit) {
                     if stops == 0 {
                         // A character cut by the block's end begins the next block.
-                        k += leads & 0x4000 != 0 ? 14 : leads & 0x8000 != 0 ? 15 : 16
+                        k += cut
                         continue
                     }
                     k += limit
@@ -437,27 +374,36 @@ struct JSONScanner {
         }
     }
 
-    /// The closing quote of a string that ends within the sixteen bytes
-    /// from p[k] with nothing but ASCII and whole three-byte characters
-    /// before it (most values: ids, times, names); -1 for anything else,
-    /// which `stringEnd` then decides. Small enough to be inlined.
+    /// Whether the first `limit` bytes of a block (its `stringMasks16`) hold
+    /// nothing but ASCII and whole three-byte characters with leads E1–EC,
+    /// EE–EF. When `limit` is 16, a character may run past the block: then
+    /// the answer is where that character starts (14 or 15), else 16; when
+    /// `limit` is a stop byte, a character cut by it is refused. Nil: walk it.
+    @inline(__always)
+    private static func wholeUpTo(_ m: UInt64, limit: Int) -> Int? {
+        let within: UInt32 = (1 << UInt32(limit)) &- 1
+        let high = UInt32(truncatingIfNeeded: m >> 16) & within
+        if high == 0 { return limit }
+        let leads = UInt32(truncatingIfNeeded: m >> 32) & within
+        let conts = UInt32(truncatingIfNeeded: m >> 48) & within
+        let expected = (leads << 1) | (leads << 2)
+        guard high == leads | conts, expected & within == conts else { return nil }
+        if limit < 16 { return expected >> UInt32(limit) == 0 ? limit : nil }
+        return leads & 0x4000 != 0 ? 14 : leads & 0x8000 != 0 ? 15 : 16
+    }
+
+    /// The closing quote of a string that ends within the sixteen bytes from
+    /// p[k] with nothing but ASCII and whole three-byte characters before it
+    /// (most values: ids, times, names); -1 for anything else, which
+    /// `stringEnd` then decides. Small enough to be inlined into the object loop.
     @inline(__always)
     private static func shortStringEnd(_ p: UnsafeRawPointer, _ n: Int, _ k: Int) -> Int {
         guard k + 16 <= n else { return -1 }
         let m = Platform.stringMasks16(p + k)
         let stops = UInt32(truncatingIfNeeded: m) & 0xFFFF
-        guard stops != 0 else { return -1 }
-        let limit = UInt32(stops.trailingZeroBitCount)
-        let within: UInt32 = (1 << limit) &- 1
-        let high = UInt32(truncatingIfNeeded: m >> 16) & within
-        if high != 0 {
-            let leads = UInt32(truncatingIfNeeded: m >> 32) & within
-            let conts = UInt32(truncatingIfNeeded: m >> 48) & within
-            let expected = (leads << 1) | (leads << 2)
-            guard high == leads | conts, expected == conts else { return -1 }
-        }
-        let end = k + Int(limit)
-        return p.load(fromByteOffset: end, as: UInt8.self) == 0x22 ? end : -1
+        guard stops != 0, let end = wholeUpTo(m, limit: stops.trailingZeroBitCount).map({ k + $0 }),
+              p.load(fromByteOffset: end, as: UInt8.self) == 0x22 else { return -1 }
+        return end
     }
 
     /// Walks a string's bytes one character at a time until a '"', '\\' or
@@ -476,12 +422,26 @@ struct JSONScanner {
         return true
     }
 
-    /// Why the string at p[i] (its opening quote) is not valid, for the record.
+    /// Why the string at p[i] (its opening quote) is not valid: walked a byte
+    /// at a time for the first fault, out of the hot path.
     @inline(never)
     private mutating func failString(_ p: UnsafeRawPointer, _ n: Int, _ i: Int) -> Bool {
-        var k = i, escaped = false
-        if scanString(p, n, &k, &escaped) { return fail("invalid string", at: i) }   // cannot happen: both agree
-        return false
+        var k = i + 1
+        while k < n {
+            let c = p.load(fromByteOffset: k, as: UInt8.self)
+            if c == 0x22 { return fail("invalid string", at: i) }   // not reached: stringEnd would have accepted it
+            if c == 0x5C {
+                if let e = StringDecoder.checkEscape(UnsafeRawBufferPointer(start: p, count: n), &k) { return fail(e) }
+                continue
+            }
+            if c < 0x20 { return fail("unescaped control character in string", at: k) }
+            if c >= 0x80 {
+                if !UTF8Check.sequence(p, n, &k) { return fail(UTF8Check.bad(k)) }
+                continue
+            }
+            k += 1
+        }
+        return fail("unterminated string", at: i)
     }
 
     /// Validates one nested value of any depth with an explicit stack.

@@ -28,15 +28,6 @@ public enum Platform {
     @inline(__always)
     public static func prefetch(_ p: UnsafeRawPointer) { dd_prefetch(p) }
 
-    /// Bit i set when p[i] (i < 16) is '"', '\\', a control byte or non-ASCII. Reads 16 bytes.
-    @inline(__always)
-    public static func stringStops16(_ p: UnsafeRawPointer) -> UInt32 { UInt32(dd_string_stops16(p)) }
-
-    /// How many bytes from p are whole three-byte UTF-8 sequences (leads E1–EC,
-    /// EE–EF), five at most: 0, 3, … 15. Reads 16 bytes.
-    @inline(__always)
-    public static func threeByteRun16(_ p: UnsafeRawPointer) -> Int { Int(dd_three_byte_run16(p)) }
-
     /// Masks of p[0..<16]: '"'/'\\'/control (bits 0–15), non-ASCII (16–31),
     /// three-byte leads E1–EC/EE–EF (32–47), continuations (48–63). Reads 16 bytes.
     @inline(__always)

@@ -6,7 +6,7 @@
 #endif
 
 /// What the core needs from the compiler and Swift cannot spell: a prefetch
-/// and two 16-byte vector tests for the feed scanner (SSE2, which every
+/// and a 16-byte vector test for the feed scanner (SSE2, which every
 /// x86-64 has; a plain C loop with the same results elsewhere). Kept tiny:
 /// everything else of libc goes through DutyCore's `Platform` enum.
 
@@ -19,62 +19,6 @@ static inline void dd_prefetch(const void *p) {
     __builtin_prefetch(p, 0, 3);
 #else
     (void)p;
-#endif
-}
-
-/// Bit i is set when byte i of p[0..16) ends a plain run inside a JSON
-/// string: a '"', a '\\', a control byte (< 0x20) or a non-ASCII byte. The
-/// scanner skips sixteen bytes at a time while this is 0. Reads 16 bytes.
-static inline unsigned dd_string_stops16(const void *p) {
-#if defined(__SSE2__)
-    __m128i v = _mm_loadu_si128((const __m128i *)p);
-    __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
-    __m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
-    // Signed compare: bytes >= 0x80 are negative, so they count as "below 0x20" too.
-    __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
-    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), low));
-#else
-    const unsigned char *b = (const unsigned char *)p;
-    unsigned m = 0;
-    for (int i = 0; i < 16; i++) {
-        unsigned char c = b[i];
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) m |= 1u << i;
-    }
-    return m;
-#endif
-}
-
-/// How many bytes at p[0..15) are whole three-byte UTF-8 sequences in a row
-/// (0, 3, 6, 9, 12 or 15), counting only leads E1–EC and EE–EF: Chinese
-/// text, checked five characters at a time. Leads E0 and ED need a range
-/// check on the second byte, and other lengths other rules; those, and
-/// anything else, stop the count and go to the scanner's byte-wise check.
-/// Reads 16 bytes.
-static inline unsigned dd_three_byte_run16(const void *p) {
-#if defined(__SSE2__)
-    __m128i v = _mm_loadu_si128((const __m128i *)p);
-    const __m128i shape = _mm_setr_epi8((char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0,
-                                        (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0,
-                                        (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0);
-    const __m128i want = _mm_setr_epi8((char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80,
-                                       (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80,
-                                       (char)0xE0, (char)0x80, (char)0x80, (char)0xE0);
-    unsigned ok = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, shape), want));
-    __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE0)),
-                                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)));
-    ok &= ~((unsigned)_mm_movemask_epi8(special) & 0x9249u);   // lanes 0, 3, 6, 9, 12, 15
-    unsigned first_bad = (unsigned)__builtin_ctz(~ok | 0x10000u);
-    unsigned chars = (first_bad * 11) >> 5;                     // first_bad / 3 for 0...16
-    return (chars > 5 ? 5 : chars) * 3;
-#else
-    const unsigned char *b = (const unsigned char *)p;
-    unsigned k = 0;
-    while (k + 3 <= 15) {
-        unsigned char c = b[k];
-        if (c < 0xE1 || c > 0xEF || c == 0xED || (b[k + 1] & 0xC0) != 0x80 || (b[k + 2] & 0xC0) != 0x80) break;
-        k += 3;
-    }
-    return k;
 #endif
 }
 
