@@ -14,7 +14,7 @@ import Testing
 
     @Test func linksAcrossPagesAndCopiesAreIndependent() {
         var log = SnapshotLog()
-        let n = SnapshotLog.pageSize * 2 + 100
+        let n = PagedArray<SnapshotLog.Entry>.pageSize * 2 + 100
         // Three interleaved chains: i, i+3, i+6 ...
         for i in 0..<n {
             let j = log.append(Self.snapshot(i))
