@@ -30,24 +30,6 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
 
     public var count: Int { values.count }
 
-    /// The first sixteen bytes of a key as two little-endian words, zero-padded.
-    @inline(__always)
-    static func words(_ key: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
-        let n = key.count
-        guard n > 0, let p = key.baseAddress else { return (0, 0) }
-        if n >= 16 {
-            return (p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-        }
-        if n >= 8 {
-            // The second word from an overlapping load, shifted down to drop the overlap.
-            let tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-            return (p.loadUnaligned(as: UInt64.self), n == 8 ? 0 : tail >> UInt64((16 - n) * 8))
-        }
-        var a: UInt64 = 0
-        for i in 0..<n { a |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64(i * 8) }
-        return (a, 0)
-    }
-
     /// The entry index of a key, if present.
     @inlinable public func find(_ key: UnsafeRawBufferPointer) -> Int? {
         find(key, hash: ByteHash.hash(key))
@@ -55,7 +37,7 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
 
     public func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
         let tag = hash >> 32
-        let (a, b) = Self.words(key)
+        let (a, b) = ByteHash.firstWords(key)
         return slots.withUnsafeBufferPointer { s in
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
@@ -107,7 +89,7 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
         precondition(key.count <= Self.maxKeyLength, "key too long")
         if (values.count + 1) * 10 > slots.count * 7 { grow() }
         let e = values.count
-        let (a, b) = Self.words(key)
+        let (a, b) = ByteHash.firstWords(key)
         let ref = key.count > 16 ? long.append(key) : 0
         keys.append(Key(a: a, b: b, meta: ref << 24 | UInt64(key.count)))
         values.append(value)
@@ -161,6 +143,25 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
 /// A fast 64-bit hash over bytes, eight at a time (not for adversaries: keys
 /// come from the district's own systems, and a bad spread only costs probes).
 public enum ByteHash {
+    /// The first sixteen bytes as two little-endian words, zero-padded:
+    /// short keys (ids, wire names) compare as two integers.
+    @inline(__always)
+    public static func firstWords(_ key: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        let n = key.count
+        guard n > 0, let p = key.baseAddress else { return (0, 0) }
+        if n >= 16 {
+            return (p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+        if n >= 8 {
+            // The second word from an overlapping load, shifted down to drop the overlap.
+            let tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            return (p.loadUnaligned(as: UInt64.self), n == 8 ? 0 : tail >> UInt64((16 - n) * 8))
+        }
+        var a: UInt64 = 0
+        for i in 0..<n { a |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64(i * 8) }
+        return (a, 0)
+    }
+
     @inlinable
     public static func hash(_ b: UnsafeRawBufferPointer) -> UInt64 {
         let n = b.count

@@ -21,27 +21,16 @@ public struct WireWord: Sendable {
     let count: Int
 
     init(_ name: String) {
-        var bytes = Array(name.utf8)
+        let bytes = Array(name.utf8)
         precondition(bytes.count <= 16, "wire name longer than 16 bytes")
         count = bytes.count
-        bytes += Array(repeating: 0, count: 16 - bytes.count)
-        lo = bytes[0..<8].enumerated().reduce(0) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
-        hi = bytes[8..<16].enumerated().reduce(0) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
+        (lo, hi) = bytes.withUnsafeBytes { ByteHash.firstWords($0) }
     }
 
     /// Reads up to 16 bytes as two words (zero-padded); nil when longer.
     @inline(__always)
     static func words(_ b: UnsafeRawBufferPointer) -> (UInt64, UInt64)? {
-        let n = b.count
-        guard n <= 16, let p = b.baseAddress else { return n == 0 ? (0, 0) : nil }
-        var lo: UInt64 = 0, hi: UInt64 = 0
-        if n >= 8 {
-            lo = p.loadUnaligned(as: UInt64.self)
-            for i in 8..<n { hi |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64((i - 8) * 8) }
-        } else {
-            for i in 0..<n { lo |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64(i * 8) }
-        }
-        return (lo, hi)
+        b.count <= 16 ? ByteHash.firstWords(b) : nil
     }
 }
 
