@@ -161,17 +161,17 @@ public enum OperatorActions {
     /// order (an escalation's two snapshots stay one millisecond apart), and
     /// a task the action creates keeps its whole time limit.
     public static func afterLatest(_ records: [Record], in store: Store) -> [Record] {
+        let held = records.map { store.index($0.kind, id: $0.id) }
         var shift: Millis = 0
-        for r in records {
-            guard let i = store.index(r.kind, id: r.id) else { continue }
-            shift = max(shift, store.current(r.kind, i).ts + 1 - r.snapshot.ts)
+        for (r, i) in zip(records, held) {
+            if let i { shift = max(shift, store.current(r.kind, i).ts + 1 - r.snapshot.ts) }
         }
         guard shift > 0 else { return records }
-        return records.map { r in
+        return zip(records, held).map { r, i in
             var r = r
             r.snapshot.ts += shift
             // A task this action creates keeps its time limit from its new ts.
-            if store.index(r.kind, id: r.id) == nil, case .task(var t) = r.snapshot.body {
+            if i == nil, case .task(var t) = r.snapshot.body {
                 t.due += shift
                 r.snapshot.body = .task(t)
             }
