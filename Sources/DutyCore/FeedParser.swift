@@ -106,10 +106,10 @@ public struct FeedParser {
 
     // MARK: - Decoding the fields
     //
-    // One function on the hot path: every helper below is inlined into
-    // `decode`, reads a field's span directly, and hands the raw bytes to the
-    // text table without copying them; only escaped strings take a detour
-    // through a scratch buffer, and errors are made out of line.
+    // Each helper below reads a field's span directly and hands the raw
+    // bytes to the text table without copying them; only escaped strings
+    // take a detour through a scratch buffer, and errors are made out of
+    // line, so the path a good line takes stays short.
 
     private mutating func decode(_ line: UnsafeRawBufferPointer) throws(FeedError) -> CompactSnapshot {
         // Forget the last line's id (empty until this line's is read), so
@@ -130,8 +130,9 @@ public struct FeedParser {
             for b in idBytes where b & 0xC0 != 0x80 { chars += 1 }
         } else {
             idRaw = Int(span.start)..<Int(span.end)
-            // 1 to 64 bytes is 1 to 64 characters whatever they are: count only longer ids.
-            if raw.count >= 1 && raw.count <= 64 { chars = 1 } else { for b in raw where b & 0xC0 != 0x80 { chars += 1 } }
+            // Up to 64 bytes are at most 64 characters, and empty only when
+            // no bytes: characters need counting only in longer ids.
+            if raw.count <= 64 { chars = raw.count } else { for b in raw where b & 0xC0 != 0x80 { chars += 1 } }
         }
         guard chars >= 1 && chars <= 64 else { throw Self.idLength(chars) }
         let ts = try timestamp(.ts, line, k)
