@@ -392,18 +392,22 @@ struct JSONScanner {
         return leads & 0x4000 != 0 ? 14 : leads & 0x8000 != 0 ? 15 : 16
     }
 
-    /// The closing quote of a string that ends within the sixteen bytes from
-    /// p[k] with nothing but ASCII and whole three-byte characters before it
-    /// (most values: ids, times, names); -1 for anything else, which
-    /// `stringEnd` then decides. Small enough to be inlined into the object loop.
+    /// The closing quote of a string whose body starts at p[k] and ends within
+    /// 32 bytes with nothing but ASCII and whole three-byte characters before
+    /// it (most values: ids, times, names, titles); -1 for anything else,
+    /// which `stringEnd` then decides. Near the line's end it looks at the
+    /// line's last 32 bytes, so it never reads past the line. Small enough
+    /// to be inlined into the object loop.
     @inline(__always)
     private static func shortStringEnd(_ p: UnsafeRawPointer, _ n: Int, _ k: Int) -> Int {
-        guard k + 16 <= n else { return -1 }
-        let m = Platform.stringMasks16(p + k)
-        let stops = UInt32(truncatingIfNeeded: m) & 0xFFFF
-        guard stops != 0, let end = wholeUpTo(m, limit: stops.trailingZeroBitCount).map({ k + $0 }),
-              p.load(fromByteOffset: end, as: UInt8.self) == 0x22 else { return -1 }
-        return end
+        if k + 32 <= n {
+            let end = Platform.shortStringEnd32(p + k, skip: 0)
+            return end < 0 ? -1 : k + end
+        }
+        guard n >= 32 && k < n else { return -1 }
+        // Near the line's end: its last 32 bytes, from the body's start.
+        let end = Platform.shortStringEnd32(p + (n - 32), skip: k - (n - 32))
+        return end < 0 ? -1 : k + end
     }
 
     /// Walks a string's bytes one character at a time until a '"', '\\' or

@@ -33,6 +33,15 @@ public enum Platform {
     @inline(__always)
     public static func stringMasks16(_ p: UnsafeRawPointer) -> UInt64 { UInt64(dd_string_masks16(p)) }
 
+    /// Where a string body at `block + skip` ends (its closing quote, from
+    /// the body's start) when it ends within the 32 bytes at `block` with only
+    /// ASCII and whole three-byte characters before it; -1 otherwise.
+    /// Reads the 32 bytes at `block`; `skip` is below 32.
+    @inline(__always)
+    public static func shortStringEnd32(_ block: UnsafeRawPointer, skip: Int) -> Int {
+        Int(dd_short_string_end32(block, UInt32(truncatingIfNeeded: skip)))
+    }
+
     /// The index of the first `byte` in p[0..<count], via libc's vectorised memchr.
     @inline(__always)
     public static func find(_ byte: UInt8, in p: UnsafeRawPointer, count: Int) -> Int? {

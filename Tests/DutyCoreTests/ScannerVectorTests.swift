@@ -29,6 +29,44 @@ import Testing
         }
     }
 
+    /// The 32-byte short-string test against a walk of the same bytes: the
+    /// body from `skip` must be ASCII without stops, or whole three-byte
+    /// characters with leads E1–EC/EE–EF, up to a closing quote in the block.
+    @Test func shortStringEndMatchesAWalk() {
+        var rng = SeededRandom(seed: 25)
+        func walk(_ b: [UInt8], _ skip: Int) -> Int {
+            var k = skip
+            while k < 32 {
+                let c = b[k]
+                if c == 0x22 { return k - skip }
+                if c == 0x5C || c < 0x20 { return -1 }
+                if c < 0x80 { k += 1; continue }
+                guard c >= 0xE1 && c <= 0xEF && c != 0xED, k + 2 < 32,
+                      b[k + 1] & 0xC0 == 0x80, b[k + 2] & 0xC0 == 0x80 else { return -1 }
+                k += 3
+            }
+            return -1
+        }
+        var decided = 0
+        for _ in 0..<60_000 {
+            var block: [UInt8] = []
+            while block.count < 32 {
+                switch rng.below(4) {
+                case 0: block += Self.chinese(&rng).prefix(3 * (1 + rng.below(3)))
+                case 1: block += Array("JP-03-12".utf8.prefix(1 + rng.below(8)))
+                case 2: block.append(0x22)
+                default: block.append(rng.below(2) == 0 ? Self.alphabet[rng.below(Self.alphabet.count)] : UInt8(rng.below(256)))
+                }
+            }
+            block = Array(block.prefix(32))
+            let skip = rng.below(4) == 0 ? rng.below(32) : 0
+            let got = block.withUnsafeBytes { Platform.shortStringEnd32($0.baseAddress!, skip: skip) }
+            #expect(got == walk(block, skip), "block \(block) skip \(skip)")
+            if got >= 0 { decided += 1 }
+        }
+        #expect(decided > 5_000)
+    }
+
     @Test func parserAgreesWithTheStandardLibraryOnUTF8() {
         var rng = SeededRandom(seed: 23)
         var accepted = 0, refused = 0
@@ -54,6 +92,17 @@ import Testing
             case .failure(let e):
                 refused += 1
                 #expect(!valid, "refused valid text \(text): \(e)")
+            }
+            // The title as the line's last value: the scanner looks at the
+            // line's last 32 bytes there, never past them.
+            let last = Array(#"{"kind":"event","id":"E1","ts":"2026-11-28T09:15:02+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","status":"open","title":""#.utf8)
+                + text + Array(#""}"#.utf8)
+            switch TestSupport.parse(last) {
+            case .success(let s):
+                #expect(valid, "accepted invalid text \(text) at the end")
+                if case .event(let e) = s.body { #expect(Array(e.title.utf8) == text) }
+            case .failure(let e):
+                #expect(!valid, "refused valid text \(text) at the end: \(e)")
             }
             // The same text as an unknown field's value, inside a nested array,
             // and as an unknown key: the scanner's other string paths.
