@@ -51,7 +51,9 @@ final class FreeTextArena: @unchecked Sendable {
             used = 0
             return
         }
-        pages.append(.allocate(byteCount: Self.pageSize, alignment: 16))
+        let page = UnsafeMutableRawPointer.allocate(byteCount: Self.pageSize, alignment: 16)
+        if !pages.isEmpty { Platform.prefault(page, byteCount: Self.pageSize) }   // as PagedArray.newPage
+        pages.append(page)
         used = 0
     }
 }

@@ -21,13 +21,23 @@ struct PagedArray<Element>: Sendable where Element: Sendable {
 
     @inline(__always)
     mutating func append(_ e: Element) {
-        if count & (Self.pageSize - 1) == 0 {
-            var page: [Element] = []
-            page.reserveCapacity(Self.pageSize)
-            pages.append(page)
-        }
+        if count & (Self.pageSize - 1) == 0 { pages.append(Self.newPage(Self.pageSize, prefault: !pages.isEmpty)) }
         pages[pages.count - 1].append(e)
         count += 1
+    }
+
+    /// An empty page with room for `capacity` elements. From the second page
+    /// on, its memory is mapped in at once (`Platform.prefault`): a table that
+    /// outgrew one page is filling pages fast. A first page maps in as it
+    /// is written, so a small table costs only what it holds.
+    @inline(never)
+    static func newPage(_ capacity: Int, prefault: Bool) -> [Element] {
+        [Element](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            if prefault, let base = buffer.baseAddress {
+                Platform.prefault(UnsafeMutableRawPointer(base), byteCount: buffer.count * MemoryLayout<Element>.stride)
+            }
+            initialized = 0
+        }
     }
 }
 
@@ -44,9 +54,7 @@ struct PagedBytes: Sendable {
     @inline(__always)
     mutating func append(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         if pages.isEmpty || pages[pages.count - 1].count + bytes.count > Self.pageSize {
-            var page: [UInt8] = []
-            page.reserveCapacity(Self.pageSize)
-            pages.append(page)
+            pages.append(PagedArray<UInt8>.newPage(max(Self.pageSize, bytes.count), prefault: !pages.isEmpty))
         }
         let p = pages.count - 1
         let offset = pages[p].count
