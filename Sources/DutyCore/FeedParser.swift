@@ -25,12 +25,30 @@ public struct FeedParser {
     private var idRaw: Range<Int>?
     /// The kind of the last line parsed successfully.
     public private(set) var kind: Kind = .event
+    /// `WireTable.block`, read once here rather than per value.
+    private let wireWords: UnsafePointer<WireWord>
+    private let wireStarts: UnsafePointer<Int32>
 
     /// A parser interning into `texts` (a store's table), or its own table.
     public init(texts: TextTable? = TextTable()) {
         self.texts = texts
         table = Unmanaged.passUnretained(texts ?? Self.unusedTable)
         interning = texts != nil
+        (wireWords, wireStarts) = WireTable.block
+    }
+
+    /// Matches raw bytes (unescaped) against the wire names of `E`.
+    @inline(__always)
+    private func match<E: WireEnum>(_: E.Type, _ bytes: UnsafeRawBufferPointer) -> E? {
+        guard let (lo, hi) = WireWord.words(bytes) else { return nil }
+        let start = Int(wireStarts[E.wireSlot]), end = Int(wireStarts[E.wireSlot + 1])
+        var i = start
+        while i < end {
+            let w = wireWords[i]
+            if w.lo == lo && w.hi == hi && w.count == bytes.count { return E(rawValue: UInt8(truncatingIfNeeded: i - start)) }
+            i += 1
+        }
+        return nil
     }
 
     /// A parser that validates only and keeps no texts.
@@ -77,7 +95,7 @@ public struct FeedParser {
         guard scanner.has(.kind), scanner.has(.id) else { return nil }
         let ks = scanner.spans[Field.kind.rawValue], ids = scanner.spans[Field.id.rawValue]
         guard ks.type == .string, !ks.escaped, ids.type == .string, !ids.escaped,
-              let kind = Kind.match(UnsafeRawBufferPointer(rebasing: line[Int(ks.start)..<Int(ks.end)]))
+              let kind = match(Kind.self, UnsafeRawBufferPointer(rebasing: line[Int(ks.start)..<Int(ks.end)]))
         else { return nil }
         return (kind, UnsafeRawBufferPointer(rebasing: line[Int(ids.start)..<Int(ids.end)]))
     }
@@ -233,20 +251,33 @@ public struct FeedParser {
         guard scanner.has(.type) else { throw FeedError.missing("type", for: .alert) }
         try checkType(.type, .string, "a string")
         let span = scanner.spans[Field.type.rawValue]
-        var name = Array(bytes(span, line))
-        if span.escaped {
-            scratch.removeAll(keepingCapacity: true)
-            StringDecoder.unescape(bytes(span, line), into: &scratch)
-            name = scratch
+        if !span.escaped {
+            let name = bytes(span, line)
+            guard Self.isRuleName(name) else { throw Self.unknownAlertType(name) }
+            guard interning else { return Sym(raw: 1) }
+            return table._withUnsafeGuaranteedRef { $0.intern(name) }
         }
-        guard name.count > 0, name.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) }) else {
-            let shown = Sanitize.visible(String(decoding: name, as: UTF8.self), limit: 40)
-            throw FeedError(.unknownValue, "field \"type\": unknown value \"\(shown)\" "
-                            + "(want risk_notice, supervision, bulletin, or a rule name of a–z, 0–9 and _)")
+        scratch.removeAll(keepingCapacity: true)
+        StringDecoder.unescape(bytes(span, line), into: &scratch)
+        let table = self.table, interning = self.interning
+        let result = scratch.withUnsafeBytes { name -> Result<Sym, FeedError> in
+            guard Self.isRuleName(name) else { return .failure(Self.unknownAlertType(name)) }
+            guard interning else { return .success(Sym(raw: 1)) }
+            return .success(table._withUnsafeGuaranteedRef { $0.intern(name) })
         }
-        guard interning else { return Sym(raw: 1) }
-        let table = self.table
-        return name.withUnsafeBytes { b in table._withUnsafeGuaranteedRef { $0.intern(b) } }
+        return try result.get()
+    }
+
+    /// An alert type is a name of a–z, 0–9 and _ (upstream's or a rule's).
+    private static func isRuleName(_ name: UnsafeRawBufferPointer) -> Bool {
+        name.count > 0 && name.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) }
+    }
+
+    @inline(never)
+    private static func unknownAlertType(_ name: UnsafeRawBufferPointer) -> FeedError {
+        let shown = Sanitize.visible(String(decoding: name, as: UTF8.self), limit: 40)
+        return FeedError(.unknownValue, "field \"type\": unknown value \"\(shown)\" "
+                         + "(want risk_notice, supervision, bulletin, or a rule name of a–z, 0–9 and _)")
     }
 
     @inline(__always)
@@ -262,7 +293,7 @@ public struct FeedParser {
         let span = scanner.spans[f.rawValue]
         if span.type == .null { return nil }
         if span.type != .string { throw Self.wrongType(f, "a string", span.type) }
-        if !span.escaped, let e = E.match(bytes(span, line)) { return e }
+        if !span.escaped, let e = match(E.self, bytes(span, line)) { return e }
         return try escapedEnum(f, span, line)
     }
 

@@ -100,7 +100,7 @@ struct JSONScanner {
     /// Scans a whole line; on success `spans`/`present` describe the object.
     mutating func scan(_ b: UnsafeRawBufferPointer) -> FeedError? {
         present = 0
-        failure = nil
+        if failure != nil { failure = nil }
         if !unknownKeys.isEmpty { unknownKeys.removeAll(keepingCapacity: true) }
         guard b.count > 0 else { return FeedError(.invalidJSON, "empty line") }
         var sp: [Span] = []

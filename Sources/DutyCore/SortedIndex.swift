@@ -58,7 +58,11 @@ public struct SortedIndex: Sendable {
             // last chunk starts a new one instead of splitting.
             let c = chunks.count - 1
             if chunks[c].count >= Self.chunkLimit {
-                chunks.append([e]); maxima.append(e)
+                // A chunk started at the end fills up in order: room for all of it at once.
+                var chunk: [IndexEntry] = []
+                chunk.reserveCapacity(Self.chunkLimit)
+                chunk.append(e)
+                chunks.append(chunk); maxima.append(e)
             } else {
                 chunks[c].append(e); maxima[c] = e
             }

@@ -11,6 +11,8 @@ where RawValue == UInt8 {
     static var labelKey: String { get }
     /// The names as (first 8 bytes, next 8 bytes, length), compared as words.
     static var wireWords: [WireWord] { get }
+    /// This enum's place in `WireTable.enums` (the parser's match table).
+    static var wireSlot: Int { get }
 }
 
 /// A wire name of at most 16 bytes held as two little-endian words, so that
@@ -73,6 +75,7 @@ public enum Kind: UInt8, WireEnum {
     public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "kind"
+    public static var wireSlot: Int { 0 }
 }
 
 /// 网格事件 status: most events are settled on the spot, the rest dispatched.
@@ -82,6 +85,7 @@ public enum EventStatus: UInt8, WireEnum {
     public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "event.status"
+    public static var wireSlot: Int { 1 }
     /// Still needs the center's attention.
     public var isOpen: Bool { self == .open || self == .dispatched }
 }
@@ -93,6 +97,7 @@ public enum EventSource: UInt8, WireEnum {
     public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "event.source"
+    public static var wireSlot: Int { 2 }
 }
 
 /// 执法任务 type.
@@ -102,6 +107,7 @@ public enum TaskType: UInt8, WireEnum {
     public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "task.type"
+    public static var wireSlot: Int { 3 }
 }
 
 /// 执法任务 status along the work-order loop.
@@ -111,6 +117,7 @@ public enum TaskStatus: UInt8, WireEnum {
     public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "task.status"
+    public static var wireSlot: Int { 4 }
     /// A task the unit still owes: it counts towards load and can go overdue.
     public var isOpen: Bool { self != .done && self != .returned }
 }
@@ -122,6 +129,7 @@ public enum TaskOutcome: UInt8, WireEnum {
     public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "task.outcome"
+    public static var wireSlot: Int { 5 }
 }
 
 /// The three mediation tiers of the 6:3:1 pattern.
@@ -131,6 +139,7 @@ public enum MediationTier: UInt8, WireEnum {
     public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "mediation.tier"
+    public static var wireSlot: Int { 6 }
     /// Target share of resolved cases, in percent (6:3:1).
     public var targetPercent: Int { [60, 30, 10][Int(rawValue)] }
 }
@@ -142,6 +151,7 @@ public enum MediationStatus: UInt8, WireEnum {
     public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "mediation.status"
+    public static var wireSlot: Int { 7 }
     public var isOpen: Bool { self == .accepted || self == .mediating || self == .escalated }
 }
 
@@ -151,6 +161,7 @@ public enum AlertLevel: UInt8, WireEnum {
     public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "alert.level"
+    public static var wireSlot: Int { 8 }
 }
 
 public enum AlertStatus: UInt8, WireEnum {
@@ -159,7 +170,36 @@ public enum AlertStatus: UInt8, WireEnum {
     public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "alert.status"
+    public static var wireSlot: Int { 9 }
     /// Not yet resolved: acknowledged alerts still show, dimmed.
     public var isOpen: Bool { self != .resolved }
 }
 
+
+/// Every wire enum's names as words in one block, made once, for the
+/// parser's enum matching. Why: on Linux every read of a `static let`
+/// (each enum's `wireWords`) is a call to `swift_once` and a retain of the
+/// array, several times a line; the parser keeps these two pointers instead.
+enum WireTable {
+    /// The enums in `wireSlot` order.
+    static let enums: [any WireEnum.Type] = [Kind.self, EventStatus.self, EventSource.self, TaskType.self,
+                                             TaskStatus.self, TaskOutcome.self, MediationTier.self,
+                                             MediationStatus.self, AlertLevel.self, AlertStatus.self]
+    /// All names, enum after enum, and where each enum's names start (one
+    /// more entry: the end). Allocated once for the process, never freed,
+    /// never written after it is made.
+    nonisolated(unsafe) static let block: (words: UnsafePointer<WireWord>, starts: UnsafePointer<Int32>) = {
+        let all = enums.flatMap { $0.wireWords }
+        let words = UnsafeMutablePointer<WireWord>.allocate(capacity: all.count)
+        words.initialize(from: all, count: all.count)
+        let starts = UnsafeMutablePointer<Int32>.allocate(capacity: enums.count + 1)
+        var at: Int32 = 0
+        for (i, e) in enums.enumerated() {
+            precondition(e.wireSlot == i, "wireSlot out of order")
+            starts[i] = at
+            at += Int32(e.wireWords.count)
+        }
+        starts[enums.count] = at
+        return (UnsafePointer(words), UnsafePointer(starts))
+    }()
+}

@@ -77,6 +77,56 @@ import Testing
         #expect(e?.message.contains(text) == true, "\(line) → \(String(describing: e))")
     }
 
+    /// Every wire name of every enum decodes to its own case through the
+    /// parser's one match table, and a name one byte off is refused.
+    @Test func everyWireNameDecodesToItsCase() throws {
+        let ts = "2026-11-28T09:15:02+08:00", due = "2026-11-29T09:15:02+08:00"
+        func line(_ kind: String, _ fields: String) -> String {
+            #"{"kind":"\#(kind)","id":"X1","ts":"\#(ts)",\#(fields)}"#
+        }
+        var lines: [(String, (CompactSnapshot) -> Bool)] = []
+        for s in EventSource.allCases {
+            for st in EventStatus.allCases {
+                lines.append((line("event", #""town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"\#(s.wire)","title":"t","status":"\#(st.wire)""#),
+                              { $0.code == s.rawValue && $0.status == st.rawValue }))
+            }
+        }
+        for t in TaskType.allCases {
+            for st in TaskStatus.allCases {
+                for o in TaskOutcome.allCases {
+                    lines.append((line("task", #""event":null,"type":"\#(t.wire)","unit":"u","town":"溪口镇","due":"\#(due)","status":"\#(st.wire)","outcome":"\#(o.wire)""#),
+                                  { $0.code == t.rawValue && $0.status == st.rawValue && $0.outcome == o.rawValue }))
+                }
+            }
+        }
+        for tier in MediationTier.allCases {
+            for st in MediationStatus.allCases {
+                lines.append((line("mediation", #""town":"溪口镇","category":"邻里","tier":"\#(tier.wire)","status":"\#(st.wire)""#),
+                              { $0.code == tier.rawValue && $0.status == st.rawValue }))
+            }
+        }
+        for l in AlertLevel.allCases {
+            for st in AlertStatus.allCases {
+                lines.append((line("alert", #""level":"\#(l.wire)","type":"bulletin","title":"t","status":"\#(st.wire)""#),
+                              { $0.code == l.rawValue && $0.status == st.rawValue }))
+            }
+        }
+        let store = Store(clock: .eventTime)
+        var parser = FeedParser(texts: store.texts)
+        for (text, check) in lines {
+            var text = text
+            let result = text.withUTF8 { parser.parseCompact(UnsafeRawBufferPointer($0)) }
+            let s = try result.get()
+            #expect(check(s), "\(text)")
+        }
+        #expect(lines.count == 6 * 5 + 5 * 6 * 5 + 3 * 6 + 3 * 3)
+        // One byte off, one byte short, one byte long: refused, naming the field.
+        for bad in ["dispatche", "dispatchedd", "dispatchee", "Dispatched", ""] {
+            let e = TestSupport.error(Line.event("E1", ts, status: bad))
+            #expect(e?.message.contains("status") == true, "\(bad): \(String(describing: e))")
+        }
+    }
+
     @Test func refusesInvalidUTF8() {
         var bytes = Array(Line.event("E1", "2026-11-28T09:00:00Z").utf8)
         let at = bytes.firstIndex(of: "占".utf8.first!)!
