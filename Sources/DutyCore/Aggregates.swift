@@ -23,8 +23,37 @@ public struct Aggregates: Sendable {
     public internal(set) var openTasksByDue = SortedIndex()
     /// Returned tasks by due: not the unit's any more, but still "not done".
     public internal(set) var returnedTasksByDue = SortedIndex()
+    /// Open task load per unit, by its name's symbol: an array indexed by the
+    /// symbol (unit names are interned, so symbols are small and dense),
+    /// because a dictionary hashes with SipHash on every task update.
+    /// Symbols beyond `unitLoadLimit` (never from the parser) use `otherUnitLoads`.
+    private var unitLoads: [Int32] = []
+    private var otherUnitLoads: [Sym: Int] = [:]
+    private static let unitLoadLimit: UInt32 = 1 << 22
+
     /// Open task load per unit (by its name's symbol), for the dispatch picker.
-    public internal(set) var openTasksPerUnit: [Sym: Int] = [:]
+    public var openTasksPerUnit: [Sym: Int] {
+        var all = otherUnitLoads
+        for (raw, load) in unitLoads.enumerated() where load != 0 { all[Sym(raw: UInt32(raw))] = Int(load) }
+        return all
+    }
+
+    /// The open tasks a unit owes.
+    public func openTaskLoad(_ unit: Sym) -> Int {
+        unit.raw < Self.unitLoadLimit ? (Int(unit.raw) < unitLoads.count ? Int(unitLoads[Int(unit.raw)]) : 0)
+            : otherUnitLoads[unit] ?? 0
+    }
+
+    private mutating func addUnitLoad(_ unit: Sym, _ sign: Int) {
+        guard unit.raw < Self.unitLoadLimit else {
+            let load = (otherUnitLoads[unit] ?? 0) + sign
+            otherUnitLoads[unit] = load == 0 ? nil : load
+            return
+        }
+        let i = Int(unit.raw)
+        if i >= unitLoads.count { unitLoads.append(contentsOf: repeatElement(0, count: max(i + 1, unitLoads.count * 2) - unitLoads.count)) }
+        unitLoads[i] += Int32(sign)
+    }
     /// Mediation cases by their current tier.
     public internal(set) var mediationByTier = [0, 0, 0]
     /// Resolved cases by the tier that resolved them (the 6:3:1 measure).
@@ -132,8 +161,7 @@ public struct Aggregates: Sendable {
             let status = s.taskStatus
             if status.isOpen {
                 Self.update(&openTasksByDue, entry, sign)
-                let load = (openTasksPerUnit[s.t2] ?? 0) + sign
-                openTasksPerUnit[s.t2] = load == 0 ? nil : load
+                addUnitLoad(s.t2, sign)
             } else if status == .returned {
                 Self.update(&returnedTasksByDue, entry, sign)
             }

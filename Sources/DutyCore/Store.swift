@@ -148,7 +148,7 @@ public final class Store: @unchecked Sendable {
 
     /// Open tasks (not done, not returned) of a unit, by name.
     public func openTaskLoad(unit: String) -> Int {
-        texts.find(unit).flatMap { aggregates.openTasksPerUnit[$0] } ?? 0
+        texts.find(unit).map { aggregates.openTaskLoad($0) } ?? 0
     }
 
     // MARK: - Ingesting
