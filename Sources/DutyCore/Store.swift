@@ -204,22 +204,31 @@ public final class Store: @unchecked Sendable {
     private func apply(kind: Kind, idBytes: UnsafeRawBufferPointer, snapshot s: CompactSnapshot, hash: UInt64) -> ApplyResult {
         records += 1
         if s.ts > latestTs { latestTs = s.ts }
-        let k = Int(kind.rawValue)
-        guard let entry = items[k].lookup(idBytes, hash: hash) else {
+        // The kind's table in place for the whole update: one uniqueness
+        // check of `items` instead of one per call on the table.
+        return items.withUnsafeMutableBufferPointer { tables in
+            apply(table: tables.baseAddress! + Int(kind.rawValue), idBytes: idBytes, snapshot: s, hash: hash)
+        }
+    }
+
+    @inline(__always)
+    private func apply(table: UnsafeMutablePointer<ByteKeyTable<Timeline>>, idBytes: UnsafeRawBufferPointer,
+                       snapshot s: CompactSnapshot, hash: UInt64) -> ApplyResult {
+        guard let entry = table.pointee.lookup(idBytes, hash: hash) else {
             let j = snapshots.append(s)
-            let index = Int32(items[k].insert(idBytes, hash: hash, value: Timeline(first: j, last: j, firstTs: s.ts)))
+            let index = Int32(table.pointee.insert(idBytes, hash: hash, value: Timeline(first: j, last: j, firstTs: s.ts)))
             aggregates.apply(s, item: index, firstTs: s.ts, sign: 1)
             aggregates.noteHistory(s)
             return .created
         }
         let index = Int32(entry)
-        let timeline = items[k].valueInPlace(at: entry)
+        let timeline = table.pointee.valueInPlace(at: entry)
         let last = snapshots[timeline.last]
-        guard s.ts > last.ts else { return insertOlder(s, kind: k, index: index, timeline: timeline) }
+        guard s.ts > last.ts else { return insertOlder(s, table: table, index: index, timeline: timeline) }
         // The common case: a newer snapshot becomes the current state.
         let j = snapshots.append(s)
         snapshots.setNext(timeline.last, j)
-        items[k].modifyValue(at: entry) { $0.last = j }
+        table.pointee.modifyValue(at: entry) { $0.last = j }
         aggregates.replace(last, s, item: index, oldFirst: timeline.firstTs, newFirst: timeline.firstTs)
         aggregates.noteHistory(s)
         return .updated
@@ -228,7 +237,8 @@ public final class Store: @unchecked Sendable {
     /// Files a snapshot no newer than the current one: a duplicate, a
     /// conflict, or an out-of-order record for the timeline (histories are
     /// short, so walking the chain is cheap).
-    private func insertOlder(_ s: CompactSnapshot, kind k: Int, index: Int32, timeline: Timeline) -> ApplyResult {
+    private func insertOlder(_ s: CompactSnapshot, table: UnsafeMutablePointer<ByteKeyTable<Timeline>>,
+                             index: Int32, timeline: Timeline) -> ApplyResult {
         var prev: Int32 = -1
         var cur = timeline.first
         while cur >= 0 && snapshots[cur].ts < s.ts {
@@ -247,7 +257,7 @@ public final class Store: @unchecked Sendable {
             snapshots.setNext(prev, j)
         } else {
             // A new first report time moves the item in the time-ordered indexes.
-            items[k].modifyValue(at: Int(index)) { $0.first = j; $0.firstTs = s.ts }
+            table.pointee.modifyValue(at: Int(index)) { $0.first = j; $0.firstTs = s.ts }
             let current = snapshots[timeline.last]
             aggregates.replace(current, current, item: index, oldFirst: timeline.firstTs, newFirst: s.ts)
         }
