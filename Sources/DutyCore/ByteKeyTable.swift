@@ -63,15 +63,14 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     /// Starts loading the slot where a lookup of `hash` begins, so a lookup a
     /// little later finds it in cache (a new item's id misses every cache:
     /// the table is megabytes and ids are spread over it by design).
-    /// Mutating, and through the mutable buffer, so that Swift reaches the
-    /// slots in place: the read-only paths retain and release the arrays
-    /// around a one-instruction prefetch. (A table shared with a replay
-    /// checkpoint is thus copied here rather than at the next insert, which
-    /// comes a few records later anyway.)
+    /// Mutating, so that Swift reaches the table in place (a non-mutating
+    /// call on a table held in a class's array copies it: a retain and
+    /// release of each of its arrays around a one-instruction prefetch);
+    /// but a read of the slots inside, so there is no uniqueness check.
     @inline(__always)
     public mutating func prefetch(hash: UInt64) {
         let slot = Int(truncatingIfNeeded: hash) & mask
-        slots.withUnsafeMutableBufferPointer { Platform.prefetch($0.baseAddress! + slot) }
+        slots.withUnsafeBufferPointer { Platform.prefetch($0.baseAddress! + slot) }
     }
 
     @inline(__always)
