@@ -145,16 +145,17 @@ final class FeedSource {
             lineNumber += 1
             lineStart = chunkStart + Int64(pos)
         }
-        let file = path
-        var number = lineNumber
+        // One position for the chunk, updated per line: building one per
+        // line would retain and release the file name every line.
+        var position = LinePosition(file: path, line: lineNumber, offset: 0)
         while pos < n, let length = Platform.find(0x0A, in: base + pos, count: n - pos) {
-            deliver(UnsafeRawBufferPointer(start: base + pos, count: length),
-                    at: LinePosition(file: file, line: number, offset: chunkStart + Int64(pos)), into: &sink)
+            position.offset = chunkStart + Int64(pos)
+            deliver(UnsafeRawBufferPointer(start: base + pos, count: length), at: position, into: &sink)
             handed += 1
-            number += 1
+            position.line += 1
             pos += length + 1
         }
-        lineNumber = number
+        lineNumber = position.line
         lineStart = chunkStart + Int64(pos)
         if pos < n { handed += hold(UnsafeRawBufferPointer(rebasing: chunk[pos...]), into: &sink) }
         return handed
