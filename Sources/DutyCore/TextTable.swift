@@ -23,12 +23,29 @@ public final class TextTable: @unchecked Sendable {
     private static let cacheBits = 12
     private let cache: UnsafeMutablePointer<CacheEntry>
 
+    /// A second, smaller cache for names of 33 to 64 bytes (unit names such
+    /// as 锦屏街道综合行政执法中队 are 36, and one line in five has one):
+    /// eight words a key, so a hit needs no hash of the whole name, no probe
+    /// and no comparison of bytes kept elsewhere.
+    private struct LongEntry {
+        var w: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var length: UInt32 = 0
+        var sym: UInt32 = 0
+    }
+    private static let longCacheBits = 9
+    private let longCache: UnsafeMutablePointer<LongEntry>
+
     public init() {
         cache = .allocate(capacity: 1 << Self.cacheBits)
         cache.initialize(repeating: CacheEntry(), count: 1 << Self.cacheBits)
+        longCache = .allocate(capacity: 1 << Self.longCacheBits)
+        longCache.initialize(repeating: LongEntry(), count: 1 << Self.longCacheBits)
     }
 
-    deinit { cache.deallocate() }
+    deinit {
+        cache.deallocate()
+        longCache.deallocate()
+    }
 
     /// Distinct interned strings plus free texts held.
     public var count: Int { table.count + free.count }
@@ -36,7 +53,7 @@ public final class TextTable: @unchecked Sendable {
     @inline(__always)
     public func intern(_ bytes: UnsafeRawBufferPointer) -> Sym {
         let n = bytes.count
-        guard n >= 1 && n <= 32 else { return internInTable(bytes) }
+        guard n >= 1 && n <= 32 else { return n > 32 && n <= 64 ? internLong(bytes) : internInTable(bytes) }
         // Words that together cover every byte: [0,8), [8,16), [16,24) as
         // far as the text reaches, and the last eight (overlapping).
         let p = bytes.baseAddress!
@@ -57,6 +74,32 @@ public final class TextTable: @unchecked Sendable {
         }
         let sym = internInTable(bytes)
         e.pointee = CacheEntry(a: a, b: b, c: c, d: d, length: UInt32(n), sym: sym.raw)
+        return sym
+    }
+
+    /// `intern` for 33 to 64 bytes, through the long cache.
+    private func internLong(_ bytes: UnsafeRawBufferPointer) -> Sym {
+        let n = bytes.count, p = bytes.baseAddress!
+        // Every whole word from the start, then the last eight bytes
+        // (overlapping); the slots beyond stay zero.
+        var w: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        let whole = (n - 1) >> 3   // 4...7 words before the last
+        withUnsafeMutableBytes(of: &w) { out in
+            for k in 0..<whole {
+                out.storeBytes(of: p.loadUnaligned(fromByteOffset: k << 3, as: UInt64.self), toByteOffset: k << 3, as: UInt64.self)
+            }
+            out.storeBytes(of: p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: whole << 3, as: UInt64.self)
+        }
+        let h = (w.0 &* 0x9E37_79B9_7F4A_7C15) ^ (w.4 &* 0xC2B2_AE3D_27D4_EB4F) ^ (w.1 &+ w.2 &+ w.3 &+ w.5 &+ w.6 &+ w.7)
+            ^ UInt64(n)
+        let e = longCache + Int(truncatingIfNeeded: (h &* 0xFF51_AFD7_ED55_8CCD) >> UInt64(64 - Self.longCacheBits))
+        let c = e.pointee
+        if c.length == UInt32(n) && c.w.0 == w.0 && c.w.1 == w.1 && c.w.2 == w.2 && c.w.3 == w.3
+            && c.w.4 == w.4 && c.w.5 == w.5 && c.w.6 == w.6 && c.w.7 == w.7 {
+            return Sym(raw: c.sym)
+        }
+        let sym = internInTable(bytes)
+        e.pointee = LongEntry(w: w, length: UInt32(n), sym: sym.raw)
         return sym
     }
 

@@ -95,7 +95,7 @@ import Testing
         var rng = SeededRandom(seed: 5)
         var seen: [String: Sym] = [:]
         for round in 0..<20_000 {
-            let n = 1 + rng.below(40)
+            let n = 1 + rng.below(70)
             var bytes = (0..<n).map { _ in UInt8(0x61 + rng.below(2)) }   // "a"/"b": many near twins
             if round % 7 == 0 { bytes[rng.below(n)] = 0xE4 }             // and some non-ASCII bytes
             let s = String(decoding: bytes, as: UTF8.self)
@@ -104,6 +104,24 @@ import Testing
             #expect(texts.text(sym) == s)
         }
         #expect(Set(seen.values).count == seen.count)
+        // Names of 33 to 64 bytes go through a second cache of eight words:
+        // a change of any one byte, at any length, makes another text.
+        for n in 30...70 {
+            let base = (0..<n).map { _ in UInt8(0x61 + rng.below(26)) }
+            let baseSym = texts.intern(String(decoding: base, as: UTF8.self))
+            for i in 0..<n {
+                var twin = base
+                twin[i] = twin[i] == 0x7A ? 0x61 : twin[i] + 1
+                let t = String(decoding: twin, as: UTF8.self)
+                let sym = texts.intern(t)
+                #expect(sym != baseSym, "length \(n), byte \(i)")
+                #expect(texts.text(sym) == t)
+                #expect(texts.intern(String(decoding: base, as: UTF8.self)) == baseSym)
+            }
+            // One byte longer or shorter, same start.
+            #expect(texts.intern(String(decoding: base + [0x61], as: UTF8.self)) != baseSym)
+            #expect(texts.intern(String(decoding: base.dropLast(), as: UTF8.self)) != baseSym)
+        }
     }
 
     @Test func sortedIndexKeepsOrderAndRanks() {
