@@ -188,4 +188,25 @@ import Testing
             if case .success = t.withUnsafeBytes({ Timestamp.parse($0) }) { Issue.record("accepted byte \(i)") }
         }
     }
+
+    /// The zone offset is read as one word too: every position checked.
+    @Test func offsetIsCheckedByteByByte() throws {
+        #expect(try Timestamp.parse("2026-11-28T09:15:02-05:30").get().offsetMinutes == -330)
+        #expect(try Timestamp.parse("2026-11-28T09:15:02.5+23:59").get().offsetMinutes == 1439)
+        #expect(throws: TimestampError.outOfRange("offset")) { try Timestamp.parse("2026-11-28T09:15:02+24:00").get() }
+        #expect(throws: TimestampError.outOfRange("offset")) { try Timestamp.parse("2026-11-28T09:15:02+08:60").get() }
+        let good = Array("2026-11-28T09:15:02+08:00".utf8)
+        for i in 20...24 {
+            for bad: UInt8 in [0x2F, 0x3A, 0x3B, 0x41, 0x20, 0x30 | 0x80, 0x39 + 1, 0x2B] where bad != good[i] {
+                var t = good
+                t[i] = bad
+                if case .success = t.withUnsafeBytes({ Timestamp.parse($0) }) {
+                    Issue.record("accepted \(String(decoding: t, as: UTF8.self))")
+                }
+            }
+            var t = good
+            t[i] = i == 22 ? 0x35 : 0x3A   // a digit where the colon belongs, and the reverse
+            if case .success = t.withUnsafeBytes({ Timestamp.parse($0) }) { Issue.record("accepted byte \(i)") }
+        }
+    }
 }
