@@ -101,9 +101,11 @@ public struct FeedParser {
     }
 
     /// The second half of `parseCompact`: decodes the fields of the line just scanned.
-    public mutating func decodeScanned(_ line: UnsafeRawBufferPointer) -> Result<CompactSnapshot, FeedError> {
+    /// `kind`: what `scannedIdentity` found for this line, if it was called
+    /// (its kind needs no second match).
+    public mutating func decodeScanned(_ line: UnsafeRawBufferPointer, kind known: Kind? = nil) -> Result<CompactSnapshot, FeedError> {
         do throws(FeedError) {
-            return .success(try decode(line))
+            return .success(try decode(line, kind: known))
         } catch {
             return .failure(error)
         }
@@ -129,12 +131,15 @@ public struct FeedParser {
     // take a detour through a scratch buffer, and errors are made out of
     // line, so the path a good line takes stays short.
 
-    private mutating func decode(_ line: UnsafeRawBufferPointer) throws(FeedError) -> CompactSnapshot {
+    private mutating func decode(_ line: UnsafeRawBufferPointer, kind known: Kind?) throws(FeedError) -> CompactSnapshot {
         // Forget the last line's id (empty until this line's is read), so
         // nothing can read it against this line.
         idRaw = 0..<0
-        guard scanner.has(.kind) else { throw FeedError.missing("kind") }
-        let k: Kind = try requiredEnum(.kind, line, nil)
+        let k: Kind
+        if let known { k = known } else {
+            guard scanner.has(.kind) else { throw FeedError.missing("kind") }
+            k = try requiredEnum(.kind, line, nil)
+        }
         kind = k
         guard scanner.has(.id) else { throw FeedError.missing("id", for: k) }
         try checkType(.id, .string, "a string")

@@ -163,12 +163,13 @@ public final class Store: @unchecked Sendable {
         // Start fetching the item's slot now; decoding the rest of the line
         // takes about as long as the fetch.
         var hash: UInt64?
-        if let (kind, id) = parser.scannedIdentity(line) {
+        let identity = parser.scannedIdentity(line)
+        if let (kind, id) = identity {
             let h = ByteHash.hash(id)
             items[Int(kind.rawValue)].prefetch(hash: h)
             hash = h
         }
-        switch parser.decodeScanned(line) {
+        switch parser.decodeScanned(line, kind: identity?.kind) {
         case .success(let snapshot):
             return parser.withIdBytes(line) {
                 apply(kind: snapshot.kind, idBytes: $0, snapshot: snapshot, hash: hash ?? ByteHash.hash($0))
