@@ -26,29 +26,22 @@ public struct FeedParser {
     /// The kind of the last line parsed successfully.
     public private(set) var kind: Kind = .event
     /// `WireTable.block`, read once here rather than per value.
-    private let wireWords: UnsafePointer<WireWord>
-    private let wireStarts: UnsafePointer<Int32>
+    private let wire: WireTable.Block
 
     /// A parser interning into `texts` (a store's table), or its own table.
     public init(texts: TextTable? = TextTable()) {
         self.texts = texts
         table = Unmanaged.passUnretained(texts ?? Self.unusedTable)
         interning = texts != nil
-        (wireWords, wireStarts) = WireTable.block
+        wire = WireTable.block
     }
 
     /// Matches raw bytes (unescaped) against the wire names of `E`.
     @inline(__always)
     private func match<E: WireEnum>(_: E.Type, _ bytes: UnsafeRawBufferPointer) -> E? {
         guard let (lo, hi) = WireWord.words(bytes) else { return nil }
-        let start = Int(wireStarts[E.wireSlot]), end = Int(wireStarts[E.wireSlot + 1])
-        var i = start
-        while i < end {
-            let w = wireWords[i]
-            if w.lo == lo && w.hi == hi && w.count == bytes.count { return E(rawValue: UInt8(truncatingIfNeeded: i - start)) }
-            i += 1
-        }
-        return nil
+        let i = wire.index(slot: E.wireSlot, lo, hi, bytes.count)
+        return i < 0 ? nil : E(rawValue: UInt8(truncatingIfNeeded: i))
     }
 
     /// A parser that validates only and keeps no texts.
