@@ -1,7 +1,7 @@
 /// Every wire enum's names as words in one block, made once, for the
 /// parser's enum matching. Why: on Linux every read of a `static let`
 /// (each enum's `wireWords`) is a call to `swift_once` and a retain of the
-/// array, several times a line; the parser keeps these two pointers instead.
+/// array, several times a line; the parser keeps this block of pointers instead.
 enum WireTable {
     /// The enums in `wireSlot` order.
     static let enums: [any WireEnum.Type] = [Kind.self, EventStatus.self, EventSource.self, TaskType.self,
