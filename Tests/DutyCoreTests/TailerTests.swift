@@ -357,13 +357,16 @@ final class TailSharedSink: @unchecked Sendable {
     func poll(_ tailer: FeedTailer) { lock.withLock { _ = tailer.poll(into: &sink) } }
     var texts: [String] { lock.withLock { sink.texts } }
 
-    /// Waits, in short steps, up to 5 s for `count` lines.
+    /// Waits, in short steps, up to 10 s for `count` lines. Looks once more
+    /// after the deadline: when other tests hold every thread of the test
+    /// pool (two on this machine), this task may only wake after it, while
+    /// the timer, on its own queue, has long delivered the lines.
     func wait(for count: Int) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
             if texts.count >= count { return true }
             try? await Task.sleep(for: .milliseconds(5))
         }
-        return false
+        return texts.count >= count
     }
 }
