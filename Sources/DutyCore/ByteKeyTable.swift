@@ -156,9 +156,23 @@ public enum ByteHash {
             let tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
             return (p.loadUnaligned(as: UInt64.self), n == 8 ? 0 : tail >> UInt64((16 - n) * 8))
         }
-        var a: UInt64 = 0
-        for i in 0..<n { a |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64(i * 8) }
-        return (a, 0)
+        return (smallWord(p, n), 0)
+    }
+
+    /// Bytes p[0..<n], 1 ≤ n ≤ 7, as a little-endian word (zero-padded),
+    /// from overlapping loads instead of a loop: enum values such as
+    /// "open" or "task" are this short, several times a line.
+    @inline(__always)
+    public static func smallWord(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
+        if n >= 4 {
+            let lo = UInt64(p.loadUnaligned(as: UInt32.self))
+            let hi = UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            return lo | hi << UInt64((n - 4) * 8)
+        }
+        let a = UInt64(p.load(as: UInt8.self))
+        let b = UInt64(p.load(fromByteOffset: n >> 1, as: UInt8.self))
+        let c = UInt64(p.load(fromByteOffset: n - 1, as: UInt8.self))
+        return a | b << UInt64((n >> 1) * 8) | c << UInt64((n - 1) * 8)
     }
 
     @inlinable

@@ -64,7 +64,7 @@ public final class TextTable: @unchecked Sendable {
             if n > 16 { b = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self) }
             if n > 24 { c = p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) }
         } else {
-            for i in 0..<n { a |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64(i * 8) }
+            a = ByteHash.smallWord(p, n)
         }
         let h = (a &* 0x9E37_79B9_7F4A_7C15) ^ (d &* 0xC2B2_AE3D_27D4_EB4F) ^ (b &+ c) ^ UInt64(n)
         let e = cache + Int(truncatingIfNeeded: (h &* 0xFF51_AFD7_ED55_8CCD) >> UInt64(64 - Self.cacheBits))

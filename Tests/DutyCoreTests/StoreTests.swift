@@ -124,6 +124,21 @@ import Testing
         }
     }
 
+    /// Short keys are read with overlapping loads: the same word as byte by byte.
+    @Test func smallWordsMatchBytes() {
+        var rng = SeededRandom(seed: 9)
+        for _ in 0..<2_000 {
+            let n = 1 + rng.below(7)
+            let bytes = (0..<n).map { _ in UInt8(rng.below(256)) }
+            var want: UInt64 = 0
+            for (i, b) in bytes.enumerated() { want |= UInt64(b) << UInt64(i * 8) }
+            bytes.withUnsafeBytes { b in
+                #expect(ByteHash.smallWord(b.baseAddress!, n) == want)
+                #expect(ByteHash.firstWords(b) == (want, 0))
+            }
+        }
+    }
+
     @Test func sortedIndexKeepsOrderAndRanks() {
         var index = SortedIndex()
         var reference: [IndexEntry] = []
