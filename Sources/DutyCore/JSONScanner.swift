@@ -132,10 +132,12 @@ struct JSONScanner {
             i = skipWS(p, i + 1, n)
             return i < n ? fail("unexpected character after object", at: i) : true
         }
+        guard i < n else { return fail("unterminated object", at: i) }
+        guard p.load(fromByteOffset: i, as: UInt8.self) == 0x22 else { return fail("expected a key string", at: i) }
         while true {
-            guard i < n else { return fail("unterminated object", at: i) }
-            guard p.load(fromByteOffset: i, as: UInt8.self) == 0x22 else { return fail("expected a key string", at: i) }
-            let keyStart = i + 1
+            // Here p[i] is the '"' that opens a key (checked before the loop
+            // and at the bottom, where it is usually seen right after ',').
+            let keyStart = i &+ 1
             var escaped = false
             var field: Field?
             var keyLen = -1
@@ -172,8 +174,10 @@ struct JSONScanner {
                 guard i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x3A else { return fail("expected ':' after key", at: i) }
                 i += 1
             }
-            i = skipWS(p, i, n)
-            guard i < n else { return fail("missing value", at: i) }
+            if !(i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x22) {
+                i = skipWS(p, i, n)
+                guard i < n else { return fail("missing value", at: i) }
+            }
             if let f = field {
                 let bit: UInt32 = 1 << UInt32(f.rawValue)
                 if present & bit != 0 { return fail(FeedError(.duplicateKey, "duplicate key \"\(f.name)\"", column: keyStart - 1)) }
@@ -195,12 +199,18 @@ struct JSONScanner {
                 guard scanValue(p, n, &i, &span) else { return false }
                 guard assignOther(p, keyStart, keyStart + keyLen, escaped, span, sp) else { return false }
             }
-            if i < n && p.load(fromByteOffset: i, as: UInt8.self) != 0x2C { i = skipWS(p, i, n) }
-            guard i < n else { return fail("unterminated object", at: i) }
-            let c = p.load(fromByteOffset: i, as: UInt8.self)
+            var c: UInt8 = i < n ? p.load(fromByteOffset: i, as: UInt8.self) : 0
+            if c != 0x2C && c != 0x7D {
+                i = skipWS(p, i, n)
+                guard i < n else { return fail("unterminated object", at: i) }
+                c = p.load(fromByteOffset: i, as: UInt8.self)
+            }
             if c == 0x2C {   // ,
-                i += 1
-                if i < n && p.load(fromByteOffset: i, as: UInt8.self) != 0x22 { i = skipWS(p, i, n) }
+                i &+= 1
+                if i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x22 { continue }
+                i = skipWS(p, i, n)
+                guard i < n else { return fail("unterminated object", at: i) }
+                guard p.load(fromByteOffset: i, as: UInt8.self) == 0x22 else { return fail("expected a key string", at: i) }
                 continue
             }
             if c == 0x7D {

@@ -30,7 +30,7 @@ static inline void dd_prefetch(const void *p) {
 ///              check on the next byte, so they are left to the slow path);
 ///  bits 48–63: a continuation byte 80–BF.
 /// Reads 16 bytes.
-static inline unsigned long long dd_string_masks16(const void *p) {
+__attribute__((always_inline)) static inline unsigned long long dd_string_masks16(const void *p) {
 #if defined(__SSE2__)
     __m128i v = _mm_loadu_si128((const __m128i *)p);
     __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
@@ -68,7 +68,7 @@ static inline unsigned long long dd_string_masks16(const void *p) {
 /// the byte-wise path must check. Most values of a feed line (ids, times,
 /// names, titles) end so, and deciding them in one step spares a
 /// mispredicted branch per value. Reads the 32 bytes at block.
-static inline int dd_short_string_end32(const void *block, unsigned skip) {
+__attribute__((always_inline)) static inline int dd_short_string_end32(const void *block, unsigned skip) {
     unsigned long long m0 = dd_string_masks16(block);
     unsigned long long m1 = dd_string_masks16((const unsigned char *)block + 16);
     unsigned stops = ((unsigned)(m0 & 0xFFFF) | (unsigned)(m1 & 0xFFFF) << 16) >> skip;
