@@ -24,12 +24,15 @@ public struct Aggregates: Sendable {
     /// Returned tasks by due: not the unit's any more, but still "not done".
     public internal(set) var returnedTasksByDue = SortedIndex()
     /// Open task load per unit, by its name's symbol: an array indexed by the
-    /// symbol (unit names are interned, so symbols are small and dense),
-    /// because a dictionary hashes with SipHash on every task update.
-    /// Symbols beyond `unitLoadLimit` (never from the parser) use `otherUnitLoads`.
+    /// symbol, because a dictionary hashes with SipHash on every task update.
+    /// Unit names are interned, and symbols number the interned texts in the
+    /// order first seen (all names, not only units: a year of feeds holds a
+    /// few hundred thousand, so this array is a few hundred KB of Int32).
+    /// Symbols from `unitLoadLimit` on, and free texts, use `otherUnitLoads`,
+    /// so the array stays under 4 MiB whatever arrives.
     private var unitLoads: [Int32] = []
     private var otherUnitLoads: [Sym: Int] = [:]
-    private static let unitLoadLimit: UInt32 = 1 << 22
+    private static let unitLoadLimit: UInt32 = 1 << 20
 
     /// Open task load per unit (by its name's symbol), for the dispatch picker.
     public var openTasksPerUnit: [Sym: Int] {

@@ -55,6 +55,8 @@ enum WireTable {
             // The first odd multiplier of a fixed sequence that separates the names.
             var k: UInt64 = 0
             search: while true {
+                // More than 16 names, or two with the same mixed words, would never separate.
+                precondition(e.wireWords.count <= size && k < 100_000, "no perfect hash for \(e)'s wire names")
                 let m = 0x9E37_79B9_7F4A_7C15 &* (2 &* k &+ 1)
                 k += 1
                 var used = Set<Int>()

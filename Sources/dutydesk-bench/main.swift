@@ -15,10 +15,10 @@ struct Bench {
     /// `--only parse|ingest`: measure one phase and stop (for profiling it).
     var only: String?
     /// `--runs N`: measure the ingest N times and report the median, since
-    /// one run on a shared VM varies by 10% and more. The other runs are
-    /// child processes (`--only ingest`), so each starts cold: in one
-    /// process a second store would reuse the memory the first one freed
-    /// and skip the page faults a real start pays.
+    /// one run on a shared VM varies by 10% and more. Every timed run is a
+    /// child process (`--only ingest`), so each starts cold: in one process
+    /// a second store would reuse the memory the first one freed and skip
+    /// the page faults a real start pays.
     var runs = 3
 
     init(arguments: [String]) {
@@ -62,14 +62,29 @@ struct Bench {
             if only == "parse" { return }
         }
 
-        // Ingest: tailer → parser → store with aggregates; first in fresh
-        // processes, then here (this store is kept for what follows).
-        var times: [Double] = []
+        // Ingest: tailer → parser → store with aggregates. Timed `runs` times,
+        // each in a child process of its own (`--only ingest`), so each starts
+        // cold like a console does; the median is the figure. Then once here,
+        // for the measures that follow: this process has generated and parsed
+        // already and reuses memory they freed, so that run is shown apart.
+        var childRecords: Int?
         if only == nil {
-            for _ in 1..<runs {
-                guard let (n, t) = try childIngest(path) else { break }
-                times.append(t)
-                rate("  ingest, run \(times.count) (own process)", n, bytes, t)
+            var times: [Double] = [], peaks: [Double] = []
+            for run in 1...runs {
+                guard let r = try childIngest(path) else {
+                    print("  ingest, run \(run): the child process failed; left out of the median")
+                    continue
+                }
+                if let c = childRecords, c != r.records { print("  ingest, run \(run): \(r.records) records, not \(c)") }
+                childRecords = r.records
+                times.append(r.seconds)
+                peaks.append(r.peakMB)
+                rate("  ingest, run \(run) (own process)", r.records, bytes, r.seconds)
+            }
+            if let records = childRecords {
+                rate("ingest into store (median of \(times.count) runs)", records, bytes, times.sorted()[times.count / 2])
+                print(String(format: "peak RSS of an ingest in its own process: %.0f MB at most (target ≤ 350 MB for 1,000,000 records)",
+                             peaks.max() ?? 0))
             }
         }
         let rssBefore = Platform.peakRSSBytes()
@@ -80,14 +95,9 @@ struct Bench {
         tailer.poll(into: &sink)
         tailer.finish(into: &sink)
         s = seconds(since: t0)
-        times.append(s)
-        if times.count > 1 {
-            rate("  ingest, run \(times.count) (this process)", store.records + store.quarantinedTotal, bytes, s)
-            s = times.sorted()[times.count / 2]
-            rate("ingest into store (median of \(times.count))", store.records + store.quarantinedTotal, bytes, s)
-        } else {
-            rate("ingest into store", store.records + store.quarantinedTotal, bytes, s)
-        }
+        let here = store.records + store.quarantinedTotal
+        rate(only == nil ? "  ingest in this process (warm: for information)" : "ingest into store", here, bytes, s)
+        if let c = childRecords, c != here { print("  ingest in this process: \(here) records, not \(c) as in the runs") }
         print("  distinct texts: \(store.texts.count), snapshots: \(store.snapshotCount)")
         print(String(format: "  items: %d events, %d tasks, %d mediation, %d alerts; %d quarantined",
                      store.aggregates.count(.event), store.aggregates.count(.task),
@@ -190,26 +200,32 @@ struct Bench {
 
     func seconds(since t0: UInt64) -> Double { Double(Platform.monotonicNanos() - t0) / 1e9 }
 
-    /// Runs this program with `--only ingest --runs 1` on `path` and reads
-    /// back its record count and ingest time; nil if that fails.
-    func childIngest(_ path: String) throws -> (Int, Double)? {
+    /// Runs this program with `--only ingest` on `path` and reads back its
+    /// record count, ingest time and peak RSS; nil if that fails.
+    func childIngest(_ path: String) throws -> (records: Int, seconds: Double, peakMB: Double)? {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].contains("/")
                                   ? CommandLine.arguments[0] : "/proc/self/exe").resolvingSymlinksInPath()
-        child.arguments = ["--file", path, "--only", "ingest", "--runs", "1"]
+        child.arguments = ["--file", path, "--only", "ingest"]
         let out = Pipe()
         child.standardOutput = out
         try child.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         child.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        /// The number between `after` and `before` in the line starting with `head`.
+        func number(_ head: String, _ after: String, _ before: String) -> Double? {
+            guard let line = lines.first(where: { $0.hasPrefix(head) }),
+                  let a = line.range(of: after), let b = line.range(of: before, range: a.upperBound..<line.endIndex)
+            else { return nil }
+            return Double(line[a.upperBound..<b.lowerBound])
+        }
         guard child.terminationStatus == 0,
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("ingest into store: ") }),
-              let c = line.range(of: " records in "), let e = line.range(of: " s ="),
-              let n = Int(line[line.index(line.startIndex, offsetBy: "ingest into store: ".count)..<c.lowerBound]),
-              let t = Double(line[c.upperBound..<e.lowerBound])
+              let n = number("ingest into store: ", "ingest into store: ", " records in "),
+              let t = number("ingest into store: ", " records in ", " s ="),
+              let peak = number("peak RSS: ", "peak RSS: ", " MB")
         else { return nil }
-        return (n, t)
+        return (Int(n), t, peak)
     }
 
     func report(_ what: String, _ s: Double, extra: String) {

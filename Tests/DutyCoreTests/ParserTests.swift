@@ -77,6 +77,25 @@ import Testing
         #expect(e?.message.contains(text) == true, "\(line) → \(String(describing: e))")
     }
 
+    /// The scanner's key lookup (a `switch` on the key as one word) finds
+    /// each field by its name and nothing for a name one byte off.
+    @Test func fieldWordsMatchTheNames() {
+        func word(_ s: [UInt8]) -> UInt64 { s.withUnsafeBytes { ByteHash.firstWords($0).0 } }
+        for f in Field.allCases {
+            let name = Array(f.name.utf8)
+            #expect(name.count <= 8)
+            #expect(Field.match(word: word(name)) == f)
+            for i in name.indices {
+                for delta: UInt8 in [1, 0x20, 0x80] {
+                    var near = name
+                    near[i] ^= delta
+                    #expect(Field.match(word: word(near)) == Field.allCases.first { Array($0.name.utf8) == near })
+                }
+            }
+        }
+        #expect(Field.match(word: 0) == nil)
+    }
+
     /// Every wire name of every enum decodes to its own case through the
     /// parser's one match table, and a name one byte off is refused.
     @Test func everyWireNameDecodesToItsCase() throws {

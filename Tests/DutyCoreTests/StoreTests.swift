@@ -124,6 +124,30 @@ import Testing
         }
     }
 
+    /// Unit loads: interned units in the array, any other symbol (a free
+    /// text, or past the array's limit) in the dictionary; both counted alike.
+    @Test func unitLoadsCountEverySymbol() {
+        let texts = TextTable()
+        let interned = texts.intern("锦屏街道综合行政执法中队")
+        let free = texts.store("临时工作组")
+        var a = Aggregates()
+        func task(_ unit: Sym, _ status: TaskStatus) -> CompactSnapshot {
+            var s = CompactSnapshot(ts: 1_000, offsetMinutes: 480, kind: .task, status: status.rawValue)
+            s.t2 = unit
+            s.due = 5_000
+            return s
+        }
+        a.apply(task(interned, .dispatched), item: 0, firstTs: 1_000, sign: 1)
+        a.apply(task(interned, .signed), item: 1, firstTs: 1_000, sign: 1)
+        a.apply(task(free, .dispatched), item: 2, firstTs: 1_000, sign: 1)
+        #expect(a.openTaskLoad(interned) == 2 && a.openTaskLoad(free) == 1)
+        #expect(a.openTasksPerUnit == [interned: 2, free: 1])
+        a.replace(task(free, .dispatched), task(free, .done), item: 2, oldFirst: 1_000, newFirst: 1_000)
+        a.replace(task(interned, .signed), task(interned, .returned), item: 1, oldFirst: 1_000, newFirst: 1_000)
+        #expect(a.openTaskLoad(interned) == 1 && a.openTaskLoad(free) == 0)
+        #expect(a.openTasksPerUnit == [interned: 1])
+    }
+
     /// Short keys are read with overlapping loads: the same word as byte by byte.
     @Test func smallWordsMatchBytes() {
         var rng = SeededRandom(seed: 9)
