@@ -39,6 +39,11 @@ public struct FeedParser {
     /// Matches raw bytes (unescaped) against the wire names of `E`.
     @inline(__always)
     private func match<E: WireEnum>(_: E.Type, _ bytes: UnsafeRawBufferPointer) -> E? {
+        Self.match(E.self, bytes, in: wire)
+    }
+
+    @inline(__always)
+    private static func match<E: WireEnum>(_: E.Type, _ bytes: UnsafeRawBufferPointer, in wire: WireTable.Block) -> E? {
         guard let (lo, hi) = WireWord.words(bytes) else { return nil }
         let i = wire.index(slot: E.wireSlot, lo, hi, bytes.count)
         return i < 0 ? nil : E(rawValue: UInt8(truncatingIfNeeded: i))
@@ -302,7 +307,8 @@ public struct FeedParser {
                                                    _ line: UnsafeRawBufferPointer) throws(FeedError) -> E {
         scratch.removeAll(keepingCapacity: true)
         if span.escaped { StringDecoder.unescape(bytes(span, line), into: &scratch) } else { scratch.append(contentsOf: bytes(span, line)) }
-        if let e = scratch.withUnsafeBytes({ E.match($0) }) { return e }
+        let wire = self.wire
+        if let e = scratch.withUnsafeBytes({ Self.match(E.self, $0, in: wire) }) { return e }
         let shown = String(decoding: scratch, as: UTF8.self)
         if f == .kind {
             throw FeedError(.unknownValue, "unknown kind \"\(Sanitize.visible(shown, limit: 40))\" (want \(Kind.wireList))")

@@ -49,18 +49,6 @@ extension WireEnum {
         self.init(rawValue: UInt8(i))
     }
 
-    /// Matches raw feed bytes (already unescaped) against the wire names.
-    @inline(__always)
-    public static func match(_ bytes: UnsafeRawBufferPointer) -> Self? {
-        guard let (lo, hi) = WireWord.words(bytes) else { return nil }
-        let n = bytes.count
-        let table = wireWords
-        for i in 0..<table.count where table[i].count == n && table[i].lo == lo && table[i].hi == hi {
-            return Self(rawValue: UInt8(i))
-        }
-        return nil
-    }
-
     /// "a, b, c" for error messages.
     public static var wireList: String { wireNames.joined(separator: ", ") }
 

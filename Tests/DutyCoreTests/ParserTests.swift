@@ -77,6 +77,19 @@ import Testing
         #expect(e?.message.contains(text) == true, "\(line) → \(String(describing: e))")
     }
 
+    /// Escaped enum values are undone, then matched like plain ones; an
+    /// escaped unknown value is refused with its field named.
+    @Test func escapedEnumValuesAreMatched() throws {
+        let line = Line.event("E1", "2026-11-28T09:00:00Z", status: #"\u0064ispatched"#)
+            .replacingOccurrences(of: #""kind":"event""#, with: #""kind":"ev\u0065nt""#)
+            .replacingOccurrences(of: #""source":"grid""#, with: #""source":"gr\u0069d""#)
+        let r = try TestSupport.parse(line).get()
+        #expect(r.snapshot.kind == .event && r.snapshot.statusWire == "dispatched")
+        if case .event(let e) = r.snapshot.body { #expect(e.source == .grid) } else { Issue.record("not an event") }
+        let bad = TestSupport.error(Line.event("E1", "2026-11-28T09:00:00Z", status: #"\u0064one"#))
+        #expect(bad?.message.contains("status") == true && bad?.message.contains("done") == true)
+    }
+
     /// The scanner's key lookup (a `switch` on the key as one word) finds
     /// each field by its name and nothing for a name one byte off.
     @Test func fieldWordsMatchTheNames() {
