@@ -254,26 +254,19 @@ public struct FeedParser {
         guard scanner.has(.type) else { throw FeedError.missing("type", for: .alert) }
         try checkType(.type, .string, "a string")
         let span = scanner.spans[Field.type.rawValue]
-        if !span.escaped {
-            let name = bytes(span, line)
-            guard Self.isRuleName(name) else { throw Self.unknownAlertType(name) }
-            guard interning else { return Sym(raw: 1) }
-            return table._withUnsafeGuaranteedRef { $0.intern(name) }
-        }
+        let table = interning ? self.table : nil
+        if !span.escaped { return try Self.alertType(bytes(span, line), table).get() }
         scratch.removeAll(keepingCapacity: true)
         StringDecoder.unescape(bytes(span, line), into: &scratch)
-        let table = self.table, interning = self.interning
-        let result = scratch.withUnsafeBytes { name -> Result<Sym, FeedError> in
-            guard Self.isRuleName(name) else { return .failure(Self.unknownAlertType(name)) }
-            guard interning else { return .success(Sym(raw: 1)) }
-            return .success(table._withUnsafeGuaranteedRef { $0.intern(name) })
-        }
-        return try result.get()
+        return try scratch.withUnsafeBytes { Self.alertType($0, table) }.get()
     }
 
-    /// An alert type is a name of a–z, 0–9 and _ (upstream's or a rule's).
-    private static func isRuleName(_ name: UnsafeRawBufferPointer) -> Bool {
-        name.count > 0 && name.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) }
+    /// An alert type is a name of a–z, 0–9 and _ (upstream's or a rule's),
+    /// interned into `table` (none: validating only).
+    private static func alertType(_ name: UnsafeRawBufferPointer, _ table: Unmanaged<TextTable>?) -> Result<Sym, FeedError> {
+        guard name.count > 0, name.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) })
+        else { return .failure(unknownAlertType(name)) }
+        return .success(table?._withUnsafeGuaranteedRef { $0.intern(name) } ?? Sym(raw: 1))
     }
 
     @inline(never)

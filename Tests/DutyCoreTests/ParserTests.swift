@@ -88,6 +88,17 @@ import Testing
         if case .event(let e) = r.snapshot.body { #expect(e.source == .grid) } else { Issue.record("not an event") }
         let bad = TestSupport.error(Line.event("E1", "2026-11-28T09:00:00Z", status: #"\u0064one"#))
         #expect(bad?.message.contains("status") == true && bad?.message.contains("done") == true)
+        // An alert's type (a rule name, not an enum) the same way, escaped or not.
+        func alert(_ type: String) -> String {
+            #"{"kind":"alert","id":"A1","ts":"2026-11-28T09:00:00Z","level":"warning","type":"\#(type)","title":"t","status":"open"}"#
+        }
+        for type in ["bulletin", #"bull\u0065tin"#] {
+            let a = try TestSupport.parse(alert(type)).get()
+            if case .alert(let body) = a.snapshot.body { #expect(body.type == "bulletin") } else { Issue.record("not an alert") }
+        }
+        for type in ["Bad", #"B\u0061d"#, ""] {
+            #expect(TestSupport.error(alert(type))?.message.contains(#"field "type""#) == true, "\(type)")
+        }
     }
 
     /// The scanner's key lookup (a `switch` on the key as one word) finds
