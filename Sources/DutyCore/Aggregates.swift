@@ -43,8 +43,9 @@ public struct Aggregates: Sendable {
 
     /// The open tasks a unit owes.
     public func openTaskLoad(_ unit: Sym) -> Int {
-        unit.raw < Self.unitLoadLimit ? (Int(unit.raw) < unitLoads.count ? Int(unitLoads[Int(unit.raw)]) : 0)
-            : otherUnitLoads[unit] ?? 0
+        guard unit.raw < Self.unitLoadLimit else { return otherUnitLoads[unit] ?? 0 }
+        let i = Int(unit.raw)
+        return i < unitLoads.count ? Int(unitLoads[i]) : 0
     }
 
     private mutating func addUnitLoad(_ unit: Sym, _ sign: Int) {
