@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -142,18 +143,21 @@ static inline void dd_raise_default(int sig) {
     sigaction(sig, &old, NULL);
 }
 
-/* Crash signals. The handler puts the terminal back (endwin) so that the crash
+/* Crash signals. The handler puts the terminal back so that the crash
    report is readable and the shell usable, then hands the signal to whoever
    had it before — Swift's backtracer when it is enabled, else SIG_DFL (core
-   dump) — so the report still appears.
-   endwin() is not async-signal-safe: it writes through ncurses' buffers and
-   may run while the crashing thread was inside ncurses. That is accepted: the
-   process is dying anyway, and the alternative is a shell left in raw mode on
-   the alternate screen with the report invisible. Deliberately simple: no
-   allocation, no locks beyond what endwin itself does.
-   The saved actions and the flag live in this header's static storage, so only
-   ONE Swift file (SignalRouter.swift) may call dd_install_crash_handler and
-   dd_set_crash_restores_screen: each Swift file that uses a static inline
+   dump or plain termination) — so the report still appears, below the
+   restored screen, and the exit status stays 128 + the signal.
+   Restoring is async-signal-safe: the handler does not call into ncurses
+   (endwin writes through ncurses' buffers and may run while the crashing
+   thread was inside ncurses). It writes bytes made before any crash (leave the
+   alternate screen, show the cursor, reset attributes and mouse reporting)
+   with write(2), then puts back the terminal modes the shell had, saved with
+   tcgetattr before ncurses changed them, with tcsetattr(2). Both calls are on
+   POSIX's list of async-signal-safe functions.
+   The saved state lives in this header's static storage, so only ONE Swift
+   file (SignalRouter.swift) may call the dd_crash_* functions and
+   dd_install_crash_handler: each Swift file that uses a static inline
    function gets its own copy of the statics it touches. */
 /* Storage as function-local statics: Swift emits a static inline function's
    body where it is used, but not a file-scope static variable it touches. */
@@ -162,28 +166,72 @@ static inline struct sigaction *dd_previous_crash_actions(void) {
     return saved;
 }
 
-static inline volatile sig_atomic_t *dd_crash_restores_screen(void) {
-    static volatile sig_atomic_t on = 0;
-    return &on;
+/* What a crash handler writes and restores. */
+struct dd_crash_restore {
+    volatile sig_atomic_t armed;   /* a screen is up: restore on a crash */
+    int fd;                        /* the terminal ncurses writes to */
+    int has_modes;
+    struct termios modes;          /* the shell's modes, before ncurses */
+    char bytes[512];               /* leave the screen as the shell had it */
+    int length;
+};
+
+static inline struct dd_crash_restore *dd_crash_state(void) {
+    static struct dd_crash_restore state;
+    return &state;
 }
 
-/* Whether a screen is running, i.e. whether the crash handler should endwin. */
-static inline void dd_set_crash_restores_screen(int on) { *dd_crash_restores_screen() = on; }
+/* Before newterm: remember the terminal's modes as the shell left them. */
+static inline void dd_crash_save_modes(int fd) {
+    struct dd_crash_restore *r = dd_crash_state();
+    r->armed = 0;
+    r->fd = fd;
+    r->has_modes = tcgetattr(fd, &r->modes) == 0;
+    r->length = 0;
+}
+
+/* After newterm: the bytes that give the screen back (copied, at most 511). */
+static inline void dd_crash_set_bytes(const char *bytes, int length) {
+    struct dd_crash_restore *r = dd_crash_state();
+    if (length < 0) length = 0;
+    if (length > (int)sizeof r->bytes - 1) length = (int)sizeof r->bytes - 1;
+    memcpy(r->bytes, bytes, (size_t)length);
+    r->length = length;
+}
+
+/* Whether a screen is running, i.e. whether a crash handler should restore. */
+static inline void dd_crash_arm(int on) { dd_crash_state()->armed = on; }
+
+/* The restore itself: write(2) and tcsetattr(2) only. Also used by tests. */
+static inline void dd_crash_restore_now(void) {
+    struct dd_crash_restore *r = dd_crash_state();
+    if (!r->armed) return;
+    r->armed = 0;
+    int saved_errno = errno;
+    const char *p = r->bytes;
+    int left = r->length;
+    while (left > 0) {
+        ssize_t n = write(r->fd, p, (size_t)left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        p += n; left -= (int)n;
+    }
+    if (r->has_modes) tcsetattr(r->fd, TCSANOW, &r->modes);
+    errno = saved_errno;
+}
 
 static inline void dd_crash_handler(int sig, siginfo_t *info, void *context) {
     struct sigaction previous;
     if (sig > 0 && sig < 65) previous = dd_previous_crash_actions()[sig];
     else { memset(&previous, 0, sizeof previous); previous.sa_handler = SIG_DFL; }
-    /* The previous action goes back first: should endwin itself fault, the
-       process still dies the ordinary way. */
+    /* The previous action goes back first: should the restore itself fault,
+       the process still dies the ordinary way. */
     sigaction(sig, &previous, NULL);
-    if (*dd_crash_restores_screen()) {
-        *dd_crash_restores_screen() = 0;
-        endwin();
-    }
+    dd_crash_restore_now();
     /* A hardware fault re-executes the faulting instruction on return and so
        reaches the previous handler with its real siginfo. */
-    int sent = sig == SIGABRT || sig == SIGQUIT || info == NULL || info->si_code <= 0;
+    int sent = sig == SIGABRT || sig == SIGQUIT || sig == SIGPIPE || sig == SIGUSR1 || sig == SIGUSR2
+               || info == NULL || info->si_code <= 0;
     if (!sent) return;
     /* A signal that was sent (kill, raise, abort, Ctrl-\ for SIGQUIT): let the
        previous handler report it, then make sure it is fatal — Swift's

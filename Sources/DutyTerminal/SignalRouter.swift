@@ -36,14 +36,17 @@ import Darwin
 /// - **SIGWINCH**: the new size is read from the output terminal, ncurses is
 ///   resized (`resizeterm`) and `.resize(width:height:)` is delivered; the
 ///   next frame is drawn in full.
-/// - **SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT** (crashes;
-///   Swift's runtime traps are SIGILL on x86-64 and SIGTRAP on arm64; SIGQUIT
-///   is Ctrl-\, which dumps core): a `sigaction`
-///   handler calls `endwin` so the terminal is usable and the report
-///   readable, then hands the signal on to the previous handler — Swift's
-///   backtracer when enabled, else the default action — so the crash report
-///   and the exit status stay what they would have been. endwin is not
-///   async-signal-safe; see shim.h for why that is accepted.
+/// - **SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT, SIGPIPE,
+///   SIGUSR1, SIGUSR2** (crashes, and the signals whose default is to end the
+///   process; Swift's runtime traps are SIGILL on x86-64 and SIGTRAP on
+///   arm64; SIGQUIT is Ctrl-\): a `sigaction` handler restores the terminal
+///   with async-signal-safe calls only — the bytes that leave the alternate
+///   screen (made when the screen started) with `write`, and the shell's
+///   terminal modes (saved before `newterm`) with `tcsetattr` — then hands
+///   the signal on to the previous handler (Swift's backtracer when enabled,
+///   else the default action), so the crash report appears below the
+///   restored screen and the exit status is 128 + the signal. A signal
+///   inherited as ignored stays ignored. See shim.h.
 /// - **Normal exit** (`exit`, return from main): an `atexit` hook stops a
 ///   terminal still running.
 ///
@@ -53,7 +56,7 @@ final class SignalRouter: @unchecked Sendable {
 
     /// The running terminal; read and written on the terminal's queue only.
     var active: TerminalSession? {
-        didSet { dd_set_crash_restores_screen(active == nil ? 0 : 1) }
+        didSet { dd_crash_arm(active == nil ? 0 : 1) }
     }
 
     private var installed = false
@@ -61,7 +64,8 @@ final class SignalRouter: @unchecked Sendable {
 
     static let requests: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     static let jobControl: [Int32] = [SIGTSTP, SIGCONT, SIGWINCH]
-    static let crashes: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT]
+    static let crashes: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT,
+                                   SIGPIPE, SIGUSR1, SIGUSR2]
 
     /// Installs sources and handlers, once per process; call on the terminal
     /// queue before `newterm` (which leaves alone signals not at SIG_DFL).
@@ -89,8 +93,47 @@ final class SignalRouter: @unchecked Sendable {
             usleep(250)
             waited += 1
         }
-        for sig in Self.crashes { _ = dd_install_crash_handler(sig) }
+        // A signal inherited as ignored (SIGPIPE under some parents) stays
+        // ignored: restoring the screen and then carrying on would be worse.
+        for sig in Self.crashes where dd_signal_is_ignored(sig) == 0 { _ = dd_install_crash_handler(sig) }
         atexit { Terminal.restoreAtExit() }
+    }
+
+    /// Before `newterm`: the terminal modes a crash handler puts back.
+    func saveShellModes(fd: Int32) { dd_crash_save_modes(fd) }
+
+    /// After `newterm`: the bytes a crash handler writes to give the screen
+    /// back. Made now, from terminfo, because a signal handler can neither
+    /// allocate nor call into ncurses.
+    func setRestoreBytes(mouse: Bool) {
+        var bytes: [UInt8] = []
+        // Keypad off, attributes off, cursor shown, then the main screen.
+        for cap in ["rmkx", "sgr0", "cnorm", "rmcup"] {
+            guard let p = tigetstr(cap), Int(bitPattern: p) != -1 else { continue }
+            bytes += Self.withoutPadding(Array(String(cString: p).utf8))
+        }
+        // xterm mouse reporting off (the modes ncurses' xterm mouse turns on).
+        if mouse { bytes += Array("\u{1b}[?1006l\u{1b}[?1003l\u{1b}[?1002l\u{1b}[?1000l".utf8) }
+        bytes.withUnsafeBufferPointer { b in
+            b.withMemoryRebound(to: CChar.self) { dd_crash_set_bytes($0.baseAddress, Int32($0.count)) }
+        }
+    }
+
+    /// Terminfo strings may hold padding (`$<5>`), which is a delay for
+    /// ncurses to make, not bytes for the terminal.
+    static func withoutPadding(_ s: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        while i < s.count {
+            if s[i] == UInt8(ascii: "$"), i + 1 < s.count, s[i + 1] == UInt8(ascii: "<"),
+               let close = s[(i + 2)...].firstIndex(of: UInt8(ascii: ">")) {
+                i = close + 1
+                continue
+            }
+            out.append(s[i])
+            i += 1
+        }
+        return out
     }
 
     /// Runs on the terminal queue for every signal observed.

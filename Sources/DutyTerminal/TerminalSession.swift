@@ -60,6 +60,7 @@ final class TerminalSession: @unchecked Sendable {
             fclose(out); closeDescriptor(inFD)
             throw .setupFailed(term: term)
         }
+        SignalRouter.shared.saveShellModes(fd: outFD)   // what a crash puts back
         guard let screen = newterm(term, out, inp) else {
             fclose(out); fclose(inp)
             throw .setupFailed(term: term)
@@ -110,6 +111,7 @@ final class TerminalSession: @unchecked Sendable {
             mouseOn = mousemask(InputDecoder.mouseMask, nil) != 0
         }
         mouse = mouseOn
+        SignalRouter.shared.setRestoreBytes(mouse: mouseOn)
 
         reportedSize = TerminalSize(width: Int(dd_cols()), height: Int(dd_lines()))
         _ = wnoutrefresh(stdscr)                      // enter the alternate screen now
