@@ -31,6 +31,8 @@ final class ConsoleSession: @unchecked Sendable {
     var performer: ActionPerformer?
     /// `watch --record`: every good record ingested is appended here.
     var recorder: RecordingWriter?
+    /// The demo's or replay's temporary folder, removed (or reported) on exit.
+    var scratch: ScratchFolder?
     /// The console's own alert rules, evaluated on the store's clock.
     private var rules = AlertRuleEngine()
     private var tick: DispatchSourceTimer?
@@ -246,6 +248,7 @@ final class ConsoleSession: @unchecked Sendable {
         if case .tail(let tailer, _) = feed { tailer.stop() }
         try? recorder?.close()
         terminal.stop()
+        scratch?.finish()
         exit(status)
     }
 }

@@ -46,8 +46,11 @@ struct ReplayCommand: ParsableCommand {
                                 paused: paused, wall: Platform.wallClockMillis())
         var options = screen
         options.journal = nil   // never a live journal
-        let journal = options.scratchJournal()
+        let scratch = try options.makeScratch()
+        defer { scratch.finish() }   // when the console could not open; its exit removes it otherwise
+        let journal = scratch.path + "/operator-journal.jsonl"
         try options.openConsole(store: Store(clock: .fixed(start)),
-                                feed: .replay(recording, clock, journal: journal, demo: false), journalPath: journal)
+                                feed: .replay(recording, clock, journal: journal, demo: false), journalPath: journal,
+                                scratch: scratch)
     }
 }

@@ -27,6 +27,9 @@ struct ScreenOptions: ParsableArguments {
     @Option(help: "The operator journal (JSON Lines). watch: default operator-journal.jsonl in the first feed directory; demo: a scratch file in a temporary directory.")
     var journal: String?
 
+    @Flag(help: "demo and replay: keep the scratch folder (generated day, scratch journal) on exit and say where it is.")
+    var keepScratch = false
+
     /// The themes `t` cycles through, the chosen one first. NO_COLOR or a
     /// terminal without colour gets mono, so symbols and attributes carry meaning.
     func loadThemes() throws -> [Theme] {
@@ -60,7 +63,8 @@ extension ScreenOptions {
     /// Opens the console over a store and its feed; returns only by exiting.
     /// Refuses first (exit 2) when there is no terminal to draw on.
     func openConsole(store: Store, feed: @autoclosure () -> ConsoleSession.Feed, journalPath: String,
-                     recorder: RecordingWriter? = nil, recordActions: Bool = false) throws -> Never {
+                     recorder: RecordingWriter? = nil, recordActions: Bool = false,
+                     scratch: ScratchFolder? = nil) throws -> Never {
         DutyDesk.bootstrapLogging
         try checkTerminal()
         let themes = try loadThemes()
@@ -75,6 +79,7 @@ extension ScreenOptions {
                                             handoverDirectory: directory.isEmpty ? "." : directory,
                                             recorder: recordActions ? recorder : nil)
         session.recorder = recorder
+        session.scratch = scratch
         try session.run(mouse: !noMouse)
     }
 
@@ -99,12 +104,15 @@ extension ScreenOptions {
         return (first.isEmpty ? "." : first) + "/operator-journal.jsonl"
     }
 
-    /// A scratch journal for the demo, in a fresh temporary directory.
-    func scratchJournal() -> String {
-        if let journal { return journal }
-        var template = Array("/tmp/dutydesk-demo-XXXXXX".utf8CString)
-        let dir = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) } ?? "/tmp"
-        return dir + "/operator-journal.jsonl"
+    /// The demo's or replay's scratch folder (see `ScratchFolder`); exit 2
+    /// with the reason when it cannot be made.
+    func makeScratch() throws -> ScratchFolder {
+        do {
+            return try ScratchFolder.create(keep: keepScratch)
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
     }
 }
 

@@ -68,9 +68,10 @@ struct DemoCommand: ParsableCommand {
     /// keys work in it too.
     func run() throws {
         try screen.checkTerminal()
-        let journal = screen.scratchJournal()
-        let directory = (journal as NSString).deletingLastPathComponent
-        let recording = directory + "/generated-day.jsonl"
+        let scratch = try screen.makeScratch()
+        defer { scratch.finish() }   // when the console could not open; its exit removes it otherwise
+        let journal = screen.journal ?? scratch.path + "/operator-journal.jsonl"
+        let recording = scratch.path + "/generated-day.jsonl"
         let now = Platform.wallClockMillis()
         let c = Timestamp.civil(now, offsetMinutes: 480)
         let today = Timestamp.millis(year: c.year, month: c.month, day: c.day)
@@ -88,6 +89,7 @@ struct DemoCommand: ParsableCommand {
         var options = screen
         options.journal = journal
         try options.openConsole(store: Store(clock: .fixed(clock.now(wall: now))),
-                                feed: .replay(source, clock, journal: journal, demo: true), journalPath: journal)
+                                feed: .replay(source, clock, journal: journal, demo: true), journalPath: journal,
+                                scratch: scratch)
     }
 }

@@ -188,7 +188,10 @@ import Testing
         #expect(try CLIRunner.run(["generate", "--seed", "9", "--days", "1", "--out", recording.path]).status == 0)
         let exitFile = dir.appendingPathComponent("exit").path
         let live = dir.appendingPathComponent("live-journal.jsonl")
-        let command = "TERM=xterm-256color '\(CLIRunner.executable.path)' replay --paused --journal '\(live.path)' '\(recording.path)'; echo EXIT=$? > '\(exitFile)'; sleep 30"
+        // Its own TMPDIR, so the scratch folder looked at below is this replay's.
+        let tmp = dir.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let command = "TMPDIR='\(tmp.path)' TERM=xterm-256color '\(CLIRunner.executable.path)' replay --paused --journal '\(live.path)' '\(recording.path)'; echo EXIT=$? > '\(exitFile)'; sleep 30"
         let tmux = Tmux()
         try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "130", "-y", "40", command])
         #expect(tmux.waitFor("a paused replay") { $0.contains("回放 ×60") && $0.contains("已暂停") && $0.contains("练习日志") })
@@ -211,11 +214,10 @@ import Testing
         try tmux.keys("Enter")
         #expect(tmux.waitFor("the dispatch") { $0.contains("转派 ✓") })
         #expect(!FileManager.default.fileExists(atPath: live.path))
-        let scratch = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
-            .filter { $0.hasPrefix("dutydesk-demo-") }
-            .map { NSTemporaryDirectory() + $0 + "/operator-journal.jsonl" }
-            .filter { FileManager.default.fileExists(atPath: $0) }
-        #expect(try scratch.contains { try String(contentsOfFile: $0, encoding: .utf8).contains(#""kind":"task""#) })
+        let scratch = try FileManager.default.contentsOfDirectory(atPath: tmp.path)
+        #expect(scratch.count == 1 && scratch.allSatisfy { $0.hasPrefix("dutydesk-demo-") })
+        let scratchJournal = tmp.path + "/" + (scratch.first ?? "-") + "/operator-journal.jsonl"
+        #expect((try? String(contentsOfFile: scratchJournal, encoding: .utf8))?.contains(#""kind":"task""#) == true)
         try tmux.keys("0")
         #expect(tmux.waitFor("back at the start") { $0.contains("░ 0%") })
         try tmux.keys("q")

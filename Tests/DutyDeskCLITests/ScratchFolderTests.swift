@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// The demo's and replay's scratch folder (generated day, scratch journal)
+/// goes when the console exits, by `q` or by a signal, unless the operator
+/// asks to keep it; then stderr says where it is.
+@Suite(.serialized) struct ScratchFolderTests {
+    /// Runs `dutydesk ARGS` in tmux with its own TMPDIR, waits for the
+    /// screen, ends it by `end`, and returns the TMPDIR's entries and stderr.
+    private func run(_ args: String, end: (TmuxConsoleTests.Tmux, Int32) throws -> Void) throws -> (entries: [String], kept: [String], stderr: String, exit: String) {
+        let dir = CLIRunner.tempDir("scratch")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tmp = dir.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let pidFile = dir.appendingPathComponent("pid").path
+        let errFile = dir.appendingPathComponent("stderr").path
+        let exitFile = dir.appendingPathComponent("exit").path
+        let command = "TMPDIR='\(tmp.path)' TERM=xterm-256color sh -c 'echo $$ > \(pidFile); exec \(CLIRunner.executable.path) \(args)' 2> '\(errFile)'; "
+            + "echo EXIT=$? > '\(exitFile).tmp'; mv '\(exitFile).tmp' '\(exitFile)'; sleep 30"
+        let tmux = TmuxConsoleTests.Tmux()
+        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command])
+        #expect(tmux.waitFor("the console") { $0.contains("网格事件") })
+        // While it runs, the scratch folder is there, in our TMPDIR.
+        let during = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []
+        #expect(during.count == 1 && during.allSatisfy { $0.hasPrefix("dutydesk-demo-") }, "during: \(during)")
+        let pid = Int32((try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        try end(tmux, pid)
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: exitFile) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []
+        let kept = entries.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: tmp.path + "/" + $0)) ?? [] }
+        return (entries, kept.sorted(), (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? "",
+                ((try? String(contentsOfFile: exitFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test func demoRemovesItsScratchFolderOnQuit() throws {
+        let r = try run("demo") { tmux, _ in try tmux.keys("q") }
+        #expect(r.exit == "EXIT=0")
+        #expect(r.entries.isEmpty, "left behind: \(r.entries)")
+    }
+
+    @Test func demoRemovesItsScratchFolderOnSIGTERM() throws {
+        let r = try run("demo") { _, pid in #expect(kill(pid, SIGTERM) == 0) }
+        #expect(r.exit == "EXIT=143")
+        #expect(r.entries.isEmpty, "left behind: \(r.entries)")
+    }
+
+    @Test func keepScratchKeepsItAndSaysWhere() throws {
+        let r = try run("demo --keep-scratch") { tmux, _ in try tmux.keys("q") }
+        #expect(r.exit == "EXIT=0")
+        #expect(r.entries.count == 1)
+        #expect(r.kept.contains("generated-day.jsonl"))
+        #expect(r.stderr.contains("scratch folder kept: ") && r.stderr.contains(r.entries.first ?? "-"))
+    }
+
+    @Test func replayRemovesItsScratchFolderOnQuit() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let recording = dir.appendingPathComponent("shift.jsonl")
+        #expect(try CLIRunner.run(["generate", "--seed", "4", "--days", "1", "--out", recording.path]).status == 0)
+        let r = try run("replay --speed 600 \(recording.path)") { tmux, _ in try tmux.keys("q") }
+        #expect(r.exit == "EXIT=0")
+        #expect(r.entries.isEmpty, "left behind: \(r.entries)")
+    }
+}
