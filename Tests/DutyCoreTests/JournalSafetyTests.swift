@@ -183,4 +183,88 @@ import Testing
         }
         #expect(J.bytes(target.path) == target.bytes)
     }
+
+    /// 交接班 beside the journal: a planted `handover-<time>.md` symlink is
+    /// refused and its target left alone; a regular file of that name (an
+    /// earlier handover in the same minute) is kept, the new one takes `-2`.
+    @Test func handoverNeverWritesThroughASymlinkOrOverAFile() throws {
+        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let shared = try Self.sharedFolder(dir)
+        let target = try Self.privateFile(dir)
+        let now = OperatorActionTests.now
+        let name = ShiftHandover.fileName(now: now)
+        #expect(name.hasPrefix("handover-2026-11-28T") && name.hasSuffix(".md") && !name.contains(":"))
+        try FileManager.default.createSymbolicLink(atPath: shared + "/" + name, withDestinationPath: target.path)
+        switch ShiftHandover.save("# handover\n", directory: shared, now: now) {
+        case .success(let path): Issue.record("written to \(path)")
+        case .failure(let e):
+            #expect(e.path == shared + "/" + name)
+            #expect(e.description.contains("symbolic link"))
+        }
+        #expect(J.bytes(target.path) == target.bytes)
+
+        #expect(unlink(shared + "/" + name) == 0)
+        try Self.write("earlier\n", to: shared + "/" + name)
+        let saved = try ShiftHandover.save("# handover\n", directory: shared, now: now).get()
+        #expect(saved == shared + "/" + ShiftHandover.fileName(now: now, attempt: 2))
+        #expect(J.text(saved) == "# handover\n")
+        #expect(J.text(shared + "/" + name) == "earlier\n")
+    }
+
+    // MARK: - Item 10: the sharing model (needs root to hand files to other ids)
+
+    static var isRoot: Bool { geteuid() == 0 }
+
+    /// A journal owned by another account is refused unless its group is one
+    /// of ours, it is the folder's group, and the folder is setgid.
+    @Test(.enabled(if: isRoot, "chown needs root"))
+    func journalOwnedOutsideTheSharingModelIsRefused() throws {
+        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let shared = try Self.sharedFolder(dir)
+        let path = shared + "/operator-journal.jsonl"
+        try Self.write(Line.event("E1", Self.ts) + "\n", to: path)
+        let stranger: uid_t = 54_321
+        let ourGroup = getegid()
+        #expect(chown(shared, 0, ourGroup) == 0)
+
+        func attempt() -> JournalResult.Outcome {
+            OperatorJournal(path: path, console: "c1").append(J.dispatch("E1", task: "T1", by: "李"), expecting: { _ in nil }).outcome
+        }
+        // Someone else's file, a group we are not in.
+        #expect(chown(path, stranger, stranger) == 0)
+        let before = J.bytes(path)
+        guard case .failed(let why) = attempt() else { Issue.record("accepted a stranger's journal"); return }
+        #expect(why.message.contains(path) && why.message.contains("outside the sharing model"))
+        // Our group, but the folder is not setgid.
+        #expect(chown(path, stranger, ourGroup) == 0)
+        chmod(shared, 0o770)
+        guard case .failed(let why2) = attempt() else { Issue.record("accepted without a setgid folder"); return }
+        #expect(why2.message.contains("setgid"))
+        #expect(J.bytes(path) == before)
+        // The center's group in its setgid folder: accepted.
+        chmod(shared, 0o2770)
+        let accepted = attempt()
+        guard case .written = accepted else { Issue.record("refused the center's journal: \(accepted)"); return }
+    }
+
+    /// A new journal and its id state file are created 0660 (before the
+    /// umask), in the folder's group when the folder is setgid.
+    @Test func journalIsCreatedForTheGroup() throws {
+        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let shared = try Self.sharedFolder(dir)
+        chmod(shared, 0o2770)
+        let path = shared + "/operator-journal.jsonl"
+        let old = umask(0o002); defer { umask(old) }
+        let journal = OperatorJournal(path: path, console: "c1")
+        let r = journal.append { view in
+            .success([J.record(Line.task(view.nextTaskID(now: OperatorActionTests.now), "2026-11-28T10:42:00+08:00",
+                                         due: "2026-11-28T14:42:00+08:00"), by: "李")])
+        }
+        #expect(r.isWritten)
+        for file in [path, journal.idStatePath] {
+            var st = stat()
+            #expect(lstat(file, &st) == 0)
+            #expect(st.st_mode & 0o7777 == 0o660)
+        }
+    }
 }
