@@ -184,6 +184,22 @@ import Testing
         #expect(J.bytes(target.path) == target.bytes)
     }
 
+    /// `generate` (and the demo's generated day) never writes through a
+    /// symlink either; a regular file is still overwritten whole.
+    @Test func generatedFeedThroughASymlinkIsRefused() throws {
+        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let shared = try Self.sharedFolder(dir)
+        let target = try Self.privateFile(dir)
+        let link = shared + "/generated.jsonl"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target.path)
+        #expect(throws: (any Error).self) { try FeedGenerator.write(seed: 1, start: OperatorActionTests.now, records: 5, to: link) }
+        #expect(J.bytes(target.path) == target.bytes)
+        let plain = shared + "/plain.jsonl"
+        try Self.write(String(repeating: "x", count: 100_000), to: plain)
+        try FeedGenerator.write(seed: 1, start: OperatorActionTests.now, records: 5, to: plain)
+        #expect(J.lines(plain).count == 5)
+    }
+
     /// 交接班 beside the journal: a planted `handover-<time>.md` symlink is
     /// refused and its target left alone; a regular file of that name (an
     /// earlier handover in the same minute) is kept, the new one takes `-2`.
