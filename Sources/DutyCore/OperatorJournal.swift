@@ -115,6 +115,17 @@ public final class OperatorJournal {
         return .success((read, bad))
     }
 
+    /// At start: when a journal already exists at the path, opens it now
+    /// (without creating one or locking), so that a symlink, a special file
+    /// or a foreign owner is reported before the operator acts; the journal
+    /// is then blocked like after any failure. nil when it is usable or not
+    /// there yet (the first append creates it).
+    public func preflight() -> JournalFailure? {
+        guard fd < 0, blocked == nil, Platform.identity(ofName: path) != nil else { return nil }
+        if let failure = open() { blocked = failure; return failure }
+        return nil
+    }
+
     /// The operator has seen the failure and wants to act again: lift the
     /// block. The action itself is not replayed; the caller appends it anew
     /// (its check must run against the state as it is now).

@@ -151,6 +151,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
 
+    /// At start, an existing journal that cannot be used is reported (and
+    /// blocks) before any action; a missing one is not created by the check.
+    @Test func preflightReportsAnUnusableJournalAndCreatesNothing() throws {
+        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let shared = try Self.sharedFolder(dir)
+        let target = try Self.privateFile(dir)
+        let missing = OperatorJournal(path: shared + "/operator-journal.jsonl", console: "c1")
+        #expect(missing.preflight() == nil)
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+        let link = shared + "/linked.jsonl"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target.path)
+        let linked = OperatorJournal(path: link, console: "c1")
+        let failure = try #require(linked.preflight())
+        #expect(failure.message.contains(link) && failure.message.contains("symbolic link"))
+        #expect(linked.blocked == failure)
+        #expect(J.bytes(target.path) == target.bytes)
+    }
+
     @Test func journalThatIsNotARegularFileIsRefusedWithoutBlocking() throws {
         let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
         let fifo = dir.appendingPathComponent("fifo.jsonl").path

@@ -232,6 +232,32 @@ import Testing
         #expect(!journal.contains(#""kind":"task""#))
     }
 
+    /// The journal itself planted as a symlink: the console says so at start,
+    /// before any key, and a dispatch writes nothing through it.
+    @Test func journalThatIsASymlinkIsReportedAtStart() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let shared = dir.appendingPathComponent("feeds"), target = dir.appendingPathComponent("private.txt")
+        try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
+        chmod(shared.path, 0o777)
+        try Data("mine\n".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(atPath: shared.appendingPathComponent("operator-journal.jsonl").path,
+                                                   withDestinationPath: target.path)
+        let ts = ISO8601DateFormatter()
+        ts.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        let line = #"{"kind":"event","id":"SJ-TEST-0004","ts":"\#(ts.string(from: Date().addingTimeInterval(-300)))","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"日志链接","status":"open"}"#
+        try (line + "\n").write(to: shared.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
+        let command = "TERM=xterm-256color '\(CLIRunner.executable.path)' watch --poll 100 --lang en '\(shared.path)'; sleep 30"
+        let tmux = Tmux()
+        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "400", "-y", "40", command])
+        #expect(tmux.waitFor("the refusal at start") { $0.contains("operator-journal.jsonl") && $0.contains("symbolic link") })
+        try tmux.keys("d")
+        try tmux.keys("Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        try tmux.keys("q")
+        #expect(try Data(contentsOf: target) == Data("mine\n".utf8))
+    }
+
     /// `watch --record` onto a planted symlink: refused before the screen
     /// starts, naming the path; the target is unchanged.
     @Test func recordingOntoASymlinkIsRefused() throws {
