@@ -58,9 +58,13 @@ public struct ActionRefusal: Error, Sendable, Equatable, CustomStringConvertible
 /// The records an action writes, or why it wrote none.
 public typealias ActionResult = Result<[Record], ActionRefusal>
 
-/// Task ids: `ZF-YYYYMMDD-NNNN` for the local (+08:00) date of the action.
-/// NNNN continues the highest number of that date held in the store, so ids
-/// from the feeds, the generator and other consoles are never reused.
+/// Task ids: `ZF-YYYYMMDD-NNNN` for the local (+08:00) date of the action,
+/// NNNN at least four digits. A console allocates them under the journal's
+/// lock (`JournalView.nextTaskID`): above the counter of the date in the id
+/// state file beside the journal, every id of the date the journal holds and
+/// every id of the date in the store (`highest`), so ids from the feeds, the
+/// generator and other consoles, even in journals since renamed, are never
+/// reused. `next` alone (the store only) is a preview, not an allocation.
 public enum TaskNumbering {
     public static let prefix = "ZF-"
 
@@ -70,9 +74,10 @@ public enum TaskNumbering {
         return prefix + Timestamp.pad(c.year, 4) + Timestamp.pad(c.month, 2) + Timestamp.pad(c.day, 2) + "-"
     }
 
-    /// The next free id of the day. Scans every task id (tasks are a few
-    /// dozen a day, some thousands a year: a millisecond, once per dispatch).
-    public static func next(in store: Store, now: Millis) -> String {
+    /// The highest NNNN of the date of `now` among the store's task ids
+    /// (0 when none). Scans every task id (tasks are a few dozen a day, some
+    /// thousands a year: a millisecond, once per dispatch).
+    public static func highest(in store: Store, now: Millis) -> Int {
         let p = datePrefix(now)
         var highest = 0
         for i in 0..<store.count(.task) {
@@ -80,7 +85,21 @@ public enum TaskNumbering {
             guard id.hasPrefix(p), let n = Int(id.dropFirst(p.count)) else { continue }
             highest = max(highest, n)
         }
-        return p + Timestamp.pad(highest + 1, 4)
+        return highest
+    }
+
+    /// The next id after the store's highest of the day: a preview only.
+    public static func next(in store: Store, now: Millis) -> String {
+        datePrefix(now) + Timestamp.pad(highest(in: store, now: now) + 1, 4)
+    }
+
+    /// `ZF-YYYYMMDD-` and NNNN of a task id of that form, else nil.
+    public static func split(_ id: String) -> (prefix: String, number: Int)? {
+        let u = Array(id.utf8)
+        guard u.count >= 16, id.hasPrefix(prefix), u[11] == UInt8(ascii: "-"),
+              u[3..<11].allSatisfy({ $0 >= 48 && $0 <= 57 }), u[12...].allSatisfy({ $0 >= 48 && $0 <= 57 }),
+              let n = Int(String(decoding: u[12...], as: UTF8.self)) else { return nil }
+        return (String(decoding: u[..<12], as: UTF8.self), n)
     }
 }
 

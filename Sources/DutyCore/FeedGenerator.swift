@@ -186,8 +186,14 @@ public struct FeedGenerator {
     /// Runs `body` with an emitter that collects lines in a 4 MiB buffer and
     /// hands it to the kernel in large writes.
     private static func write(to path: String, _ body: ((Record) throws -> Void) throws -> Void) throws {
-        guard let fd = Platform.createFile(path) else { throw WriteError(path: path, reason: Platform.errnoText) }
+        // Never through a symlink, only a regular file (Platform.openSafely), emptied first.
+        let fd: Int32
+        switch Platform.openSafely(path, access: Platform.writeOnly, create: true, mode: 0o644) {
+        case .failure(let e): throw WriteError(path: path, reason: e.refused ? "refused: " + e.reason : e.reason)
+        case .success(let opened): fd = opened.fd
+        }
         defer { Platform.close(fd) }
+        guard Platform.truncateFile(fd, to: 0) else { throw WriteError(path: path, reason: Platform.errnoText) }
         let capacity = 4 << 20
         var buffer: [UInt8] = []
         buffer.reserveCapacity(capacity + 4096)

@@ -31,6 +31,12 @@ public struct JournalRefusal: Error, Equatable, Sendable {
         return JournalRefusal("already \(s.statusWire)\(who) at \(clockTime(s.ts, s.offsetMinutes))")
     }
 
+    /// "E1 already dispatched by 王 at 10:42": `alreadyChanged` naming the
+    /// item, for a refusal where the operator's action touched several.
+    public static func changed(_ record: Record) -> JournalRefusal {
+        JournalRefusal(record.id + " " + alreadyChanged(record).reason)
+    }
+
     /// HH:MM of a timestamp in its own UTC offset.
     static func clockTime(_ ts: Millis, _ offsetMinutes: Int16) -> String {
         let local = ts / 1000 + Int64(offsetMinutes) * 60
@@ -43,7 +49,7 @@ public struct JournalRefusal: Error, Equatable, Sendable {
 /// Why an append could not be made durable. Nothing of the batch is left in
 /// the file; the journal is blocked until `retry()`.
 public struct JournalFailure: Error, Equatable, Sendable {
-    public enum Step: String, Sendable { case open, lock, read, repair, write, sync, truncate }
+    public enum Step: String, Sendable { case open, lock, read, repair, write, sync, truncate, ids }
     public var step: Step
     /// The errno (0 for a short write, which has none).
     public var code: Int32
@@ -72,10 +78,82 @@ public struct JournalView {
     /// Records read since the last read, in file order.
     public let newRecords: [Record]
     let index: [JournalKey: Record]
+    let ids: TaskIDAllocator
 
     /// The latest snapshot (by ts; ties keep the first, as the store does) of
     /// an item among every record this journal has read or written.
     public func latest(_ kind: Kind, id: String) -> Record? { index[JournalKey(kind: kind, id: id)] }
+
+    /// A task id `ZF-YYYYMMDD-NNNN` for the local date of `now` that no
+    /// console has issued: above the id state file's counter of that date
+    /// (every id any console allocated through this journal's path, even in
+    /// journals since renamed away), above every id of the date this journal
+    /// has read or written, and above `above` (the caller's highest of the
+    /// date, e.g. `TaskNumbering.highest(in: store, now:)` for ids from the
+    /// feeds). Recorded in the state file before the batch is written.
+    public func nextTaskID(now: Millis, above: Int = 0) -> String { ids.next(now: now, above: above) }
+}
+
+/// Task ids handed out during one append, under the lock.
+final class TaskIDAllocator {
+    private let seen: [String: Int]
+    private let load: () -> Result<[String: Int], JournalFailure>
+    private var state: [String: Int]?
+    /// The highest number handed out per date prefix during this append.
+    private(set) var issued: [String: Int] = [:]
+    /// Reading the state file failed: the append must not go on.
+    private(set) var failure: JournalFailure?
+
+    init(seen: [String: Int], load: @escaping () -> Result<[String: Int], JournalFailure>) {
+        self.seen = seen
+        self.load = load
+    }
+
+    func next(now: Millis, above: Int) -> String {
+        if state == nil {
+            switch load() {
+            case .success(let s): state = s
+            case .failure(let f): state = [:]; failure = failure ?? f
+            }
+        }
+        let p = TaskNumbering.datePrefix(now)
+        let n = max(state?[p] ?? 0, seen[p] ?? 0, above, issued[p] ?? 0) + 1
+        issued[p] = n
+        return p + Timestamp.pad(n, 4)
+    }
+
+    /// The state file's counters with this append's ids.
+    var merged: [String: Int] {
+        var out = state ?? [:]
+        for (p, n) in issued { out[p] = max(out[p] ?? 0, n) }
+        return out
+    }
+}
+
+/// The id state file `<journal>.ids`: one line per date, `ZF-YYYYMMDD- N`
+/// (the highest number issued that day), after a comment line. The newest
+/// `keptDays` dates are kept.
+enum TaskIDState {
+    static let keptDays = 400
+    static let header = "# dutydesk task ids: the highest NNNN issued per date (ZF-YYYYMMDD-NNNN); do not edit\n"
+
+    static func parse(_ bytes: [UInt8]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for line in bytes.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+            let parts = line.split(separator: UInt8(ascii: " "))
+            guard parts.count == 2, let n = Int(String(decoding: parts[1], as: UTF8.self)) else { continue }
+            let prefix = String(decoding: parts[0], as: UTF8.self)
+            guard prefix.hasPrefix(TaskNumbering.prefix) else { continue }
+            out[prefix] = max(out[prefix] ?? 0, n)
+        }
+        return out
+    }
+
+    static func format(_ counters: [String: Int]) -> [UInt8] {
+        var text = header
+        for p in counters.keys.sorted().suffix(keptDays) { text += p + " \(counters[p]!)\n" }
+        return Array(text.utf8)
+    }
 }
 
 struct JournalKey: Hashable {
@@ -102,6 +180,8 @@ public struct JournalResult: Sendable {
     public var read: [Record]
     /// Lines read that did not parse.
     public var badLines: [JournalBadLine]
+    /// The records written (what the builder made), when `.written`.
+    public var written: [Record] = []
 
     public var isWritten: Bool {
         if case .written = outcome { return true }

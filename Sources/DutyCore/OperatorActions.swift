@@ -14,8 +14,10 @@ public enum OperatorActions {
     /// 转派: a new task for `unit` (id `ZF-YYYYMMDD-NNNN`, due = now + the
     /// limit of the event's priority, town = the event's) and the event's
     /// snapshot `dispatched`. Only an `open` event can be dispatched.
+    /// `taskID`: the id allocated under the journal's lock
+    /// (`JournalView.nextTaskID`); without it, the store's next (a preview).
     public static func dispatch(_ store: Store, event id: String, unit: String, type: TaskType,
-                                _ ctx: ActionContext) -> ActionResult {
+                                _ ctx: ActionContext, taskID: String? = nil) -> ActionResult {
         guard var e = event(store, id) else { return .failure(ActionRefusal("not_found")) }
         switch e.status {
         case .open: break
@@ -23,7 +25,7 @@ public enum OperatorActions {
         default: return .failure(ActionRefusal("event_not_open", e.status.label))
         }
         guard !unit.isEmpty else { return .failure(ActionRefusal("no_unit")) }
-        let taskID = TaskNumbering.next(in: store, now: ctx.now)
+        let taskID = taskID ?? TaskNumbering.next(in: store, now: ctx.now)
         let task = TaskBody(event: id, type: type, unit: unit, town: e.town,
                             due: ctx.now + ctx.limits.limit(priority: e.priority),
                             dueOffsetMinutes: Aggregates.localOffsetMinutes, status: .dispatched)

@@ -4,8 +4,16 @@
 /// on disk; and two consoles can never both act on the same state, because
 /// each append re-reads and re-checks under an exclusive flock:
 ///
-///   lock → repair a torn tail → read what others appended → check → one
-///   write() of the whole batch → fdatasync → unlock.
+///   lock → the path still names the file held (else reopen) → terminate a
+///   torn tail → read what others appended → build/check (task ids are
+///   allocated here) → one write() of the whole batch → fdatasync → unlock.
+///
+/// Bytes once in the file are never rewritten or moved, so readers that do
+/// not take the lock (the feed tailer of every console, `stats --follow`)
+/// never see a byte they read change: a torn last line (a writer died
+/// mid-write) is ended with a newline and becomes one bad line for everyone.
+/// The journal is opened without following symlinks and refused when it is
+/// not a regular file of this center (`Platform.openSafely`, `checkSharing`).
 ///
 /// A failed write or sync is truncated back, so the file never holds a partial
 /// line or a batch nobody confirmed; the journal then refuses further appends
@@ -24,12 +32,19 @@ public final class OperatorJournal {
     var faults: JournalFault?
 
     private var fd: Int32 = -1
+    /// Whether a file was opened before (a reopen reads the new file from its start).
+    private var everOpened = false
     /// Where this object stops having read: always just after a newline.
     private var readOffset: Int64
     /// The length to cut back to when a truncation after a failure failed itself.
     private var pendingTruncate: (length: Int64, leftAt: Int64)?
     private var parser = FeedParser()
     private var index: [JournalKey: Record] = [:]
+    /// The highest task number seen per `ZF-YYYYMMDD-` among every record
+    /// read or written (across reopened files too).
+    private var highestTask: [String: Int] = [:]
+    /// Where the task-id counters live: `<path>.ids`.
+    public var idStatePath: String { path + ".ids" }
     /// `,"console":"ID"}` + "\n", made once.
     private let lineEnd: [UInt8]
 
@@ -49,26 +64,46 @@ public final class OperatorJournal {
     /// `check` runs under the lock, after the lines other consoles appended
     /// were read (they are in the view and in the result, to be ingested).
     public func append(_ records: [Record], expecting check: (JournalView) -> JournalRefusal?) -> JournalResult {
+        append { view in check(view).map { .failure($0) } ?? .success(records) }
+    }
+
+    /// Writes the records `build` makes, as one batch, or nothing if it
+    /// refuses. `build` runs under the exclusive lock, after the lines other
+    /// consoles appended were read (they are in the view and in the result,
+    /// to be ingested), so what it decides from the view cannot be overtaken;
+    /// task ids it takes from `view.nextTaskID` are recorded in the id state
+    /// file before the batch is written, so no console issues them again.
+    public func append(building build: (JournalView) -> Result<[Record], JournalRefusal>) -> JournalResult {
         if let blocked { return JournalResult(outcome: .blocked(blocked), read: [], badLines: []) }
         var read: [Record] = []
         var bad: [JournalBadLine] = []
+        var written: [Record] = []
         let outcome = locked(exclusive: true) { size -> JournalResult.Outcome in
-            if let failure = repairTail(&size) { return .failed(failure) }
+            if let failure = terminateTornTail(&size) { return .failed(failure) }
             if let failure = readNew(upTo: size, into: &read, &bad) { return .failed(failure) }
-            if let refusal = check(JournalView(newRecords: read, index: index)) { return .refused(refusal) }
+            let ids = TaskIDAllocator(seen: highestTask) { [self] in loadIDState() }
+            let records: [Record]
+            switch build(JournalView(newRecords: read, index: index, ids: ids)) {
+            case .failure(let refusal): return .refused(refusal)
+            case .success(let built): records = built
+            }
+            if let failure = ids.failure { return .failed(failure) }
+            if !ids.issued.isEmpty, let failure = saveIDState(ids.merged) { return .failed(failure) }
+            guard !records.isEmpty else { return .written(offset: size, length: 0) }
             let bytes = encode(records)
             if let failure = writeDurably(bytes, at: size) { return .failed(failure) }
             readOffset = size + Int64(bytes.count)
             for r in records { remember(r) }
+            written = records
             return .written(offset: size, length: bytes.count)
         }
         if case .failed(let failure) = outcome { blocked = failure }
-        return JournalResult(outcome: outcome, read: read, badLines: bad)
+        return JournalResult(outcome: outcome, read: read, badLines: bad, written: written)
     }
 
     /// Reads what other consoles appended since the last read, without
     /// writing (shared lock: never sees a batch half-written or about to be
-    /// cut back). A torn tail is left for the next append to repair.
+    /// cut back). A torn tail is left for the next append to terminate.
     public func poll() -> Result<(records: [Record], badLines: [JournalBadLine]), JournalFailure> {
         var read: [Record] = []
         var bad: [JournalBadLine] = []
@@ -78,6 +113,17 @@ public final class OperatorJournal {
         }
         if case .failed(let failure) = outcome { return .failure(failure) }
         return .success((read, bad))
+    }
+
+    /// At start: when a journal already exists at the path, opens it now
+    /// (without creating one or locking), so that a symlink, a special file
+    /// or a foreign owner is reported before the operator acts; the journal
+    /// is then blocked like after any failure. nil when it is usable or not
+    /// there yet (the first append creates it).
+    public func preflight() -> JournalFailure? {
+        guard fd < 0, blocked == nil, Platform.identity(ofName: path) != nil else { return nil }
+        if let failure = open() { blocked = failure; return failure }
+        return nil
     }
 
     /// The operator has seen the failure and wants to act again: lift the
@@ -102,59 +148,78 @@ public final class OperatorJournal {
 
     // MARK: - The steps
 
-    /// Opens if needed, takes the lock, runs `body` with the file's size, unlocks.
+    /// Opens if needed, takes the lock, makes sure the path still names the
+    /// file held (renamed away, deleted or replaced: the file the path names
+    /// now is opened and read from its start), runs `body` with the file's
+    /// size, unlocks.
     private func locked(exclusive: Bool, _ body: (inout Int64) -> JournalResult.Outcome) -> JournalResult.Outcome {
-        if fd < 0 {
-            let existed = Platform.stat(path: path) != nil
-            guard let opened = Platform.openReadAppend(path) else { return .failed(failure(.open, Platform.errnoValue)) }
-            fd = opened
-            if !existed { syncDirectory() }
-        }
-        guard Platform.lockFile(fd, exclusive: exclusive) else { return .failed(failure(.lock, Platform.errnoValue)) }
-        defer { Platform.unlockFile(fd) }
-        guard var size = Platform.stat(fd: fd)?.size else { return .failed(failure(.read, Platform.errnoValue)) }
-        if exclusive, let pending = pendingTruncate {
-            // Only cut if nobody appended after the leftover bytes.
-            if size == pending.leftAt {
-                guard Platform.truncateFile(fd, to: pending.length) else { return .failed(failure(.truncate, Platform.errnoValue)) }
-                size = pending.length
+        for _ in 0..<8 {
+            if fd < 0, let failure = open() { return .failed(failure) }
+            guard Platform.lockFile(fd, exclusive: exclusive) else { return .failed(failure(.lock, Platform.errnoValue)) }
+            guard let held = Platform.stat(fd: fd) else {
+                Platform.unlockFile(fd)
+                return .failed(failure(.read, Platform.errnoValue))
             }
-            pendingTruncate = nil
+            guard let named = Platform.identity(ofName: path), named.device == held.device, named.inode == held.inode else {
+                // Another file is the journal now (or none is): follow the name.
+                Platform.unlockFile(fd)
+                Platform.close(fd)
+                fd = -1
+                readOffset = 0
+                pendingTruncate = nil
+                continue
+            }
+            defer { Platform.unlockFile(fd) }
+            var size = held.size
+            if exclusive, let pending = pendingTruncate {
+                // Only cut if nobody appended after the leftover bytes.
+                if size == pending.leftAt {
+                    guard Platform.truncateFile(fd, to: pending.length) else { return .failed(failure(.truncate, Platform.errnoValue)) }
+                    size = pending.length
+                }
+                pendingTruncate = nil
+            }
+            if size < readOffset { readOffset = 0 }  // cut or replaced under us: read it again
+            return body(&size)
         }
-        if size < readOffset { readOffset = 0 }  // cut or replaced under us: read it again
-        return body(&size)
+        return .failed(JournalFailure(step: .open, code: 0, message: "open failed: \(path) keeps being replaced"))
+    }
+
+    /// Opens the journal, creating it (0660 before the umask) if missing,
+    /// never through a symlink, and only if it is a regular file of this
+    /// center (owned by this account, or by the center's group in its setgid
+    /// folder).
+    private func open() -> JournalFailure? {
+        switch Platform.openSafely(path, access: Platform.readWriteAppend, create: true, mode: 0o660) {
+        case .failure(let e):
+            return JournalFailure(step: .open, code: e.code, message: "open failed: \(e)")
+        case .success(let opened):
+            if let e = Platform.checkSharing(opened.fd, path) {
+                Platform.close(opened.fd)
+                return JournalFailure(step: .open, code: e.code, message: "open failed: \(e)")
+            }
+            if everOpened { readOffset = 0 }  // a new file: read it all
+            everOpened = true
+            fd = opened.fd
+            if opened.created { Platform.syncDirectory(of: path) }
+            return nil
+        }
     }
 
     /// Bytes after the last newline can only be a writer that died mid-write
     /// (writers hold this lock until their batch is whole or cut back), so
-    /// under the exclusive lock they are moved to `<path>.torn` and cut off.
-    private func repairTail(_ size: inout Int64) -> JournalFailure? {
+    /// under the exclusive lock they are ended with a newline: one bad line
+    /// (or, if only the newline was missing, a whole record) that every
+    /// reader meets at the same place. Nothing is cut or moved: readers that
+    /// take no lock may have read into those bytes already.
+    private func terminateTornTail(_ size: inout Int64) -> JournalFailure? {
         guard size > 0 else { return nil }
         var last: UInt8 = 0
         guard Platform.read(fd, into: &last, count: 1, at: size - 1) == 1 else { return failure(.repair, Platform.errnoValue) }
         if last == UInt8(ascii: "\n") { return nil }
-        var end = size, cut: Int64 = 0
-        var tail: [UInt8] = []
-        while end > 0 && cut == 0 {
-            let start = max(0, end - 65_536)
-            var chunk = [UInt8](repeating: 0, count: Int(end - start))
-            let n = chunk.withUnsafeMutableBytes { Platform.read(fd, into: $0.baseAddress!, count: $0.count, at: start) }
-            guard n == chunk.count else { return failure(.repair, Platform.errnoValue) }
-            if let nl = chunk.lastIndex(of: UInt8(ascii: "\n")) {
-                cut = start + Int64(nl) + 1
-                tail = Array(chunk[(nl + 1)...]) + tail
-            } else {
-                tail = chunk + tail
-            }
-            end = start
-        }
-        guard let torn = Platform.openReadAppend(path + ".torn") else { return failure(.repair, Platform.errnoValue) }
-        defer { Platform.close(torn) }
-        let saved = tail.withUnsafeBytes { Platform.writeAll(torn, $0) } && Platform.dataSync(torn)
-        guard saved else { return failure(.repair, Platform.errnoValue) }
-        guard Platform.truncateFile(fd, to: cut), Platform.dataSync(fd) else { return failure(.repair, Platform.errnoValue) }
-        size = cut
-        if readOffset > cut { readOffset = cut }
+        let n = [UInt8(ascii: "\n")].withUnsafeBytes { Platform.writeOnce(fd, $0) }
+        guard n == 1, Platform.dataSync(fd) else { return failure(.repair, Platform.errnoValue) }
+        size += 1
         return nil
     }
 
@@ -226,17 +291,45 @@ public final class OperatorJournal {
 
     /// Keeps the latest snapshot of each item; on equal ts the first stays, as in the store.
     private func remember(_ record: Record) {
+        if record.kind == .task, let (prefix, n) = TaskNumbering.split(record.id) {
+            highestTask[prefix] = max(highestTask[prefix] ?? 0, n)
+        }
         let key = JournalKey(kind: record.kind, id: record.id)
         if let held = index[key], held.snapshot.ts >= record.snapshot.ts { return }
         index[key] = record
     }
 
-    /// Makes a newly created journal's name durable too.
-    private func syncDirectory() {
-        let dir = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        guard let dfd = Platform.openRead(dir.isEmpty ? "/" : dir) else { return }
-        _ = Platform.fullSync(dfd)
-        Platform.close(dfd)
+    // MARK: - Task-id state
+
+    /// The counters of `<path>.ids` (missing: none yet). Read without
+    /// following a symlink, and only from a regular file of this center.
+    private func loadIDState() -> Result<[String: Int], JournalFailure> {
+        let statePath = idStatePath
+        switch Platform.openSafely(statePath, access: Platform.readOnly, create: false) {
+        case .failure(let e) where e.code == Platform.errnoNoEntry:
+            return .success([:])
+        case .failure(let e):
+            return .failure(JournalFailure(step: .ids, code: e.code, message: "task ids failed: \(e)"))
+        case .success(let opened):
+            defer { Platform.close(opened.fd) }
+            if let e = Platform.checkSharing(opened.fd, statePath) {
+                return .failure(JournalFailure(step: .ids, code: e.code, message: "task ids failed: \(e)"))
+            }
+            guard let size = Platform.stat(fd: opened.fd)?.size, size <= 1 << 20 else {
+                return .failure(JournalFailure(step: .ids, code: 0, message: "task ids failed: \(statePath): unreadable or too large"))
+            }
+            var bytes = [UInt8](repeating: 0, count: Int(size))
+            let n = bytes.withUnsafeMutableBytes { Platform.read(opened.fd, into: $0.baseAddress!, count: $0.count, at: 0) }
+            guard n == bytes.count else { return .failure(failure(.ids, Platform.errnoValue)) }
+            return .success(TaskIDState.parse(bytes))
+        }
+    }
+
+    /// Replaces `<path>.ids` with `counters`: a new file (O_EXCL) at a
+    /// temporary name, fsynced, renamed into place, the folder fsynced.
+    private func saveIDState(_ counters: [String: Int]) -> JournalFailure? {
+        guard let e = Platform.replaceAtomically(idStatePath, with: TaskIDState.format(counters), mode: 0o660) else { return nil }
+        return JournalFailure(step: .ids, code: e.code, message: "task ids failed: \(e)")
     }
 
     private func failure(_ step: JournalFailure.Step, _ code: Int32) -> JournalFailure {

@@ -24,11 +24,21 @@ public final class RecordingWriter {
     /// The first write error, if any; nothing is written after it.
     public private(set) var failure: RecordingError?
 
-    /// Opens `path` for appending (created if missing), or empties it first when `truncate`.
+    /// Opens `path` for appending (created if missing, 0644 before the
+    /// umask), or empties it first when `truncate`. Never through a symlink,
+    /// and only a regular file with one name (`Platform.openSafely`): a link
+    /// planted in a shared folder cannot redirect the recording.
     public init(path: String, truncate: Bool = false) throws {
         self.path = path
-        guard let fd = truncate ? Platform.createFile(path) : Platform.openReadAppend(path) else {
-            throw RecordingError(path: path, reason: Platform.errnoText)
+        let fd: Int32
+        switch Platform.openSafely(path, access: Platform.writeAppend, create: true, mode: 0o644) {
+        case .failure(let e): throw RecordingError(path: path, reason: e.refused ? "refused: " + e.reason : e.reason)
+        case .success(let opened): fd = opened.fd
+        }
+        if truncate && !Platform.truncateFile(fd, to: 0) {
+            let reason = Platform.errnoText
+            Platform.close(fd)
+            throw RecordingError(path: path, reason: reason)
         }
         self.fd = fd
         buffer.reserveCapacity(Self.blockBytes + 4096)

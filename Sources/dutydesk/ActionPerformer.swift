@@ -36,19 +36,18 @@ struct ActionPerformer {
         let kind = PaneSource.kind(of: request.pane)
         let id = request.item.flatMap { item in kind.map { store.id($0, item) } }
         let label = request.kind.label.text(language)
-        guard let records = records(for: request, id: id, ctx) else {
+        guard records(for: request, id: id, ctx, taskID: { _ in "" }) != nil else {
             return Labels.of("ui", "no_selection").text(language)
         }
-        let built: [Record]
-        switch records {
-        case .failure(let refusal): return label + ": " + refusal.message.text(language)
-        case .success(let r): built = r
-        }
-        let result = commit(built)
-        switch result.outcome {
-        case .written:
-            return label + " ✓ " + summary(built)
+        // Decided from the store, once before the journal's lock and again
+        // under it (task ids are allocated there); see JournaledAction.
+        let outcome = commit { taskID in records(for: request, id: id, ctx, taskID: taskID)! }
+        switch outcome {
+        case .written(let written):
+            return label + " ✓ " + summary(written)
         case .refused(let refusal):
+            return label + ": " + refusal.message.text(language)
+        case .conflict(let refusal):
             return label + " ✗ " + refusal.reason
         case .failed(let failure), .blocked(let failure):
             return "⚠ " + Labels.of("ui", "journal_blocked").text(language) + ": " + failure.message
@@ -64,43 +63,37 @@ struct ActionPerformer {
         for item in store.activeAlerts(from: 0, limit: store.aggregates.activeAlerts.count) {
             let current = item.current
             guard case .alert(let a) = current.body, a.status == .acked,
-                  let end = OperatorActions.snoozeEnd(of: current), end <= now,
-                  case .success(let records) = OperatorActions.reopenSnoozed(store, alert: item.id, at: end, ctx)
+                  let end = OperatorActions.snoozeEnd(of: current), end <= now
             else { continue }
-            if commit(records).isWritten { reopened.append(item.id) }
+            let outcome = commit { _ in OperatorActions.reopenSnoozed(store, alert: item.id, at: end, ctx) }
+            if case .written = outcome { reopened.append(item.id) }
         }
         return reopened.isEmpty ? nil : Labels.of("action", "snooze").text(language) + " ⏰ " + reopened.joined(separator: ", ")
     }
 
-    /// Writes records through the journal, refusing when an item they touch
-    /// changed since the operator saw it (another console got there first);
+    /// Writes an action's records through the journal (JournaledAction:
+    /// refused when an item they touch changed since the operator saw it);
     /// what other consoles wrote is ingested either way, and the records
     /// reach the store (and the recording) only once durable.
-    private func commit(_ records: [Record]) -> JournalResult {
-        let built = OperatorActions.afterLatest(records, in: store)
-        let seen = built.map { r in store.item(r.kind, id: r.id)?.current.ts }
-        let result = journal.append(built) { view in
-            for r in view.newRecords { store.apply(r) }
-            for (r, before) in zip(built, seen) where store.item(r.kind, id: r.id)?.current.ts != before {
-                if let latest = view.latest(r.kind, id: r.id) { return .alreadyChanged(latest) }
-                return JournalRefusal("\(r.id) changed meanwhile")
-            }
-            return nil
-        }
-        for r in result.read { store.apply(r) }
-        if result.isWritten {
-            for r in built { store.apply(r); recorder?.append(r) }
+    private func commit(_ build: (_ taskID: (Millis) -> String) -> ActionResult) -> JournaledAction.Outcome {
+        let outcome = JournaledAction.perform(store: store, journal: journal, build: build)
+        if case .written(let records) = outcome {
+            for r in records { recorder?.append(r) }
             try? recorder?.flush()
         }
-        return result
+        return outcome
     }
 
-    private func records(for r: ActionRequest, id: String?, _ ctx: ActionContext) -> ActionResult? {
+    /// The action's records; a dispatch's task id from `taskID` (the
+    /// journal's allocation under its lock). nil: nothing selected.
+    private func records(for r: ActionRequest, id: String?, _ ctx: ActionContext,
+                         taskID: (Millis) -> String) -> ActionResult? {
         switch r.kind {
         case .dispatch:
             guard let id, let unit = r.choice else { return nil }
             return OperatorActions.dispatch(store, event: id, unit: unit,
-                                            type: r.option.flatMap { TaskType(wire: $0) } ?? .empowered, ctx)
+                                            type: r.option.flatMap { TaskType(wire: $0) } ?? .empowered, ctx,
+                                            taskID: taskID(ctx.now))
         case .cancelEvent:
             guard let id else { return nil }
             return OperatorActions.cancel(store, event: id, reason: r.choice ?? "", ctx)
@@ -139,18 +132,17 @@ struct ActionPerformer {
         }.joined(separator: ", ")
     }
 
-    /// Writes the 交接班 summary of the last 8 hours to a Markdown file and shows it.
+    /// Writes the 交接班 summary of the last 8 hours to a new Markdown file
+    /// beside the journal (never through a symlink, never over a file) and shows it.
     private func handover(_ ctx: ActionContext, _ language: Language) -> Outcome {
         let text = ShiftHandover.markdown(store: store, now: ctx.now, hours: 8, language: language)
-        let stamp = Timestamp.format(ctx.now).prefix(16).replacingOccurrences(of: ":", with: "")
-        let path = handoverDirectory + "/handover-\(stamp).md"
-        let document = (title: Labels.of("action", "handover").text(language) + " · " + path,
-                        lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-        guard let fd = Platform.createFile(path) else { return Outcome(status: "⚠ \(path): \(Platform.errnoText)", document: document) }
-        defer { Platform.close(fd) }
-        guard Array(text.utf8).withUnsafeBytes({ Platform.writeAll(fd, $0) }) else {
-            return Outcome(status: "⚠ \(path): \(Platform.errnoText)", document: document)
+        let title = Labels.of("action", "handover").text(language)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        switch ShiftHandover.save(text, directory: handoverDirectory, now: ctx.now) {
+        case .success(let path):
+            return Outcome(status: title + " ✓ " + path, document: (title: title + " · " + path, lines: lines))
+        case .failure(let error):
+            return Outcome(status: "⚠ \(title): \(error)", document: (title: title + " · ⚠ " + error.path, lines: lines))
         }
-        return Outcome(status: Labels.of("action", "handover").text(language) + " ✓ " + path, document: document)
     }
 }

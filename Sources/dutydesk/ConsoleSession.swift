@@ -60,6 +60,11 @@ final class ConsoleSession: @unchecked Sendable {
         size = try terminal.start(mouse: mouse, queue: .main,
                                   onEvent: { [self] in handle($0) },
                                   onSignal: { [self] in finish(status: $0.exitStatus) })
+        // A journal that cannot be used (a planted symlink, a FIFO, a foreign
+        // owner) is reported before the first action, not after it.
+        if let failure = performer?.journal.preflight() {
+            state.status = "⚠ " + Labels.of("ui", "journal_blocked").text(state.language) + ": " + failure.message
+        }
         startFeed()
         // The header's clock moves every second even when no record arrives.
         let timer = DispatchSource.makeTimerSource(queue: .main)

@@ -181,6 +181,97 @@ import Testing
         try b.keys("q")
     }
 
+    /// Issue 10: another account planted symlinks in the shared feed folder
+    /// (no sticky bit) at the id state file and at the handover's names, to
+    /// the officer's own files. A dispatch and `H` later, those files are
+    /// byte-for-byte unchanged and the status line says why nothing was written.
+    @Test func plantedSymlinksInTheFeedFolderAreRefused() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let shared = dir.appendingPathComponent("feeds"), home = dir.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        chmod(shared.path, 0o777)
+        let ts = Date().addingTimeInterval(-300)
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        let line = #"{"kind":"event","id":"SJ-TEST-0003","ts":"\#(f.string(from: ts))","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"链接测试","status":"open"}"#
+        try (line + "\n").write(to: shared.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
+        var targets: [(path: String, bytes: Data)] = []
+        func plant(_ name: String) throws {
+            let target = home.appendingPathComponent("private-\(targets.count).txt")
+            let bytes = Data("the officer's own file \(targets.count)\n".utf8)
+            try bytes.write(to: target)
+            chmod(target.path, 0o600)
+            try FileManager.default.createSymbolicLink(atPath: shared.appendingPathComponent(name).path, withDestinationPath: target.path)
+            targets.append((target.path, bytes))
+        }
+        try plant("operator-journal.jsonl.ids")
+        // The handover is named by the local minute: cover the next few.
+        let minute = DateFormatter()
+        minute.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        minute.dateFormat = "yyyy-MM-dd'T'HHmm"
+        minute.locale = Locale(identifier: "en_US_POSIX")
+        for m in -1...4 { try plant("handover-\(minute.string(from: Date().addingTimeInterval(Double(m) * 60))).md") }
+
+        let command = "TERM=xterm-256color '\(CLIRunner.executable.path)' watch --poll 100 --lang en --operator 测试员 '\(shared.path)'; sleep 30"
+        let tmux = Tmux()
+        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "400", "-y", "40", command])
+        #expect(tmux.waitFor("the event") { $0.contains("链接测试") })
+        try tmux.keys("d")
+        #expect(tmux.waitFor("the unit chooser") { $0.contains("unit") || $0.contains("选择责任单位") })
+        try tmux.keys("Enter")
+        #expect(tmux.waitFor("the refused dispatch") {
+            $0.contains("⚠") && $0.contains("operator-journal.jsonl.ids") && $0.contains("symbolic link")
+        })
+        try tmux.keys("H")
+        #expect(tmux.waitFor("the refused handover") { $0.contains("handover-") && $0.contains("symbolic link") })
+        try tmux.keys("q")
+        for t in targets { #expect(try Data(contentsOf: URL(fileURLWithPath: t.path)) == t.bytes) }
+        let journal = (try? String(contentsOf: shared.appendingPathComponent("operator-journal.jsonl"), encoding: .utf8)) ?? ""
+        #expect(!journal.contains(#""kind":"task""#))
+    }
+
+    /// The journal itself planted as a symlink: the console says so at start,
+    /// before any key, and a dispatch writes nothing through it.
+    @Test func journalThatIsASymlinkIsReportedAtStart() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let shared = dir.appendingPathComponent("feeds"), target = dir.appendingPathComponent("private.txt")
+        try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
+        chmod(shared.path, 0o777)
+        try Data("mine\n".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(atPath: shared.appendingPathComponent("operator-journal.jsonl").path,
+                                                   withDestinationPath: target.path)
+        let ts = ISO8601DateFormatter()
+        ts.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        let line = #"{"kind":"event","id":"SJ-TEST-0004","ts":"\#(ts.string(from: Date().addingTimeInterval(-300)))","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"日志链接","status":"open"}"#
+        try (line + "\n").write(to: shared.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
+        let command = "TERM=xterm-256color '\(CLIRunner.executable.path)' watch --poll 100 --lang en '\(shared.path)'; sleep 30"
+        let tmux = Tmux()
+        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "400", "-y", "40", command])
+        #expect(tmux.waitFor("the refusal at start") { $0.contains("operator-journal.jsonl") && $0.contains("symbolic link") })
+        try tmux.keys("d")
+        try tmux.keys("Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        try tmux.keys("q")
+        #expect(try Data(contentsOf: target) == Data("mine\n".utf8))
+    }
+
+    /// `watch --record` onto a planted symlink: refused before the screen
+    /// starts, naming the path; the target is unchanged.
+    @Test func recordingOntoASymlinkIsRefused() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("private.txt"), link = dir.appendingPathComponent("rec.jsonl")
+        try Data("mine\n".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target.path)
+        let r = try CLIRunner.run(["watch", "--record", link.path, dir.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(link.path) && r.stderr.contains("symbolic link"))
+        #expect(try Data(contentsOf: target) == Data("mine\n".utf8))
+    }
+
     @Test func replayStartsPausedStepsSpeedSeeksAndQuits() throws {
         let dir = CLIRunner.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
