@@ -42,8 +42,8 @@ final class FeedSource {
     private var discarding = false
     private var fingerprint: [UInt8] = []
 
-    init(path: String, root: Int, fd: Int32, identity: Identity, maxLineBytes: Int) {
-        self.path = path; self.root = root; self.fd = fd; self.identity = identity
+    init(path: String, root: Int, fd: Int32, status: Platform.FeedFileStatus, maxLineBytes: Int) {
+        self.path = path; self.root = root; self.fd = fd; self.identity = Identity(status.info)
         self.maxLineBytes = maxLineBytes
     }
 

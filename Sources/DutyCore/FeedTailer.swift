@@ -64,6 +64,10 @@ public final class FeedTailer: @unchecked Sendable {
     private var lastLineMillis: Int64?
     private var timer: DispatchSourceTimer?
 
+    /// Tests only: runs between a file's listing and its open, where a
+    /// path can be swapped for something else (a FIFO).
+    var beforeOpen: ((String) -> Void)?
+
     /// Problems seen on the last poll (missing/unreadable directory or file),
     /// naming the path and the errno text; cleared when fixed.
     public private(set) var problems: [String] = []
@@ -168,32 +172,42 @@ public final class FeedTailer: @unchecked Sendable {
                 }
                 let prefix = path.hasSuffix("/") ? path : path + "/"
                 for name in names.filter({ $0.hasSuffix(".jsonl") }).sorted() {
-                    // Gone since the listing, or not a plain file (no FIFO may block a poll): skipped.
-                    if let fileInfo = Platform.stat(path: prefix + name), fileInfo.isRegular {
+                    // Gone since the listing: skipped. Not a plain file (a FIFO,
+                    // a device, a directory named x.jsonl): named, never opened.
+                    guard let fileInfo = Platform.stat(path: prefix + name) else { continue }
+                    if fileInfo.isRegular {
                         add(prefix + name, root, fileInfo)
+                    } else if let kind = Platform.fileKind(path: prefix + name), kind != .regular {
+                        problems.append(Self.problem(prefix + name, Platform.FeedOpenError.notRegular(kind).reason))
                     }
                 }
             } else {
-                problems.append(Self.problem(path, "not a regular file or directory"))
+                let kind = Platform.fileKind(path: path).map { " (\($0.article))" } ?? ""
+                problems.append(Self.problem(path, "not a regular file or directory" + kind))
                 failedRoots.insert(root)
             }
         }
         return entries
     }
 
-    /// Opens a newly found file. Its identity is taken from the open descriptor,
-    /// so a file replaced between the stat and the open is still read whole.
+    /// Opens a newly found file without blocking (`Platform.openFeed`: a
+    /// path swapped for a FIFO between the listing and the open is refused,
+    /// not waited on). Its identity is taken from the open descriptor, so a
+    /// file replaced between the stat and the open is still read whole.
     private func open(_ entry: Entry, problems: inout [String]) -> FeedSource? {
-        guard let fd = Platform.openRead(entry.path) else {
-            problems.append(Self.problem(entry.path, Platform.errnoText))
+        beforeOpen?(entry.path)
+        let fd: Int32, status: Platform.FeedFileStatus
+        switch Platform.openFeed(entry.path) {
+        case .success(let opened): (fd, status) = opened
+        case .failure(let error):
+            problems.append(Self.problem(entry.path, error.reason))
             return nil
         }
-        guard let info = Platform.stat(fd: fd), sources[FeedSource.Identity(info)] == nil else {
+        guard sources[FeedSource.Identity(status.info)] == nil else {
             Platform.close(fd)   // already followed under its identity: seen on the next poll
             return nil
         }
-        let source = FeedSource(path: entry.path, root: entry.root, fd: fd, identity: FeedSource.Identity(info),
-                                maxLineBytes: maxLineBytes)
+        let source = FeedSource(path: entry.path, root: entry.root, fd: fd, status: status, maxLineBytes: maxLineBytes)
         sources[source.identity] = source
         return source
     }

@@ -61,6 +61,27 @@ enum TailDisk {
     static func unlink(_ path: String) { precondition(Foundation.unlink(path) == 0) }
 }
 
+/// Runs what might block (an open of a FIFO) on a thread of its own, with a
+/// deadline: a generous one, as a hang detector, not a timing assertion.
+enum NonBlocking {
+    static func run<T>(seconds: Double = 10, _ body: @escaping () -> T) -> T? {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        let call = UncheckedCall { box.value = body(); done.signal() }
+        Thread.detachNewThread { call.run() }
+        return done.wait(timeout: .now() + seconds) == .success ? box.value : nil
+    }
+
+    /// Lets a reader stuck in open(2) on `fifo` go (a writer appears), after a failure.
+    static func release(fifo: String) {
+        let fd = open(fifo, O_WRONLY | O_NONBLOCK)
+        if fd >= 0 { close(fd) }
+    }
+
+    private final class ResultBox<T>: @unchecked Sendable { var value: T? }
+    private struct UncheckedCall: @unchecked Sendable { let run: () -> Void }
+}
+
 @Suite struct TailerTests {
     @Test func appendedLinesArriveOnceWithPositions() throws {
         let dir = try TailTempDir(); defer { dir.remove() }
@@ -201,6 +222,62 @@ enum TailDisk {
         let sink = TailSink.poll(tailer)
         #expect(sink.texts == ["cccc", "dddd", "eeee"])
         #expect(sink.numbers == [1, 2, 3] && sink.offsets == [0, 5, 10])
+    }
+
+    // MARK: FIFOs and other non-regular files (issue 10, item 8)
+
+    @Test func aFifoOrADirectoryNamedJsonlInAFolderIsNamedAndNeverOpened() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        TailDisk.append("a1\n", to: dir.file("a.jsonl"))
+        precondition(mkfifo(dir.file("p.jsonl"), 0o644) == 0)
+        try FileManager.default.createDirectory(atPath: dir.file("d.jsonl"), withIntermediateDirectories: false)
+        let tailer = FeedTailer(paths: [dir.path])
+        let result = NonBlocking.run { TailSink.poll(tailer) }
+        guard let sink = result else {
+            NonBlocking.release(fifo: dir.file("p.jsonl"))
+            Issue.record("poll blocked on a FIFO"); return
+        }
+        #expect(sink.texts == ["a1"])
+        #expect(tailer.problems == [
+            "\(dir.file("d.jsonl")): not a regular file (a directory) — retrying every poll",
+            "\(dir.file("p.jsonl")): not a regular file (a FIFO) — retrying every poll",
+        ])
+        #expect(tailer.health.files == 1)
+    }
+
+    @Test func aFifoGivenAsAFeedIsRefusedWithoutBlocking() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let fifo = dir.file("p.jsonl")
+        precondition(mkfifo(fifo, 0o644) == 0)
+        let tailer = FeedTailer(paths: [fifo])
+        guard NonBlocking.run({ TailSink.poll(tailer) }) != nil else {
+            NonBlocking.release(fifo: fifo)
+            Issue.record("poll blocked on a FIFO"); return
+        }
+        #expect(tailer.problems == ["\(fifo): not a regular file or directory (a FIFO) — retrying every poll"])
+    }
+
+    /// The race of the issue: the path is a plain file when listed and a
+    /// FIFO (with no writer) when opened. A blocking open would wait for a
+    /// writer for ever, and with it the console's queue.
+    @Test func aFileSwappedForAFifoBetweenListingAndOpenIsRefusedWithoutBlocking() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("1\n", to: file)
+        TailDisk.append("b1\n", to: dir.file("b.jsonl"))
+        let tailer = FeedTailer(paths: [dir.path])
+        tailer.beforeOpen = { path in
+            guard path == file else { return }
+            TailDisk.unlink(path)
+            precondition(mkfifo(path, 0o644) == 0)
+        }
+        guard let sink = NonBlocking.run({ TailSink.poll(tailer) }) else {
+            NonBlocking.release(fifo: file)
+            Issue.record("poll blocked on a FIFO swapped in before the open"); return
+        }
+        #expect(sink.texts == ["b1"])   // the other files are still read
+        #expect(tailer.problems == ["\(file): not a regular file (a FIFO) — retrying every poll"])
+        #expect(tailer.health.files == 1)
     }
 
     @Test func directoryPicksUpNewFilesInNameOrder() throws {
