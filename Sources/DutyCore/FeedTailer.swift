@@ -112,7 +112,7 @@ public final class FeedTailer: @unchecked Sendable {
             if let source = sources[entry.identity] {
                 source.path = entry.path
                 source.root = entry.root
-                source.rewindIfTruncated()
+                source.rewindIfRewritten()
                 read(source, into: &sink, report: &report)
             } else if let source = open(entry, problems: &report.problems) {
                 read(source, into: &sink, report: &report)
