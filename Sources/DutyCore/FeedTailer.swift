@@ -219,8 +219,10 @@ public final class FeedTailer: @unchecked Sendable {
         if let error = counts.error { report.problems.append(Self.problem(source.path, error)) }
     }
 
+    /// The path goes through `Sanitize.path`: a file name is text from
+    /// whoever can write to the folder, and problems reach the terminal.
     private static func problem(_ path: String, _ text: String) -> String {
-        "\(path): \(text) — retrying every poll"
+        "\(Sanitize.path(path)): \(text) — retrying every poll"
     }
 }
 

@@ -144,13 +144,14 @@ struct ActionPerformer {
         let text = ShiftHandover.markdown(store: store, now: ctx.now, hours: 8, language: language)
         let stamp = Timestamp.format(ctx.now).prefix(16).replacingOccurrences(of: ":", with: "")
         let path = handoverDirectory + "/handover-\(stamp).md"
-        let document = (title: Labels.of("action", "handover").text(language) + " · " + path,
+        let shown = Sanitize.path(path)
+        let document = (title: Labels.of("action", "handover").text(language) + " · " + shown,
                         lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-        guard let fd = Platform.createFile(path) else { return Outcome(status: "⚠ \(path): \(Platform.errnoText)", document: document) }
+        guard let fd = Platform.createFile(path) else { return Outcome(status: "⚠ \(shown): \(Platform.errnoText)", document: document) }
         defer { Platform.close(fd) }
         guard Array(text.utf8).withUnsafeBytes({ Platform.writeAll(fd, $0) }) else {
-            return Outcome(status: "⚠ \(path): \(Platform.errnoText)", document: document)
+            return Outcome(status: "⚠ \(shown): \(Platform.errnoText)", document: document)
         }
-        return Outcome(status: Labels.of("action", "handover").text(language) + " ✓ " + path, document: document)
+        return Outcome(status: Labels.of("action", "handover").text(language) + " ✓ " + shown, document: document)
     }
 }

@@ -24,7 +24,7 @@ struct CheckCommand: ParsableCommand {
                 switch Platform.openFeed(file) {
                 case .success(let opened): Platform.close(opened.fd)
                 case .failure(let error):
-                    Output.error("\(file): \(error.reason)")
+                    Output.error("\(Sanitize.path(file)): \(error.reason)")
                     unreadable += 1
                     continue
                 }
@@ -61,7 +61,7 @@ struct CheckSink: LineSink {
         lines += 1
         if case .failure(let e) = parser.parseCompact(bytes) {
             bad += 1
-            Output.line("\(position.file):\(position.line): \(e.message)")
+            Output.line("\(Sanitize.path(position.file)):\(position.line): \(e.message)")
         }
     }
 

@@ -2,8 +2,11 @@ import Foundation
 import Testing
 
 /// `check` and `stats` over what a shared feed folder may hold besides feed
-/// files: FIFOs, directories named like feeds, devices (issue 10, item 8).
+/// files: FIFOs, directories named like feeds, devices (issue 10, item 8),
+/// and file names made to drive a terminal (item 9).
 @Suite struct FeedFileTests {
+    /// ESC ] 0 ; PWNED BEL: sets the terminal's title when printed raw.
+    static let hostileName = "a\u{1B}]0;PWNED\u{07}.jsonl"
     static let good = #"{"kind":"event","id":"E1","ts":"2026-11-28T09:00:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"open"}"#
 
     // MARK: Item 8
@@ -51,6 +54,42 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stderrText.contains("/dev/null: not a regular file (a character device)"), "\(r.stderrText)")
         #expect(r.stdoutText.contains("2 files, 1 lines: 1 good, 0 bad"), "\(r.stdoutText)")
+    }
+
+    // MARK: Item 9
+
+    @Test func hostileFileNamesNeverReachTheTerminalRaw() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A feed with one bad line (check prints FILE:LINE), a FIFO (a
+        // problem on stderr), both with names that would drive a terminal,
+        // and a name that is not UTF-8 at all.
+        try (Self.good + "\n{\"kind\":1}\n").write(to: dir.appendingPathComponent(Self.hostileName),
+                                                  atomically: false, encoding: .utf8)
+        let fifo = dir.appendingPathComponent("p\u{1B}[2J\u{9B}31m.jsonl").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let raw = Array(dir.path.utf8) + Array("/b\u{1B}[0m".utf8) + [0xFF, 0xFE] + Array(".jsonl".utf8)
+        let fd = raw.withUnsafeBytes { buf -> Int32 in
+            var path = Array(buf) + [0]
+            return path.withUnsafeMutableBytes { open($0.baseAddress!.assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
+        }
+        #expect(fd >= 0)
+        if fd >= 0 { close(fd) }
+
+        for arguments in [["check", dir.path], ["stats", dir.path],
+                          ["check", dir.appendingPathComponent(Self.hostileName).path, fifo]] {
+            let r = try DeadlineRun.run(arguments, fifo: fifo)
+            #expect(!r.timedOut)
+            for (name, bytes) in [("stdout", r.stdout), ("stderr", r.stderr)] {
+                #expect(DeadlineRun.terminalControls(in: bytes).isEmpty,
+                        "\(arguments[0]) \(name): \(DeadlineRun.terminalControls(in: bytes)) in \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+                #expect(String(validating: bytes, as: UTF8.self) != nil, "\(name) is not UTF-8")
+            }
+            #expect((r.stdoutText + r.stderrText).contains("a␛]0;PWNED␇.jsonl") || arguments[0] == "stats")
+        }
+        let check = try DeadlineRun.run(["check", dir.path], fifo: fifo)
+        #expect(check.stdoutText.contains("/a␛]0;PWNED␇.jsonl:2: "), "\(check.stdoutText)")
+        #expect(check.stderrText.contains("/p␛[2J\u{FFFD}31m.jsonl: not a regular file (a FIFO)"), "\(check.stderrText)")
     }
 }
 
