@@ -142,7 +142,10 @@ public final class FeedTailer: @unchecked Sendable {
     // MARK: - Finding the files
 
     private struct Entry {
+        /// As shown and put in positions.
         var path: String
+        /// The bytes naming the file, when not `path`'s UTF-8.
+        var rawPath: [UInt8]?
         var root: Int
         var identity: FeedSource.Identity
     }
@@ -152,9 +155,11 @@ public final class FeedTailer: @unchecked Sendable {
     private func discover(problems: inout [String], failedRoots: inout Set<Int>) -> [Entry] {
         var entries: [Entry] = []
         var seen = Set<FeedSource.Identity>()
-        func add(_ path: String, _ root: Int, _ info: Platform.FileInfo) {
+        func add(_ path: Platform.FeedPath, _ root: Int, _ info: Platform.FileInfo) {
             let id = FeedSource.Identity(info)
-            if seen.insert(id).inserted { entries.append(Entry(path: path, root: root, identity: id)) }
+            if seen.insert(id).inserted {
+                entries.append(Entry(path: path.text, rawPath: path.bytes, root: root, identity: id))
+            }
         }
         for (root, path) in paths.enumerated() {
             guard let info = Platform.stat(path: path) else {
@@ -163,22 +168,22 @@ public final class FeedTailer: @unchecked Sendable {
                 continue
             }
             if info.isRegular {
-                add(path, root, info)
+                add(Platform.FeedPath(path), root, info)
             } else if info.isDirectory {
-                guard let names = Platform.listDirectory(path) else {
+                guard let files = Platform.listDirectoryPaths(path) else {
                     problems.append(Self.problem(path, Platform.errnoText))
                     failedRoots.insert(root)
                     continue
                 }
-                let prefix = path.hasSuffix("/") ? path : path + "/"
-                for name in names.filter({ $0.hasSuffix(".jsonl") }).sorted() {
+                // A name that is not UTF-8 is shown with U+FFFD but opened by its bytes.
+                for file in files.filter({ $0.text.hasSuffix(".jsonl") }).sorted(by: { $0.text < $1.text }) {
                     // Gone since the listing: skipped. Not a plain file (a FIFO,
                     // a device, a directory named x.jsonl): named, never opened.
-                    guard let fileInfo = Platform.stat(path: prefix + name) else { continue }
+                    guard let fileInfo = Platform.stat(file) else { continue }
                     if fileInfo.isRegular {
-                        add(prefix + name, root, fileInfo)
-                    } else if let kind = Platform.fileKind(path: prefix + name), kind != .regular {
-                        problems.append(Self.problem(prefix + name, Platform.FeedOpenError.notRegular(kind).reason))
+                        add(file, root, fileInfo)
+                    } else if let kind = Platform.fileKind(file), kind != .regular {
+                        problems.append(Self.problem(file.text, Platform.FeedOpenError.notRegular(kind).reason))
                     }
                 }
             } else {
@@ -197,7 +202,7 @@ public final class FeedTailer: @unchecked Sendable {
     private func open(_ entry: Entry, problems: inout [String]) -> FeedSource? {
         beforeOpen?(entry.path)
         let fd: Int32, status: Platform.FeedFileStatus
-        switch Platform.openFeed(entry.path) {
+        switch Platform.openFeed(Platform.FeedPath(entry.path, bytes: entry.rawPath)) {
         case .success(let opened): (fd, status) = opened
         case .failure(let error):
             problems.append(Self.problem(entry.path, error.reason))

@@ -59,11 +59,7 @@ extension Platform {
 
     /// Kind of what a path names (following symlinks, as a feed may be a
     /// link), or nil with errno set.
-    public static func fileKind(path: String) -> FileKind? {
-        var st = Glibc.stat()
-        guard path.withCString({ fstatat(AT_FDCWD, $0, &st, 0) }) == 0 else { return nil }
-        return FileKind(mode: st.st_mode)
-    }
+    public static func fileKind(path: String) -> FileKind? { fileKind(FeedPath(path)) }
 
     private static func feedStatus(_ st: Glibc.stat) -> FeedFileStatus {
         FeedFileStatus(
@@ -96,7 +92,12 @@ extension Platform {
     /// regular file is closed and refused. What was checked is what is
     /// read, whatever the path names by now.
     public static func openFeed(_ path: String) -> Result<(fd: Int32, status: FeedFileStatus), FeedOpenError> {
-        let fd = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) }
+        openFeed(FeedPath(path))
+    }
+
+    /// fstat of a descriptor just opened (or -1 with errno set): kept if a
+    /// regular file, closed and refused otherwise.
+    static func checkFeed(_ fd: Int32) -> Result<(fd: Int32, status: FeedFileStatus), FeedOpenError> {
         guard fd >= 0 else { return .failure(.system(errnoText)) }
         guard let status = feedStatus(fd: fd) else {
             let text = errnoText
@@ -108,5 +109,68 @@ extension Platform {
             return .failure(.notRegular(status.kind))
         }
         return .success((fd, status))
+    }
+}
+
+// MARK: - Names that are not UTF-8
+
+extension Platform {
+    /// A path as shown (`text`, with U+FFFD for bytes that are not UTF-8)
+    /// and, when the two differ, as the bytes that name the file. A file
+    /// whose name is not UTF-8 is still read, under its raw name.
+    public struct FeedPath: Hashable, Sendable {
+        public var text: String
+        /// The path's bytes, only when they are not `text`'s UTF-8.
+        public var bytes: [UInt8]?
+
+        public init(_ text: String, bytes: [UInt8]? = nil) {
+            self.text = text
+            self.bytes = bytes.flatMap { String(validating: $0, as: UTF8.self) == nil ? $0 : nil }
+        }
+
+        func withCString<R>(_ body: (UnsafePointer<CChar>) -> R) -> R {
+            guard let bytes else { return text.withCString(body) }
+            return (bytes + [0]).withUnsafeBufferPointer {
+                $0.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+            }
+        }
+    }
+
+    /// Names in a directory, raw bytes kept for those that are not UTF-8
+    /// (no "." or ".."), or nil with errno set.
+    public static func listDirectoryPaths(_ directory: String) -> [FeedPath]? {
+        guard let dir = opendir(directory) else { return nil }
+        defer { closedir(dir) }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        var paths: [FeedPath] = []
+        while let entry = readdir(dir) {
+            let name: [UInt8] = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: 256) { p in
+                    Array(UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))))
+                }
+            }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            paths.append(FeedPath(prefix + String(decoding: name, as: UTF8.self), bytes: Array(prefix.utf8) + name))
+        }
+        return paths
+    }
+
+    /// stat(2) following symlinks, as `stat(path:)`; nil with errno set.
+    public static func stat(_ path: FeedPath) -> FileInfo? {
+        var st = Glibc.stat()
+        guard path.withCString({ fstatat(AT_FDCWD, $0, &st, 0) }) == 0 else { return nil }
+        return feedStatus(st).info
+    }
+
+    public static func fileKind(_ path: FeedPath) -> FileKind? {
+        var st = Glibc.stat()
+        guard path.withCString({ fstatat(AT_FDCWD, $0, &st, 0) }) == 0 else { return nil }
+        return FileKind(mode: st.st_mode)
+    }
+
+    /// `openFeed` of a path that may not be UTF-8.
+    public static func openFeed(_ path: FeedPath) -> Result<(fd: Int32, status: FeedFileStatus), FeedOpenError> {
+        let fd = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) }
+        return checkFeed(fd)
     }
 }

@@ -91,6 +91,28 @@ import Testing
         #expect(check.stdoutText.contains("/a␛]0;PWNED␇.jsonl:2: "), "\(check.stdoutText)")
         #expect(check.stderrText.contains("/p␛[2J\u{FFFD}31m.jsonl: not a regular file (a FIFO)"), "\(check.stderrText)")
     }
+
+    /// A feed whose name is not UTF-8 is read (opened by its bytes) and
+    /// shown with U+FFFD: nothing lost, output still UTF-8.
+    @Test func aFeedWhoseNameIsNotUTF8IsReadAndShownWithReplacements() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let raw = Array(dir.path.utf8) + Array("/b".utf8) + [0xFF] + Array(".jsonl".utf8)
+        let fd = (raw + [0]).withUnsafeBufferPointer {
+            $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
+        #expect(fd >= 0)
+        let content = Array((Self.good + "\n{\"kind\":1}\n").utf8)
+        #expect(content.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == content.count)
+        close(fd)
+        let stats = try DeadlineRun.run(["stats", dir.path], fifo: nil)
+        #expect(try CLIRunner.json(stats.stdoutText).number("records") == 1)
+        #expect(try CLIRunner.json(stats.stdoutText).number("quarantined") == 1)
+        let check = try DeadlineRun.run(["check", dir.path], fifo: nil)
+        #expect(check.status == 1)
+        #expect(String(validating: check.stdout, as: UTF8.self) != nil)
+        #expect(check.stdoutText.contains("/b\u{FFFD}.jsonl:2: "), "\(check.stdoutText)")
+    }
 }
 
 /// Runs the built binary with a deadline (a command that blocks on a FIFO
