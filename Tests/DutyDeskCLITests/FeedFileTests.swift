@@ -92,6 +92,17 @@ import Testing
         #expect(check.stderrText.contains("/p␛[2J\u{FFFD}31m.jsonl: not a regular file (a FIFO)"), "\(check.stderrText)")
     }
 
+    /// `dutydesk check feeds/*` in a folder holding a file named like an
+    /// option: ArgumentParser's message quotes it, sanitised.
+    @Test func argumentErrorsQuoteHostileNamesWithReplacements() throws {
+        let r = try DeadlineRun.run(["check", "--x\u{1B}]0;PWNED\u{07}.jsonl", "a.jsonl"], fifo: nil)
+        #expect(r.status == 64)
+        #expect(DeadlineRun.terminalControls(in: r.stdout + r.stderr).isEmpty, "\(r.stderrText.debugDescription)")
+        #expect(r.stderrText.contains("--x␛]0;PWNED␇.jsonl"), "\(r.stderrText)")
+        let help = try DeadlineRun.run(["check", "--help"], fifo: nil)
+        #expect(help.status == 0 && help.stdoutText.contains("USAGE: dutydesk check"), "\(help.stdoutText)")
+    }
+
     /// A feed whose name is not UTF-8 is read (opened by its bytes) and
     /// shown with U+FFFD: nothing lost, output still UTF-8.
     @Test func aFeedWhoseNameIsNotUTF8IsReadAndShownWithReplacements() throws {
