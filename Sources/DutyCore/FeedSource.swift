@@ -50,6 +50,9 @@ final class FeedSource {
     /// The file as last looked at (fstat before reading), for noticing a
     /// write that did not grow it; nil until the first look.
     private var seen: Platform.FeedFileStatus?
+    /// Set when the last look found the file written to (mtime moved) but no
+    /// larger: a rewrite in place, or an append caught half way.
+    private var quietWrite: Platform.FeedFileStatus?
 
     init(path: String, root: Int, fd: Int32, status: Platform.FeedFileStatus, maxLineBytes: Int) {
         self.path = path; self.root = root; self.fd = fd; self.identity = Identity(status.info)
@@ -64,7 +67,7 @@ final class FeedSource {
     /// changed: it is shorter than what was read (copytruncate); or it is no
     /// larger than when last looked at yet was written to since (its mtime
     /// moved: an append always grows a file, so that was a write over old
-    /// bytes); or its first bytes differ from those seen, compared over the
+    /// bytes), and still no larger at the next look; or its first bytes differ from those seen, compared over the
     /// length known then (truncated and regrown); or the last bytes read
     /// before `offset` (up to `tailBytes`) differ (rewritten and regrown past
     /// the old end, keeping the first bytes). Costs one fstat and two small
@@ -78,11 +81,17 @@ final class FeedSource {
         seen = status
         guard offset > 0 else { return false }
         var rewritten = status.info.size < offset
-        if !rewritten, let before, status.info.size <= before.info.size, status.modifiedNanos != before.modifiedNanos {
-            rewritten = true
+        if !rewritten, let before {
+            // The kernel moves mtime before it grows the file, so an append
+            // under way can look like a write that did not grow it: only a
+            // file still no larger at the next look was written over.
+            if let suspect = quietWrite, status.info.size <= suspect.info.size { rewritten = true }
+            let quiet = status.info.size <= before.info.size && status.modifiedNanos != before.modifiedNanos
+            quietWrite = quiet && !rewritten ? status : nil
         }
         if !rewritten { rewritten = !headUnchanged() || !tailUnchanged() }
         if rewritten {
+            quietWrite = nil
             offset = 0; lineNumber = 1; lineStart = 0
             carry.removeAll(keepingCapacity: false); discarding = false
             fingerprint = []; tail.removeAll(keepingCapacity: true)

@@ -303,9 +303,26 @@ enum NonBlocking {
         changed[50] = String(format: "line-%03d-", 50) + String(repeating: "y", count: 90)
         TailDisk.overwrite(Array(changed[50].utf8), in: file, at: 50 * 100)
         TailDisk.setModified(file, secondsLater: 2)   // what a write did, without a clock's coarse tick
+        #expect(TailSink.poll(tailer).lines.isEmpty)  // an append could be under way: confirmed at the next look
         let sink = TailSink.poll(tailer)
         #expect(sink.texts == changed)
         #expect(sink.numbers == Array(1...200))
+    }
+
+    /// The kernel moves mtime before it grows the file: a poll between the
+    /// two sees a write that did not (yet) grow it. The next poll sees the
+    /// growth, and nothing is read twice.
+    @Test func anAppendCaughtHalfWayIsNotARewrite() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("\(Self.head)\n1\n", to: file)
+        let tailer = FeedTailer(paths: [file])
+        #expect(TailSink.poll(tailer).texts == [Self.head, "1"])
+        TailDisk.setModified(file, secondsLater: 2)   // the write has begun: mtime moved, size not yet
+        #expect(TailSink.poll(tailer).lines.isEmpty)
+        TailDisk.append("2\n", to: file)              // and ends
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == ["2"] && sink.numbers == [3])
     }
 
     /// The figure: 20,000 lines, rewritten with one early line a
