@@ -60,7 +60,7 @@ public struct QuarantinedLine: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `FILE:LINE: reason`, the format of `dutydesk check`.
-    public var description: String { "\(file):\(line): \(error.message)" }
+    public var description: String { "\(Sanitize.path(file)):\(line): \(error.message)" }
 }
 
 /// The JSON type of a value, for "expected X, got Y" messages.

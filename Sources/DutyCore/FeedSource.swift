@@ -20,6 +20,10 @@ final class FeedSource {
     /// Leading bytes remembered to notice a file truncated and regrown past
     /// the old offset between two polls (same inode, size no smaller).
     static let fingerprintBytes = 64
+    /// Bytes remembered before the read offset to notice a file rewritten in
+    /// place between two polls with its first bytes kept: any rewrite that
+    /// moves or changes the lines near where reading stopped changes them.
+    static let tailBytes = 4096
 
     /// The name put in positions: the path the file was last found under.
     var path: String
@@ -41,43 +45,100 @@ final class FeedSource {
     /// already delivered by `flush`.
     private var discarding = false
     private var fingerprint: [UInt8] = []
+    /// The last bytes read, up to `tailBytes`, ending at `offset`.
+    private var tail: [UInt8] = []
+    /// The file as last looked at (fstat before reading), for noticing a
+    /// write that did not grow it; nil until the first look.
+    private var seen: Platform.FeedFileStatus?
+    /// Set when the last look found the file written to (mtime moved) but no
+    /// larger: a rewrite in place, or an append caught half way.
+    private var quietWrite: Platform.FeedFileStatus?
 
-    init(path: String, root: Int, fd: Int32, identity: Identity, maxLineBytes: Int) {
-        self.path = path; self.root = root; self.fd = fd; self.identity = identity
+    init(path: String, root: Int, fd: Int32, status: Platform.FeedFileStatus, maxLineBytes: Int) {
+        self.path = path; self.root = root; self.fd = fd; self.identity = Identity(status.info)
         self.maxLineBytes = maxLineBytes
+        seen = status
     }
 
     func close() { Platform.close(fd) }
 
-    /// Starts over from the first byte when the file was truncated in place:
-    /// shorter than what was read (copytruncate), or its first bytes differ
-    /// from those seen, compared over the length known then (truncated and
-    /// regrown). The held partial line went with the old content: dropped.
-    /// Returns true if it rewound.
+    /// Starts over from the first byte when the file was truncated or
+    /// rewritten in place, that is when any byte already read may have
+    /// changed: it is shorter than what was read (copytruncate); or it is no
+    /// larger than when last looked at yet was written to since (its mtime
+    /// moved: an append always grows a file, so that was a write over old
+    /// bytes), and still no larger at the next look; or its first bytes differ from those seen, compared over the
+    /// length known then (truncated and regrown); or the last bytes read
+    /// before `offset` (up to `tailBytes`) differ (rewritten and regrown past
+    /// the old end, keeping the first bytes). Costs one fstat and two small
+    /// preads from the page cache per poll, whatever the file's size. The
+    /// held partial line went with the old content: dropped. Returns true if
+    /// it rewound.
     @discardableResult
-    func rewindIfTruncated() -> Bool {
-        guard offset > 0, let info = Platform.stat(fd: fd) else { return false }
-        var truncated = info.size < offset
-        if !truncated {
-            withUnsafeTemporaryAllocation(byteCount: Self.fingerprintBytes, alignment: 1) { head in
-                let n = Platform.read(fd, into: head.baseAddress!, count: head.count, at: 0)
-                guard n >= 0 else { return }
-                let now = UnsafeRawBufferPointer(start: head.baseAddress, count: n)
-                let known = fingerprint.count
-                if n < known {
-                    truncated = true
-                } else if !fingerprint.withUnsafeBytes({ Platform.equal($0, UnsafeRawBufferPointer(rebasing: now[0..<known])) }) {
-                    truncated = true
-                } else if n > known {
-                    fingerprint = Array(now)
-                }
-            }
+    func rewindIfRewritten() -> Bool {
+        guard let status = Platform.feedStatus(fd: fd) else { return false }
+        let before = seen
+        seen = status
+        guard offset > 0 else { return false }
+        var rewritten = status.info.size < offset
+        if !rewritten, let before {
+            // The kernel moves mtime before it grows the file, so an append
+            // under way can look like a write that did not grow it: only a
+            // file still no larger at the next look was written over.
+            if let suspect = quietWrite, status.info.size <= suspect.info.size { rewritten = true }
+            let quiet = status.info.size <= before.info.size && status.modifiedNanos != before.modifiedNanos
+            quietWrite = quiet && !rewritten ? status : nil
         }
-        if truncated {
+        if !rewritten { rewritten = !headUnchanged() || !tailUnchanged() }
+        if rewritten {
+            quietWrite = nil
             offset = 0; lineNumber = 1; lineStart = 0
-            carry.removeAll(keepingCapacity: false); discarding = false; fingerprint = []
+            carry.removeAll(keepingCapacity: false); discarding = false
+            fingerprint = []; tail.removeAll(keepingCapacity: true)
         }
-        return truncated
+        return rewritten
+    }
+
+    /// The file's first bytes still match the fingerprint (which grows up to
+    /// `fingerprintBytes` as the file does).
+    private func headUnchanged() -> Bool {
+        withUnsafeTemporaryAllocation(byteCount: Self.fingerprintBytes, alignment: 1) { head in
+            let n = Platform.read(fd, into: head.baseAddress!, count: head.count, at: 0)
+            guard n >= 0 else { return true }   // a read error is reported by the read that follows
+            let now = UnsafeRawBufferPointer(start: head.baseAddress, count: n)
+            let known = fingerprint.count
+            if n < known { return false }
+            if !fingerprint.withUnsafeBytes({ Platform.equal($0, UnsafeRawBufferPointer(rebasing: now[0..<known])) }) {
+                return false
+            }
+            if n > known { fingerprint = Array(now) }
+            return true
+        }
+    }
+
+    /// The bytes just before `offset` are still those read there.
+    private func tailUnchanged() -> Bool {
+        let count = tail.count
+        guard count > 0 else { return true }
+        return withUnsafeTemporaryAllocation(byteCount: count, alignment: 16) { now in
+            let n = Platform.read(fd, into: now.baseAddress!, count: count, at: offset - Int64(count))
+            guard n >= 0 else { return true }
+            return n == count && tail.withUnsafeBytes { Platform.equal($0, UnsafeRawBufferPointer(now)) }
+        }
+    }
+
+    /// Keeps the last `tailBytes` bytes read, ending at `offset`: called with
+    /// each chunk, so once per 256 KiB read, never per line.
+    private func remember(_ chunk: UnsafeRawBufferPointer) {
+        let window = Self.tailBytes
+        if chunk.count >= window {
+            tail.removeAll(keepingCapacity: true)
+            tail.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[(chunk.count - window)...]))
+        } else {
+            let drop = tail.count + chunk.count - window
+            if drop > 0 { tail.removeFirst(drop) }
+            tail.append(contentsOf: chunk)
+        }
     }
 
     /// Reads from `offset` to the end of the file in buffer-sized preads and
@@ -92,7 +153,9 @@ final class FeedSource {
             if offset == 0 {
                 fingerprint = Array(UnsafeRawBufferPointer(start: base, count: min(n, Self.fingerprintBytes)))
             }
-            counts.lines += scan(UnsafeRawBufferPointer(start: base, count: n), into: &sink)
+            let chunk = UnsafeRawBufferPointer(start: base, count: n)
+            counts.lines += scan(chunk, into: &sink)
+            remember(chunk)
             counts.bytes += Int64(n)
             if n < buffer.count { break }   // Platform.read fills the buffer unless at end of file
         }

@@ -64,6 +64,10 @@ public final class FeedTailer: @unchecked Sendable {
     private var lastLineMillis: Int64?
     private var timer: DispatchSourceTimer?
 
+    /// Tests only: runs between a file's listing and its open, where a
+    /// path can be swapped for something else (a FIFO).
+    var beforeOpen: ((String) -> Void)?
+
     /// Problems seen on the last poll (missing/unreadable directory or file),
     /// naming the path and the errno text; cleared when fixed.
     public private(set) var problems: [String] = []
@@ -108,7 +112,7 @@ public final class FeedTailer: @unchecked Sendable {
             if let source = sources[entry.identity] {
                 source.path = entry.path
                 source.root = entry.root
-                source.rewindIfTruncated()
+                source.rewindIfRewritten()
                 read(source, into: &sink, report: &report)
             } else if let source = open(entry, problems: &report.problems) {
                 read(source, into: &sink, report: &report)
@@ -138,7 +142,10 @@ public final class FeedTailer: @unchecked Sendable {
     // MARK: - Finding the files
 
     private struct Entry {
+        /// As shown and put in positions.
         var path: String
+        /// The bytes naming the file, when not `path`'s UTF-8.
+        var rawPath: [UInt8]?
         var root: Int
         var identity: FeedSource.Identity
     }
@@ -148,9 +155,11 @@ public final class FeedTailer: @unchecked Sendable {
     private func discover(problems: inout [String], failedRoots: inout Set<Int>) -> [Entry] {
         var entries: [Entry] = []
         var seen = Set<FeedSource.Identity>()
-        func add(_ path: String, _ root: Int, _ info: Platform.FileInfo) {
+        func add(_ path: Platform.FeedPath, _ root: Int, _ info: Platform.FileInfo) {
             let id = FeedSource.Identity(info)
-            if seen.insert(id).inserted { entries.append(Entry(path: path, root: root, identity: id)) }
+            if seen.insert(id).inserted {
+                entries.append(Entry(path: path.text, rawPath: path.bytes, root: root, identity: id))
+            }
         }
         for (root, path) in paths.enumerated() {
             guard let info = Platform.stat(path: path) else {
@@ -159,41 +168,51 @@ public final class FeedTailer: @unchecked Sendable {
                 continue
             }
             if info.isRegular {
-                add(path, root, info)
+                add(Platform.FeedPath(path), root, info)
             } else if info.isDirectory {
-                guard let names = Platform.listDirectory(path) else {
+                guard let files = Platform.listDirectoryPaths(path) else {
                     problems.append(Self.problem(path, Platform.errnoText))
                     failedRoots.insert(root)
                     continue
                 }
-                let prefix = path.hasSuffix("/") ? path : path + "/"
-                for name in names.filter({ $0.hasSuffix(".jsonl") }).sorted() {
-                    // Gone since the listing, or not a plain file (no FIFO may block a poll): skipped.
-                    if let fileInfo = Platform.stat(path: prefix + name), fileInfo.isRegular {
-                        add(prefix + name, root, fileInfo)
+                // A name that is not UTF-8 is shown with U+FFFD but opened by its bytes.
+                for file in files.filter({ $0.text.hasSuffix(".jsonl") }).sorted(by: { $0.text < $1.text }) {
+                    // Gone since the listing: skipped. Not a plain file (a FIFO,
+                    // a device, a directory named x.jsonl): named, never opened.
+                    guard let fileInfo = Platform.stat(file) else { continue }
+                    if fileInfo.isRegular {
+                        add(file, root, fileInfo)
+                    } else if let kind = Platform.fileKind(file), kind != .regular {
+                        problems.append(Self.problem(file.text, Platform.FeedOpenError.notRegular(kind).reason))
                     }
                 }
             } else {
-                problems.append(Self.problem(path, "not a regular file or directory"))
+                let kind = Platform.fileKind(path: path).map { " (\($0.article))" } ?? ""
+                problems.append(Self.problem(path, "not a regular file or directory" + kind))
                 failedRoots.insert(root)
             }
         }
         return entries
     }
 
-    /// Opens a newly found file. Its identity is taken from the open descriptor,
-    /// so a file replaced between the stat and the open is still read whole.
+    /// Opens a newly found file without blocking (`Platform.openFeed`: a
+    /// path swapped for a FIFO between the listing and the open is refused,
+    /// not waited on). Its identity is taken from the open descriptor, so a
+    /// file replaced between the stat and the open is still read whole.
     private func open(_ entry: Entry, problems: inout [String]) -> FeedSource? {
-        guard let fd = Platform.openRead(entry.path) else {
-            problems.append(Self.problem(entry.path, Platform.errnoText))
+        beforeOpen?(entry.path)
+        let fd: Int32, status: Platform.FeedFileStatus
+        switch Platform.openFeed(Platform.FeedPath(entry.path, bytes: entry.rawPath)) {
+        case .success(let opened): (fd, status) = opened
+        case .failure(let error):
+            problems.append(Self.problem(entry.path, error.reason))
             return nil
         }
-        guard let info = Platform.stat(fd: fd), sources[FeedSource.Identity(info)] == nil else {
+        guard sources[FeedSource.Identity(status.info)] == nil else {
             Platform.close(fd)   // already followed under its identity: seen on the next poll
             return nil
         }
-        let source = FeedSource(path: entry.path, root: entry.root, fd: fd, identity: FeedSource.Identity(info),
-                                maxLineBytes: maxLineBytes)
+        let source = FeedSource(path: entry.path, root: entry.root, fd: fd, status: status, maxLineBytes: maxLineBytes)
         sources[source.identity] = source
         return source
     }
@@ -205,8 +224,10 @@ public final class FeedTailer: @unchecked Sendable {
         if let error = counts.error { report.problems.append(Self.problem(source.path, error)) }
     }
 
+    /// The path goes through `Sanitize.path`: a file name is text from
+    /// whoever can write to the folder, and problems reach the terminal.
     private static func problem(_ path: String, _ text: String) -> String {
-        "\(path): \(text) — retrying every poll"
+        "\(Sanitize.path(path)): \(text) — retrying every poll"
     }
 }
 

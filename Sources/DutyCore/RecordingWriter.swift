@@ -2,7 +2,7 @@
 public struct RecordingError: Error, CustomStringConvertible, Equatable {
     public let path: String
     public let reason: String
-    public var description: String { "cannot write \(path): \(reason)" }
+    public var description: String { "cannot write \(Sanitize.path(path)): \(reason)" }
 }
 
 /// An append-only recording file: what `watch --record FILE` writes (every

@@ -24,6 +24,9 @@ public enum ShiftHandover {
         let start = now - Millis(hours) * 3_600_000
         let a = store.aggregates
         func L(_ key: String) -> String { (Labels.table[key] ?? Label(key, key)).text(language) }
+        // Ids and names come from feeds: shown as on screen (␛ …), so the
+        // file can be printed on a terminal and a newline cannot add lines.
+        func v(_ s: String) -> String { Sanitize.isClean(s) ? s : Sanitize.visible(s) }
         func time(_ t: Millis) -> String {
             let c = Timestamp.civil(t, offsetMinutes: Aggregates.localOffsetMinutes)
             return Timestamp.pad(c.month, 2) + "-" + Timestamp.pad(c.day, 2) + " "
@@ -82,19 +85,19 @@ public enum ShiftHandover {
         let overdueEntries = a.openTasksByDue.entries(from: 0, limit: a.openTasksByDue.count(below: now))
         for e in overdueEntries {
             let t = store.current(.task, e.item)
-            add("- " + L("handover.overdue_task") + " " + store.id(.task, e.item) + " · " + store.text(t.t2)
+            add("- " + L("handover.overdue_task") + " " + v(store.id(.task, e.item)) + " · " + v(store.text(t.t2))
                 + " · " + L("col.due") + " " + time(t.due))
         }
         for e in a.activeAlerts.entries(from: 0, limit: a.activeAlerts.count, descending: true) {
             let c = store.current(.alert, e.item)
             guard c.level == .critical else { break }
             guard c.alertStatus == .open else { continue }
-            add("- " + L("handover.critical_alert") + " " + store.id(.alert, e.item) + " · " + store.text(c.t2))
+            add("- " + L("handover.critical_alert") + " " + v(store.id(.alert, e.item)) + " · " + v(store.text(c.t2)))
         }
         for (first, item) in late {
             let c = store.current(.event, item)
-            add("- " + L("handover.late_signing") + " " + store.id(.event, item) + " · P\(c.priority) · "
-                + store.text(c.t1) + " · " + store.text(c.t4) + " · " + time(first))
+            add("- " + L("handover.late_signing") + " " + v(store.id(.event, item)) + " · P\(c.priority) · "
+                + v(store.text(c.t1)) + " · " + v(store.text(c.t4)) + " · " + time(first))
         }
         md += "\n## " + L("handover.attention") + "\n\n"
         if lines.isEmpty { md += L("handover.none") + "\n" }

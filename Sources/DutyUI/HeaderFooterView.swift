@@ -89,7 +89,7 @@ enum HeaderFooterView {
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: max(0, barWidth - filled))
             y2x += grid.put(text: bar, x: y2x, y: rect.y + 1, style: Style(.barFill)) + 1
             y2x += grid.put(text: "\(Int((r.progress * 100).rounded()))%", x: y2x, y: rect.y + 1, style: Style(.header)) + 3
-            grid.put(text: ctx.label("scratch_journal") + " " + r.journal, x: y2x, y: rect.y + 1,
+            grid.put(text: ctx.label("scratch_journal") + " " + Sanitize.path(r.journal), x: y2x, y: rect.y + 1,
                      width: max(0, rect.maxX - y2x), style: Style(.dim))
         }
         if let problem = feeds?.problems.first, y2x < rect.maxX - 4 {

@@ -1,3 +1,4 @@
+import DutyCore
 import TOMLKit
 
 /// Why a theme could not be had. Every message names the file and, when it
@@ -15,11 +16,11 @@ public enum ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreadable(let file, let reason):
-            "theme file \(file): cannot read: \(reason)"
+            "theme file \(Sanitize.path(file)): cannot read: \(reason)"
         case .syntax(let file, let line, let column, let message):
-            "theme file \(file):\(line):\(column): invalid TOML: \(message)"
+            "theme file \(Sanitize.path(file)):\(line):\(column): invalid TOML: \(message)"
         case .invalid(let file, let key, let message):
-            "theme file \(file): key \"\(key)\": \(message)"
+            "theme file \(Sanitize.path(file)): key \"\(key)\": \(message)"
         case .notFound(let name, let searched):
             "theme \"\(name)\" not found (looked in: \(searched.joined(separator: ", ")))"
         }

@@ -140,9 +140,11 @@ struct ActionPerformer {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         switch ShiftHandover.save(text, directory: handoverDirectory, now: ctx.now) {
         case .success(let path):
-            return Outcome(status: title + " ✓ " + path, document: (title: title + " · " + path, lines: lines))
+            let shown = Sanitize.path(path)
+            return Outcome(status: title + " ✓ " + shown, document: (title: title + " · " + shown, lines: lines))
         case .failure(let error):
-            return Outcome(status: "⚠ \(title): \(error)", document: (title: title + " · ⚠ " + error.path, lines: lines))
+            return Outcome(status: "⚠ \(title): \(Sanitize.path("\(error)"))",
+                           document: (title: title + " · ⚠ " + Sanitize.path(error.path), lines: lines))
         }
     }
 }

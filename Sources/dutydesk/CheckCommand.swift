@@ -17,21 +17,22 @@ struct CheckCommand: ParsableCommand {
         var unreadable = 0
         var sink = CheckSink()
         for file in files {
-            guard let info = Platform.stat(path: file), let fd = Platform.openRead(file) else {
-                Output.error("\(file): \(Platform.errnoText)")
-                unreadable += 1
-                continue
-            }
-            Platform.close(fd)
-            if !info.isRegular && !info.isDirectory {
-                Output.error("\(file): not a regular file")
-                unreadable += 1
-                continue
+            // A directory is listed by the tailer; anything else must open,
+            // without blocking, as a regular file (a FIFO would otherwise
+            // wait for a writer for ever).
+            if Platform.fileKind(path: file) != .directory {
+                switch Platform.openFeed(file) {
+                case .success(let opened): Platform.close(opened.fd)
+                case .failure(let error):
+                    Output.error("\(Sanitize.path(file)): \(error.reason)")
+                    unreadable += 1
+                    continue
+                }
             }
             let tailer = FeedTailer(paths: [file])
             tailer.poll(into: &sink)
             tailer.finish(into: &sink)
-            for problem in tailer.problems { Output.error(problem); unreadable += 1 }
+            for problem in tailer.problems { Output.error(Self.oneShot(problem)); unreadable += 1 }
         }
         let summary = "\(files.count) file\(files.count == 1 ? "" : "s"), \(sink.lines) lines: "
             + "\(sink.lines - sink.bad) good, \(sink.bad) bad"
@@ -39,6 +40,14 @@ struct CheckCommand: ParsableCommand {
         Output.flush()
         if unreadable > 0 { throw ExitCode(2) }
         if sink.bad > 0 { throw ExitCode(1) }
+    }
+}
+
+extension CheckCommand {
+    /// The tailer's problems say "retrying every poll"; a one-shot check does not.
+    static func oneShot(_ problem: String) -> String {
+        let suffix = " — retrying every poll"
+        return problem.hasSuffix(suffix) ? String(problem.dropLast(suffix.count)) : problem
     }
 }
 
@@ -52,7 +61,7 @@ struct CheckSink: LineSink {
         lines += 1
         if case .failure(let e) = parser.parseCompact(bytes) {
             bad += 1
-            Output.line("\(position.file):\(position.line): \(e.message)")
+            Output.line("\(Sanitize.path(position.file)):\(position.line): \(e.message)")
         }
     }
 

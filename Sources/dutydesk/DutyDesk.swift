@@ -17,12 +17,6 @@ struct DutyDesk: ParsableCommand {
         defaultSubcommand: DemoCommand.self
     )
 
-    /// Crash reports are set up before anything else (see `CrashReports`).
-    static func main() {
-        CrashReports.configure()
-        main(nil)
-    }
-
     /// Diagnostics go to stderr (never into a screen), at the level in $DUTYDESK_LOG.
     static let bootstrapLogging: Void = {
         let level = Environment.get("DUTYDESK_LOG").flatMap { Logger.Level(rawValue: $0) } ?? .warning

@@ -42,7 +42,7 @@ struct GenerateCommand: ParsableCommand {
                 try FeedGenerator.write(seed: seed, start: start.millis, days: days, to: out)
             }
         } catch {
-            Output.error("\(out): \(error)")
+            Output.error("\(Sanitize.path(out)): \(error)")
             throw ExitCode(2)
         }
     }

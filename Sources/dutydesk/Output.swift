@@ -5,8 +5,11 @@ import DutyCore
 enum Output {
     nonisolated(unsafe) private static var buffer: [UInt8] = []
 
+    /// Everything written goes through `Sanitize.lines`, whatever its
+    /// source: a file name or a value quoted in a message can never drive
+    /// the terminal (callers sanitise paths too; this is the last guard).
     static func line(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
+        buffer.append(contentsOf: Sanitize.lines(s).utf8)
         buffer.append(0x0A)
         if buffer.count > 1 << 16 { flush() }
     }
@@ -20,6 +23,6 @@ enum Output {
     /// `dutydesk: message` on stderr, after what stdout has so far.
     static func error(_ s: String) {
         flush()
-        Platform.write("dutydesk: " + s + "\n", to: 2)
+        Platform.write("dutydesk: " + Sanitize.lines(s) + "\n", to: 2)
     }
 }

@@ -35,7 +35,7 @@ struct RecordCommand: ParsableCommand {
         let source = ReplaySource(paths: paths, from: from?.millis, to: to?.millis)
         if !source.problems.isEmpty {
             for problem in source.problems { Output.error(problem) }
-            Output.error("nothing written to \(out)")
+            Output.error("nothing written to \(Sanitize.path(out))")
             throw ExitCode(2)
         }
         do {
@@ -44,7 +44,7 @@ struct RecordCommand: ParsableCommand {
             Output.error("\(error)")
             throw ExitCode(2)
         }
-        var summary = "\(source.count) record(s) written to \(out)"
+        var summary = "\(source.count) record(s) written to \(Sanitize.path(out))"
         if let start = source.startTs, let end = source.endTs {
             summary += " (\(Timestamp.format(start)) … \(Timestamp.format(end)))"
         }

@@ -39,7 +39,7 @@ struct ReplayCommand: ParsableCommand {
         let recording = ReplaySource(paths: paths, from: from?.millis, to: to?.millis)
         for problem in recording.problems { Output.error(problem) }
         guard let start = recording.startTs, let end = recording.endTs else {
-            Output.error("nothing to replay in \(paths.joined(separator: " "))")
+            Output.error("nothing to replay in \(paths.map(Sanitize.path).joined(separator: " "))")
             throw ExitCode(2)
         }
         let clock = ReplayClock(start: start, end: end, speed: speed == "max" ? nil : Int(speed),

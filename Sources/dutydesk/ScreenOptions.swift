@@ -38,7 +38,7 @@ struct ScreenOptions: ParsableArguments {
         do {
             first = try locator.load(name: theme, file: themeFile)
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(Sanitize.lines("\(error)"))   // names a theme file
         }
         if TerminalCapabilities.noColorRequested { first = BuiltinThemes.mono }
         var themes = [first]

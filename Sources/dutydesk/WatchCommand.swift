@@ -78,7 +78,7 @@ struct DemoCommand: ParsableCommand {
         do {
             try FeedGenerator.write(seed: seed, start: today - 86_400_000, days: 2, to: recording)
         } catch {
-            Output.error("\(recording): \(error)")
+            Output.error("\(Sanitize.path(recording)): \(error)")
             throw ExitCode(2)
         }
         let source = ReplaySource(paths: [recording])

@@ -59,6 +59,44 @@ enum TailDisk {
     static func truncate(_ path: String) { precondition(Foundation.truncate(path, 0) == 0) }
     static func rename(_ from: String, _ to: String) { precondition(Foundation.rename(from, to) == 0) }
     static func unlink(_ path: String) { precondition(Foundation.unlink(path) == 0) }
+
+    /// pwrite over existing bytes: a rewrite in place, the size unchanged.
+    static func overwrite(_ bytes: [UInt8], in path: String, at offset: Int) {
+        let fd = open(path, O_WRONLY)
+        precondition(fd >= 0, "open \(path)")
+        precondition(bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(offset)) } == bytes.count)
+        close(fd)
+    }
+
+    /// Moves the file's mtime on by whole seconds.
+    static func setModified(_ path: String, secondsLater: Int) {
+        var st = stat()
+        precondition(stat(path, &st) == 0)
+        var times = [st.st_atim, st.st_mtim]
+        times[1].tv_sec += secondsLater
+        precondition(utimensat(AT_FDCWD, path, times, 0) == 0)
+    }
+}
+
+/// Runs what might block (an open of a FIFO) on a thread of its own, with a
+/// deadline: a generous one, as a hang detector, not a timing assertion.
+enum NonBlocking {
+    static func run<T>(seconds: Double = 10, _ body: @escaping () -> T) -> T? {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        let call = UncheckedCall { box.value = body(); done.signal() }
+        Thread.detachNewThread { call.run() }
+        return done.wait(timeout: .now() + seconds) == .success ? box.value : nil
+    }
+
+    /// Lets a reader stuck in open(2) on `fifo` go (a writer appears), after a failure.
+    static func release(fifo: String) {
+        let fd = open(fifo, O_WRONLY | O_NONBLOCK)
+        if fd >= 0 { close(fd) }
+    }
+
+    private final class ResultBox<T>: @unchecked Sendable { var value: T? }
+    private struct UncheckedCall: @unchecked Sendable { let run: () -> Void }
 }
 
 @Suite struct TailerTests {
@@ -201,6 +239,183 @@ enum TailDisk {
         let sink = TailSink.poll(tailer)
         #expect(sink.texts == ["cccc", "dddd", "eeee"])
         #expect(sink.numbers == [1, 2, 3] && sink.offsets == [0, 5, 10])
+    }
+
+    // MARK: Rewritten in place (issue 10, item 2)
+
+    /// 70 bytes: longer than the 64-byte fingerprint, so a rewrite can keep it.
+    static let head = String(repeating: "h", count: 70)
+
+    @Test func rewriteKeepingTheFirstBytesAndRegrowingIsReadFromTheStart() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("\(Self.head)\nold-1\nold-2\n", to: file)
+        let tailer = FeedTailer(paths: [file])
+        #expect(TailSink.poll(tailer).texts == [Self.head, "old-1", "old-2"])
+        TailDisk.truncate(file)   // truncated and rewritten, larger, between two polls
+        TailDisk.append("\(Self.head)\nnew-line-1\nnew-2\nnew-3\n", to: file)
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == [Self.head, "new-line-1", "new-2", "new-3"])
+        #expect(sink.numbers == [1, 2, 3, 4] && sink.offsets == [0, 71, 82, 88])
+        #expect(sink.refusals.isEmpty)
+        TailDisk.append("next\n", to: file)   // and then followed as usual
+        let after = TailSink.poll(tailer)
+        #expect(after.texts == ["next"] && after.numbers == [5])
+    }
+
+    @Test func sameSizeRewriteAfterTheFirstBytesIsReadFromTheStart() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("\(Self.head)\nabc\ndef\n", to: file)
+        let tailer = FeedTailer(paths: [file])
+        #expect(TailSink.poll(tailer).texts == [Self.head, "abc", "def"])
+        TailDisk.truncate(file)
+        TailDisk.append("\(Self.head)\nxyz\nuvw\n", to: file)
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == [Self.head, "xyz", "uvw"])
+        #expect(sink.numbers == [1, 2, 3])
+        #expect(TailSink.poll(tailer).lines.isEmpty)   // noticed once, not on every poll
+    }
+
+    @Test func rewriteOfTheHeldPartialLineIsNotGluedToTheOldBytes() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("\(Self.head)\npart", to: file)
+        let tailer = FeedTailer(paths: [file])
+        #expect(TailSink.poll(tailer).texts == [Self.head])
+        TailDisk.truncate(file)
+        TailDisk.append("\(Self.head)\nother\n", to: file)
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == [Self.head, "other"])
+        #expect(sink.numbers == [1, 2])
+    }
+
+    /// A same-size rewrite that changes only bytes far from both the first
+    /// 64 and the last 4 KiB read: only the modification time tells.
+    @Test func sameSizeRewriteOfTheMiddleIsNoticedByItsModificationTime() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        let lines = (0..<200).map { String(format: "line-%03d-", $0) + String(repeating: "x", count: 90) }
+        TailDisk.append(lines.joined(separator: "\n") + "\n", to: file)
+        let tailer = FeedTailer(paths: [file])
+        #expect(TailSink.poll(tailer).lines.count == 200)
+        var changed = lines
+        changed[50] = String(format: "line-%03d-", 50) + String(repeating: "y", count: 90)
+        TailDisk.overwrite(Array(changed[50].utf8), in: file, at: 50 * 100)
+        TailDisk.setModified(file, secondsLater: 2)   // what a write did, without a clock's coarse tick
+        #expect(TailSink.poll(tailer).lines.isEmpty)  // an append could be under way: confirmed at the next look
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == changed)
+        #expect(sink.numbers == Array(1...200))
+    }
+
+    /// The kernel moves mtime before it grows the file: a poll between the
+    /// two sees a write that did not (yet) grow it. The next poll sees the
+    /// growth, and nothing is read twice.
+    @Test func anAppendCaughtHalfWayIsNotARewrite() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("\(Self.head)\n1\n", to: file)
+        let tailer = FeedTailer(paths: [file])
+        #expect(TailSink.poll(tailer).texts == [Self.head, "1"])
+        TailDisk.setModified(file, secondsLater: 2)   // the write has begun: mtime moved, size not yet
+        #expect(TailSink.poll(tailer).lines.isEmpty)
+        TailDisk.append("2\n", to: file)              // and ends
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == ["2"] && sink.numbers == [3])
+    }
+
+    /// The issue's figure: 20,000 lines, rewritten with one early line a
+    /// byte longer and one more line (the first 64 bytes kept), in one poll.
+    @Test func rewriteOfTwentyThousandLinesLosesNone() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        let old = (0..<20_000).map { #"{"n":\#($0),"pad":"abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz"}"# }
+        TailDisk.append(old.joined(separator: "\n") + "\n", to: file)
+        let tailer = FeedTailer(paths: [file])
+        #expect(TailSink.poll(tailer).lines.count == 20_000)
+        var new = old
+        new[10] = #"{"n":10,"pad":"abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz!"}"#
+        new.append(#"{"n":20000}"#)
+        TailDisk.truncate(file)
+        TailDisk.append(new.joined(separator: "\n") + "\n", to: file)
+        let sink = TailSink.poll(tailer)
+        #expect(sink.lines.count == 20_001)
+        #expect(sink.texts == new)
+        #expect(sink.refusals.isEmpty)
+    }
+
+    @Test func appendsAndAChmodAreNotARewrite() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("\(Self.head)\n", to: file)
+        let tailer = FeedTailer(paths: [file])
+        var all = TailSink()
+        tailer.poll(into: &all)
+        for i in 0..<50 {
+            TailDisk.append("line-\(i)\n", to: file)
+            if i % 10 == 0 { precondition(chmod(file, i % 20 == 0 ? 0o600 : 0o644) == 0) }   // ctime only
+            tailer.poll(into: &all)
+            tailer.poll(into: &all)
+        }
+        #expect(all.texts == [Self.head] + (0..<50).map { "line-\($0)" })
+        #expect(all.numbers == Array(1...51))
+    }
+
+    // MARK: FIFOs and other non-regular files (issue 10, item 8)
+
+    @Test func aFifoOrADirectoryNamedJsonlInAFolderIsNamedAndNeverOpened() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        TailDisk.append("a1\n", to: dir.file("a.jsonl"))
+        precondition(mkfifo(dir.file("p.jsonl"), 0o644) == 0)
+        try FileManager.default.createDirectory(atPath: dir.file("d.jsonl"), withIntermediateDirectories: false)
+        let tailer = FeedTailer(paths: [dir.path])
+        let result = NonBlocking.run { TailSink.poll(tailer) }
+        guard let sink = result else {
+            NonBlocking.release(fifo: dir.file("p.jsonl"))
+            Issue.record("poll blocked on a FIFO"); return
+        }
+        #expect(sink.texts == ["a1"])
+        #expect(tailer.problems == [
+            "\(dir.file("d.jsonl")): not a regular file (a directory) — retrying every poll",
+            "\(dir.file("p.jsonl")): not a regular file (a FIFO) — retrying every poll",
+        ])
+        #expect(tailer.health.files == 1)
+    }
+
+    @Test func aFifoGivenAsAFeedIsRefusedWithoutBlocking() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let fifo = dir.file("p.jsonl")
+        precondition(mkfifo(fifo, 0o644) == 0)
+        let tailer = FeedTailer(paths: [fifo])
+        guard NonBlocking.run({ TailSink.poll(tailer) }) != nil else {
+            NonBlocking.release(fifo: fifo)
+            Issue.record("poll blocked on a FIFO"); return
+        }
+        #expect(tailer.problems == ["\(fifo): not a regular file or directory (a FIFO) — retrying every poll"])
+    }
+
+    /// The race of the issue: the path is a plain file when listed and a
+    /// FIFO (with no writer) when opened. A blocking open would wait for a
+    /// writer for ever, and with it the console's queue.
+    @Test func aFileSwappedForAFifoBetweenListingAndOpenIsRefusedWithoutBlocking() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        TailDisk.append("1\n", to: file)
+        TailDisk.append("b1\n", to: dir.file("b.jsonl"))
+        let tailer = FeedTailer(paths: [dir.path])
+        tailer.beforeOpen = { path in
+            guard path == file else { return }
+            TailDisk.unlink(path)
+            precondition(mkfifo(path, 0o644) == 0)
+        }
+        guard let sink = NonBlocking.run({ TailSink.poll(tailer) }) else {
+            NonBlocking.release(fifo: file)
+            Issue.record("poll blocked on a FIFO swapped in before the open"); return
+        }
+        #expect(sink.texts == ["b1"])   // the other files are still read
+        #expect(tailer.problems == ["\(file): not a regular file (a FIFO) — retrying every poll"])
+        #expect(tailer.health.files == 1)
     }
 
     @Test func directoryPicksUpNewFilesInNameOrder() throws {

@@ -37,6 +37,65 @@ import Testing
         #expect(s.number("events.by_status.self_resolved") == 1)
         #expect(s.number("records") == 2)
     }
+
+    /// Issue 10, item 2: the file rewritten in place between two polls,
+    /// keeping its first 64 bytes (here its whole first record) and growing
+    /// past the old end. `stats --follow` must end where one-shot `stats`
+    /// of the new file is: the same items in the same states and nothing
+    /// quarantined; the re-read records that were already held count as
+    /// duplicates, never as new items.
+    @Test func followAgreesWithOneShotStatsAfterARewriteKeepingTheFirstBytes() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("live.jsonl")
+        func event(_ id: String, _ minute: Int, _ status: String, spaced: Bool = false) -> String {
+            let colon = spaced ? ": " : ":"
+            return #"{"kind"\#(colon)"event","id":"\#(id)","ts":"2026-11-28T09:\#(minute < 10 ? "0" : "")\#(minute):00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"\#(status)"}"#
+        }
+        let first = event("E1", 0, "open")
+        let old = [first, event("E2", 1, "open"), event("E3", 2, "open")]
+        try (old.joined(separator: "\n") + "\n").write(to: file, atomically: false, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = ["stats", "--follow", "--poll", "50", dir.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() }; process.waitUntilExit() }
+        let reader = LineReader(out.fileHandleForReading)
+        let line1 = try #require(reader.next(timeout: 10))
+        #expect(try CLIRunner.json(line1).number("records") == 3)
+
+        // The same first record, the second one re-spaced (the same snapshot,
+        // 1 byte longer), then new ones: written over the old bytes in one
+        // pwrite, so no poll can see the file in between.
+        let new = [first, event("E2", 1, "open", spaced: true), event("E3", 2, "open"),
+                   event("E1", 5, "dispatched"), event("E4", 6, "open"), event("E2", 7, "closed"), event("E5", 8, "open")]
+        let bytes = Array((new.joined(separator: "\n") + "\n").utf8)
+        let fd = open(file.path, O_WRONLY)
+        #expect(fd >= 0)
+        #expect(bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) } == bytes.count)
+        close(fd)
+
+        // Lines until the counts reach the whole new file (a poll landing
+        // inside the pwrite could print a state on the way), or 10 s pass.
+        var follow = try CLIRunner.json(try #require(reader.next(timeout: 10)))
+        while (follow.number("records") ?? 0) < 10, let next = reader.next(timeout: 10) {
+            follow = try CLIRunner.json(next)
+        }
+        let oneShot = try CLIRunner.json(try CLIRunner.run(["stats", dir.path]).stdout)
+        #expect(oneShot.number("records") == 7 && oneShot.number("quarantined") == 0)
+        #expect(follow.number("quarantined") == 0)
+        // 3 records read before, the 7 of the new file after: the 3 unchanged ones are duplicates.
+        #expect(follow.number("records") == 10 && follow.number("duplicates") == 3)
+        for key in ["conflicts", "events.total", "events.by_status.open", "events.by_status.dispatched",
+                    "events.by_status.closed", "tasks.total", "alerts.total"] {
+            #expect(follow.number(key) == oneShot.number(key), "\(key)")
+        }
+    }
 }
 
 /// Reads lines from a pipe with a deadline, on a background thread.

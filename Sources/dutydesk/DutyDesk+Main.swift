@@ -1,0 +1,29 @@
+import ArgumentParser
+import DutyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension DutyDesk {
+    /// ArgumentParser's own `main` (parse, run, report the error and exit
+    /// with its code), except that its messages go through `Sanitize.lines`:
+    /// they quote arguments, and an argument can be a file name a shell
+    /// glob expanded (`dutydesk check feeds/*` in a shared folder holding
+    /// `--x<ESC>]0;PWNED<BEL>` prints "Unknown option '--x…'").
+    /// Crash reports are set up before anything else (see `CrashReports`).
+    static func main() {
+        CrashReports.configure()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                Output.flush()
+                Platform.write(Sanitize.lines(text) + "\n", to: code == .success ? 1 : 2)
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
+}

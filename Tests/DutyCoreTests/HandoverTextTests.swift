@@ -1,0 +1,15 @@
+import Testing
+@testable import DutyCore
+
+/// Issue 10, item 9: the handover is text for people and terminals; ids and
+/// names from feeds appear in it as on screen, never as escape sequences.
+@Suite struct HandoverTextTests {
+    @Test func feedTextInTheHandoverShowsItsReplacements() {
+        let line = #"{"kind":"event","id":"E\u001b]0;PWNED\u0007","ts":"2026-11-28T09:00:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":1,"source":"grid","title":"t\u001b[2J\n- forged line\u009b","status":"open"}"#
+        let now = Timestamp.millis(year: 2026, month: 11, day: 28, hour: 16)
+        let md = ShiftHandover.markdown(store: TestSupport.store([line]), now: now)
+        #expect(md.contains("超时未处置事件 E␛]0;PWNED␇ · P1 · 锦屏街道 · t␛[2J␊- forged line\u{FFFD} · 11-28 09:00\n"), "\(md)")
+        #expect(!md.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
+        #expect(!md.contains("\n- forged line"))
+    }
+}
