@@ -170,13 +170,6 @@ public enum Platform {
 // MARK: - Writing files, and libm (added for the feed generator)
 
 extension Platform {
-    /// Creates `path` for writing, or truncates it (mode 0644 before the umask);
-    /// nil with errno set on failure.
-    public static func createFile(_ path: String) -> Int32? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        return fd >= 0 ? fd : nil
-    }
-
     /// write(2) until all of `bytes` is written, retrying on EINTR; false with
     /// errno set on failure.
     public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -208,14 +201,6 @@ extension Platform {
 // MARK: - The operator journal (added for OperatorJournal): locked, durable appends
 
 extension Platform {
-    /// Opens (creating, mode 0644 before the umask) for reading and appending:
-    /// O_APPEND so that every write lands at the end even if some writer forgot
-    /// the lock. nil with errno set on failure.
-    public static func openReadAppend(_ path: String) -> Int32? {
-        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        return fd >= 0 ? fd : nil
-    }
-
     /// flock(2) on the whole file, blocking, retrying on EINTR. Locks belong to
     /// the open file description, so two opens exclude each other even in one
     /// process. false with errno set on failure.
