@@ -13,8 +13,10 @@ public enum Field: Int, CaseIterable, Sendable {
     public var name: String { Self.names[rawValue] }
 
     /// Maps a key, read as up to 8 little-endian bytes, to a field. Every field
-    /// name fits in 8 bytes and keys cannot contain NUL unescaped, so the
-    /// word alone identifies the key; a test checks this table against `names`.
+    /// name fits in 8 bytes and keys cannot contain NUL unescaped, so for a
+    /// plain key the word alone identifies it; an escaped key may end in NUL
+    /// bytes (`"kind\u0000"`), which the zero padding would hide, so
+    /// `match(_:_:)` checks its length too. A test checks this table against `names`.
     @inline(__always)
     static func match(word: UInt64) -> Field? {
         switch word {
@@ -61,8 +63,13 @@ public enum Field: Int, CaseIterable, Sendable {
         return w
     }
 
+    /// The field whose name is exactly the `len` bytes at `p` (which may hold
+    /// NUL bytes: an unescaped key), or nil.
     static func match(_ p: UnsafeRawPointer, _ len: Int) -> Field? {
-        word(p, len, available: 0).flatMap { match(word: $0) }
+        guard let w = word(p, len, available: 0), let f = match(word: w) else { return nil }
+        // No name has a NUL byte, so a name's word has its last byte, and no
+        // later one, non-zero: trailing NULs make the key longer than that.
+        return (64 - w.leadingZeroBitCount + 7) >> 3 == len ? f : nil
     }
 }
 
