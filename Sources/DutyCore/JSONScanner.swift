@@ -97,7 +97,7 @@ struct JSONScanner {
     /// Why the last scan failed.
     private var failure: FeedError?
     /// Unknown top-level keys, for duplicate detection.
-    private var unknownKeys: [[UInt8]] = []
+    private var unknownKeys = KeySet()
     /// Bit stack for nested validation: 1 = object, 0 = array.
     private var stack: [UInt64] = []
     private var keyScratch: [UInt8] = []
@@ -108,7 +108,7 @@ struct JSONScanner {
     mutating func scan(_ b: UnsafeRawBufferPointer) -> FeedError? {
         present = 0
         if failure != nil { failure = nil }
-        if !unknownKeys.isEmpty { unknownKeys.removeAll(keepingCapacity: true) }
+        if !unknownKeys.isEmpty { unknownKeys.removeAll() }
         guard b.count > 0 else { return FeedError(.invalidJSON, "empty line") }
         var sp: [Span] = []
         swap(&sp, &spans)     // borrow the spans without a uniqueness check per field
@@ -233,25 +233,27 @@ struct JSONScanner {
     private mutating func assignOther(_ p: UnsafeRawPointer, _ ks: Int, _ ke: Int, _ escaped: Bool,
                                       _ span: Span, _ sp: UnsafeMutablePointer<Span>) -> Bool {
         let raw = UnsafeRawBufferPointer(start: p + ks, count: ke - ks)
-        var key = Array(raw)
-        if escaped {
-            keyScratch.removeAll(keepingCapacity: true)
-            StringDecoder.unescape(raw, into: &keyScratch)
-            key = keyScratch
-            if let f = key.withUnsafeBytes({ k in k.count == 0 ? nil : Field.match(k.baseAddress!, k.count) }) {
-                let bit: UInt32 = 1 << UInt32(f.rawValue)
-                if present & bit != 0 { return fail(FeedError(.duplicateKey, "duplicate key \"\(f.name)\"", column: ks - 1)) }
-                present |= bit
-                sp[f.rawValue] = span
-                return true
-            }
+        guard escaped else { return addUnknown(raw, at: ks) }
+        keyScratch.removeAll(keepingCapacity: true)
+        StringDecoder.unescape(raw, into: &keyScratch)
+        if let f = keyScratch.withUnsafeBytes({ k in k.count == 0 ? nil : Field.match(k.baseAddress!, k.count) }) {
+            let bit: UInt32 = 1 << UInt32(f.rawValue)
+            if present & bit != 0 { return fail(FeedError(.duplicateKey, "duplicate key \"\(f.name)\"", column: ks - 1)) }
+            present |= bit
+            sp[f.rawValue] = span
+            return true
         }
-        if unknownKeys.contains(key) {
-            let shown = Sanitize.visible(String(decoding: key, as: UTF8.self), limit: 40)
-            return fail(FeedError(.duplicateKey, "duplicate key \"\(shown)\"", column: ks - 1))
-        }
-        unknownKeys.append(key)
-        return true
+        var key: [UInt8] = []
+        swap(&key, &keyScratch)
+        defer { swap(&key, &keyScratch) }
+        return key.withUnsafeBytes { addUnknown($0, at: ks) }
+    }
+
+    /// Remembers an unknown key (unescaped), refusing it when seen before in the line.
+    private mutating func addUnknown(_ key: UnsafeRawBufferPointer, at ks: Int) -> Bool {
+        if unknownKeys.insert(key) { return true }
+        let shown = Sanitize.visible(String(decoding: key, as: UTF8.self), limit: 40)
+        return fail(FeedError(.duplicateKey, "duplicate key \"\(shown)\"", column: ks - 1))
     }
 
     @inline(__always)
