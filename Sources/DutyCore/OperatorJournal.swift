@@ -227,7 +227,7 @@ public final class OperatorJournal {
     /// Keeps the latest snapshot of each item; on equal ts the first stays, as in the store.
     private func remember(_ record: Record) {
         let key = JournalKey(kind: record.kind, id: record.id)
-        if let held = index[key], held.snapshot.ts >= record.snapshot.ts { return }
+        if let held = index[key], held.snapshot.exactTs >= record.snapshot.exactTs { return }
         index[key] = record
     }
 

@@ -78,10 +78,10 @@ struct ActionPerformer {
     /// reach the store (and the recording) only once durable.
     private func commit(_ records: [Record]) -> JournalResult {
         let built = OperatorActions.afterLatest(records, in: store)
-        let seen = built.map { r in store.item(r.kind, id: r.id)?.current.ts }
+        let seen = built.map { r in store.item(r.kind, id: r.id)?.current.exactTs }
         let result = journal.append(built) { view in
             for r in view.newRecords { store.apply(r) }
-            for (r, before) in zip(built, seen) where store.item(r.kind, id: r.id)?.current.ts != before {
+            for (r, before) in zip(built, seen) where store.item(r.kind, id: r.id)?.current.exactTs != before {
                 if let latest = view.latest(r.kind, id: r.id) { return .alreadyChanged(latest) }
                 return JournalRefusal("\(r.id) changed meanwhile")
             }
