@@ -28,15 +28,16 @@ public enum Timestamp {
         public var exact: Int64 { millis &* 1000 &+ Int64(micros) }
     }
 
-    /// Remembers the last date's ten bytes and its day number.
+    /// Remembers the last date's ten bytes and its day number, and the last
+    /// zone offset's six bytes and its minutes (a feed keeps one offset).
     public struct DayCache: Sendable {
         var dateWord: UInt64 = 0
         var dateTail: UInt16 = 0
         var days = 0
+        /// "±HH:MM" as a little-endian word (never 0 when set), and its value.
+        var zoneWord: UInt64 = 0
+        var zoneMinutes = 0
         public init() {}
-        init(dateWord: UInt64, dateTail: UInt16, days: Int) {
-            self.dateWord = dateWord; self.dateTail = dateTail; self.days = days
-        }
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`; the error says what is wrong.
@@ -69,7 +70,7 @@ public enum Timestamp {
             guard month >= 1 && month <= 12 else { return .failure(.outOfRange("month")) }
             guard day >= 1 && day <= daysIn(month: month, year: year) else { return .failure(.outOfRange("day")) }
             days = daysFromCivil(year: year, month: month, day: day)
-            cache = DayCache(dateWord: dateWord, dateTail: dateTail, days: days)
+            cache.dateWord = dateWord; cache.dateTail = dateTail; cache.days = days
         }
         guard b[10] == 0x54 || b[10] == 0x74 else { return .failure(.malformed) }
         // "HH:MM:SS" checked and read as one word: six digits, two colons.
@@ -115,10 +116,17 @@ public enum Timestamp {
         if b[i] == 0x5A || b[i] == 0x7A {
             i += 1
         } else if b[i] == 0x2B || b[i] == 0x2D {
-            guard i + 6 == n, let oh = num(i + 1, 2), b[i + 3] == 0x3A, let om = num(i + 4, 2)
-            else { return .failure(.malformed) }
-            guard oh <= 23, om <= 59 else { return .failure(.outOfRange("offset")) }
-            offset = (oh * 60 + om) * (b[i] == 0x2D ? -1 : 1)
+            guard i + 6 == n else { return .failure(.malformed) }
+            let zone = UInt64(b.baseAddress!.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+                | UInt64(b.baseAddress!.loadUnaligned(fromByteOffset: i + 4, as: UInt16.self)) << 32
+            if zone == cache.zoneWord {
+                offset = cache.zoneMinutes
+            } else {
+                guard let oh = num(i + 1, 2), b[i + 3] == 0x3A, let om = num(i + 4, 2) else { return .failure(.malformed) }
+                guard oh <= 23, om <= 59 else { return .failure(.outOfRange("offset")) }
+                offset = (oh * 60 + om) * (b[i] == 0x2D ? -1 : 1)
+                cache.zoneWord = zone; cache.zoneMinutes = offset
+            }
             i += 6
         } else {
             return .failure(.missingZone)

@@ -251,5 +251,21 @@ import Testing
             t[i] = i == 22 ? 0x35 : 0x3A   // a digit where the colon belongs, and the reverse
             if case .success = t.withUnsafeBytes({ Timestamp.parse($0) }) { Issue.record("accepted byte \(i)") }
         }
+        // The same through a cache that holds the good offset (as the parser's does, line after line).
+        var cache = Timestamp.DayCache()
+        for i in 20...24 {
+            for bad: UInt8 in [0x2F, 0x3A, 0x41, 0x39 + 1, 0x2B, 0x2D] where bad != good[i] {
+                #expect(try good.withUnsafeBytes { Timestamp.parse($0, days: &cache) }.get().offsetMinutes == 480)
+                var t = good
+                t[i] = bad
+                let r = t.withUnsafeBytes { Timestamp.parse($0, days: &cache) }
+                switch r {
+                case .success(let p): #expect(bad == 0x2D && i == 20 && p.offsetMinutes == -480, "accepted \(String(decoding: t, as: UTF8.self))")
+                case .failure: break
+                }
+            }
+        }
+        let other = Array("2026-11-28T09:15:02-05:30".utf8)
+        #expect(try other.withUnsafeBytes { Timestamp.parse($0, days: &cache) }.get().offsetMinutes == -330)
     }
 }
