@@ -6,8 +6,9 @@ import Testing
 /// own tokenizer) on random mutations of generated feed lines: byte flips,
 /// insertions and deletions, escapes, `\u0000`, duplicated keys,
 /// truncation, and edits of timestamps, numbers and values. Every line
-/// must get the same verdict from both, and an accepted line the same
-/// decoded fields. Deterministic (seeded); 4 × 25,000 mutated lines a run.
+/// must get the same verdict from both (and from the validating parser of
+/// `check` and the store's ingest), and an accepted line the same decoded
+/// fields. Deterministic (seeded); 4 × 25,000 mutated lines a run.
 @Suite struct ParserFuzzTests {
     static let linesPerSeed = 25_000
 
@@ -30,12 +31,25 @@ import Testing
             base.append(l)
         }
         var parser = FeedParser()
+        // The other two ways lines are read: validating only (`check`), and
+        // the store's ingest (scan, the kind and id found first, then decode;
+        // every fourth line, since a debug build's store is slow).
+        var validating = FeedParser.validating()
+        let store = Store(clock: .eventTime)
         var differences: [String] = []
         var accepted = 0, checked = 0
         func compare(_ line: [UInt8]) {
             checked += 1
             let mine = line.withUnsafeBytes { b in parser.parse(b).map { Record(id: parser.id(of: b), snapshot: $0) } }
             let ref = FeedReference.check(line)
+            let good: Bool
+            if case .accept = ref { good = true } else { good = false }
+            let validated = line.withUnsafeBytes { validating.parseCompact($0) }
+            if case .success = validated, !good { differences.append("validating parser accepts: \(Self.show(line))") }
+            if case .failure = validated, good { differences.append("validating parser refuses: \(Self.show(line))") }
+            let ingested = checked % 4 != 0 ? good
+                : line.withUnsafeBytes { store.ingest(line: $0, file: "fuzz", lineNumber: 1, offset: 0) } != nil
+            if ingested != good { differences.append("store.ingest \(ingested ? "accepts" : "refuses"): \(Self.show(line))") }
             switch (mine, ref) {
             case (.success(let r), .accept(let want)):
                 accepted += 1
