@@ -153,7 +153,7 @@ import Testing
 
         func mutate(_ line: inout [UInt8], _ r: inout Mix) {
             if line.isEmpty { line = Array("{}".utf8); return }
-            switch r.below(16) {
+            switch r.below(18) {
             case 0: line[r.below(line.count)] ^= UInt8(1) << UInt8(r.below(8))
             case 1: line[r.below(line.count)] = r.pick(Self.bytes)
             case 2: line.insert(r.pick(Self.bytes), at: r.below(line.count + 1))
@@ -171,6 +171,16 @@ import Testing
                 guard !keys.isEmpty else { return }
                 replaceValue(&line, at: r.pick(keys), with: r.pick(Self.values))
             case 14: escapeInValue(&line, &r)
+            case 15, 16:
+                // A string of mixed characters across the scanner's 16- and 32-byte blocks,
+                // now and then with a bad byte in it.
+                let keys = Self.keys(line)
+                guard !keys.isEmpty else { return }
+                var value = Array(randomString(&r).utf8)
+                if r.chance(30), value.count > 2 {
+                    value.insert(r.pick(Self.bytes.filter { $0 >= 0x80 || $0 < 0x20 }), at: 1 + r.below(value.count - 1))
+                }
+                replaceValue(&line, at: r.pick(keys), with: value)
             default:
                 // A field removed, as a whole pair.
                 let keys = Self.keys(line)
@@ -228,6 +238,18 @@ import Testing
             pair += r.chance(50) ? Array(line[v]) : Array(r.pick(Self.values).utf8)
             let at = r.chance(70) ? max(0, line.count - 1) : k.lowerBound - 2
             line.insert(contentsOf: pair, at: max(0, at))
+        }
+
+        /// A quoted string of 0–80 pieces: ASCII, two-, three- and four-byte
+        /// characters (three-byte ones with every kind of lead), escapes, and
+        /// now and then a bad byte sequence.
+        func randomString(_ r: inout Mix) -> String {
+            let pieces = ["a", "Z", "0", " ", "-", "中", "锦", "屏", "\u{800}", "\u{FFFD}", "\u{D7FF}", "\u{E000}", "\u{FFFF}",
+                          "é", "\u{7FF}", "😀", "\u{10FFFF}", #"\""#, #"\\"#, #"\n"#, #"\u4e2d"#, #"\u0000"#,
+                          #"\ud83d\ude00"#, "\u{7F}"]
+            var s = "\""
+            for _ in 0..<r.below(81) { s += r.pick(pieces) }
+            return s + "\""
         }
 
         func editKey(_ line: inout [UInt8], _ r: inout Mix) {
@@ -300,8 +322,12 @@ import Testing
         }
 
         func replaceValue(_ line: inout [UInt8], at k: Range<Int>, with value: String) {
+            replaceValue(&line, at: k, with: Array(value.utf8))
+        }
+
+        func replaceValue(_ line: inout [UInt8], at k: Range<Int>, with value: [UInt8]) {
             guard let v = Self.valueRange(line, afterKey: k) else { return }
-            line.replaceSubrange(v, with: Array(value.utf8))
+            line.replaceSubrange(v, with: value)
         }
     }
 }
