@@ -13,8 +13,9 @@
 /// ids and refs are free texts, stored without deduplication.
 public struct CompactSnapshot: Equatable, Sendable {
     public var ts: Millis
-    /// Task due time (0 for other kinds).
-    public var due: Millis = 0
+    /// Task due time in microseconds since the epoch (0 for other kinds);
+    /// `due` and `dueMicros` are its two parts.
+    public var dueExact: Int64 = 0
     public var offsetMinutes: Int16
     public var dueOffsetMinutes: Int16 = 0
     public var kind: Kind
@@ -26,12 +27,38 @@ public struct CompactSnapshot: Equatable, Sendable {
     public var code: UInt8 = 0
     /// task: outcome ordinal, or `noOutcome`.
     public var outcome: UInt8 = CompactSnapshot.noOutcome
+    /// The microseconds within `ts`'s millisecond, 0–999. It sits in what
+    /// was padding before the symbols: the snapshot stays 60 bytes, and the
+    /// store's log entry (snapshot and link) 64.
+    public var tsMicros: UInt16 = 0
     public var by: Sym = .none
     public var note: Sym = .none
     public var t1: Sym = .none, t2: Sym = .none, t3: Sym = .none
     public var t4: Sym = .none, t5: Sym = .none, t6: Sym = .none
 
     public static let noOutcome: UInt8 = 0xFF
+
+    /// Task due time (0 for other kinds), in milliseconds (rounded down).
+    public var due: Millis {
+        @inline(__always) get { Self.floorDiv1000(dueExact) }
+        set { dueExact = newValue &* 1000 &+ Int64(dueMicros) }
+    }
+
+    /// The microseconds within `due`'s millisecond, 0–999.
+    public var dueMicros: UInt16 {
+        @inline(__always) get { UInt16(truncatingIfNeeded: dueExact &- Self.floorDiv1000(dueExact) &* 1000) }
+        set { dueExact = due &* 1000 &+ Int64(newValue) }
+    }
+
+    /// ts in microseconds since the epoch: exact, for ordering and comparing.
+    public var exactTs: Int64 { ts &* 1000 &+ Int64(tsMicros) }
+
+    /// Whether this snapshot's ts is later than `o`'s, to the microsecond.
+    @inline(__always)
+    public func isLater(than o: CompactSnapshot) -> Bool { DutyCore.isLater(ts, tsMicros, than: o.ts, o.tsMicros) }
+
+    @inline(__always)
+    static func floorDiv1000(_ v: Int64) -> Int64 { v >= 0 ? v / 1000 : (v &- 999) / 1000 }
 
     public init(ts: Millis, offsetMinutes: Int16, kind: Kind, status: UInt8) {
         self.ts = ts; self.offsetMinutes = offsetMinutes; self.kind = kind; self.status = status
@@ -49,7 +76,7 @@ public struct CompactSnapshot: Equatable, Sendable {
     /// from a conflict (free texts may be equal under different symbols).
     public func sameContent(as o: CompactSnapshot, texts: TextTable) -> Bool {
         if self == o { return true }
-        guard ts == o.ts, due == o.due, offsetMinutes == o.offsetMinutes, dueOffsetMinutes == o.dueOffsetMinutes,
+        guard ts == o.ts, tsMicros == o.tsMicros, dueExact == o.dueExact, offsetMinutes == o.offsetMinutes, dueOffsetMinutes == o.dueOffsetMinutes,
               kind == o.kind, status == o.status, priority == o.priority, code == o.code, outcome == o.outcome
         else { return false }
         return texts.same(by, o.by) && texts.same(note, o.note) && texts.same(t1, o.t1) && texts.same(t2, o.t2)
@@ -71,6 +98,7 @@ extension CompactSnapshot {
     /// Interns a readable snapshot's texts.
     public init(_ s: Snapshot, texts: TextTable) {
         self.init(ts: s.ts, offsetMinutes: s.offsetMinutes, kind: s.kind, status: UInt8(s.statusOrdinal))
+        tsMicros = s.tsMicros
         by = texts.intern(s.by)
         note = texts.store(s.note)
         switch s.body {
@@ -79,7 +107,7 @@ extension CompactSnapshot {
             t1 = texts.intern(e.town); t2 = texts.intern(e.grid); t3 = texts.intern(e.domain)
             t4 = texts.intern(e.title); t5 = texts.store(e.detail); t6 = texts.intern(e.reporter)
         case .task(let t):
-            due = t.due; dueOffsetMinutes = t.dueOffsetMinutes; code = t.type.rawValue
+            dueExact = t.due &* 1000 &+ Int64(t.dueMicros); dueOffsetMinutes = t.dueOffsetMinutes; code = t.type.rawValue
             outcome = t.outcome?.rawValue ?? Self.noOutcome
             t1 = texts.intern(t.town); t2 = texts.intern(t.unit); t3 = texts.store(t.event)
             t4 = texts.intern(t.reason)
@@ -104,7 +132,7 @@ extension CompactSnapshot {
         case .task:
             body = .task(TaskBody(
                 event: texts.optionalText(t3), type: TaskType(rawValue: code)!, unit: texts.text(t2),
-                town: texts.text(t1), due: due, dueOffsetMinutes: dueOffsetMinutes, status: taskStatus,
+                town: texts.text(t1), due: due, dueMicros: dueMicros, dueOffsetMinutes: dueOffsetMinutes, status: taskStatus,
                 outcome: outcome == Self.noOutcome ? nil : TaskOutcome(rawValue: outcome),
                 reason: texts.optionalText(t4)))
         case .mediation:
@@ -116,7 +144,7 @@ extension CompactSnapshot {
                 level: level, type: texts.text(t1), title: texts.text(t2), status: alertStatus,
                 ref: texts.optionalText(t3)))
         }
-        return Snapshot(ts: ts, offsetMinutes: offsetMinutes, by: texts.optionalText(by),
+        return Snapshot(ts: ts, tsMicros: tsMicros, offsetMinutes: offsetMinutes, by: texts.optionalText(by),
                         note: texts.optionalText(note), body: body)
     }
 }

@@ -158,6 +158,7 @@ public struct FeedParser {
         guard chars >= 1 && chars <= 64 else { throw Self.idLength(chars) }
         let ts = try timestamp(.ts, line, k)
         var s = CompactSnapshot(ts: ts.millis, offsetMinutes: ts.offsetMinutes, kind: k, status: 0)
+        s.tsMicros = ts.micros
         s.by = try optionalText(.by, line)
         s.note = try optionalText(.note, line, free: true)
         switch k {
@@ -178,7 +179,7 @@ public struct FeedParser {
             s.t2 = try requiredText(.unit, line, k)
             s.t1 = try requiredText(.town, line, k)
             let due = try timestamp(.due, line, k)
-            s.due = due.millis
+            s.dueExact = due.exact
             s.dueOffsetMinutes = due.offsetMinutes
             s.status = (try requiredEnum(.status, line, k) as TaskStatus).rawValue
             s.outcome = (try optionalEnum(.outcome, line) as TaskOutcome?)?.rawValue ?? CompactSnapshot.noOutcome

@@ -13,8 +13,10 @@ public enum Field: Int, CaseIterable, Sendable {
     public var name: String { Self.names[rawValue] }
 
     /// Maps a key, read as up to 8 little-endian bytes, to a field. Every field
-    /// name fits in 8 bytes and keys cannot contain NUL unescaped, so the
-    /// word alone identifies the key; a test checks this table against `names`.
+    /// name fits in 8 bytes and keys cannot contain NUL unescaped, so for a
+    /// plain key the word alone identifies it; an escaped key may end in NUL
+    /// bytes (`"kind\u0000"`), which the zero padding would hide, so
+    /// `match(_:_:)` checks its length too. A test checks this table against `names`.
     @inline(__always)
     static func match(word: UInt64) -> Field? {
         switch word {
@@ -61,8 +63,13 @@ public enum Field: Int, CaseIterable, Sendable {
         return w
     }
 
+    /// The field whose name is exactly the `len` bytes at `p` (which may hold
+    /// NUL bytes: an unescaped key), or nil.
     static func match(_ p: UnsafeRawPointer, _ len: Int) -> Field? {
-        word(p, len, available: 0).flatMap { match(word: $0) }
+        guard let w = word(p, len, available: 0), let f = match(word: w) else { return nil }
+        // No name has a NUL byte, so a name's word has its last byte, and no
+        // later one, non-zero: trailing NULs make the key longer than that.
+        return (64 - w.leadingZeroBitCount + 7) >> 3 == len ? f : nil
     }
 }
 
@@ -90,7 +97,7 @@ struct JSONScanner {
     /// Why the last scan failed.
     private var failure: FeedError?
     /// Unknown top-level keys, for duplicate detection.
-    private var unknownKeys: [[UInt8]] = []
+    private var unknownKeys = KeySet()
     /// Bit stack for nested validation: 1 = object, 0 = array.
     private var stack: [UInt64] = []
     private var keyScratch: [UInt8] = []
@@ -101,7 +108,7 @@ struct JSONScanner {
     mutating func scan(_ b: UnsafeRawBufferPointer) -> FeedError? {
         present = 0
         if failure != nil { failure = nil }
-        if !unknownKeys.isEmpty { unknownKeys.removeAll(keepingCapacity: true) }
+        if !unknownKeys.isEmpty { unknownKeys.removeAll() }
         guard b.count > 0 else { return FeedError(.invalidJSON, "empty line") }
         var sp: [Span] = []
         swap(&sp, &spans)     // borrow the spans without a uniqueness check per field
@@ -226,25 +233,27 @@ struct JSONScanner {
     private mutating func assignOther(_ p: UnsafeRawPointer, _ ks: Int, _ ke: Int, _ escaped: Bool,
                                       _ span: Span, _ sp: UnsafeMutablePointer<Span>) -> Bool {
         let raw = UnsafeRawBufferPointer(start: p + ks, count: ke - ks)
-        var key = Array(raw)
-        if escaped {
-            keyScratch.removeAll(keepingCapacity: true)
-            StringDecoder.unescape(raw, into: &keyScratch)
-            key = keyScratch
-            if let f = key.withUnsafeBytes({ k in k.count == 0 ? nil : Field.match(k.baseAddress!, k.count) }) {
-                let bit: UInt32 = 1 << UInt32(f.rawValue)
-                if present & bit != 0 { return fail(FeedError(.duplicateKey, "duplicate key \"\(f.name)\"", column: ks - 1)) }
-                present |= bit
-                sp[f.rawValue] = span
-                return true
-            }
+        guard escaped else { return addUnknown(raw, at: ks) }
+        keyScratch.removeAll(keepingCapacity: true)
+        StringDecoder.unescape(raw, into: &keyScratch)
+        if let f = keyScratch.withUnsafeBytes({ k in k.count == 0 ? nil : Field.match(k.baseAddress!, k.count) }) {
+            let bit: UInt32 = 1 << UInt32(f.rawValue)
+            if present & bit != 0 { return fail(FeedError(.duplicateKey, "duplicate key \"\(f.name)\"", column: ks - 1)) }
+            present |= bit
+            sp[f.rawValue] = span
+            return true
         }
-        if unknownKeys.contains(key) {
-            let shown = Sanitize.visible(String(decoding: key, as: UTF8.self), limit: 40)
-            return fail(FeedError(.duplicateKey, "duplicate key \"\(shown)\"", column: ks - 1))
-        }
-        unknownKeys.append(key)
-        return true
+        var key: [UInt8] = []
+        swap(&key, &keyScratch)
+        defer { swap(&key, &keyScratch) }
+        return key.withUnsafeBytes { addUnknown($0, at: ks) }
+    }
+
+    /// Remembers an unknown key (unescaped), refusing it when seen before in the line.
+    private mutating func addUnknown(_ key: UnsafeRawBufferPointer, at ks: Int) -> Bool {
+        if unknownKeys.insert(key) { return true }
+        let shown = Sanitize.visible(String(decoding: key, as: UTF8.self), limit: 40)
+        return fail(FeedError(.duplicateKey, "duplicate key \"\(shown)\"", column: ks - 1))
     }
 
     @inline(__always)

@@ -35,7 +35,7 @@ public enum JournaledAction {
         // action creates is not watched (its id is only a preview).
         let previewTasks = Set(preview.filter { $0.kind == .task && store.index(.task, id: $0.id) == nil }.map(\.id))
         let watched = preview.filter { !($0.kind == .task && previewTasks.contains($0.id)) }
-            .map { (kind: $0.kind, id: $0.id, seen: store.item($0.kind, id: $0.id)?.current.ts) }
+            .map { (kind: $0.kind, id: $0.id, seen: store.item($0.kind, id: $0.id)?.current.exactTs) }
 
         var ingested = false
         var actionRefusal: ActionRefusal?
@@ -43,7 +43,7 @@ public enum JournaledAction {
             for r in view.newRecords { _ = store.apply(r) }
             ingested = true
             for w in watched {
-                guard let now = store.item(w.kind, id: w.id)?.current, now.ts != w.seen else { continue }
+                guard let now = store.item(w.kind, id: w.id)?.current, now.exactTs != w.seen else { continue }
                 return .failure(.changed(view.latest(w.kind, id: w.id) ?? Record(id: w.id, snapshot: now)))
             }
             let built = build { now in view.nextTaskID(now: now, above: TaskNumbering.highest(in: store, now: now)) }

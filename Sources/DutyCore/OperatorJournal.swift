@@ -295,7 +295,7 @@ public final class OperatorJournal {
             highestTask[prefix] = max(highestTask[prefix] ?? 0, n)
         }
         let key = JournalKey(kind: record.kind, id: record.id)
-        if let held = index[key], held.snapshot.ts >= record.snapshot.ts { return }
+        if let held = index[key], held.snapshot.exactTs >= record.snapshot.exactTs { return }
         index[key] = record
     }
 

@@ -21,7 +21,7 @@ public enum RecordWriter {
         raw(",\"id\":", &out)
         string(record.id, &out)
         raw(",\"ts\":", &out)
-        timestamp(s.ts, s.offsetMinutes, &out)
+        timestamp(s.ts, s.tsMicros, s.offsetMinutes, &out)
         switch s.body {
         case .event(let e):
             field("town", e.town, &out)
@@ -42,7 +42,7 @@ public enum RecordWriter {
             field("unit", t.unit, &out)
             field("town", t.town, &out)
             raw(",\"due\":", &out)
-            timestamp(t.due, t.dueOffsetMinutes, &out)
+            timestamp(t.due, t.dueMicros, t.dueOffsetMinutes, &out)
             field("status", t.status.wire, &out)
             field("outcome", t.outcome?.wire, &out)
             field("reason", t.reason, &out)
@@ -79,9 +79,9 @@ public enum RecordWriter {
 
     /// A quoted RFC 3339 timestamp; its bytes never need escaping.
     @inline(__always)
-    private static func timestamp(_ millis: Millis, _ offsetMinutes: Int16, _ out: inout [UInt8]) {
+    private static func timestamp(_ millis: Millis, _ micros: UInt16, _ offsetMinutes: Int16, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        Timestamp.append(millis, offsetMinutes: offsetMinutes, to: &out)
+        Timestamp.append(millis, offsetMinutes: offsetMinutes, micros: micros, to: &out)
         out.append(UInt8(ascii: "\""))
     }
 

@@ -25,10 +25,20 @@ public final class ReplaySource: @unchecked Sendable {
         var start: Int
         var length: Int32
         var arrival: Int32
+        /// The microseconds within `ts`'s millisecond: two records of one
+        /// millisecond still play in time order.
+        var micros: UInt16 = 0
+
+        @inline(__always)
+        static func before(_ a: Entry, _ b: Entry) -> Bool {
+            if a.ts != b.ts { return a.ts < b.ts }
+            if a.micros != b.micros { return a.micros < b.micros }
+            return a.arrival < b.arrival
+        }
     }
 
     private var arena: [UInt8] = []
-    /// Kept records, sorted by (ts, arrival), cut to `from`…`to`.
+    /// Kept records, sorted by (ts to the microsecond, arrival), cut to `from`…`to`.
     private var entries: [Entry] = []
 
     /// Lines refused while loading (bad JSON, bad fields, too long), in file order.
@@ -57,7 +67,7 @@ public final class ReplaySource: @unchecked Sendable {
             kept.removeAll { $0.ts < lo || $0.ts > hi }
         }
         if !Self.isSorted(kept) {
-            kept.sort { $0.ts != $1.ts ? $0.ts < $1.ts : $0.arrival < $1.arrival }
+            kept.sort(by: Entry.before)
         }
         entries = kept
     }
@@ -220,7 +230,7 @@ public final class ReplaySource: @unchecked Sendable {
             case .success(let snapshot):
                 precondition(entries.count < Int32.max, "more than 2^31 records")
                 entries.append(Entry(ts: snapshot.ts, start: arena.count, length: Int32(bytes.count),
-                                     arrival: Int32(entries.count)))
+                                     arrival: Int32(entries.count), micros: snapshot.tsMicros))
                 arena.append(contentsOf: bytes)
             case .failure(let error):
                 quarantined.append(QuarantinedLine(file: position.file, line: position.line,
@@ -235,7 +245,7 @@ public final class ReplaySource: @unchecked Sendable {
     private static func isSorted(_ entries: [Entry]) -> Bool {
         var i = 1
         while i < entries.count {
-            if entries[i].ts < entries[i - 1].ts { return false }
+            if Entry.before(entries[i], entries[i - 1]) { return false }
             i += 1
         }
         return true

@@ -2,24 +2,39 @@
 /// comparisons and aggregates never touch Foundation dates on the hot path.
 public typealias Millis = Int64
 
+/// Whether the instant (a, aMicros) is later than (b, bMicros): milliseconds,
+/// then the microseconds within them. How one item's snapshots are ordered.
+@inline(__always)
+public func isLater(_ a: Millis, _ aMicros: UInt16, than b: Millis, _ bMicros: UInt16) -> Bool {
+    a > b || (a == b && aMicros > bMicros)
+}
+
 /// One record of a feed: a full snapshot of one item at one moment.
 /// Equality is semantic (fields, not bytes), which is what tells an exact
 /// duplicate from a conflict.
 public struct Snapshot: Equatable, Sendable {
     public var ts: Millis
+    /// The microseconds within `ts`'s millisecond, 0–999 (feeds carry
+    /// microseconds; `ts` alone is what aggregates count in).
+    public var tsMicros: UInt16
     /// The ts's UTC offset in minutes, kept so a record is written back as it came.
     public var offsetMinutes: Int16
     public var by: String?
     public var note: String?
     public var body: Body
 
-    public init(ts: Millis, offsetMinutes: Int16 = 480, by: String? = nil, note: String? = nil, body: Body) {
+    public init(ts: Millis, tsMicros: UInt16 = 0, offsetMinutes: Int16 = 480, by: String? = nil, note: String? = nil,
+                body: Body) {
         self.ts = ts
+        self.tsMicros = tsMicros
         self.offsetMinutes = offsetMinutes
         self.by = by
         self.note = note
         self.body = body
     }
+
+    /// ts in microseconds since the epoch: exact, for ordering and comparing.
+    public var exactTs: Int64 { ts &* 1000 &+ Int64(tsMicros) }
 
     public var kind: Kind {
         switch body {
@@ -88,16 +103,18 @@ public struct TaskBody: Equatable, Sendable {
     public var unit: String
     public var town: String
     public var due: Millis
+    /// The microseconds within `due`'s millisecond, 0–999.
+    public var dueMicros: UInt16
     public var dueOffsetMinutes: Int16
     public var status: TaskStatus
     public var outcome: TaskOutcome?
     public var reason: String?
 
-    public init(event: String?, type: TaskType, unit: String, town: String, due: Millis,
+    public init(event: String?, type: TaskType, unit: String, town: String, due: Millis, dueMicros: UInt16 = 0,
                 dueOffsetMinutes: Int16 = 480, status: TaskStatus,
                 outcome: TaskOutcome? = nil, reason: String? = nil) {
         self.event = event; self.type = type; self.unit = unit; self.town = town
-        self.due = due; self.dueOffsetMinutes = dueOffsetMinutes; self.status = status
+        self.due = due; self.dueMicros = dueMicros; self.dueOffsetMinutes = dueOffsetMinutes; self.status = status
         self.outcome = outcome; self.reason = reason
     }
 }

@@ -4,8 +4,9 @@ import DequeModule
 /// readable form: made on demand for what a pane or a test looks at.
 public struct Item: Sendable {
     public let id: String
-    /// Every snapshot held, strictly increasing in ts (one per ts: a second
-    /// one with the same ts is a duplicate or a conflict and is not stored).
+    /// Every snapshot held, strictly increasing in ts to the microsecond (one
+    /// per instant: a second one with the same ts is a duplicate or a
+    /// conflict and is not stored).
     public let history: [Snapshot]
     /// The item's state now: its snapshot with the latest ts.
     public var current: Snapshot { history[history.count - 1] }
@@ -23,7 +24,7 @@ public enum ApplyResult: Sendable, Equatable {
     case historical
     /// The same snapshot was already held: counted, not stored.
     case duplicate
-    /// Same kind, id and ts as a held snapshot but different content: the first is kept.
+    /// Same kind, id and ts (to the microsecond) as a held snapshot but different content: the first is kept.
     case conflict
 }
 
@@ -225,7 +226,7 @@ public final class Store: @unchecked Sendable {
         let index = Int32(entry)
         let timeline = table.pointee.valueInPlace(at: entry)
         let last = snapshots[timeline.last]
-        guard s.ts > last.ts else { return insertOlder(s, table: table, index: index, timeline: timeline) }
+        guard s.isLater(than: last) else { return insertOlder(s, table: table, index: index, timeline: timeline) }
         // The common case: a newer snapshot becomes the current state.
         let j = snapshots.append(s)
         snapshots.setNext(timeline.last, j)
@@ -242,13 +243,13 @@ public final class Store: @unchecked Sendable {
                              index: Int32, timeline: Timeline) -> ApplyResult {
         var prev: Int32 = -1
         var cur = timeline.first
-        while cur >= 0 && snapshots[cur].ts < s.ts {
+        while cur >= 0 && s.isLater(than: snapshots[cur]) {
             prev = cur
             cur = snapshots.next(cur)
         }
         // The latest snapshot is not older than s, so the walk stops at a snapshot.
         let here = snapshots[cur]
-        if here.ts == s.ts {
+        if here.ts == s.ts && here.tsMicros == s.tsMicros {
             if here.sameContent(as: s, texts: texts) { duplicates += 1; return .duplicate }
             conflicts += 1
             return .conflict

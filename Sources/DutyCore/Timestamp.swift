@@ -2,21 +2,42 @@
 /// Foundation's formatters cost microseconds per call and the ingest parses
 /// millions; the calendar is checked (no 2026-02-30) and a zone is required,
 /// since a zone-less time is ambiguous across consoles.
+///
+/// Precision is the microsecond (PostgreSQL's `timestamptz`): an instant is
+/// its milliseconds (`Millis`, the unit every aggregate counts in) and the
+/// microseconds within that millisecond (0–999), kept beside it for the
+/// decisions that need them exactly (ordering one item's snapshots,
+/// duplicates, conflicts) and for writing a record back as it came.
+/// Fractional digits past the sixth are accepted and truncated toward the
+/// earlier microsecond (`.1234567` is `.123456`). A leap second (`:60`, which
+/// RFC 3339 allows) is read as the last microsecond of its minute
+/// (`23:59:60Z` and `23:59:60.5Z` are both `23:59:59.999999Z`), so it stays
+/// within its minute and before the next one.
 public enum Timestamp {
     public struct Parsed: Equatable, Sendable {
         public var millis: Millis
         public var offsetMinutes: Int16
+        /// The microseconds within `millis`, 0–999.
+        public var micros: UInt16 = 0
+
+        public init(millis: Millis, offsetMinutes: Int16, micros: UInt16 = 0) {
+            self.millis = millis; self.offsetMinutes = offsetMinutes; self.micros = micros
+        }
+
+        /// Microseconds since the epoch.
+        public var exact: Int64 { millis &* 1000 &+ Int64(micros) }
     }
 
-    /// Remembers the last date's ten bytes and its day number.
+    /// Remembers the last date's ten bytes and its day number, and the last
+    /// zone offset's six bytes and its minutes (a feed keeps one offset).
     public struct DayCache: Sendable {
         var dateWord: UInt64 = 0
         var dateTail: UInt16 = 0
         var days = 0
+        /// "±HH:MM" as a little-endian word (never 0 when set), and its value.
+        var zoneWord: UInt64 = 0
+        var zoneMinutes = 0
         public init() {}
-        init(dateWord: UInt64, dateTail: UInt16, days: Int) {
-            self.dateWord = dateWord; self.dateTail = dateTail; self.days = days
-        }
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`; the error says what is wrong.
@@ -49,11 +70,12 @@ public enum Timestamp {
             guard month >= 1 && month <= 12 else { return .failure(.outOfRange("month")) }
             guard day >= 1 && day <= daysIn(month: month, year: year) else { return .failure(.outOfRange("day")) }
             days = daysFromCivil(year: year, month: month, day: day)
-            cache = DayCache(dateWord: dateWord, dateTail: dateTail, days: days)
+            cache.dateWord = dateWord; cache.dateTail = dateTail; cache.days = days
         }
         guard b[10] == 0x54 || b[10] == 0x74 else { return .failure(.malformed) }
         // "HH:MM:SS" checked and read as one word: six digits, two colons.
-        let hour: Int, minute: Int, second: Int
+        let hour: Int, minute: Int
+        var second: Int
         let d = b.baseAddress!.loadUnaligned(fromByteOffset: 11, as: UInt64.self) ^ 0x3030_3A30_303A_3030
         if d & 0xF0F0_FFF0_F0FF_F0F0 == 0 && (d &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0 {
             @inline(__always) func at(_ i: Int) -> Int { Int(truncatingIfNeeded: (d >> UInt64(i * 8)) & 0xFF) }
@@ -65,36 +87,54 @@ public enum Timestamp {
         }
         guard hour <= 23 else { return .failure(.outOfRange("hour")) }
         guard minute <= 59 else { return .failure(.outOfRange("minute")) }
-        // 60 is a leap second, which RFC 3339 allows; it lands on the next minute.
         guard second <= 60 else { return .failure(.outOfRange("second")) }
         var i = 19
-        var millis = 0
+        var millis = 0, micros = 0
         if b[i] == 0x2E {
             i += 1
+            // Digits past the sixth are read (they must be digits) and dropped.
             var digits = 0
             while i < n, let d = digit(i) {
-                if digits < 3 { millis = millis * 10 + d }
+                if digits < 3 { millis = millis * 10 + d } else if digits < 6 { micros = micros * 10 + d }
                 digits += 1; i += 1
             }
             guard digits > 0 else { return .failure(.malformed) }
-            for _ in digits..<max(digits, 3) { millis *= 10 }
+            switch digits {
+            case 1: millis *= 100
+            case 2: millis *= 10
+            case 4: micros *= 100
+            case 5: micros *= 10
+            default: break
+            }
+        }
+        if second == 60 {
+            // A leap second: the last microsecond of its minute.
+            second = 59; millis = 999; micros = 999
         }
         guard i < n else { return .failure(.missingZone) }
         var offset = 0
         if b[i] == 0x5A || b[i] == 0x7A {
             i += 1
         } else if b[i] == 0x2B || b[i] == 0x2D {
-            guard i + 6 == n, let oh = num(i + 1, 2), b[i + 3] == 0x3A, let om = num(i + 4, 2)
-            else { return .failure(.malformed) }
-            guard oh <= 23, om <= 59 else { return .failure(.outOfRange("offset")) }
-            offset = (oh * 60 + om) * (b[i] == 0x2D ? -1 : 1)
+            guard i + 6 == n else { return .failure(.malformed) }
+            let zone = UInt64(b.baseAddress!.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+                | UInt64(b.baseAddress!.loadUnaligned(fromByteOffset: i + 4, as: UInt16.self)) << 32
+            if zone == cache.zoneWord {
+                offset = cache.zoneMinutes
+            } else {
+                guard let oh = num(i + 1, 2), b[i + 3] == 0x3A, let om = num(i + 4, 2) else { return .failure(.malformed) }
+                guard oh <= 23, om <= 59 else { return .failure(.outOfRange("offset")) }
+                offset = (oh * 60 + om) * (b[i] == 0x2D ? -1 : 1)
+                cache.zoneWord = zone; cache.zoneMinutes = offset
+            }
             i += 6
         } else {
             return .failure(.missingZone)
         }
         guard i == n else { return .failure(.malformed) }
         let secs = days * 86_400 + hour * 3_600 + minute * 60 + second - offset * 60
-        return .success(Parsed(millis: Millis(secs) * 1_000 + Millis(millis), offsetMinutes: Int16(offset)))
+        return .success(Parsed(millis: Millis(secs) * 1_000 + Millis(millis), offsetMinutes: Int16(offset),
+                               micros: UInt16(truncatingIfNeeded: micros)))
     }
 
     public static func parse(_ s: String) -> Result<Parsed, TimestampError> {
@@ -102,18 +142,20 @@ public enum Timestamp {
         return s.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Formats as RFC 3339 in the given offset, with milliseconds only when present.
-    public static func format(_ millis: Millis, offsetMinutes: Int16 = 480) -> String {
+    /// Formats as RFC 3339 in the given offset, with a fraction only when
+    /// present: three digits for milliseconds, six when `micros` (0–999,
+    /// within the millisecond) is not zero.
+    public static func format(_ millis: Millis, offsetMinutes: Int16 = 480, micros: UInt16 = 0) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
-        append(millis, offsetMinutes: offsetMinutes, to: &bytes)
+        append(millis, offsetMinutes: offsetMinutes, micros: micros, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends exactly the bytes of `format(millis, offsetMinutes:)` to `out`.
+    /// Appends exactly the bytes of `format(millis, offsetMinutes:, micros:)` to `out`.
     /// The record writer formats two timestamps per record, millions of times;
     /// this writes them straight into its buffer instead of building Strings.
-    public static func append(_ millis: Millis, offsetMinutes: Int16, to out: inout [UInt8]) {
+    public static func append(_ millis: Millis, offsetMinutes: Int16, micros: UInt16 = 0, to out: inout [UInt8]) {
         let local = millis + Millis(offsetMinutes) * 60_000
         let ms = Int(((local % 1000) + 1000) % 1000)
         let secsTotal = (local - Millis(ms)) / 1000
@@ -121,8 +163,8 @@ public enum Timestamp {
         var rem = Int(secsTotal % 86_400)
         if rem < 0 { rem += 86_400; days -= 1 }
         let (y, m, d) = civilFromDays(days)
-        // At most 36 bytes: a 9-digit signed year (Millis spans ±292 million
-        // years), "-MM-DDTHH:MM:SS.mmm" and an offset of up to "+546:08".
+        // At most 39 bytes: a 9-digit signed year (Millis spans ±292 million
+        // years), "-MM-DDTHH:MM:SS.mmmuuu" and an offset of up to "+546:08".
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buf in
             let p = buf.baseAddress!
             var i = 0
@@ -149,7 +191,11 @@ public enum Timestamp {
             if y >= 0 && y <= 9999 { two(y / 100); two(y % 100) } else { padded(y, 4) }
             byte(0x2D); two(m); byte(0x2D); two(d); byte(0x54)
             two(rem / 3600); byte(0x3A); two(rem / 60 % 60); byte(0x3A); two(rem % 60)
-            if ms != 0 { byte(0x2E); byte(0x30 &+ UInt8(truncatingIfNeeded: ms / 100)); two(ms % 100) }
+            if ms != 0 || micros != 0 { byte(0x2E); byte(0x30 &+ UInt8(truncatingIfNeeded: ms / 100)); two(ms % 100) }
+            if micros != 0 {
+                let us = Int(micros % 1000)
+                byte(0x30 &+ UInt8(truncatingIfNeeded: us / 100)); two(us % 100)
+            }
             if offsetMinutes == 0 {
                 byte(0x5A)
             } else {

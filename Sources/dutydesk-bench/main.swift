@@ -7,12 +7,13 @@ import Foundation
 /// Speed and memory targets live here, never in timed unit tests. It
 /// generates a feed (or takes one), then measures, each on one core:
 /// parse-only throughput, ingest into the store through the tailer
-/// (records/s, MB/s) and the process's peak resident memory.
+/// (records/s, MB/s) and the process's peak resident memory, and the
+/// duplicate-key worst case (one 1 MiB line of distinct short keys).
 struct Bench {
     var records = 1_000_000
     var file: String?
     var seed: UInt64 = 7
-    /// `--only parse|ingest`: measure one phase and stop (for profiling it).
+    /// `--only parse|ingest|keys`: measure one phase and stop (for profiling it).
     var only: String?
     /// `--runs N`: measure the ingest N times and report the median, since
     /// one run on a shared VM varies by 10% and more. Every timed run is a
@@ -31,13 +32,14 @@ struct Bench {
             case "--only": only = it.next()
             case "--runs": runs = max(1, Int(it.next() ?? "") ?? runs)
             default:
-                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest] [--runs N]")
+                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys] [--runs N]")
                 exit(2)
             }
         }
     }
 
     func run() throws {
+        if only == "keys" { return distinctKeys() }
         let path: String
         var generated = false
         if let file { path = file } else {
@@ -61,6 +63,7 @@ struct Bench {
             rate("parse only", counter.lines, bytes, s)
             if only == "parse" { return }
         }
+        if only == nil { distinctKeys() }
 
         // Ingest: tailer → parser → store with aggregates. Timed `runs` times,
         // each in a child process of its own (`--only ingest`), so each starts
@@ -111,6 +114,34 @@ struct Bench {
         frames(store)
         rules()
         replay(path)
+    }
+
+    /// The duplicate-key worst case: one line of 1 MiB (the limit) holding a
+    /// record and then distinct short unknown keys ("k0":0,"k1":0,… about
+    /// 96,000 of them), each of which must be checked against all before
+    /// it. Parsed several times; the slowest and the median are shown.
+    func distinctKeys() {
+        var line = Array(#"{"kind":"event","id":"E1","ts":"2026-11-28T09:15:02+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"open""#.utf8)
+        var keys = 0
+        while true {
+            let pair = Array(",\"k\(keys)\":0".utf8)
+            if line.count + pair.count + 1 > FeedParser.maxLineBytes { break }
+            line += pair
+            keys += 1
+        }
+        line.append(UInt8(ascii: "}"))
+        var parser = FeedParser.validating()
+        var times: [Double] = []
+        var ok = true
+        for _ in 0..<7 {
+            let t0 = Platform.monotonicNanos()
+            let result = line.withUnsafeBytes { parser.parseCompact($0) }
+            times.append(seconds(since: t0) * 1000)
+            if case .failure(let e) = result { ok = false; print("  distinct keys: refused: \(e.message)") }
+        }
+        times.sort()
+        print(String(format: "duplicate keys, worst case: one %d-byte line of %d distinct keys%@: %.2f ms per line (median of %d; slowest %.2f ms; target ≤ 20 ms)",
+                     line.count, keys, ok ? "" : " (REFUSED)", times[times.count / 2], times.count, times[times.count - 1]))
     }
 
     /// The console's alert rules: the first evaluation over 30 generated days

@@ -72,6 +72,25 @@ import Testing
         #expect(Self.tasks(path).count == 1)
     }
 
+    /// Another console changed the event within the same millisecond as the
+    /// snapshot the operator saw (09:00:00.000100 → .000900, raised to P1):
+    /// the action is refused as changed, since timestamps keep microseconds.
+    /// Compared in milliseconds, the change went unnoticed and the dispatch
+    /// was written over a state the operator never saw.
+    @Test func aChangeWithinTheSameMillisecondIsNoticed() throws {
+        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let path = dir.appendingPathComponent("journal.jsonl").path
+        let store = TestSupport.store([Line.event("E1", "2026-11-28T09:00:00.000100+08:00")], clock: .fixed(Self.now))
+        let other = Line.event("E1", "2026-11-28T09:00:00.000900+08:00", priority: "1") + "\n"
+        try other.write(toFile: path, atomically: false, encoding: .utf8)
+        let outcome = Self.dispatch(store, OperatorJournal(path: path, console: "a"), "E1", by: "王")
+        guard case .conflict = outcome else {
+            Issue.record("expected a refusal, got \(outcome)"); return
+        }
+        #expect(Self.tasks(path).isEmpty)
+        #expect(store.item(.event, id: "E1")?.current.tsMicros == 900)   // the other console's snapshot was ingested
+    }
+
     /// Two consoles (threads, each with its own store and journal instance)
     /// dispatch 40 different events as fast as they can: all are written,
     /// with 40 distinct ids.

@@ -211,8 +211,8 @@ import Testing
 
     /// The time of day is read as one word: every digit and colon position checked.
     @Test func timeOfDayIsCheckedByteByByte() throws {
-        #expect(try Timestamp.parse("2026-11-28T23:59:60Z").get().millis
-                == Timestamp.parse("2026-11-29T00:00:00Z").get().millis)   // a leap second
+        #expect(try Timestamp.parse("2026-11-28T23:59:60Z").get().exact
+                == Timestamp.parse("2026-11-28T23:59:59.999999Z").get().exact)   // a leap second: the minute's last µs
         #expect(try Timestamp.parse("2026-11-28t09:05:07z").get().millis
                 == Timestamp.millis(year: 2026, month: 11, day: 28, hour: 17, minute: 5, second: 7))   // +08:00
         #expect(throws: TimestampError.outOfRange("hour")) { try Timestamp.parse("2026-11-28T24:00:00Z").get() }
@@ -251,5 +251,21 @@ import Testing
             t[i] = i == 22 ? 0x35 : 0x3A   // a digit where the colon belongs, and the reverse
             if case .success = t.withUnsafeBytes({ Timestamp.parse($0) }) { Issue.record("accepted byte \(i)") }
         }
+        // The same through a cache that holds the good offset (as the parser's does, line after line).
+        var cache = Timestamp.DayCache()
+        for i in 20...24 {
+            for bad: UInt8 in [0x2F, 0x3A, 0x41, 0x39 + 1, 0x2B, 0x2D] where bad != good[i] {
+                #expect(try good.withUnsafeBytes { Timestamp.parse($0, days: &cache) }.get().offsetMinutes == 480)
+                var t = good
+                t[i] = bad
+                let r = t.withUnsafeBytes { Timestamp.parse($0, days: &cache) }
+                switch r {
+                case .success(let p): #expect(bad == 0x2D && i == 20 && p.offsetMinutes == -480, "accepted \(String(decoding: t, as: UTF8.self))")
+                case .failure: break
+                }
+            }
+        }
+        let other = Array("2026-11-28T09:15:02-05:30".utf8)
+        #expect(try other.withUnsafeBytes { Timestamp.parse($0, days: &cache) }.get().offsetMinutes == -330)
     }
 }

@@ -7,9 +7,9 @@ enum TestSupport {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared/conformance` beside the package (as in CI's checkout).
-    static let conformance = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/conformance")
+    /// The JSONTestSuite cases as records, kept in the repository
+    /// (`Tests/Fixtures/conformance`, outside every target).
+    static let conformance = packageRoot.appendingPathComponent("Tests/Fixtures/conformance")
 
     /// A fresh temporary directory, removed by the caller with `cleanup`.
     static func tempDir(_ name: String = #function) -> URL {

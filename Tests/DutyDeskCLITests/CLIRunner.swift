@@ -24,7 +24,8 @@ struct CLIRunner {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let conformance = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance")
+    /// The JSONTestSuite cases as records, kept in the repository (outside every target).
+    static let conformance = packageRoot.appendingPathComponent("Tests/Fixtures/conformance")
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
         let process = Process()
