@@ -160,17 +160,9 @@ extension Platform {
     private static func checkOpened(_ fd: Int32, _ path: String) -> SafeFileError? {
         var st = Glibc.stat()
         guard fstat(fd, &st) == 0 else { return openError(path, errno) }
-        let type = st.st_mode & S_IFMT
-        guard type == S_IFREG else {
-            let what: String
-            switch type {
-            case S_IFDIR: what = "a directory"
-            case S_IFIFO: what = "a FIFO"
-            case S_IFSOCK: what = "a socket"
-            case S_IFCHR, S_IFBLK: what = "a device"
-            default: what = "not a file"
-            }
-            return SafeFileError(path: path, code: 0, reason: "not a regular file (\(what))", refused: true)
+        let kind = FileKind(mode: st.st_mode)
+        guard kind == .regular else {
+            return SafeFileError(path: path, code: 0, reason: FeedOpenError.notRegular(kind).reason, refused: true)
         }
         guard st.st_nlink <= 1 else {
             return SafeFileError(path: path, code: 0, reason: "it has \(st.st_nlink) names (a hard link)", refused: true)
