@@ -17,6 +17,10 @@ struct KeySet {
     /// there are more than `linearLimit` keys.
     private var slots: [Int32] = []
 
+    /// Keys looked at (compared or probed) since the set was made: a test
+    /// checks the work stays linear in the number of keys.
+    private(set) var looks = 0
+
     var isEmpty: Bool { ends.isEmpty }
     var count: Int { ends.count }
 
@@ -33,6 +37,7 @@ struct KeySet {
     mutating func insert(_ key: UnsafeRawBufferPointer) -> Bool {
         let h = ByteHash.hash(key)
         if slots.isEmpty {
+            looks &+= ends.count
             for i in 0..<ends.count where hashes[i] == h && equal(i, key) { return false }
         } else {
             let mask = slots.count - 1
@@ -40,6 +45,7 @@ struct KeySet {
             while true {
                 let e = Int(slots[s])
                 if e == 0 { break }
+                looks &+= 1
                 if hashes[e - 1] == h && equal(e - 1, key) { return false }
                 s = (s + 1) & mask
             }
