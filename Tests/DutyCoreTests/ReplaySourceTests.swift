@@ -173,6 +173,29 @@ import Testing
         #expect(source.feed(until: .max, into: store) == 0)
     }
 
+    /// A recording written into the folder it records (`watch f --record
+    /// f/rec.jsonl`) is read back as duplicates and not written again: before,
+    /// it grew by the whole feed at every poll (20 records: 100, 180, 260 …
+    /// lines). Each snapshot is recorded once, however often it is read.
+    @Test func aRecordingInsideTheWatchedFolderDoesNotFeedItself() throws {
+        let dir = TestSupport.tempDir()
+        defer { TestSupport.cleanup(dir) }
+        let feed = (0..<20).map { Line.event("E\($0)", "2026-11-28T09:00:\(String(format: "%02d", $0))+08:00") }
+        try (feed.joined(separator: "\n") + "\n").write(toFile: dir.path + "/feed.jsonl", atomically: false, encoding: .utf8)
+        let out = dir.path + "/rec.jsonl"
+        let store = Store(clock: .eventTime)
+        var sink = RecordingSink(inner: store, writer: try RecordingWriter(path: out))
+        let tailer = FeedTailer(paths: [dir.path])
+        for _ in 0..<5 {
+            tailer.poll(into: &sink)
+            try sink.writer.flush()
+        }
+        let recorded = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(recorded.count == 20)
+        #expect(sink.recorded == 20)
+        #expect(store.duplicates == 20)   // the recording, read back once
+    }
+
     @Test func recordingSinkForwardsEverythingAndRecordsGoodLines() throws {
         let dir = TestSupport.tempDir()
         defer { TestSupport.cleanup(dir) }
@@ -185,13 +208,17 @@ import Testing
         tailer.finish(into: &sink)
         try sink.writer.flush()
         #expect(store.quarantinedTotal == 1)
-        #expect(sink.recorded == store.records)
+        #expect(sink.recorded == store.records - store.duplicates - store.conflicts)
         let recorded = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
-        #expect(recorded.count == store.records)
-        // The recording replays to the live store's state, bad line aside.
+        #expect(recorded.count == sink.recorded)
+        // The recording replays to the live store's state: the bad line, the
+        // duplicate and the conflicting copy aside (the feeds hold one each).
+        #expect(store.duplicates == 1 && store.conflicts == 1)
         let end = try #require(ReplaySource(paths: [out]).endTs)
         store.clock = .fixed(end)
-        let live = StatsReport(store: store).json.replacingOccurrences(of: #""quarantined":1,"#, with: #""quarantined":0,"#)
+        let live = StatsReport(store: store).json
+            .replacingOccurrences(of: #""records":\#(store.records),"quarantined":1,"duplicates":1,"conflicts":1,"#,
+                                  with: #""records":\#(sink.recorded),"quarantined":0,"duplicates":0,"conflicts":0,"#)
         #expect(StatsReport(store: ReplaySource(paths: [out]).rebuild(at: end, clock: .fixed(end))).json == live)
     }
 
