@@ -82,7 +82,7 @@ public enum TaskNumbering {
         var highest = 0
         for i in 0..<store.count(.task) {
             let id = store.id(.task, Int32(i))
-            guard id.hasPrefix(p), let n = Int(id.dropFirst(p.count)) else { continue }
+            guard id.hasPrefix(p), let n = number(id.utf8.dropFirst(p.utf8.count)) else { continue }
             highest = max(highest, n)
         }
         return highest
@@ -97,9 +97,26 @@ public enum TaskNumbering {
     public static func split(_ id: String) -> (prefix: String, number: Int)? {
         let u = Array(id.utf8)
         guard u.count >= 16, id.hasPrefix(prefix), u[11] == UInt8(ascii: "-"),
-              u[3..<11].allSatisfy({ $0 >= 48 && $0 <= 57 }), u[12...].allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              let n = Int(String(decoding: u[12...], as: UTF8.self)) else { return nil }
+              u[3..<11].allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = number(u[12...]) else { return nil }
         return (String(decoding: u[..<12], as: UTF8.self), n)
+    }
+
+    /// Numbers with more digits than this are not ours to count from: a
+    /// day never has a billion dispatches, and an id such as
+    /// `ZF-20261204-9223372036854775807` in a feed (or in the id state file)
+    /// would otherwise make the next id overflow and stop every console.
+    /// Such ids stay valid records; they are only never a base for the next.
+    public static let maxDigits = 9
+
+    /// NNNN as a number: 1–`maxDigits` ASCII digits, else nil.
+    public static func number<C: Collection>(_ digits: C) -> Int? where C.Element == UInt8 {
+        guard !digits.isEmpty, digits.count <= maxDigits else { return nil }
+        var n = 0
+        for d in digits {
+            guard d >= 48 && d <= 57 else { return nil }
+            n = n * 10 + Int(d - 48)
+        }
+        return n
     }
 }
 

@@ -141,7 +141,7 @@ enum TaskIDState {
         var out: [String: Int] = [:]
         for line in bytes.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
             let parts = line.split(separator: UInt8(ascii: " "))
-            guard parts.count == 2, let n = Int(String(decoding: parts[1], as: UTF8.self)) else { continue }
+            guard parts.count == 2, let n = TaskNumbering.number(parts[1]) else { continue }
             let prefix = String(decoding: parts[0], as: UTF8.self)
             guard prefix.hasPrefix(TaskNumbering.prefix) else { continue }
             out[prefix] = max(out[prefix] ?? 0, n)

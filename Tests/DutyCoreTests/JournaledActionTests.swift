@@ -91,6 +91,24 @@ import Testing
         #expect(store.item(.event, id: "E1")?.current.tsMicros == 900)   // the other console's snapshot was ingested
     }
 
+    /// A task id with a huge number in a feed, or in the id state file (any
+    /// group member can write it), is a valid record but never a base for the
+    /// next id: the next dispatch gets an ordinary id. Before, the next id
+    /// overflowed and the console stopped (exit 132) on every dispatch.
+    @Test func hugeTaskNumbersAreNotCountedFrom() throws {
+        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let path = dir.appendingPathComponent("journal.jsonl").path
+        let huge = Self.prefix + "9223372036854775807"
+        let feed = Line.task(huge, "2026-11-28T09:30:00+08:00", due: "2026-11-28T13:30:00+08:00", status: "done")
+        let store = Self.store(extra: [feed, Line.task(Self.prefix + "0007", "2026-11-28T09:31:00+08:00", due: "2026-11-28T13:30:00+08:00")])
+        #expect(store.item(.task, id: huge) != nil)
+        try (TaskIDState.header + Self.prefix + " 99999999999999999999\n").write(toFile: path + ".ids", atomically: false, encoding: .utf8)
+        #expect(Self.taskID(Self.dispatch(store, OperatorJournal(path: path, console: "a"), "E1", by: "王")) == Self.prefix + "0008")
+        #expect(TaskNumbering.number(Array("123456789".utf8)) == 123_456_789)
+        #expect(TaskNumbering.number(Array("1234567890".utf8)) == nil)
+        #expect(TaskNumbering.split(huge) == nil)
+    }
+
     /// Two consoles (threads, each with its own store and journal instance)
     /// dispatch 40 different events as fast as they can: all are written,
     /// with 40 distinct ids.
