@@ -110,10 +110,16 @@ public final class FeedTailer: @unchecked Sendable {
         }
         for entry in entries {
             if let source = sources[entry.identity] {
+                // Renamed to a rotated copy of itself (a.jsonl → a.jsonl.1):
+                // still a feed, but its writer has moved on, so a partial
+                // last line will never be ended: delivered, as for a file
+                // renamed away.
+                let rotated = source.path != entry.path && FeedFileNames.isRotatedCopy(Self.lastComponent(entry.path))
                 source.path = entry.path
                 source.root = entry.root
                 source.rewindIfRewritten()
                 read(source, into: &sink, report: &report)
+                if rotated { report.lines += source.flush(into: &sink) }
             } else if let source = open(entry, problems: &report.problems) {
                 read(source, into: &sink, report: &report)
             }
@@ -151,7 +157,8 @@ public final class FeedTailer: @unchecked Sendable {
     }
 
     /// The files to follow now, in order: configured paths in the order given,
-    /// each directory's `*.jsonl` files sorted by name, each file once.
+    /// each directory's feeds (`*.jsonl` and rotated copies, see
+    /// `FeedFileNames`) in reading order, each file once.
     private func discover(problems: inout [String], failedRoots: inout Set<Int>) -> [Entry] {
         var entries: [Entry] = []
         var seen = Set<FeedSource.Identity>()
@@ -176,7 +183,8 @@ public final class FeedTailer: @unchecked Sendable {
                     continue
                 }
                 // A name that is not UTF-8 is shown with U+FFFD but opened by its bytes.
-                for file in files.filter({ $0.text.hasSuffix(".jsonl") }).sorted(by: { $0.text < $1.text }) {
+                // Feeds and their rotated copies, oldest first (FeedFileNames).
+                for file in FeedFileNames.readingOrder(files, name: { Self.lastComponent($0.text) }) {
                     // Gone since the listing: skipped. Not a plain file (a FIFO,
                     // a device, a directory named x.jsonl): named, never opened.
                     guard let fileInfo = Platform.stat(file) else { continue }
@@ -193,6 +201,10 @@ public final class FeedTailer: @unchecked Sendable {
             }
         }
         return entries
+    }
+
+    static func lastComponent(_ path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 
     /// Opens a newly found file without blocking (`Platform.openFeed`: a

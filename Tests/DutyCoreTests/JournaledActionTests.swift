@@ -109,6 +109,41 @@ import Testing
         #expect(TaskNumbering.split(huge) == nil)
     }
 
+    /// A console started after `mv operator-journal.jsonl
+    /// operator-journal.jsonl.1` reads the rotated copy too (it is a feed of
+    /// the folder), so it sees the dispatch made before the rename and does
+    /// not dispatch the event again. Before, it never read `.1`, showed the
+    /// event open, and one event got two tasks.
+    @Test func aConsoleStartedAfterTheJournalWasRenamedSeesItsDispatches() throws {
+        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let lines = (0..<4).map { Line.event("E\($0)", "2026-11-28T09:00:00+08:00") }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir.path + "/feed.jsonl", atomically: false, encoding: .utf8)
+        let path = dir.path + "/operator-journal.jsonl"
+        func startConsole() -> Store {
+            var store = Store(clock: .fixed(Self.now))
+            FeedTailer(paths: [dir.path]).poll(into: &store)
+            return store
+        }
+        #expect(Self.taskID(Self.dispatch(startConsole(), OperatorJournal(path: path, console: "a"), "E1", by: "王")) == Self.prefix + "0001")
+        #expect(rename(path, path + ".1") == 0)
+        let c = startConsole()
+        #expect(c.item(.event, id: "E1")?.current.statusWire == "dispatched")
+        let again = Self.dispatch(c, OperatorJournal(path: path, console: "c"), "E1", by: "李")
+        guard case .refused = again else { Issue.record("expected a refusal, got \(again)"); return }
+        #expect(Self.tasks(path).isEmpty && Self.tasks(path + ".1").count == 1)
+    }
+
+    @Test func rotatedCopiesAreFeedsReadOldestFirst() {
+        for name in ["a.jsonl", "a.jsonl.1", "a.jsonl.12", "a.jsonl-20261203", "operator-journal.jsonl.3"] {
+            #expect(FeedFileNames.isFeed(name), "\(name)")
+        }
+        for name in ["a.json", ".jsonl.1x", "a.jsonl.ids", "a.jsonl.tmp-12-34-0", "a.jsonl.2.gz", "a.jsonl.", "a.jsonl-", "a.jsonl.1234567890"] {
+            #expect(!FeedFileNames.isFeed(name), "\(name)")
+        }
+        let order = FeedFileNames.readingOrder(["j.jsonl", "j.jsonl.1", "x.txt", "j.jsonl.2", "a.jsonl", "j.jsonl-20261202", "j.jsonl-20261201"]) { $0 }
+        #expect(order == ["a.jsonl", "j.jsonl.2", "j.jsonl.1", "j.jsonl-20261201", "j.jsonl-20261202", "j.jsonl"])
+    }
+
     /// Two consoles (threads, each with its own store and journal instance)
     /// dispatch 40 different events as fast as they can: all are written,
     /// with 40 distinct ids.
