@@ -27,13 +27,23 @@ public final class RecordingWriter {
     /// Opens `path` for appending (created if missing, 0644 before the
     /// umask), or empties it first when `truncate`. Never through a symlink,
     /// and only a regular file with one name (`Platform.openSafely`): a link
-    /// planted in a shared folder cannot redirect the recording.
+    /// planted in a shared folder cannot redirect the recording, and an
+    /// existing file is used only when the sharing model allows it
+    /// (`Platform.checkSharing`).
     public init(path: String, truncate: Bool = false) throws {
         self.path = path
         let fd: Int32
         switch Platform.openSafely(path, access: Platform.writeAppend, create: true, mode: 0o644) {
         case .failure(let e): throw RecordingError(path: path, reason: e.refused ? "refused: " + e.reason : e.reason)
-        case .success(let opened): fd = opened.fd
+        case .success(let opened):
+            // An existing file must be ours or the center's (the journal's
+            // sharing model): appending to a file another account owns and
+            // left writable would hand it our records to edit.
+            if !opened.created, let e = Platform.checkSharing(opened.fd, path) {
+                Platform.close(opened.fd)
+                throw RecordingError(path: path, reason: "refused: " + e.reason)
+            }
+            fd = opened.fd
         }
         if truncate && !Platform.truncateFile(fd, to: 0) {
             let reason = Platform.errnoText

@@ -281,6 +281,33 @@ import Testing
         guard case .written = accepted else { Issue.record("refused the center's journal: \(accepted)"); return }
     }
 
+    /// `watch --record FILE` onto an existing file another account owns (and
+    /// left writable) is refused like such a journal; before, the records
+    /// were appended to the stranger's file (found by the adversarial re-test).
+    @Test(.enabled(if: isRoot, "chown needs root"))
+    func recordingOwnedOutsideTheSharingModelIsRefused() throws {
+        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let shared = try Self.sharedFolder(dir)
+        let path = shared + "/recording.jsonl"
+        try Self.write("", to: path)
+        #expect(chown(path, 54_321, 54_321) == 0 && chmod(path, 0o666) == 0)
+        do {
+            let w = try RecordingWriter(path: path)
+            w.append(J.dispatch("E1", task: "T1", by: "李")[0])
+            try w.close()
+            Issue.record("appended to a stranger's recording")
+        } catch let error as RecordingError {
+            #expect(error.description.contains("outside the sharing model"))
+        }
+        #expect(J.bytes(path).isEmpty)
+        // Our own existing recording is appended to as before.
+        #expect(chown(path, geteuid(), getegid()) == 0)
+        let w = try RecordingWriter(path: path)
+        w.append(J.dispatch("E1", task: "T1", by: "李")[0])
+        try w.close()
+        #expect(!J.bytes(path).isEmpty)
+    }
+
     /// A new journal and its id state file are created 0660 (before the
     /// umask), in the folder's group when the folder is setgid.
     @Test func journalIsCreatedForTheGroup() throws {
