@@ -192,11 +192,11 @@ public final class OperatorJournal {
     private func open() -> JournalFailure? {
         switch Platform.openSafely(path, access: Platform.readWriteAppend, create: true, mode: 0o660) {
         case .failure(let e):
-            return JournalFailure(step: .open, code: e.code, message: "open failed: \(e)")
+            return JournalFailure(step: .open, code: e.code, message: e.refused ? "journal \(e)" : "open failed: \(e)")
         case .success(let opened):
             if let e = Platform.checkSharing(opened.fd, path) {
                 Platform.close(opened.fd)
-                return JournalFailure(step: .open, code: e.code, message: "open failed: \(e)")
+                return JournalFailure(step: .open, code: e.code, message: "journal \(e)")
             }
             if everOpened { readOffset = 0 }  // a new file: read it all
             everOpened = true

@@ -20,7 +20,8 @@ public struct SafeFileError: Error, Equatable, Sendable, CustomStringConvertible
     public var refused: Bool
 
     public var description: String {
-        refused ? "refusing to use \(path): \(reason)" : "\(path): \(reason)"
+        // The reason first: a status line cut at the screen's width still says why.
+        refused ? "refused, \(reason): \(path)" : "\(path): \(reason)"
     }
 }
 

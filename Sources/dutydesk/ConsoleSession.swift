@@ -253,6 +253,9 @@ final class ConsoleSession: @unchecked Sendable {
         if case .tail(let tailer, _) = feed { tailer.stop() }
         try? recorder?.close()
         terminal.stop()
+        // A journal that stayed unusable is said again where it can be read
+        // whole: the status line is cut at the screen's width.
+        if let blocked = performer?.journal.blocked { Output.error(Sanitize.path(blocked.message)) }
         scratch?.finish()
         exit(status)
     }

@@ -247,14 +247,25 @@ import Testing
         ts.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
         let line = #"{"kind":"event","id":"SJ-TEST-0004","ts":"\#(ts.string(from: Date().addingTimeInterval(-300)))","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"日志链接","status":"open"}"#
         try (line + "\n").write(to: shared.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
-        let command = "TERM=xterm-256color '\(CLIRunner.executable.path)' watch --poll 100 --lang en '\(shared.path)'; sleep 30"
+        let errFile = dir.appendingPathComponent("stderr").path
+        let command = "TERM=xterm-256color '\(CLIRunner.executable.path)' watch --poll 100 --lang en '\(shared.path)' 2> '\(errFile)'; sleep 30"
         let tmux = Tmux()
-        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "400", "-y", "40", command])
-        #expect(tmux.waitFor("the refusal at start") { $0.contains("operator-journal.jsonl") && $0.contains("symbolic link") })
+        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "80", "-y", "24", command])
+        // At 80 columns the reason comes first, so it is not the part cut off.
+        #expect(tmux.waitFor("the refusal at start") { $0.contains("symbolic link") })
         try tmux.keys("d")
         try tmux.keys("Enter")
         Thread.sleep(forTimeInterval: 0.5)
         try tmux.keys("q")
+        // On exit, the whole message on stderr, below the restored screen.
+        let deadline = Date().addingTimeInterval(10)
+        var said = ""
+        while Date() < deadline {
+            said = (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? ""
+            if said.contains("\n") { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(said.contains("refused, it is a symbolic link: ") && said.contains("feeds/operator-journal.jsonl"), "stderr: \(said)")
         #expect(try Data(contentsOf: target) == Data("mine\n".utf8))
     }
 
