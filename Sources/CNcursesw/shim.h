@@ -220,6 +220,30 @@ static inline void dd_crash_restore_now(void) {
     errno = saved_errno;
 }
 
+/* "dutydesk: ended by SIGUSR1" on stderr, for a signal nobody else reports
+   (the previous action is the default one): string literals and write(2). */
+static inline void dd_crash_say(int sig) {
+    const char *name;
+    switch (sig) {
+    case SIGSEGV: name = "SIGSEGV"; break;
+    case SIGBUS: name = "SIGBUS"; break;
+    case SIGILL: name = "SIGILL"; break;
+    case SIGFPE: name = "SIGFPE"; break;
+    case SIGABRT: name = "SIGABRT"; break;
+    case SIGTRAP: name = "SIGTRAP"; break;
+    case SIGQUIT: name = "SIGQUIT"; break;
+    case SIGPIPE: name = "SIGPIPE"; break;
+    case SIGUSR1: name = "SIGUSR1"; break;
+    case SIGUSR2: name = "SIGUSR2"; break;
+    default: name = "a signal"; break;
+    }
+    static const char head[] = "dutydesk: ended by ";
+    ssize_t r = write(2, head, sizeof head - 1);
+    r = write(2, name, strlen(name));
+    r = write(2, "\n", 1);
+    (void)r;
+}
+
 static inline void dd_crash_handler(int sig, siginfo_t *info, void *context) {
     struct sigaction previous;
     if (sig > 0 && sig < 65) previous = dd_previous_crash_actions()[sig];
@@ -232,6 +256,8 @@ static inline void dd_crash_handler(int sig, siginfo_t *info, void *context) {
        reaches the previous handler with its real siginfo. */
     int sent = sig == SIGABRT || sig == SIGQUIT || sig == SIGPIPE || sig == SIGUSR1 || sig == SIGUSR2
                || info == NULL || info->si_code <= 0;
+    int reported = (previous.sa_flags & SA_SIGINFO) || (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN);
+    if (!reported) dd_crash_say(sig);
     if (!sent) return;
     /* A signal that was sent (kill, raise, abort, Ctrl-\ for SIGQUIT): let the
        previous handler report it, then make sure it is fatal — Swift's

@@ -41,11 +41,14 @@ import Testing
         #expect(alternate.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "still on the alternate screen after SIG\(name)")
         let screen = tmux.screen()
         #expect(!screen.contains("网格事件"), "the panes are still shown after SIG\(name):\n\(screen)")
+        let report = (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? ""
         if [SIGSEGV, SIGQUIT, SIGABRT, SIGBUS].contains(signal) {
             // Swift's backtracer reports on stderr, never over the screen.
-            let report = (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? ""
             #expect(report.contains("Program crashed"), "no crash report on stderr for SIG\(name)")
             #expect(!screen.contains("Program crashed"))
+        } else {
+            // Signals the backtracer does not take get a line of their own.
+            #expect(report.contains("dutydesk: ended by SIG\(name)"), "stderr for SIG\(name): \(report)")
         }
     }
 }
