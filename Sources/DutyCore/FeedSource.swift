@@ -53,6 +53,9 @@ final class FeedSource {
     /// Set when the last look found the file written to (mtime moved) but no
     /// larger: a rewrite in place, or an append caught half way.
     private var quietWrite: Platform.FeedFileStatus?
+    /// The first bytes as read (up to `PrefixHash.limit`), to compare with
+    /// the file whenever it was written to.
+    private var readHash = PrefixHash()
 
     init(path: String, root: Int, fd: Int32, status: Platform.FeedFileStatus, maxLineBytes: Int) {
         self.path = path; self.root = root; self.fd = fd; self.identity = Identity(status.info)
@@ -90,8 +93,13 @@ final class FeedSource {
             quietWrite = quiet && !rewritten ? status : nil
         }
         if !rewritten { rewritten = !headUnchanged() || !tailUnchanged() }
+        // Written to since the last look: are the bytes read still those?
+        // (Whole for files read up to PrefixHash.limit: a line changed in the
+        // middle while the file also grew is noticed too.)
+        if !rewritten, let before, status.modifiedNanos != before.modifiedNanos { rewritten = !prefixUnchanged() }
         if rewritten {
             quietWrite = nil
+            readHash = PrefixHash()
             offset = 0; lineNumber = 1; lineStart = 0
             carry.removeAll(keepingCapacity: false); discarding = false
             fingerprint = []; tail.removeAll(keepingCapacity: true)
@@ -113,6 +121,20 @@ final class FeedSource {
             }
             if n > known { fingerprint = Array(now) }
             return true
+        }
+    }
+
+    /// The first `readHash.length` bytes of the file hash as they did when read.
+    private func prefixUnchanged() -> Bool {
+        let count = Int(readHash.length)
+        guard count > 0 else { return true }
+        return withUnsafeTemporaryAllocation(byteCount: count, alignment: 16) { now in
+            let n = Platform.read(fd, into: now.baseAddress!, count: count, at: 0)
+            guard n >= 0 else { return true }   // a read error is reported by the read that follows
+            guard n == count else { return false }
+            var again = PrefixHash()
+            again.feed(UnsafeRawBufferPointer(now))
+            return again == readHash
         }
     }
 
@@ -156,6 +178,7 @@ final class FeedSource {
             let chunk = UnsafeRawBufferPointer(start: base, count: n)
             counts.lines += scan(chunk, into: &sink)
             remember(chunk)
+            if readHash.length < PrefixHash.limit { readHash.feed(chunk) }
             counts.bytes += Int64(n)
             if n < buffer.count { break }   // Platform.read fills the buffer unless at end of file
         }

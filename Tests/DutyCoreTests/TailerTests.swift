@@ -304,10 +304,33 @@ enum NonBlocking {
         changed[50] = String(format: "line-%03d-", 50) + String(repeating: "y", count: 90)
         TailDisk.overwrite(Array(changed[50].utf8), in: file, at: 50 * 100)
         TailDisk.setModified(file, secondsLater: 2)   // what a write did, without a clock's coarse tick
-        #expect(TailSink.poll(tailer).lines.isEmpty)  // an append could be under way: confirmed at the next look
+        // The bytes read no longer hash as they did: read again at once.
         let sink = TailSink.poll(tailer)
         #expect(sink.texts == changed)
         #expect(sink.numbers == Array(1...200))
+        #expect(TailSink.poll(tailer).lines.isEmpty)
+    }
+
+    /// The adversarial re-test's case: line 10,000 of 20,000 changed in
+    /// place (same length) and one line appended, between two polls. The
+    /// first bytes, the size and the bytes before the old end all say
+    /// "appended"; the hash of the bytes read says otherwise, and the file is
+    /// read again, the changed line included. Before, it was never ingested.
+    @Test func aChangeInTheMiddleWhileTheFileGrowsIsNoticed() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let file = dir.file("a.jsonl")
+        let lines = (0..<20_000).map { String(format: "line-%05d-", $0) + String(repeating: "x", count: 88) }
+        TailDisk.append(lines.joined(separator: "\n") + "\n", to: file)
+        let tailer = FeedTailer(paths: [file])
+        #expect(TailSink.poll(tailer).lines.count == 20_000)
+        var changed = lines
+        changed[10_000] = String(format: "line-%05d-", 10_000) + String(repeating: "y", count: 88)
+        TailDisk.overwrite(Array(changed[10_000].utf8), in: file, at: 10_000 * 100)
+        TailDisk.append("line-20000\n", to: file)
+        TailDisk.setModified(file, secondsLater: 2)   // what the writes did, without a clock's coarse tick
+        let sink = TailSink.poll(tailer)
+        #expect(sink.texts == changed + ["line-20000"])
+        #expect(sink.numbers.first == 1)
     }
 
     /// The kernel moves mtime before it grows the file: a poll between the
