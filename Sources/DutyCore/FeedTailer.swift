@@ -187,6 +187,10 @@ public final class FeedTailer: @unchecked Sendable {
                 for file in FeedFileNames.readingOrder(files, name: { Self.lastComponent($0.text) }) {
                     // Gone since the listing: skipped. Not a plain file (a FIFO,
                     // a device, a directory named x.jsonl): named, never opened.
+                    if let owner = Platform.refusedLinkOwner(file, in: path), owner >= 0 {
+                        problems.append(Self.problem(file.text, "not read: a symbolic link of uid \(owner), neither this account's nor the folder owner's"))
+                        continue
+                    }
                     guard let fileInfo = Platform.stat(file) else { continue }
                     if fileInfo.isRegular {
                         add(file, root, fileInfo)

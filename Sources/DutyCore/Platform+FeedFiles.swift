@@ -168,6 +168,23 @@ extension Platform {
         return FileKind(mode: st.st_mode)
     }
 
+    /// Whether a symlink found in `directory` may be followed: when it
+    /// belongs to this account or to the folder's owner, as the kernel's
+    /// `protected_symlinks` rule has it for sticky folders. In a folder others
+    /// can write, a link another account planted (`x.jsonl -> ~/private`)
+    /// would otherwise have the officer's own files read as feeds. nil when
+    /// `path` is not a symlink (nothing to decide), else the owner's uid
+    /// when it is refused, or -1 when it may be followed.
+    public static func refusedLinkOwner(_ path: FeedPath, in directory: String) -> Int64? {
+        var link = Glibc.stat()
+        guard path.withCString({ fstatat(AT_FDCWD, $0, &link, AT_SYMLINK_NOFOLLOW) }) == 0,
+              (link.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        if link.st_uid == geteuid() { return -1 }
+        var dir = Glibc.stat()
+        if directory.withCString({ fstatat(AT_FDCWD, $0, &dir, 0) }) == 0, dir.st_uid == link.st_uid { return -1 }
+        return Int64(link.st_uid)
+    }
+
     /// `openFeed` of a path that may not be UTF-8.
     public static func openFeed(_ path: FeedPath) -> Result<(fd: Int32, status: FeedFileStatus), FeedOpenError> {
         let fd = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) }

@@ -333,6 +333,34 @@ enum NonBlocking {
         #expect(sink.numbers.first == 1)
     }
 
+    /// In a folder others can write, a symlink another account planted
+    /// (`evil.jsonl -> the officer's private file`) is not followed: the
+    /// private file is never read as a feed (the adversarial re-test saw it
+    /// counted as "2 files, 1 quarantined"). Links of this account, or of the
+    /// folder's owner, are followed as before.
+    @Test(.enabled(if: geteuid() == 0, "lchown needs root"))
+    func aSymlinkPlantedByAnotherAccountIsNotFollowed() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let feeds = dir.file("feeds")
+        try FileManager.default.createDirectory(atPath: feeds, withIntermediateDirectories: false)
+        chmod(feeds, 0o777)
+        #expect(chown(feeds, 54_320, 54_320) == 0)        // the folder belongs to someone else too
+        let secret = dir.file("private.txt"), other = dir.file("ours.jsonl")
+        TailDisk.append("secret\n", to: secret)
+        TailDisk.append("ours\n", to: other)
+        #expect(symlink(secret, feeds + "/evil.jsonl") == 0)
+        #expect(lchown(feeds + "/evil.jsonl", 54_321, 54_321) == 0)
+        #expect(symlink(other, feeds + "/mine.jsonl") == 0)   // made by this account
+        let tailer = FeedTailer(paths: [feeds])
+        var sink = TailSink()
+        let report = tailer.poll(into: &sink)
+        #expect(sink.texts == ["ours"])
+        #expect(report.problems.contains { $0.contains("evil.jsonl") && $0.contains("symbolic link of uid 54321") })
+        // The folder's owner may link feeds in.
+        #expect(lchown(feeds + "/evil.jsonl", 54_320, 54_320) == 0)
+        #expect(TailSink.poll(tailer).texts == ["secret"])
+    }
+
     /// The kernel moves mtime before it grows the file: a poll between the
     /// two sees a write that did not (yet) grow it. The next poll sees the
     /// growth, and nothing is read twice.
