@@ -11,29 +11,14 @@ import Testing
     func crashSignalRestoresTheTerminal(name: String, signal: Int32) throws {
         let dir = CLIRunner.tempDir("crash\(name)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let pidFile = dir.appendingPathComponent("pid").path
-        let exitFile = dir.appendingPathComponent("exit").path
-        let sttyFile = dir.appendingPathComponent("stty").path
-        let errFile = dir.appendingPathComponent("stderr").path
-        // `exec` keeps the pid the shell wrote; stty runs after, on the same terminal.
-        let command = "TERM=xterm-256color sh -c 'echo $$ > \(pidFile); exec \(CLIRunner.executable.path) demo' 2> '\(errFile)'; "
-            + "echo EXIT=$? > '\(exitFile).tmp'; stty -a > '\(sttyFile)'; mv '\(exitFile).tmp' '\(exitFile)'; sleep 30"
-        let tmux = TmuxConsoleTests.Tmux()
-        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "100", "-y", "30", command])
+        let run = try ConsoleRun("demo", in: dir, width: 100, height: 30)
+        let tmux = run.tmux
         #expect(tmux.waitFor("the demo") { $0.contains("网格事件") && $0.contains("演示") })
-        guard let pid = Int32((try? String(contentsOfFile: pidFile, encoding: .utf8))?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else {
-            Issue.record("no pid"); return
-        }
+        guard let pid = run.pid else { Issue.record("no pid"); return }
         #expect(kill(pid, signal) == 0)
         // A hang detector, not a timing: the old backtracer waited 30 s for a key.
-        let deadline = Date().addingTimeInterval(20)
-        while !FileManager.default.fileExists(atPath: exitFile) && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        let status = (try? String(contentsOfFile: exitFile, encoding: .utf8)) ?? "no exit within 20 s"
-        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "EXIT=\(128 + signal)")
-        let stty = (try? String(contentsOfFile: sttyFile, encoding: .utf8)) ?? ""
+        #expect(run.exitStatus() == "EXIT=\(128 + signal)")
+        let stty = run.terminalModes
         let words = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
         #expect(words.contains("icanon") && words.contains("echo") && !words.contains("-icanon") && !words.contains("-echo"),
                 "terminal modes after SIG\(name): \(stty)")
@@ -41,7 +26,7 @@ import Testing
         #expect(alternate.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "still on the alternate screen after SIG\(name)")
         let screen = tmux.screen()
         #expect(!screen.contains("网格事件"), "the panes are still shown after SIG\(name):\n\(screen)")
-        let report = (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? ""
+        let report = run.stderr
         if [SIGSEGV, SIGQUIT, SIGABRT, SIGBUS].contains(signal) {
             // Swift's backtracer reports on stderr, never over the screen.
             #expect(report.contains("Program crashed"), "no crash report on stderr for SIG\(name)")

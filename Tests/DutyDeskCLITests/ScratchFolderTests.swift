@@ -12,25 +12,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let tmp = dir.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-        let pidFile = dir.appendingPathComponent("pid").path
-        let errFile = dir.appendingPathComponent("stderr").path
-        let exitFile = dir.appendingPathComponent("exit").path
-        let command = "TMPDIR='\(tmp.path)' TERM=xterm-256color sh -c 'echo $$ > \(pidFile); exec \(CLIRunner.executable.path) \(args)' 2> '\(errFile)'; "
-            + "echo EXIT=$? > '\(exitFile).tmp'; mv '\(exitFile).tmp' '\(exitFile)'; sleep 30"
-        let tmux = TmuxConsoleTests.Tmux()
-        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command])
+        let run = try ConsoleRun(args, environment: "TMPDIR='\(tmp.path)'", in: dir)
+        let tmux = run.tmux
         #expect(tmux.waitFor("the console") { $0.contains("网格事件") })
         // While it runs, the scratch folder is there, in our TMPDIR.
         let during = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []
         #expect(during.count == 1 && during.allSatisfy { $0.hasPrefix("dutydesk-demo-") }, "during: \(during)")
-        let pid = Int32((try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        // Never kill(0, …): that would signal the test runner's own group.
+        guard let pid = run.pid, pid > 0 else { Issue.record("no pid"); return ([], [], "", "no pid") }
         try end(tmux, pid)
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: exitFile) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let exit = run.exitStatus(within: 10)
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []
         let kept = entries.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: tmp.path + "/" + $0)) ?? [] }
-        return (entries, kept.sorted(), (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? "",
-                ((try? String(contentsOfFile: exitFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+        return (entries, kept.sorted(), run.stderr, exit)
     }
 
     @Test func demoRemovesItsScratchFolderOnQuit() throws {
