@@ -3,13 +3,8 @@ import Testing
 
 /// `dutydesk stats --follow`: a new JSON line whenever the counts change.
 @Suite struct FollowTests {
-    @Test func followPrintsANewLineWhenCountsChange() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("live.jsonl")
-        let first = #"{"kind":"event","id":"E1","ts":"2026-11-28T09:00:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"open"}"# + "\n"
-        try first.write(to: file, atomically: true, encoding: .utf8)
-
+    /// `dutydesk stats --follow --poll 50 DIR`, with a reader of its lines.
+    static func follow(_ dir: URL) throws -> (Process, LineReader) {
         let process = Process()
         process.executableURL = CLIRunner.executable
         process.arguments = ["stats", "--follow", "--poll", "50", dir.path]
@@ -18,9 +13,19 @@ import Testing
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        return (process, LineReader(out.fileHandleForReading))
+    }
+
+    @Test func followPrintsANewLineWhenCountsChange() throws {
+        let dir = CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("live.jsonl")
+        let first = #"{"kind":"event","id":"E1","ts":"2026-11-28T09:00:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"open"}"# + "\n"
+        try first.write(to: file, atomically: true, encoding: .utf8)
+
+        let (process, reader) = try Self.follow(dir)
         defer { if process.isRunning { process.terminate() }; process.waitUntilExit() }
 
-        let reader = LineReader(out.fileHandleForReading)
         let line1 = try #require(reader.next(timeout: 10))
         #expect(try CLIRunner.json(line1).number("events.by_status.open") == 1)
 
@@ -56,16 +61,8 @@ import Testing
         let old = [first, event("E2", 1, "open"), event("E3", 2, "open")]
         try (old.joined(separator: "\n") + "\n").write(to: file, atomically: false, encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = CLIRunner.executable
-        process.arguments = ["stats", "--follow", "--poll", "50", dir.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let (process, reader) = try Self.follow(dir)
         defer { if process.isRunning { process.terminate() }; process.waitUntilExit() }
-        let reader = LineReader(out.fileHandleForReading)
         let line1 = try #require(reader.next(timeout: 10))
         #expect(try CLIRunner.json(line1).number("records") == 3)
 
