@@ -88,7 +88,7 @@ public struct ThemeLocator: Sendable {
                                          sourceFile: String = #filePath) -> String? {
         var starts: [URL] = []
         if let executable { starts.append(URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()) }
-        // Sources/DutyUI/ThemeLocator.swift → the package root.
+        // Sources/DutyUI/Theme/ThemeLocator.swift → Sources/, below the package root.
         starts.append(URL(fileURLWithPath: sourceFile).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent())
         for start in starts {
