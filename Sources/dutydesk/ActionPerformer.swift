@@ -76,11 +76,9 @@ struct ActionPerformer {
     /// what other consoles wrote is ingested either way, and the records
     /// reach the store (and the recording) only once durable.
     private func commit(_ build: (_ taskID: (Millis) -> String) -> ActionResult) -> JournaledAction.Outcome {
-        let outcome = JournaledAction.perform(store: store, journal: journal, build: build)
-        if case .written(let records) = outcome {
-            for r in records { recorder?.append(r) }
-            try? recorder?.flush()
-        }
+        let outcome = JournaledAction.perform(store: store, journal: journal,
+                                              applied: { recorder?.append($0) }, build: build)
+        try? recorder?.flush()
         return outcome
     }
 

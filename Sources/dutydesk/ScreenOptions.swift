@@ -63,7 +63,7 @@ extension ScreenOptions {
     /// Opens the console over a store and its feed; returns only by exiting.
     /// Refuses first (exit 2) when there is no terminal to draw on.
     func openConsole(store: Store, feed: @autoclosure () -> ConsoleSession.Feed, journalPath: String,
-                     recorder: RecordingWriter? = nil, recordActions: Bool = false,
+                     recorder: RecordingWriter? = nil,
                      scratch: ScratchFolder? = nil) throws -> Never {
         DutyDesk.bootstrapLogging
         try checkTerminal()
@@ -77,7 +77,7 @@ extension ScreenOptions {
                                             journal: OperatorJournal(path: journalPath, console: consoleID),
                                             operatorName: name, limits: try limits(),
                                             handoverDirectory: directory.isEmpty ? "." : directory,
-                                            recorder: recordActions ? recorder : nil)
+                                            recorder: recorder)
         session.recorder = recorder
         session.scratch = scratch
         try session.run(mouse: !noMouse)

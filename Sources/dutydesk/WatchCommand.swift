@@ -34,12 +34,11 @@ struct WatchCommand: ParsableCommand {
             }
         }
         let journal = screen.journalPath(feeds: paths)
-        // Actions reach the recording through the tailer when the journal is
-        // itself a watched feed; otherwise the performer records them.
-        let journalWatched = paths.contains { Platform.stat(path: $0)?.isDirectory == true
-            && (journal as NSString).deletingLastPathComponent == ($0 as NSString).standardizingPath }
+        // The performer records actions (and what it read under the journal's
+        // lock) as they reach the store; the journal's tail then brings them
+        // as duplicates, which a recording skips.
         try screen.openConsole(store: Store(clock: .wall), feed: .tail(FeedTailer(paths: paths), interval: poll),
-                               journalPath: journal, recorder: recorder, recordActions: !journalWatched)
+                               journalPath: journal, recorder: recorder)
     }
 }
 

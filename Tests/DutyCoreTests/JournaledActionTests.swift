@@ -144,6 +144,38 @@ import Testing
         #expect(order == ["a.jsonl", "j.jsonl.2", "j.jsonl.1", "j.jsonl-20261201", "j.jsonl-20261202", "j.jsonl"])
     }
 
+    /// `watch --record` with the journal in the watched folder: the console's
+    /// own action and another console's, read under the journal's lock, are
+    /// each recorded once, when they reach the store; the journal's tail then
+    /// brings them as duplicates, which the recording skips. (After the
+    /// recording learned to skip duplicates, both were lost: the re-test's
+    /// recording held 0 of the journal's lines.)
+    @Test func aRecordingKeepsEveryActionOnceWhenTheJournalIsWatched() throws {
+        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let lines = (0..<4).map { Line.event("E\($0)", "2026-11-28T09:00:00+08:00") }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir.path + "/feed.jsonl", atomically: false, encoding: .utf8)
+        let path = dir.path + "/operator-journal.jsonl", rec = dir.path + "/rec.jsonl"
+        let store = Store(clock: .fixed(Self.now))
+        let writer = try RecordingWriter(path: rec)
+        var sink = RecordingSink(inner: store, writer: writer)
+        let tailer = FeedTailer(paths: [dir.path])
+        tailer.poll(into: &sink)
+        #expect(Self.taskID(Self.dispatch(Self.store(), OperatorJournal(path: path, console: "b"), "E2", by: "李")) != nil)
+        let ctx = ActionContext(operator: "王", now: Self.now)
+        let ours = JournaledAction.perform(store: store, journal: OperatorJournal(path: path, console: "a"),
+                                           applied: { writer.append($0) }) { taskID in
+            OperatorActions.dispatch(store, event: "E1", unit: "锦屏派出所", type: .joint, ctx, taskID: taskID(ctx.now))
+        }
+        #expect(Self.taskID(ours) == Self.prefix + "0002")
+        for _ in 0..<3 { tailer.poll(into: &sink) }
+        try writer.flush()
+        let recorded = try String(contentsOfFile: rec, encoding: .utf8).split(separator: "\n")
+        #expect(recorded.count == 4 + 2 + 2, "\(recorded.count) lines")
+        for id in [Self.prefix + "0001", Self.prefix + "0002"] {
+            #expect(recorded.filter { $0.contains(#""id":"\#(id)""#) }.count == 1, "\(id)")
+        }
+    }
+
     /// Two consoles (threads, each with its own store and journal instance)
     /// dispatch 40 different events as fast as they can: all are written,
     /// with 40 distinct ids.

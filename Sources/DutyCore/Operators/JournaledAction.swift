@@ -24,8 +24,18 @@ public enum JournaledAction {
     /// `build` makes the action's records from the store as it is; it must
     /// take a new task's id from `taskID(now)` (a preview from the store
     /// before the lock, the allocated id under it).
+    /// `applied` gets every record (read from the journal or written) that
+    /// gave the store something new, once: what a recording must keep (the
+    /// journal's tail will bring the same lines later, as duplicates).
     public static func perform(store: Store, journal: OperatorJournal,
+                               applied: (Record) -> Void = { _ in },
                                build: (_ taskID: (Millis) -> String) -> ActionResult) -> Outcome {
+        func apply(_ r: Record) {
+            switch store.apply(r) {
+            case .created, .updated, .historical: applied(r)
+            case .duplicate, .conflict: break
+            }
+        }
         let preview: [Record]
         switch build({ TaskNumbering.next(in: store, now: $0) }) {
         case .failure(let refusal): return .refused(refusal)
@@ -40,7 +50,7 @@ public enum JournaledAction {
         var ingested = false
         var actionRefusal: ActionRefusal?
         let result = journal.append { view in
-            for r in view.newRecords { _ = store.apply(r) }
+            for r in view.newRecords { apply(r) }
             ingested = true
             for w in watched {
                 guard let now = store.item(w.kind, id: w.id)?.current, now.exactTs != w.seen else { continue }
@@ -55,11 +65,11 @@ public enum JournaledAction {
                 return .success(OperatorActions.afterLatest(records, in: store))
             }
         }
-        if !ingested { for r in result.read { _ = store.apply(r) } }
+        if !ingested { for r in result.read { apply(r) } }
         switch result.outcome {
         case .written:
             let records = result.written
-            for r in records { _ = store.apply(r) }
+            for r in records { apply(r) }
             return .written(records)
         case .refused(let refusal):
             return actionRefusal.map { .refused($0) } ?? .conflict(refusal)
