@@ -109,6 +109,23 @@ import Testing
         #expect(TaskNumbering.split(huge) == nil)
     }
 
+    /// At the largest countable number the next dispatch fails (and says so)
+    /// rather than issue an id that would never be counted from: before, two
+    /// dispatches after `ZF-…-999999999` both got `ZF-…-1000000000`, the
+    /// second task overwriting the first (found by the second re-test).
+    @Test func theLastCountableNumberIsNeverPassed() throws {
+        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let path = dir.appendingPathComponent("journal.jsonl").path
+        let last = Line.task(Self.prefix + "999999998", "2026-11-28T09:30:00+08:00", due: "2026-11-28T13:30:00+08:00", status: "done")
+        let store = Self.store(extra: [last])
+        let journal = OperatorJournal(path: path, console: "a")
+        #expect(Self.taskID(Self.dispatch(store, journal, "E1", by: "王")) == Self.prefix + "999999999")
+        let next = Self.dispatch(store, journal, "E2", by: "王")
+        guard case .failed(let why) = next else { Issue.record("expected a failure, got \(next)"); return }
+        #expect(why.message.contains("no number left"))
+        #expect(Self.tasks(path).map(\.id) == [Self.prefix + "999999999"])
+    }
+
     /// A console started after `mv operator-journal.jsonl
     /// operator-journal.jsonl.1` reads the rotated copy too (it is a feed of
     /// the folder), so it sees the dispatch made before the rename and does

@@ -107,6 +107,8 @@ public enum TaskNumbering {
     /// would otherwise make the next id overflow and stop every console.
     /// Such ids stay valid records; they are only never a base for the next.
     public static let maxDigits = 9
+    /// The largest number counted, and so the largest ever issued.
+    public static let maxNumber = 999_999_999
 
     /// NNNN as a number: 1–`maxDigits` ASCII digits, else nil.
     public static func number<C: Collection>(_ digits: C) -> Int? where C.Element == UInt8 {

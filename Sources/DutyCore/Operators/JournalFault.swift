@@ -118,6 +118,13 @@ final class TaskIDAllocator {
         }
         let p = TaskNumbering.datePrefix(now)
         let n = max(state?[p] ?? 0, seen[p] ?? 0, above, issued[p] ?? 0) + 1
+        // Never an id that would not be counted from (and so could be issued
+        // again): past the largest countable number the append fails instead.
+        guard n <= TaskNumbering.maxNumber else {
+            failure = failure ?? JournalFailure(step: .ids, code: 0,
+                                                message: "task ids failed: no number left after \(p)\(TaskNumbering.maxNumber)")
+            return p + String(n)
+        }
         issued[p] = n
         return p + Timestamp.pad(n, 4)
     }
