@@ -361,6 +361,33 @@ enum NonBlocking {
         #expect(TailSink.poll(tailer).texts == ["secret"])
     }
 
+    /// The second re-test's race: the name is a plain file of the attacker's
+    /// when the folder is listed, and their symlink to the officer's private
+    /// file when it is opened. What was opened is checked against what the
+    /// name is after the open: refused, the private file never read.
+    @Test(.enabled(if: geteuid() == 0, "lchown needs root"))
+    func aNameSwappedForAPlantedSymlinkBeforeTheOpenIsNotRead() throws {
+        let dir = try TailTempDir(); defer { dir.remove() }
+        let feeds = dir.file("feeds")
+        try FileManager.default.createDirectory(atPath: feeds, withIntermediateDirectories: false)
+        chmod(feeds, 0o777)
+        let secret = dir.file("private.txt"), evil = feeds + "/evil.jsonl"
+        TailDisk.append("secret\n", to: secret)
+        TailDisk.append("", to: evil)
+        #expect(chown(evil, 54_321, 54_321) == 0)
+        let tailer = FeedTailer(paths: [feeds])
+        tailer.beforeOpen = { path in
+            guard path == evil else { return }
+            unlink(evil)
+            _ = symlink(secret, evil)
+            _ = lchown(evil, 54_321, 54_321)
+        }
+        var sink = TailSink()
+        let report = tailer.poll(into: &sink)
+        #expect(sink.texts.isEmpty)
+        #expect(report.problems.contains { $0.contains("evil.jsonl") && $0.contains("not read") })
+    }
+
     /// The kernel moves mtime before it grows the file: a poll between the
     /// two sees a write that did not (yet) grow it. The next poll sees the
     /// growth, and nothing is read twice.

@@ -179,10 +179,37 @@ extension Platform {
         var link = Glibc.stat()
         guard path.withCString({ fstatat(AT_FDCWD, $0, &link, AT_SYMLINK_NOFOLLOW) }) == 0,
               (link.st_mode & S_IFMT) == S_IFLNK else { return nil }
-        if link.st_uid == geteuid() { return -1 }
+        return linkOwnerAllowed(link.st_uid, in: directory) ? -1 : Int64(link.st_uid)
+    }
+
+    private static func linkOwnerAllowed(_ uid: uid_t, in directory: String) -> Bool {
+        if uid == geteuid() { return true }
         var dir = Glibc.stat()
-        if directory.withCString({ fstatat(AT_FDCWD, $0, &dir, 0) }) == 0, dir.st_uid == link.st_uid { return -1 }
-        return Int64(link.st_uid)
+        return directory.withCString({ fstatat(AT_FDCWD, $0, &dir, 0) }) == 0 && dir.st_uid == uid
+    }
+
+    /// After a file of `directory` was opened as `fd`: nil when what the path
+    /// names now is still what was opened and no foreign symlink led there,
+    /// else why it is not read. The check before the open is not enough: a
+    /// name swapped between a plain file and a planted link
+    /// (`renameat2(RENAME_EXCHANGE)`) can pass it and then be opened through
+    /// the link. One lstat decides: a plain file must be the file held; a
+    /// link must be allowed (`refusedLinkOwner`) and lead to the file held.
+    public static func openedThroughAllowedName(_ fd: Int32, _ path: FeedPath, in directory: String) -> String? {
+        var name = Glibc.stat(), held = Glibc.stat()
+        guard fstat(fd, &held) == 0,
+              path.withCString({ fstatat(AT_FDCWD, $0, &name, AT_SYMLINK_NOFOLLOW) }) == 0 else {
+            return "not read: it changed while it was opened"
+        }
+        if (name.st_mode & S_IFMT) == S_IFLNK {
+            guard linkOwnerAllowed(name.st_uid, in: directory) else {
+                return "not read: a symbolic link of uid \(name.st_uid), neither this account's nor the folder owner's"
+            }
+            guard path.withCString({ fstatat(AT_FDCWD, $0, &name, 0) }) == 0 else {
+                return "not read: it changed while it was opened"
+            }
+        }
+        return name.st_dev == held.st_dev && name.st_ino == held.st_ino ? nil : "not read: it changed while it was opened"
     }
 
     /// `openFeed` of a path that may not be UTF-8.

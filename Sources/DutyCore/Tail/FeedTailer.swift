@@ -224,6 +224,14 @@ public final class FeedTailer: @unchecked Sendable {
             problems.append(Self.problem(entry.path, error.reason))
             return nil
         }
+        // Found in a folder: the name must still lead to this file, and not
+        // through someone else's symlink (see openedThroughAllowedName).
+        if entry.path != paths[entry.root],
+           let why = Platform.openedThroughAllowedName(fd, Platform.FeedPath(entry.path, bytes: entry.rawPath), in: paths[entry.root]) {
+            Platform.close(fd)
+            problems.append(Self.problem(entry.path, why))
+            return nil
+        }
         guard sources[FeedSource.Identity(status.info)] == nil else {
             Platform.close(fd)   // already followed under its identity: seen on the next poll
             return nil
