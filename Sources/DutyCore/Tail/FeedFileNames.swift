@@ -15,9 +15,6 @@ public enum FeedFileNames {
     /// Whether a file name (the last path component) names a feed.
     public static func isFeed(_ name: String) -> Bool { parse(name) != nil }
 
-    /// Whether it names a rotated copy (`NAME.jsonl.N`, `NAME.jsonl-N`).
-    public static func isRotatedCopy(_ name: String) -> Bool { (parse(name)?.rank ?? 0) < 0 }
-
     /// Sorts paths of one folder into reading order (feeds only).
     public static func readingOrder<T>(_ files: [T], name: (T) -> String) -> [T] {
         let keyed = files.compactMap { f -> (T, String, Int)? in

@@ -110,16 +110,13 @@ public final class FeedTailer: @unchecked Sendable {
         }
         for entry in entries {
             if let source = sources[entry.identity] {
-                // Renamed to a rotated copy of itself (a.jsonl → a.jsonl.1):
-                // still a feed, but its writer has moved on, so a partial
-                // last line will never be ended: delivered, as for a file
-                // renamed away.
-                let rotated = source.path != entry.path && FeedFileNames.isRotatedCopy(Self.lastComponent(entry.path))
+                // Renamed (a.jsonl → a.jsonl.1, still a feed): followed on,
+                // a partial last line held until a writer still holding the
+                // file ends it, as for any feed.
                 source.path = entry.path
                 source.root = entry.root
                 source.rewindIfRewritten()
                 read(source, into: &sink, report: &report)
-                if rotated { report.lines += source.flush(into: &sink) }
             } else if let source = open(entry, problems: &report.problems) {
                 read(source, into: &sink, report: &report)
             }
