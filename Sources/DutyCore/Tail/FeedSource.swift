@@ -56,6 +56,11 @@ final class FeedSource {
     /// The first bytes as read (up to `PrefixHash.limit`), to compare with
     /// the file whenever it was written to.
     private var readHash = PrefixHash()
+    /// The file was written to since `readHash` was last checked.
+    private var writtenSinceVerify = false
+    /// When it was last checked (monotonic ns; 0: never).
+    private var lastVerify: UInt64 = 0
+    static let verifyInterval: UInt64 = 2_000_000_000
 
     init(path: String, root: Int, fd: Int32, status: Platform.FeedFileStatus, maxLineBytes: Int) {
         self.path = path; self.root = root; self.fd = fd; self.identity = Identity(status.info)
@@ -96,7 +101,18 @@ final class FeedSource {
         // Written to since the last look: are the bytes read still those?
         // (Whole for files read up to PrefixHash.limit: a line changed in the
         // middle while the file also grew is noticed too.)
-        if !rewritten, let before, status.modifiedNanos != before.modifiedNanos { rewritten = !prefixUnchanged() }
+        // At most every `verifyInterval`: a late check still catches the
+        // change (the hash is of the bytes as read), and a feed appended to at
+        // every poll costs one re-read every two seconds, not one a poll.
+        if let before, status.modifiedNanos != before.modifiedNanos { writtenSinceVerify = true }
+        if !rewritten && writtenSinceVerify {
+            let now = Platform.monotonicNanos()
+            if lastVerify == 0 || now &- lastVerify >= Self.verifyInterval {
+                lastVerify = now
+                writtenSinceVerify = false
+                rewritten = !prefixUnchanged()
+            }
+        }
         if rewritten {
             quietWrite = nil
             readHash = PrefixHash()
