@@ -63,8 +63,7 @@ extension Platform {
 
     private static func feedStatus(_ st: Glibc.stat) -> FeedFileStatus {
         FeedFileStatus(
-            info: FileInfo(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
-                           isDirectory: (st.st_mode & S_IFMT) == S_IFDIR, isRegular: (st.st_mode & S_IFMT) == S_IFREG),
+            info: info(st),
             kind: FileKind(mode: st.st_mode),
             modifiedNanos: Int64(st.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(st.st_mtim.tv_nsec))
     }

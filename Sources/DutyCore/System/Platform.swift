@@ -93,7 +93,7 @@ public enum Platform {
         path.withCString { fstatat(AT_FDCWD, $0, &st, 0) }
     }
 
-    private static func info(_ st: Glibc.stat) -> FileInfo {
+    static func info(_ st: Glibc.stat) -> FileInfo {
         FileInfo(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
                  isDirectory: (st.st_mode & S_IFMT) == S_IFDIR, isRegular: (st.st_mode & S_IFMT) == S_IFREG)
     }
