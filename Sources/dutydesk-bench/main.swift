@@ -178,7 +178,7 @@ struct Bench {
     /// one hour (a rebuild: there are no checkpoints yet).
     func replay(_ path: String) {
         var t0 = Platform.monotonicNanos()
-        let recording = ReplaySource(paths: [path])
+        let recording = Recording(paths: [path])
         print(String(format: "replay load: %.3f s (%d records sorted by ts)", seconds(since: t0), recording.count))
         guard let end = recording.endTs else { return }
         t0 = Platform.monotonicNanos()
@@ -205,8 +205,8 @@ struct Bench {
     /// aggregates and the visible rows only), and a key press to a new frame.
     func frames(_ store: Store) {
         _ = DisplayWidth.ensureUTF8Locale()
-        let source = PaneSource()
-        let view = ConsoleView(store: store, source: source, badge: .live)
+        let paneRows = PaneRows()
+        let view = ConsoleView(store: store, paneRows: paneRows, badge: .live)
         var state = ConsoleState()
         _ = view.render(state, width: 200, height: 60)   // warm up
         let n = 200
@@ -215,7 +215,7 @@ struct Bench {
         print(String(format: "frame 200×60: %.3f ms (mean of %d; %d events, %d open tasks in the store)",
                      seconds(since: t0) * 1000 / Double(n), n, store.aggregates.count(.event),
                      store.aggregates.openTasksByDue.count))
-        let reducer = ConsoleReducer(store: store, source: source, themeCount: 4)
+        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 4)
         let layout = ConsoleView.layout(width: 200, height: 60, state: state)
         t0 = Platform.monotonicNanos()
         for i in 0..<n {

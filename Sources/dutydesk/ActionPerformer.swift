@@ -33,7 +33,7 @@ struct ActionPerformer {
 
     private func performAction(_ request: ActionRequest, language: Language) -> String {
         let ctx = context
-        let kind = PaneSource.kind(of: request.pane)
+        let kind = PaneRows.kind(of: request.pane)
         let id = request.item.flatMap { item in kind.map { store.id($0, item) } }
         let label = request.kind.label.text(language)
         guard records(for: request, id: id, ctx, taskID: { _ in "" }) != nil else {

@@ -13,12 +13,12 @@ final class ConsoleSession: @unchecked Sendable {
         case tail(FeedTailer, interval: Int)
         /// A recording played on its own clock; actions go to `journal`, a
         /// scratch file. `demo`: the generated day of `dutydesk` with no arguments.
-        case replay(ReplaySource, ReplayClock, journal: String, demo: Bool)
+        case replay(Recording, ReplayClock, journal: String, demo: Bool)
     }
 
     /// The store and what reads it are replaced when a replay seeks back.
     private(set) var store: Store
-    private var source = PaneSource()
+    private var paneRows = PaneRows()
     let themes: [Theme]
     let terminal = Terminal()
     let logger = Logger(label: "dutydesk.console")
@@ -145,7 +145,7 @@ final class ConsoleSession: @unchecked Sendable {
     /// Puts a rebuilt store in place of the old one, with fresh readers.
     private func replace(store new: Store) {
         store = new
-        source = PaneSource()
+        paneRows = PaneRows()
         rules = AlertRuleEngine()
         performer = performer.map {
             ActionPerformer(store: new, journal: $0.journal, operatorName: $0.operatorName, limits: $0.limits,
@@ -182,7 +182,7 @@ final class ConsoleSession: @unchecked Sendable {
 
     private func handle(_ event: TerminalEvent) {
         let layout = ConsoleView.layout(width: size.width, height: size.height, state: state)
-        let reducer = ConsoleReducer(store: store, source: source, themeCount: themes.count)
+        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count)
         switch event {
         case .key(let key):
             guard let command = KeyRegistry.command(forKey: key.name, in: state.mode, focus: state.focus,
@@ -232,7 +232,7 @@ final class ConsoleSession: @unchecked Sendable {
     }
 
     private func draw() {
-        var view = ConsoleView(store: store, source: source, badge: badge)
+        var view = ConsoleView(store: store, paneRows: paneRows, badge: badge)
         if case .tail(let tailer, _) = feed {
             let health = tailer.health
             view.feeds = FeedStatus(files: health.files, lastLine: health.lastLineMillis, problems: tailer.problems)
@@ -240,7 +240,7 @@ final class ConsoleSession: @unchecked Sendable {
         if store.records != drawnRecords {
             // New records: keep each pane's selection on the item the operator chose.
             drawnRecords = store.records
-            ConsoleReducer(store: store, source: source, themeCount: themes.count)
+            ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count)
                 .followAnchors(&state, layout: ConsoleView.layout(width: size.width, height: size.height, state: state))
         }
         let grid = view.render(state, width: size.width, height: size.height)

@@ -32,23 +32,23 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         DutyDesk.bootstrapLogging
-        let source = ReplaySource(paths: paths, from: from?.millis, to: to?.millis)
-        if !source.problems.isEmpty {
-            for problem in source.problems { Output.error(problem) }
+        let recording = Recording(paths: paths, from: from?.millis, to: to?.millis)
+        if !recording.problems.isEmpty {
+            for problem in recording.problems { Output.error(problem) }
             Output.error("nothing written to \(Sanitize.path(out))")
             throw ExitCode(2)
         }
         do {
-            try source.write(to: out)
+            try recording.write(to: out)
         } catch {
             Output.error("\(error)")
             throw ExitCode(2)
         }
-        var summary = "\(source.count) record(s) written to \(Sanitize.path(out))"
-        if let start = source.startTs, let end = source.endTs {
+        var summary = "\(recording.count) record(s) written to \(Sanitize.path(out))"
+        if let start = recording.startTs, let end = recording.endTs {
             summary += " (\(Timestamp.format(start)) … \(Timestamp.format(end)))"
         }
-        summary += ", \(source.quarantined.count) line(s) quarantined"
+        summary += ", \(recording.quarantined.count) line(s) quarantined"
         Output.error(summary)
     }
 }

@@ -36,7 +36,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         try screen.checkTerminal()
-        let recording = ReplaySource(paths: paths, from: from?.millis, to: to?.millis)
+        let recording = Recording(paths: paths, from: from?.millis, to: to?.millis)
         for problem in recording.problems { Output.error(problem) }
         guard let start = recording.startTs, let end = recording.endTs else {
             Output.error("nothing to replay in \(paths.map(Sanitize.path).joined(separator: " "))")

@@ -116,7 +116,7 @@ import Testing
                      Self.event("2026-11-28T09:15:02.0001+08:00")]
         let feed = dir.appendingPathComponent("a.jsonl").path, out = dir.appendingPathComponent("out.jsonl").path
         try (lines.joined(separator: "\n") + "\n").write(toFile: feed, atomically: true, encoding: .utf8)
-        let recording = ReplaySource(paths: [feed])
+        let recording = Recording(paths: [feed])
         try recording.write(to: out)
         let written = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(written == [lines[2], lines[1], lines[0]])

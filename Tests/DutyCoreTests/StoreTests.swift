@@ -93,7 +93,7 @@ import Testing
     @Test func internCacheNeverConfusesTexts() {
         let texts = TextTable()
         var rng = SeededRandom(seed: 5)
-        var seen: [String: Sym] = [:]
+        var seen: [String: TextID] = [:]
         for round in 0..<20_000 {
             let n = 1 + rng.below(70)
             var bytes = (0..<n).map { _ in UInt8(0x61 + rng.below(2)) }   // "a"/"b": many near twins
@@ -131,7 +131,7 @@ import Testing
         let interned = texts.intern("锦屏街道综合行政执法中队")
         let free = texts.store("临时工作组")
         var a = Aggregates()
-        func task(_ unit: Sym, _ status: TaskStatus) -> CompactSnapshot {
+        func task(_ unit: TextID, _ status: TaskStatus) -> CompactSnapshot {
             var s = CompactSnapshot(ts: 1_000, offsetMinutes: 480, kind: .task, status: status.rawValue)
             s.t2 = unit
             s.due = 5_000

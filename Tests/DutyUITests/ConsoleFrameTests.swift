@@ -17,7 +17,7 @@ import Testing
     }
 
     static func render(_ store: Store, _ state: ConsoleState, _ w: Int, _ h: Int) -> CellGrid {
-        ConsoleView(store: store, source: PaneSource(), badge: .demo(speed: 60)).render(state, width: w, height: h)
+        ConsoleView(store: store, paneRows: PaneRows(), badge: .demo(speed: 60)).render(state, width: w, height: h)
     }
 
     @Test func demoClockRunsFromEightAtSixtyTimes() {
@@ -50,8 +50,8 @@ import Testing
 
     @Test func keysMoveFocusFilterAndOpenDetail() {
         let store = Self.demoStore()
-        let source = PaneSource()
-        let reducer = ConsoleReducer(store: store, source: source, themeCount: 4)
+        let paneRows = PaneRows()
+        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 4)
         var state = ConsoleState()
         let layout = ConsoleView.layout(width: 120, height: 40, state: state)
         func press(_ key: String) {
@@ -67,13 +67,13 @@ import Testing
         for ch in "town:溪口" { press(String(ch)) }
         press("Enter")
         #expect(state.mode == .main)
-        let filtered = source.count(.events, store: store, filter: state.filter(.events))
+        let filtered = paneRows.count(.events, store: store, filter: state.filter(.events))
         #expect(filtered > 0 && filtered < store.aggregates.count(.event))
-        let text = ConsoleView(store: store, source: source, badge: .demo(speed: 60)).render(state, width: 120, height: 40).snapshot()
+        let text = ConsoleView(store: store, paneRows: paneRows, badge: .demo(speed: 60)).render(state, width: 120, height: 40).snapshot()
         #expect(text.contains("/town:溪口"))
         press("Enter")
         guard case .detail = state.mode else { Issue.record("no detail view"); return }
-        let detail = ConsoleView(store: store, source: source, badge: .demo(speed: 60)).render(state, width: 120, height: 40).snapshot()
+        let detail = ConsoleView(store: store, paneRows: paneRows, badge: .demo(speed: 60)).render(state, width: 120, height: 40).snapshot()
         #expect(detail.contains("处置时间线"))
         #expect(detail.contains("溪口"))
         press("Esc")
@@ -105,12 +105,12 @@ import Testing
         let day = Timestamp.millis(year: 2026, month: 11, day: 28, hour: 12)
         var demo = DemoFeed(seed: 7, day: day, speed: 60)
         _ = demo.start(wall: 0, into: store)
-        let source = PaneSource()
-        let reducer = ConsoleReducer(store: store, source: source, themeCount: 1)
+        let paneRows = PaneRows()
+        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 1)
         var state = ConsoleState()
         let layout = ConsoleView.layout(width: 120, height: 40, state: state)
         for _ in 0..<3 { reducer.apply(.moveDown, to: &state, layout: layout) }
-        let chosen = source.items(.events, store: store, filter: nil, from: 3, limit: 1).first
+        let chosen = paneRows.items(.events, store: store, filter: nil, from: 3, limit: 1).first
         #expect(chosen != nil && state.anchors[0] == chosen)
         let before = store.aggregates.count(.event)
         demo.advance(wall: 30 * 60_000 / 60, into: store)   // 30 simulated minutes
@@ -118,7 +118,7 @@ import Testing
         #expect(arrived > 0)
         reducer.followAnchors(&state, layout: layout)
         #expect(state.selection[0] == 3 + arrived)
-        #expect(source.items(.events, store: store, filter: nil, from: state.selection[0], limit: 1).first == chosen)
+        #expect(paneRows.items(.events, store: store, filter: nil, from: state.selection[0], limit: 1).first == chosen)
     }
 }
 
@@ -126,8 +126,8 @@ import Testing
 @Suite struct PointerAndThemeTests {
     @Test func clickSelectsTheRowUnderItAndWheelScrolls() throws {
         let store = ConsoleFrameTests.demoStore()
-        let source = PaneSource()
-        let reducer = ConsoleReducer(store: store, source: source, themeCount: 4)
+        let paneRows = PaneRows()
+        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 4)
         var state = ConsoleState()
         let layout = try #require(ConsoleView.layout(width: 120, height: 40, state: state))
         let tasks = layout.frame(.tasks).content
@@ -145,7 +145,7 @@ import Testing
     }
 
     @Test func themeKeyCyclesThroughEveryTheme() {
-        let reducer = ConsoleReducer(store: Store(), source: PaneSource(), themeCount: 4)
+        let reducer = ConsoleReducer(store: Store(), paneRows: PaneRows(), themeCount: 4)
         var state = ConsoleState()
         var seen: [Int] = []
         for _ in 0..<5 {
@@ -165,8 +165,8 @@ import Testing
 
     @Test func dispatchChoosesAUnitAndATaskType() throws {
         let store = ConsoleFrameTests.demoStore()
-        let source = PaneSource()
-        let reducer = ConsoleReducer(store: store, source: source, themeCount: 1)
+        let paneRows = PaneRows()
+        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 1)
         var state = ConsoleState()
         let layout = ConsoleView.layout(width: 120, height: 40, state: state)
         press("d", &state, reducer, layout)
@@ -175,7 +175,7 @@ import Testing
         let event = store.current(.event, try #require(chooser.request.item))
         // The event's own town's units come first.
         #expect(chooser.options.first?.label.hasPrefix(store.text(event.t1)) == true || chooser.options.first?.detail.hasPrefix(store.text(event.t1)) == true)
-        let frame = ConsoleView(store: store, source: source, badge: .live).render(state, width: 120, height: 40).snapshot()
+        let frame = ConsoleView(store: store, paneRows: paneRows, badge: .live).render(state, width: 120, height: 40).snapshot()
         #expect(frame.contains("选择责任单位") && frame.contains("任务类型：镇街赋权事项"))
         press("Tab", &state, reducer, layout)
         press("j", &state, reducer, layout)
@@ -188,7 +188,7 @@ import Testing
 
     @Test func destructiveActionsAskFirstAndActionsBelongToTheirPane() throws {
         let store = ConsoleFrameTests.demoStore()
-        let reducer = ConsoleReducer(store: store, source: PaneSource(), themeCount: 1)
+        let reducer = ConsoleReducer(store: store, paneRows: PaneRows(), themeCount: 1)
         var state = ConsoleState()
         let layout = ConsoleView.layout(width: 120, height: 40, state: state)
         press("c", &state, reducer, layout)

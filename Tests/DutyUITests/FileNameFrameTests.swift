@@ -26,7 +26,7 @@ import Testing
         let feeds = FeedStatus(files: 0, lastLine: nil, problems: tailer.problems)
         for badge in [ConsoleBadge.live, .replay(replay)] {
             // A replay has no tailer of its own: no feed problems beside its journal.
-            let grid = ConsoleView(store: store, source: PaneSource(), badge: badge, feeds: badge == .live ? feeds : nil)
+            let grid = ConsoleView(store: store, paneRows: PaneRows(), badge: badge, feeds: badge == .live ? feeds : nil)
                 .render(ConsoleState(), width: 240, height: 40)
             let text = grid.snapshot()
             #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })

@@ -215,15 +215,15 @@ public struct FeedParser {
     /// A text to keep: interned (names that repeat) or free (notes, details,
     /// ids of other items). Escaped strings are undone in a scratch buffer.
     @inline(__always)
-    private mutating func keep(_ span: JSONScanner.Span, _ line: UnsafeRawBufferPointer, free: Bool) -> Sym {
-        guard interning else { return Sym(raw: 1) }
+    private mutating func keep(_ span: JSONScanner.Span, _ line: UnsafeRawBufferPointer, free: Bool) -> TextID {
+        guard interning else { return TextID(raw: 1) }
         if span.escaped { return keepEscaped(bytes(span, line), free: free) }
         let b = bytes(span, line)
         return table._withUnsafeGuaranteedRef { free ? $0.store(b) : $0.intern(b) }
     }
 
     @inline(never)
-    private mutating func keepEscaped(_ raw: UnsafeRawBufferPointer, free: Bool) -> Sym {
+    private mutating func keepEscaped(_ raw: UnsafeRawBufferPointer, free: Bool) -> TextID {
         scratch.removeAll(keepingCapacity: true)
         StringDecoder.unescape(raw, into: &scratch)
         let table = self.table
@@ -231,7 +231,7 @@ public struct FeedParser {
     }
 
     @inline(__always)
-    private mutating func requiredText(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind) throws(FeedError) -> Sym {
+    private mutating func requiredText(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind) throws(FeedError) -> TextID {
         guard scanner.has(f) else { throw FeedError.missing(f.name, for: k) }
         try checkType(f, .string, "a string")
         let span = scanner.spans[f.rawValue]
@@ -243,7 +243,7 @@ public struct FeedParser {
     /// An optional text: interned when it is a name that repeats, stored as
     /// free text otherwise (notes, details, ids of other items).
     @inline(__always)
-    private mutating func optionalText(_ f: Field, _ line: UnsafeRawBufferPointer, free: Bool = false) throws(FeedError) -> Sym {
+    private mutating func optionalText(_ f: Field, _ line: UnsafeRawBufferPointer, free: Bool = false) throws(FeedError) -> TextID {
         guard scanner.has(f) else { return .none }
         let span = scanner.spans[f.rawValue]
         if span.type == .null { return .none }
@@ -251,7 +251,7 @@ public struct FeedParser {
         return keep(span, line, free: free)
     }
 
-    private mutating func alertType(_ line: UnsafeRawBufferPointer) throws(FeedError) -> Sym {
+    private mutating func alertType(_ line: UnsafeRawBufferPointer) throws(FeedError) -> TextID {
         guard scanner.has(.type) else { throw FeedError.missing("type", for: .alert) }
         try checkType(.type, .string, "a string")
         let span = scanner.spans[Field.type.rawValue]
@@ -264,10 +264,10 @@ public struct FeedParser {
 
     /// An alert type is a name of a–z, 0–9 and _ (upstream's or a rule's),
     /// interned into `table` (none: validating only).
-    private static func alertType(_ name: UnsafeRawBufferPointer, _ table: Unmanaged<TextTable>?) -> Result<Sym, FeedError> {
+    private static func alertType(_ name: UnsafeRawBufferPointer, _ table: Unmanaged<TextTable>?) -> Result<TextID, FeedError> {
         guard name.count > 0, name.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) })
         else { return .failure(unknownAlertType(name)) }
-        return .success(table?._withUnsafeGuaranteedRef { $0.intern(name) } ?? Sym(raw: 1))
+        return .success(table?._withUnsafeGuaranteedRef { $0.intern(name) } ?? TextID(raw: 1))
     }
 
     @inline(never)

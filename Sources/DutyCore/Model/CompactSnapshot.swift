@@ -31,10 +31,10 @@ public struct CompactSnapshot: Equatable, Sendable {
     /// was padding before the symbols: the snapshot stays 60 bytes, and the
     /// store's log entry (snapshot and link) 64.
     public var tsMicros: UInt16 = 0
-    public var by: Sym = .none
-    public var note: Sym = .none
-    public var t1: Sym = .none, t2: Sym = .none, t3: Sym = .none
-    public var t4: Sym = .none, t5: Sym = .none, t6: Sym = .none
+    public var by: TextID = .none
+    public var note: TextID = .none
+    public var t1: TextID = .none, t2: TextID = .none, t3: TextID = .none
+    public var t4: TextID = .none, t5: TextID = .none, t6: TextID = .none
 
     public static let noOutcome: UInt8 = 0xFF
 

@@ -69,7 +69,7 @@ struct WindowSweep {
 /// events, the 6:3:1 drift of resolved mediation, and the feed's health.
 extension AlertRuleEngine {
     /// Events of one grid and one domain (their interned names).
-    struct ClusterKey: Hashable { var grid: Sym; var domain: Sym }
+    struct ClusterKey: Hashable { var grid: TextID; var domain: TextID }
 
     struct ClusterState {
         var sweep: WindowSweep

@@ -31,24 +31,24 @@ public struct Aggregates: Sendable {
     /// Symbols from `unitLoadLimit` on, and free texts, use `otherUnitLoads`,
     /// so the array stays under 4 MiB whatever arrives.
     private var unitLoads: [Int32] = []
-    private var otherUnitLoads: [Sym: Int] = [:]
+    private var otherUnitLoads: [TextID: Int] = [:]
     private static let unitLoadLimit: UInt32 = 1 << 20
 
     /// Open task load per unit (by its name's symbol), for the dispatch picker.
-    public var openTasksPerUnit: [Sym: Int] {
+    public var openTasksPerUnit: [TextID: Int] {
         var all = otherUnitLoads
-        for (raw, load) in unitLoads.enumerated() where load != 0 { all[Sym(raw: UInt32(raw))] = Int(load) }
+        for (raw, load) in unitLoads.enumerated() where load != 0 { all[TextID(raw: UInt32(raw))] = Int(load) }
         return all
     }
 
     /// The open tasks a unit owes.
-    public func openTaskLoad(_ unit: Sym) -> Int {
+    public func openTaskLoad(_ unit: TextID) -> Int {
         guard unit.raw < Self.unitLoadLimit else { return otherUnitLoads[unit] ?? 0 }
         let i = Int(unit.raw)
         return i < unitLoads.count ? Int(unitLoads[i]) : 0
     }
 
-    private mutating func addUnitLoad(_ unit: Sym, _ sign: Int) {
+    private mutating func addUnitLoad(_ unit: TextID, _ sign: Int) {
         guard unit.raw < Self.unitLoadLimit else {
             let load = (otherUnitLoads[unit] ?? 0) + sign
             otherUnitLoads[unit] = load == 0 ? nil : load

@@ -1,33 +1,5 @@
 import DequeModule
 
-/// One item (an event, a task, a case, an alert) and its timeline, in
-/// readable form: made on demand for what a pane or a test looks at.
-public struct Item: Sendable {
-    public let id: String
-    /// Every snapshot held, strictly increasing in ts to the microsecond (one
-    /// per instant: a second one with the same ts is a duplicate or a
-    /// conflict and is not stored).
-    public let history: [Snapshot]
-    /// The item's state now: its snapshot with the latest ts.
-    public var current: Snapshot { history[history.count - 1] }
-    /// When the item was first reported.
-    public var firstTs: Millis { history[0].ts }
-}
-
-/// What became of one record.
-public enum ApplyResult: Sendable, Equatable {
-    /// A new item.
-    case created
-    /// A newer snapshot: the item's current state changed.
-    case updated
-    /// An older snapshot, filed in the timeline; the current state is unchanged.
-    case historical
-    /// The same snapshot was already held: counted, not stored.
-    case duplicate
-    /// Same kind, id and ts (to the microsecond) as a held snapshot but different content: the first is kept.
-    case conflict
-}
-
 /// The in-memory store: items by kind and id with their timelines, the
 /// aggregates over their current states, the quarantine and the clock.
 /// Items live in one byte-keyed table per kind (id bytes → the item's first
@@ -136,7 +108,7 @@ public final class Store: @unchecked Sendable {
     /// Snapshots held, all items together.
     public var snapshotCount: Int { snapshots.count }
 
-    public func text(_ sym: Sym) -> String { texts.text(sym) }
+    public func text(_ sym: TextID) -> String { texts.text(sym) }
 
     /// An item in readable form.
     public func item(_ kind: Kind, at index: Int32) -> Item {
@@ -283,14 +255,6 @@ public final class Store: @unchecked Sendable {
     public func activeAlerts(from rank: Int, limit: Int) -> [Item] {
         aggregates.activeAlerts.entries(from: rank, limit: limit, descending: true).map { item(.alert, at: $0.item) }
     }
-}
-
-/// Where "now" comes from: the wall clock when watching live, the latest
-/// ingested ts in stats and replay, or a fixed time (`--at`, tests).
-public enum Clock: Sendable, Equatable {
-    case wall
-    case eventTime
-    case fixed(Millis)
 }
 
 extension Store: LineSink {

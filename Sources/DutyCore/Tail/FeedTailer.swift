@@ -1,46 +1,5 @@
 import Dispatch
 
-/// Where a line came from.
-public struct LinePosition: Sendable, Equatable {
-    public var file: String
-    /// 1-based.
-    public var line: Int
-    /// Byte offset of the line's start in the file.
-    public var offset: Int64
-
-    public init(file: String, line: Int, offset: Int64) {
-        self.file = file; self.line = line; self.offset = offset
-    }
-}
-
-/// Receives complete lines. Generic, not an existential, so the hot path is direct calls.
-public protocol LineSink {
-    /// `bytes` excludes the "\n" and a trailing "\r"; valid only during the call (no copy is made).
-    mutating func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition)
-    /// A line refused before parsing (over FeedParser.maxLineBytes).
-    mutating func refused(_ line: QuarantinedLine)
-}
-
-/// What one poll handed over.
-public struct PollReport: Sendable {
-    /// Lines handed to the sink, refused ones included.
-    public var lines: Int
-    public var bytes: Int64
-    public var problems: [String]
-}
-
-/// For the header's feed-health display.
-public struct FeedHealth: Sendable, Equatable {
-    /// Files currently followed (open).
-    public var files: Int
-    /// Lines handed to the sink since start, refused ones included.
-    public var lines: Int
-    /// Bytes read since start.
-    public var bytes: Int64
-    /// Platform.wallClockMillis of the last poll that brought a line; nil before any.
-    public var lastLineMillis: Int64?
-}
-
 /// Follows feed files and directories of `*.jsonl` files, handing every new
 /// complete line to a sink, across appends, rotation and truncation, without
 /// ever delivering a line twice.
@@ -57,7 +16,7 @@ public final class FeedTailer: @unchecked Sendable {
 
     public let paths: [String]
     public let maxLineBytes: Int
-    private var sources: [FeedSource.Identity: FeedSource] = [:]
+    private var files: [TailedFile.Identity: TailedFile] = [:]
     private let buffer: UnsafeMutableRawBufferPointer
     private var totalLines = 0
     private var totalBytes: Int64 = 0
@@ -80,15 +39,15 @@ public final class FeedTailer: @unchecked Sendable {
 
     deinit {
         timer?.cancel()
-        for source in sources.values { source.close() }
+        for file in files.values { file.close() }
         buffer.deallocate()
     }
 
     public var health: FeedHealth {
-        FeedHealth(files: sources.count, lines: totalLines, bytes: totalBytes, lastLineMillis: lastLineMillis)
+        FeedHealth(files: files.count, lines: totalLines, bytes: totalBytes, lastLineMillis: lastLineMillis)
     }
 
-    /// Reads everything new in every source (sorted file order) and hands each
+    /// Reads everything new in every file (sorted file order) and hands each
     /// complete line to `sink`. Synchronous.
     @discardableResult
     public func poll<S: LineSink>(into sink: inout S) -> PollReport {
@@ -101,24 +60,24 @@ public final class FeedTailer: @unchecked Sendable {
         // read to their end first, so the old file's tail comes before the new
         // file at that path; then let go. Files of a directory that failed to
         // list are only read on: they may be listed again once it is back.
-        for source in sources.values.sorted(by: { $0.path < $1.path }) where !listed.contains(source.identity) {
-            read(source, into: &sink, report: &report)
-            if failedRoots.contains(source.root) && source.path != paths[source.root] { continue }
-            report.lines += source.flush(into: &sink)
-            source.close()
-            sources[source.identity] = nil
+        for file in files.values.sorted(by: { $0.path < $1.path }) where !listed.contains(file.identity) {
+            read(file, into: &sink, report: &report)
+            if failedRoots.contains(file.root) && file.path != paths[file.root] { continue }
+            report.lines += file.flush(into: &sink)
+            file.close()
+            files[file.identity] = nil
         }
         for entry in entries {
-            if let source = sources[entry.identity] {
+            if let file = files[entry.identity] {
                 // Renamed (a.jsonl → a.jsonl.1, still a feed): followed on,
                 // a partial last line held until a writer still holding the
                 // file ends it, as for any feed.
-                source.path = entry.path
-                source.root = entry.root
-                source.rewindIfRewritten()
-                read(source, into: &sink, report: &report)
-            } else if let source = open(entry, problems: &report.problems) {
-                read(source, into: &sink, report: &report)
+                file.path = entry.path
+                file.root = entry.root
+                file.rewindIfRewritten()
+                read(file, into: &sink, report: &report)
+            } else if let file = open(entry, problems: &report.problems) {
+                read(file, into: &sink, report: &report)
             }
         }
 
@@ -135,8 +94,8 @@ public final class FeedTailer: @unchecked Sendable {
     /// a line, should it arrive, is skipped.
     public func finish<S: LineSink>(into sink: inout S) {
         var lines = 0
-        for source in sources.values.sorted(by: { $0.path < $1.path }) {
-            lines += source.flush(into: &sink)
+        for file in files.values.sorted(by: { $0.path < $1.path }) {
+            lines += file.flush(into: &sink)
         }
         totalLines += lines
         if lines > 0 { lastLineMillis = Platform.wallClockMillis() }
@@ -150,7 +109,7 @@ public final class FeedTailer: @unchecked Sendable {
         /// The bytes naming the file, when not `path`'s UTF-8.
         var rawPath: [UInt8]?
         var root: Int
-        var identity: FeedSource.Identity
+        var identity: TailedFile.Identity
     }
 
     /// The files to follow now, in order: configured paths in the order given,
@@ -158,9 +117,9 @@ public final class FeedTailer: @unchecked Sendable {
     /// `FeedFileNames`) in reading order, each file once.
     private func discover(problems: inout [String], failedRoots: inout Set<Int>) -> [Entry] {
         var entries: [Entry] = []
-        var seen = Set<FeedSource.Identity>()
+        var seen = Set<TailedFile.Identity>()
         func add(_ path: Platform.FeedPath, _ root: Int, _ info: Platform.FileInfo) {
-            let id = FeedSource.Identity(info)
+            let id = TailedFile.Identity(info)
             if seen.insert(id).inserted {
                 entries.append(Entry(path: path.text, rawPath: path.bytes, root: root, identity: id))
             }
@@ -212,7 +171,7 @@ public final class FeedTailer: @unchecked Sendable {
     /// path swapped for a FIFO between the listing and the open is refused,
     /// not waited on). Its identity is taken from the open descriptor, so a
     /// file replaced between the stat and the open is still read whole.
-    private func open(_ entry: Entry, problems: inout [String]) -> FeedSource? {
+    private func open(_ entry: Entry, problems: inout [String]) -> TailedFile? {
         beforeOpen?(entry.path)
         let fd: Int32, status: Platform.FeedFileStatus
         switch Platform.openFeed(Platform.FeedPath(entry.path, bytes: entry.rawPath)) {
@@ -229,20 +188,20 @@ public final class FeedTailer: @unchecked Sendable {
             problems.append(Self.problem(entry.path, why))
             return nil
         }
-        guard sources[FeedSource.Identity(status.info)] == nil else {
+        guard files[TailedFile.Identity(status.info)] == nil else {
             Platform.close(fd)   // already followed under its identity: seen on the next poll
             return nil
         }
-        let source = FeedSource(path: entry.path, root: entry.root, fd: fd, status: status, maxLineBytes: maxLineBytes)
-        sources[source.identity] = source
-        return source
+        let file = TailedFile(path: entry.path, root: entry.root, fd: fd, status: status, maxLineBytes: maxLineBytes)
+        files[file.identity] = file
+        return file
     }
 
-    private func read<S: LineSink>(_ source: FeedSource, into sink: inout S, report: inout PollReport) {
-        let counts = source.readNew(using: buffer, into: &sink)
+    private func read<S: LineSink>(_ file: TailedFile, into sink: inout S, report: inout PollReport) {
+        let counts = file.readNew(using: buffer, into: &sink)
         report.lines += counts.lines
         report.bytes += counts.bytes
-        if let error = counts.error { report.problems.append(Self.problem(source.path, error)) }
+        if let error = counts.error { report.problems.append(Self.problem(file.path, error)) }
     }
 
     /// The path goes through `Sanitize.path`: a file name is text from

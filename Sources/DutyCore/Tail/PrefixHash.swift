@@ -1,6 +1,6 @@
 /// A hash of a file's first bytes as they were read, fed chunk by chunk
 /// (any split gives the same value), so that a feed rewritten in place can
-/// be told from one only appended to: `FeedSource` hashes up to `limit`
+/// be told from one only appended to: `TailedFile` hashes up to `limit`
 /// bytes while reading and, whenever the file's mtime moved, hashes the same
 /// bytes again from the file and compares. Not a cryptographic hash: it
 /// notices accidents and ordinary rewrites (a system regenerating its export

@@ -1,40 +1,5 @@
 import DutyCore
 
-/// One key binding: the keys, the command, where it applies, and its label.
-public struct KeyBinding: Sendable {
-    /// Key names as the terminal backend names them ("j", "Down", "Tab", "S-Tab", "PgDn" …).
-    public var keys: [String]
-    public var command: Command
-    /// The modes it applies in.
-    public var modes: Set<ModeScope>
-    /// Label-table key of its description.
-    public var labelKey: String
-    /// Shown in the footer (the rest only in help).
-    public var inFooter: Bool
-    /// The panes it applies in (empty: every pane).
-    public var panes: Set<Pane> = []
-    /// Only while replaying a recording.
-    public var replayOnly = false
-
-    public var label: Label { Labels.of("key", labelKey) }
-}
-
-/// Which modes a binding applies in (a `ConsoleMode` without its payload).
-public enum ModeScope: Hashable, Sendable {
-    case main, detail, help, filterInput, choosing, confirming
-
-    public init(_ mode: ConsoleMode) {
-        switch mode {
-        case .main: self = .main
-        case .detail, .document: self = .detail
-        case .help: self = .help
-        case .filterInput: self = .filterInput
-        case .choosing: self = .choosing
-        case .confirming: self = .confirming
-        }
-    }
-}
-
 /// The one table of keys (as k9s does it): it drives dispatch, the footer
 /// and the help screen, so what the footer says is always what the keys do.
 public enum KeyRegistry {

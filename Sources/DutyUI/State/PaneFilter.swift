@@ -39,7 +39,7 @@ public struct PaneFilter: Equatable, Sendable {
                 return false
             }
         }
-        let townSym: Sym = s.kind == .alert ? .none : s.t1
+        let townSym: TextID = s.kind == .alert ? .none : s.t1
         if !town.isEmpty {
             let t = texts.text(townSym)
             if !town.contains(where: { t.contains($0) }) { return false }

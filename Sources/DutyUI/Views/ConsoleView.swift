@@ -5,12 +5,12 @@ import DutyCore
 /// the size, so every frame can be tested as text.
 public struct ConsoleView {
     public let store: Store
-    public let source: PaneSource
+    public let paneRows: PaneRows
     public var badge: ConsoleBadge
     public var feeds: FeedStatus?
 
-    public init(store: Store, source: PaneSource, badge: ConsoleBadge, feeds: FeedStatus? = nil) {
-        self.store = store; self.source = source; self.badge = badge; self.feeds = feeds
+    public init(store: Store, paneRows: PaneRows, badge: ConsoleBadge, feeds: FeedStatus? = nil) {
+        self.store = store; self.paneRows = paneRows; self.badge = badge; self.feeds = feeds
     }
 
     /// The layout at a size, for the reducer (page sizes, clicks).
@@ -21,7 +21,7 @@ public struct ConsoleView {
 
     public func render(_ state: ConsoleState, width: Int, height: Int) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
-        let ctx = PaneContext(store: store, state: state, source: source)
+        let ctx = PaneContext(store: store, state: state, paneRows: paneRows)
         switch Layout.compute(width: width, height: height, focus: state.focus) {
         case .tooSmall(let need, let have):
             LayoutSketch.drawTooSmall(into: &grid, need: need, have: have)
@@ -82,7 +82,7 @@ public struct ConsoleView {
     private func drawPane(_ frame: PaneFrame, _ ctx: PaneContext, into grid: inout CellGrid) {
         let pane = frame.pane
         let lang = ctx.language
-        let count = source.count(pane, store: store, filter: ctx.state.filter(pane))
+        let count = paneRows.count(pane, store: store, filter: ctx.state.filter(pane))
         var badge = "\(pane.number) · \(count)"
         if let f = ctx.state.filter(pane) { badge += " · /" + f.text }
         let title = pane.title(lang)

@@ -6,7 +6,7 @@ enum OverlayViews {
     /// Detail of one item: its current fields, then every snapshot (time,
     /// status, who, note), oldest first.
     static func drawDetail(_ target: DetailTarget, _ ctx: PaneContext, into grid: inout CellGrid, rect: Rect) {
-        guard let kind = PaneSource.kind(of: target.pane) else { return }
+        guard let kind = PaneRows.kind(of: target.pane) else { return }
         let store = ctx.store
         let item = store.item(kind, at: target.item)
         let lang = ctx.language

@@ -4,7 +4,7 @@ import DutyCore
 public struct PaneContext {
     public let store: Store
     public let state: ConsoleState
-    public let source: PaneSource
+    public let paneRows: PaneRows
     public var language: Language { state.language }
     public var now: Millis { store.now }
 
@@ -60,14 +60,14 @@ enum ListPaneView {
 
     /// Draws the pane's table into `rect`.
     static func draw(_ pane: Pane, _ ctx: PaneContext, into grid: inout CellGrid, rect: Rect) {
-        guard let kind = PaneSource.kind(of: pane), !rect.isEmpty else { return }
+        guard let kind = PaneRows.kind(of: pane), !rect.isEmpty else { return }
         var table = table(pane, ctx)
         // A pane collapsed to a row or two shows data, not column titles.
         table.showsHeader = rect.height > 2
         let visible = table.bodyRows(height: rect.height)
         let p = pane.rawValue
         let top = ctx.state.scroll[p]
-        let items = ctx.source.items(pane, store: ctx.store, filter: ctx.state.filter(pane), from: top, limit: visible)
+        let items = ctx.paneRows.items(pane, store: ctx.store, filter: ctx.state.filter(pane), from: top, limit: visible)
         let rows = items.map { row(pane, kind, $0, ctx) }
         let selected = ctx.state.focus == pane ? ctx.state.selection[p] - top : nil
         table.draw(rows: rows, into: &grid, rect: rect, selected: selected)

@@ -51,7 +51,7 @@ public final class TextTable: @unchecked Sendable {
     public var count: Int { table.count + free.count }
 
     @inline(__always)
-    public func intern(_ bytes: UnsafeRawBufferPointer) -> Sym {
+    public func intern(_ bytes: UnsafeRawBufferPointer) -> TextID {
         let n = bytes.count
         guard n >= 1 && n <= 32 else { return n > 32 && n <= 64 ? internLong(bytes) : internInTable(bytes) }
         // Words that together cover every byte: [0,8), [8,16), [16,24) as
@@ -70,7 +70,7 @@ public final class TextTable: @unchecked Sendable {
         let e = cache + Int(truncatingIfNeeded: (h &* 0xFF51_AFD7_ED55_8CCD) >> UInt64(64 - Self.cacheBits))
         if e.pointee.length == UInt32(n) && e.pointee.a == a && e.pointee.d == d
             && e.pointee.b == b && e.pointee.c == c {
-            return Sym(raw: e.pointee.sym)
+            return TextID(raw: e.pointee.sym)
         }
         let sym = internInTable(bytes)
         e.pointee = CacheEntry(a: a, b: b, c: c, d: d, length: UInt32(n), sym: sym.raw)
@@ -78,7 +78,7 @@ public final class TextTable: @unchecked Sendable {
     }
 
     /// `intern` for 33 to 64 bytes, through the long cache.
-    private func internLong(_ bytes: UnsafeRawBufferPointer) -> Sym {
+    private func internLong(_ bytes: UnsafeRawBufferPointer) -> TextID {
         let n = bytes.count, p = bytes.baseAddress!
         // Every whole word from the start, then the last eight bytes
         // (overlapping); the slots beyond stay zero.
@@ -96,58 +96,58 @@ public final class TextTable: @unchecked Sendable {
         let c = e.pointee
         if c.length == UInt32(n) && c.w.0 == w.0 && c.w.1 == w.1 && c.w.2 == w.2 && c.w.3 == w.3
             && c.w.4 == w.4 && c.w.5 == w.5 && c.w.6 == w.6 && c.w.7 == w.7 {
-            return Sym(raw: c.sym)
+            return TextID(raw: c.sym)
         }
         let sym = internInTable(bytes)
         e.pointee = LongEntry(w: w, length: UInt32(n), sym: sym.raw)
         return sym
     }
 
-    private func internInTable(_ bytes: UnsafeRawBufferPointer) -> Sym {
+    private func internInTable(_ bytes: UnsafeRawBufferPointer) -> TextID {
         let h = ByteHash.hash(bytes)
-        if let e = table.lookup(bytes, hash: h) { return Sym(raw: UInt32(e + 1)) }
-        return Sym(raw: UInt32(table.insert(bytes, hash: h, value: ()) + 1))
+        if let e = table.lookup(bytes, hash: h) { return TextID(raw: UInt32(e + 1)) }
+        return TextID(raw: UInt32(table.insert(bytes, hash: h, value: ()) + 1))
     }
 
-    public func intern(_ s: String) -> Sym {
+    public func intern(_ s: String) -> TextID {
         var s = s
         return s.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
     }
 
-    public func intern(_ s: String?) -> Sym { s.map { intern($0) } ?? .none }
+    public func intern(_ s: String?) -> TextID { s.map { intern($0) } ?? .none }
 
     /// Holds a free text without looking for an equal one.
     @inline(__always)
-    public func store(_ bytes: UnsafeRawBufferPointer) -> Sym {
-        Sym(raw: Self.freeBit | free.append(bytes))
+    public func store(_ bytes: UnsafeRawBufferPointer) -> TextID {
+        TextID(raw: Self.freeBit | free.append(bytes))
     }
 
-    public func store(_ s: String?) -> Sym {
+    public func store(_ s: String?) -> TextID {
         guard var s else { return .none }
         return s.withUTF8 { store(UnsafeRawBufferPointer($0)) }
     }
 
     /// The symbol of a string already interned, without adding it.
-    public func find(_ s: String) -> Sym? {
+    public func find(_ s: String) -> TextID? {
         var s = s
-        return s.withUTF8 { b in table.find(UnsafeRawBufferPointer(b)).map { Sym(raw: UInt32($0 + 1)) } }
+        return s.withUTF8 { b in table.find(UnsafeRawBufferPointer(b)).map { TextID(raw: UInt32($0 + 1)) } }
     }
 
     /// The bytes of a text, valid during `body`.
-    public func withBytes<R>(_ sym: Sym, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    public func withBytes<R>(_ sym: TextID, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         if sym.isNone { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         if sym.raw & Self.freeBit == 0 { return table.withKey(at: Int(sym.raw) - 1, body) }
         return body(free.bytes(sym.raw & ~Self.freeBit))
     }
 
-    public func text(_ sym: Sym) -> String {
+    public func text(_ sym: TextID) -> String {
         sym.isNone ? "" : withBytes(sym) { String(decoding: $0, as: UTF8.self) }
     }
 
-    public func optionalText(_ sym: Sym) -> String? { sym.isNone ? nil : text(sym) }
+    public func optionalText(_ sym: TextID) -> String? { sym.isNone ? nil : text(sym) }
 
     /// Whether two symbols hold the same text (free texts are not unique).
-    public func same(_ a: Sym, _ b: Sym) -> Bool {
+    public func same(_ a: TextID, _ b: TextID) -> Bool {
         if a == b { return true }
         if a.isNone || b.isNone || (a.raw & Self.freeBit == 0 && b.raw & Self.freeBit == 0) { return false }
         return withBytes(a) { x in withBytes(b) { y in Platform.equal(x, y) } }

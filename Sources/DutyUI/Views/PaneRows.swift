@@ -4,7 +4,7 @@ import DutyCore
 /// only the visible window is fetched, so a frame costs the same over ten
 /// records or ten million. A filter is the exception: it is evaluated once
 /// over the pane's index and cached until the store or the filter changes.
-public final class PaneSource {
+public final class PaneRows {
     private struct CacheKey: Equatable { var pane: Pane; var filter: String; var records: Int; var quarantined: Int }
     private var cache: [Pane: (key: CacheKey, items: [Int32])] = [:]
 

@@ -18,7 +18,7 @@ import Dispatch
 /// Not thread-safe: confined to one queue, like the store it feeds.
 /// `@unchecked Sendable`: the loaded lines never change after `init`; `position` is
 /// used from one queue; the checkpoints are guarded by their own queue.
-public final class ReplaySource: @unchecked Sendable {
+public final class Recording: @unchecked Sendable {
     /// One kept record: where its line sits in the arena, its ts and arrival.
     struct Entry {
         var ts: Millis

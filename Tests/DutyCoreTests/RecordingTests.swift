@@ -4,7 +4,7 @@ import Testing
 
 /// Replay must be faithful: the state it reaches equals `stats` of the same
 /// files, however it gets there (rebuild, many small feeds, seek back).
-@Suite struct ReplaySourceTests {
+@Suite struct RecordingTests {
     static let start = try! Timestamp.parse("2026-11-28T00:00:00+08:00").get().millis
 
     /// A generated day split into two interleaved files (so neither alone is
@@ -39,64 +39,64 @@ import Testing
         let dir = TestSupport.tempDir()
         defer { TestSupport.cleanup(dir) }
         let f = try Self.feeds(in: dir)
-        let source = ReplaySource(paths: [f.a, f.b])
-        #expect(source.problems.isEmpty)
-        #expect(source.count == f.lines.count + 2)
-        #expect(source.quarantined.count == 1)
-        let end = try #require(source.endTs)
-        let store = source.rebuild(at: end, clock: .fixed(end))
+        let recording = Recording(paths: [f.a, f.b])
+        #expect(recording.problems.isEmpty)
+        #expect(recording.count == f.lines.count + 2)
+        #expect(recording.quarantined.count == 1)
+        let end = try #require(recording.endTs)
+        let store = recording.rebuild(at: end, clock: .fixed(end))
         #expect(store.duplicates == 1 && store.conflicts == 1 && store.quarantinedTotal == 1)
         #expect(StatsReport(store: store).json == Self.stats([f.a, f.b], at: end))
-        #expect(source.position == source.count)
+        #expect(recording.position == recording.count)
     }
 
     @Test func recordsAreSortedByTsThenFileOrder() throws {
         let dir = TestSupport.tempDir()
         defer { TestSupport.cleanup(dir) }
         let f = try Self.feeds(in: dir)
-        let source = ReplaySource(paths: [f.b, f.a])
-        for i in 1..<source.count { #expect(source.ts(at: i - 1) <= source.ts(at: i)) }
-        #expect(source.startTs == source.ts(at: 0))
+        let recording = Recording(paths: [f.b, f.a])
+        for i in 1..<recording.count { #expect(recording.ts(at: i - 1) <= recording.ts(at: i)) }
+        #expect(recording.startTs == recording.ts(at: 0))
         // Fed in either file order, the first-listed file wins the conflict, as in `stats`.
-        let end = try #require(source.endTs)
-        #expect(StatsReport(store: source.rebuild(at: end, clock: .fixed(end))).json == Self.stats([f.b, f.a], at: end))
+        let end = try #require(recording.endTs)
+        #expect(StatsReport(store: recording.rebuild(at: end, clock: .fixed(end))).json == Self.stats([f.b, f.a], at: end))
     }
 
     @Test func feedingInSmallStepsEndsLikeRebuild() throws {
         let dir = TestSupport.tempDir()
         defer { TestSupport.cleanup(dir) }
         let f = try Self.feeds(in: dir)
-        let source = ReplaySource(paths: [f.a, f.b])
-        let first = try #require(source.startTs), end = try #require(source.endTs)
+        let recording = Recording(paths: [f.a, f.b])
+        let first = try #require(recording.startTs), end = try #require(recording.endTs)
         let store = Store(clock: .fixed(end))
-        for q in source.quarantined { store.refuse(q) }
+        for q in recording.quarantined { store.refuse(q) }
         var t = first - 1, fed = 0
         while t < end {
             t += 7 * 60_000 + 13
-            fed += source.feed(until: t, into: store)
+            fed += recording.feed(until: t, into: store)
         }
-        #expect(fed == source.count)
-        #expect(source.feed(until: end, into: store) == 0)
-        #expect(StatsReport(store: store).json == StatsReport(store: source.rebuild(at: end, clock: .fixed(end))).json)
+        #expect(fed == recording.count)
+        #expect(recording.feed(until: end, into: store) == 0)
+        #expect(StatsReport(store: store).json == StatsReport(store: recording.rebuild(at: end, clock: .fixed(end))).json)
     }
 
     @Test func rebuildAtAnyTimeEqualsFeedingUpToIt() throws {
         let dir = TestSupport.tempDir()
         defer { TestSupport.cleanup(dir) }
         let f = try Self.feeds(in: dir)
-        let source = ReplaySource(paths: [f.a, f.b])
-        let first = try #require(source.startTs), end = try #require(source.endTs)
+        let recording = Recording(paths: [f.a, f.b])
+        let first = try #require(recording.startTs), end = try #require(recording.endTs)
         for t in [first - 1, first, first + (end - first) / 3, first + (end - first) / 2, end] {
             let played = Store(clock: .fixed(t))
-            for q in source.quarantined { played.refuse(q) }
-            source.reset()
+            for q in recording.quarantined { played.refuse(q) }
+            recording.reset()
             var step = first - 1
-            while step < t { step = min(t, step + 600_000); source.feed(until: step, into: played) }
-            let rebuilt = source.rebuild(at: t, clock: .fixed(t))
+            while step < t { step = min(t, step + 600_000); recording.feed(until: step, into: played) }
+            let rebuilt = recording.rebuild(at: t, clock: .fixed(t))
             #expect(StatsReport(store: rebuilt).json == StatsReport(store: played).json)
-            #expect(source.position == source.countThrough(t))
+            #expect(recording.position == recording.countThrough(t))
             // Seeking back to t and playing on ends in the same state as playing straight.
-            source.feed(until: end, into: rebuilt)
+            recording.feed(until: end, into: rebuilt)
             rebuilt.clock = .fixed(end)
             #expect(StatsReport(store: rebuilt).json == Self.stats([f.a, f.b], at: end))
         }
@@ -108,8 +108,8 @@ import Testing
         let dir = TestSupport.tempDir()
         defer { TestSupport.cleanup(dir) }
         let f = try Self.feeds(in: dir, days: 2)
-        let plain = ReplaySource(paths: [f.a, f.b])
-        let fast = ReplaySource(paths: [f.a, f.b])
+        let plain = Recording(paths: [f.a, f.b])
+        let fast = Recording(paths: [f.a, f.b])
         fast.buildCheckpoints(interval: 300)
         let first = try #require(plain.startTs), end = try #require(plain.endTs)
         for t in [first, first + (end - first) / 5, first + (end - first) * 3 / 4, end - 3_600_000, end] {
@@ -136,9 +136,9 @@ import Testing
         let dir = TestSupport.tempDir()
         defer { TestSupport.cleanup(dir) }
         let f = try Self.feeds(in: dir)
-        let all = ReplaySource(paths: [f.a, f.b])
+        let all = Recording(paths: [f.a, f.b])
         let lo = all.ts(at: all.count / 4), hi = all.ts(at: all.count / 2)
-        let cut = ReplaySource(paths: [f.a, f.b], from: lo, to: hi)
+        let cut = Recording(paths: [f.a, f.b], from: lo, to: hi)
         #expect(cut.startTs == lo && cut.endTs == hi)
         #expect(cut.count == all.countThrough(hi) - all.countThrough(lo - 1))
         #expect(cut.quarantined.count == 1)
@@ -148,29 +148,29 @@ import Testing
         let dir = TestSupport.tempDir()
         defer { TestSupport.cleanup(dir) }
         let f = try Self.feeds(in: dir)
-        let source = ReplaySource(paths: [f.a, f.b])
+        let recording = Recording(paths: [f.a, f.b])
         let out = dir.appendingPathComponent("rec.jsonl.out").path
-        try source.write(to: out)
-        let replayed = ReplaySource(paths: [out])
-        #expect(replayed.count == source.count && replayed.quarantined.isEmpty)
-        for i in 0..<source.count {
-            let same = source.withLine(at: i) { a in replayed.withLine(at: i) { b in Platform.equal(a, b) } }
+        try recording.write(to: out)
+        let replayed = Recording(paths: [out])
+        #expect(replayed.count == recording.count && replayed.quarantined.isEmpty)
+        for i in 0..<recording.count {
+            let same = recording.withLine(at: i) { a in replayed.withLine(at: i) { b in Platform.equal(a, b) } }
             #expect(same, "record \(i)")
         }
-        let end = try #require(source.endTs)
+        let end = try #require(recording.endTs)
         let expected = Self.stats([f.a, f.b], at: end).replacingOccurrences(of: #""quarantined":1,"#, with: #""quarantined":0,"#)
         #expect(StatsReport(store: replayed.rebuild(at: end, clock: .fixed(end))).json == expected)
         #expect(Self.stats([out], at: end) == expected)
     }
 
     @Test func missingPathsAndEmptySourcesAreSafe() throws {
-        let source = ReplaySource(paths: ["/nonexistent/feed.jsonl"])
-        #expect(source.problems.count == 1)
-        #expect(source.problems[0].hasPrefix("/nonexistent/feed.jsonl: No such file"))
-        #expect(source.count == 0 && source.startTs == nil && source.endTs == nil && source.atEnd)
-        let store = source.rebuild(at: 0, clock: .eventTime)
+        let recording = Recording(paths: ["/nonexistent/feed.jsonl"])
+        #expect(recording.problems.count == 1)
+        #expect(recording.problems[0].hasPrefix("/nonexistent/feed.jsonl: No such file"))
+        #expect(recording.count == 0 && recording.startTs == nil && recording.endTs == nil && recording.atEnd)
+        let store = recording.rebuild(at: 0, clock: .eventTime)
         #expect(store.records == 0)
-        #expect(source.feed(until: .max, into: store) == 0)
+        #expect(recording.feed(until: .max, into: store) == 0)
     }
 
     /// A recording written into the folder it records (`watch f --record
@@ -214,12 +214,12 @@ import Testing
         // The recording replays to the live store's state: the bad line, the
         // duplicate and the conflicting copy aside (the feeds hold one each).
         #expect(store.duplicates == 1 && store.conflicts == 1)
-        let end = try #require(ReplaySource(paths: [out]).endTs)
+        let end = try #require(Recording(paths: [out]).endTs)
         store.clock = .fixed(end)
         let live = StatsReport(store: store).json
             .replacingOccurrences(of: #""records":\#(store.records),"quarantined":1,"duplicates":1,"conflicts":1,"#,
                                   with: #""records":\#(sink.recorded),"quarantined":0,"duplicates":0,"conflicts":0,"#)
-        #expect(StatsReport(store: ReplaySource(paths: [out]).rebuild(at: end, clock: .fixed(end))).json == live)
+        #expect(StatsReport(store: Recording(paths: [out]).rebuild(at: end, clock: .fixed(end))).json == live)
     }
 
     @Test func recordingWriterAppendsAndKeepsRecordsParseable() throws {
@@ -247,16 +247,16 @@ import Testing
 /// recording and evaluates the rules once per tick, so a faster replay is the
 /// same recording with fewer, larger steps between evaluations.
 @Suite struct ReplayAlertTests {
-    func play(_ source: ReplaySource, step: Millis) -> [String] {
-        let first = source.startTs!, end = source.endTs!
+    func play(_ recording: Recording, step: Millis) -> [String] {
+        let first = recording.startTs!, end = recording.endTs!
         let store = Store(clock: .fixed(first))
-        for q in source.quarantined { store.refuse(q) }
-        source.reset()
+        for q in recording.quarantined { store.refuse(q) }
+        recording.reset()
         var rules = AlertRuleEngine()
         var raised: [String] = []
         var t = first
         while true {
-            source.feed(until: t, into: store)
+            recording.feed(until: t, into: store)
             store.clock = .fixed(t)
             for r in rules.evaluate(store: store, now: t, feed: nil) {
                 store.apply(r)
@@ -271,12 +271,12 @@ import Testing
     @Test func sameAlertsAtOneTimesAndAtMax() throws {
         let dir = TestSupport.tempDir()
         defer { TestSupport.cleanup(dir) }
-        let f = try ReplaySourceTests.feeds(in: dir, days: 2)
-        let source = ReplaySource(paths: [f.a, f.b])
+        let f = try RecordingTests.feeds(in: dir, days: 2)
+        let recording = Recording(paths: [f.a, f.b])
         // 1×: a tick per simulated second is too slow for a test; a minute per
         // evaluation is finer than every rule's timing. Max: one evaluation an hour.
-        let slow = play(source, step: 60_000)
-        let fast = play(source, step: 3_600_000)
+        let slow = play(recording, step: 60_000)
+        let fast = play(recording, step: 3_600_000)
         #expect(!slow.isEmpty)
         #expect(slow == fast)
     }

@@ -2,7 +2,7 @@
 /// read. The descriptor stays open between polls so that a file renamed away
 /// by rotation, or deleted, can still be read to its end before it is let go
 /// (and so that its inode cannot be reused by a re-created file meanwhile).
-final class FeedSource {
+final class TailedFile {
     /// Device + inode: survives a rename, changes when a path is re-created.
     struct Identity: Hashable {
         var device: UInt64

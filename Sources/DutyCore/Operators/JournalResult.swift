@@ -1,0 +1,35 @@
+/// A line of the journal that did not parse: kept so the caller can
+/// quarantine it like any feed line; it never stops the journal.
+public struct JournalBadLine: Equatable, Sendable {
+    /// Byte offset of the line's start in the journal.
+    public var offset: Int64
+    public var error: FeedError
+}
+
+/// What became of one `append`.
+public struct JournalResult: Sendable {
+    public enum Outcome: Equatable, Sendable {
+        /// Durable: the batch is on disk at `offset ..< offset + length`.
+        case written(offset: Int64, length: Int)
+        /// The check refused; nothing written.
+        case refused(JournalRefusal)
+        /// This append failed; nothing of it is in the file; now blocked.
+        case failed(JournalFailure)
+        /// Not attempted: an earlier failure has not been retried yet.
+        case blocked(JournalFailure)
+    }
+
+    public var outcome: Outcome
+    /// Records other consoles appended, read during this call (ingest them
+    /// whatever the outcome).
+    public var read: [Record]
+    /// Lines read that did not parse.
+    public var badLines: [JournalBadLine]
+    /// The records written (what the builder made), when `.written`.
+    public var written: [Record] = []
+
+    public var isWritten: Bool {
+        if case .written = outcome { return true }
+        return false
+    }
+}

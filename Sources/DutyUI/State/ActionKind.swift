@@ -1,0 +1,40 @@
+import DutyCore
+
+/// The operator's actions, as keys name them. What each writes is decided in
+/// the core (`OperatorActions`); the console only chooses and confirms.
+public enum ActionKind: String, Equatable, Sendable, CaseIterable {
+    case dispatch, cancelEvent, closeEvent
+    case returnTask, urge, done
+    case escalate, refer
+    case acknowledge, acknowledgeAll, snooze, resolve
+    case handover
+
+    /// The pane an action applies to (nil: any).
+    public var pane: Pane? {
+        switch self {
+        case .dispatch, .cancelEvent, .closeEvent: .events
+        case .returnTask, .urge, .done: .tasks
+        case .escalate, .refer: .mediation
+        case .acknowledge, .acknowledgeAll, .snooze, .resolve: .alerts
+        case .handover: nil
+        }
+    }
+
+    /// Destructive or bulk: asks "y/n" first.
+    public var needsConfirmation: Bool {
+        switch self {
+        case .cancelEvent, .closeEvent, .returnTask, .done, .escalate, .refer, .acknowledgeAll, .resolve: true
+        case .dispatch, .urge, .acknowledge, .snooze, .handover: false
+        }
+    }
+
+    public var label: Label {
+        switch self {
+        case .cancelEvent: Labels.of("action", "cancel")
+        case .closeEvent: Labels.of("action", "close")
+        case .returnTask: Labels.of("action", "return")
+        case .acknowledgeAll: Labels.of("action", "acknowledge_all")
+        default: Labels.of("action", rawValue)
+        }
+    }
+}

@@ -1,0 +1,231 @@
+import DutyCore
+
+/// Applies commands to the state. Needs the store and the layout for bounds
+/// (how many rows a pane has, how many fit on screen).
+public struct ConsoleReducer {
+    public let store: Store
+    public let paneRows: PaneRows
+    public let themeCount: Int
+
+    public init(store: Store, paneRows: PaneRows, themeCount: Int) {
+        self.store = store; self.paneRows = paneRows; self.themeCount = themeCount
+    }
+
+    /// Rows visible in a pane at this layout (0 when collapsed).
+    static func visibleRows(_ pane: Pane, _ layout: ScreenLayout?) -> Int {
+        guard let frame = layout?.frame(pane) else { return 10 }
+        let h = frame.content.height - (pane == .mediation ? MediationPaneView.summaryRows(frame.content.height) : 0)
+        return max(1, h > 2 ? h - 1 : h)   // one line of column titles when there is room
+    }
+
+    public func apply(_ command: Command, to state: inout ConsoleState, layout: ScreenLayout?) {
+        state.status = nil
+        let pane = state.focus
+        let rows = paneRows.count(pane, store: store, filter: state.filter(pane))
+        let page = Self.visibleRows(pane, layout)
+        switch command {
+        case .focusNext: state.focus = pane.next
+        case .focusPrevious: state.focus = pane.previous
+        case .focus(let p): state.focus = p
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
+            if case .main = state.mode {
+                move(command, &state, rows: rows, page: page)
+            } else {
+                moveOverlay(command, &state, page: page)
+            }
+        case .scroll(let delta):
+            if case .main = state.mode {
+                move(delta > 0 ? .moveDown : .moveUp, &state, rows: rows, page: page, times: abs(delta))
+            } else {
+                state.overlayScroll = max(0, state.overlayScroll + delta)
+            }
+        case .open:
+            let selected = state.selection[pane.rawValue]
+            if let item = paneRows.items(pane, store: store, filter: state.filter(pane), from: selected, limit: 1).first {
+                state.mode = .detail(DetailTarget(pane: pane, item: item))
+                state.overlayScroll = 0
+            }
+        case .back:
+            state.mode = .main
+        case .startFilter:
+            state.mode = .filterInput
+            state.filterDraft = state.filter(pane)?.text ?? ""
+        case .filterInput(let text):
+            state.filterDraft += text
+            preview(&state)
+        case .filterBackspace:
+            if !state.filterDraft.isEmpty { state.filterDraft.removeLast() }
+            preview(&state)
+        case .filterCommit:
+            state.mode = .main
+            preview(&state)
+        case .clearFilter:
+            state.filters[pane.rawValue] = nil
+            state.filterDraft = ""
+            state.mode = .main
+            state.selection[pane.rawValue] = 0
+            state.scroll[pane.rawValue] = 0
+            state.anchors[pane.rawValue] = nil
+        case .help:
+            state.mode = .help
+            state.overlayScroll = 0
+        case .cycleTheme:
+            state.themeIndex = (state.themeIndex + 1) % max(1, themeCount)
+        case .toggleLanguage:
+            state.language = state.language == .zh ? .en : .zh
+        case .quit:
+            state.quitRequested = true
+        case .click(let x, let y):
+            click(x: x, y: y, &state, layout: layout)
+        case .action(let kind):
+            startAction(kind, &state)
+        case .choose(let delta):
+            if var c = state.chooser, !c.options.isEmpty {
+                c.selected = max(0, min(c.options.count - 1, c.selected + delta))
+                state.chooser = c
+            }
+        case .cycleOption:
+            if var c = state.chooser, !c.cycle.isEmpty {
+                c.cycleIndex = (c.cycleIndex + 1) % c.cycle.count
+                state.chooser = c
+            }
+        case .confirm:
+            if case .choosing = state.mode, let c = state.chooser {
+                state.chooser = nil
+                ask(c.chosen, &state)
+            } else if case .confirming = state.mode, let request = state.pendingConfirmation {
+                state.pendingConfirmation = nil
+                state.mode = .main
+                state.effect = request
+            }
+        case .retryJournal:
+            state.retryRequested = true
+        case .replayPause, .replaySpeed, .replaySeek, .replayRestart:
+            state.replayCommand = command
+        case .cancel:
+            state.chooser = nil
+            state.pendingConfirmation = nil
+            state.mode = .main
+        }
+    }
+
+    /// Starts an action on the selected row: a chooser when it needs a
+    /// choice, a y/n when it is destructive or bulk, else straight to the session.
+    private func startAction(_ kind: ActionKind, _ state: inout ConsoleState) {
+        let pane = kind.pane ?? state.focus
+        guard kind.pane == nil || kind.pane == state.focus else {
+            state.status = Labels.of("ui", "wrong_pane").text(state.language)
+            return
+        }
+        var request = ActionRequest(kind: kind, pane: pane, item: nil, items: [], choice: nil, option: nil)
+        if kind == .acknowledgeAll {
+            let rows = paneRows.count(pane, store: store, filter: state.filter(pane))
+            request.items = paneRows.items(pane, store: store, filter: state.filter(pane), from: 0, limit: rows)
+        } else if kind != .handover {
+            let selected = state.selection[pane.rawValue]
+            guard let item = paneRows.items(pane, store: store, filter: state.filter(pane), from: selected, limit: 1).first else {
+                state.status = Labels.of("ui", "no_selection").text(state.language)
+                return
+            }
+            request.item = item
+        }
+        if let chooser = ActionMenus.chooser(for: request, store: store, language: state.language) {
+            state.chooser = chooser
+            state.mode = .choosing
+        } else {
+            ask(request, &state)
+        }
+    }
+
+    /// Asks y/n for destructive and bulk actions; hands the rest on.
+    private func ask(_ request: ActionRequest, _ state: inout ConsoleState) {
+        if request.kind.needsConfirmation {
+            state.pendingConfirmation = request
+            state.mode = .confirming
+        } else {
+            state.mode = .main
+            state.effect = request
+        }
+    }
+
+    /// Filters as the operator types, so the pane narrows with each key.
+    private func preview(_ state: inout ConsoleState) {
+        let p = state.focus.rawValue
+        state.filters[p] = state.filterDraft.isEmpty ? nil : PaneFilter(state.filterDraft)
+        state.selection[p] = 0
+        state.scroll[p] = 0
+        state.anchors[p] = nil
+    }
+
+    private func move(_ command: Command, _ state: inout ConsoleState, rows: Int, page: Int, times: Int = 1) {
+        let p = state.focus.rawValue
+        var sel = state.selection[p]
+        switch command {
+        case .moveDown: sel += times
+        case .moveUp: sel -= times
+        case .pageDown: sel += page
+        case .pageUp: sel -= page
+        case .top: sel = 0
+        case .bottom: sel = rows - 1
+        default: break
+        }
+        sel = max(0, min(sel, rows - 1))
+        state.selection[p] = sel
+        state.anchors[p] = paneRows.items(state.focus, store: store, filter: state.filter(state.focus), from: sel, limit: 1).first
+        // Keep the selection on screen.
+        var top = state.scroll[p]
+        if sel < top { top = sel }
+        if sel >= top + page { top = sel - page + 1 }
+        state.scroll[p] = max(0, top)
+    }
+
+    private func moveOverlay(_ command: Command, _ state: inout ConsoleState, page: Int) {
+        switch command {
+        case .moveDown: state.overlayScroll += 1
+        case .moveUp: state.overlayScroll -= 1
+        case .pageDown: state.overlayScroll += page
+        case .pageUp: state.overlayScroll -= page
+        case .top: state.overlayScroll = 0
+        case .bottom: state.overlayScroll = Int.max / 2
+        default: break
+        }
+        state.overlayScroll = max(0, state.overlayScroll)
+    }
+
+    private func click(x: Int, y: Int, _ state: inout ConsoleState, layout: ScreenLayout?) {
+        guard case .main = state.mode, let layout, let pane = layout.pane(atX: x, y: y) else { return }
+        state.focus = pane
+        let frame = layout.frame(pane)
+        let summary = pane == .mediation ? MediationPaneView.summaryRows(frame.content.height) : 0
+        let list = frame.content.height - summary
+        let row = y - frame.content.y - summary - (list > 2 ? 1 : 0)   // below the bars and column titles
+        guard row >= 0 else { return }
+        let p = pane.rawValue
+        let rows = paneRows.count(pane, store: store, filter: state.filter(pane))
+        state.selection[p] = max(0, min(state.scroll[p] + row, rows - 1))
+        state.anchors[p] = paneRows.items(pane, store: store, filter: state.filter(pane), from: state.selection[p], limit: 1).first
+    }
+
+    /// Moves each pane's selection to where its chosen item is now, keeping
+    /// it at the same place on screen; an item that left the pane leaves the
+    /// selection on its row. Called before drawing when the store changed.
+    public func followAnchors(_ state: inout ConsoleState, layout: ScreenLayout?) {
+        for pane in Pane.allCases {
+            let p = pane.rawValue
+            guard let item = state.anchors[p] else { continue }
+            let rows = paneRows.count(pane, store: store, filter: state.filter(pane))
+            guard let row = paneRows.row(of: item, pane, store: store, filter: state.filter(pane)) else {
+                state.anchors[p] = nil
+                state.selection[p] = max(0, min(state.selection[p], rows - 1))
+                continue
+            }
+            let delta = row - state.selection[p]
+            state.selection[p] = row
+            let page = Self.visibleRows(pane, layout)
+            var top = max(0, state.scroll[p] + delta)
+            if row < top { top = row }
+            if row >= top + page { top = row - page + 1 }
+            state.scroll[p] = max(0, top)
+        }
+    }
+}

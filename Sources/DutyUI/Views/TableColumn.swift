@@ -1,0 +1,33 @@
+/// How wide a table column is.
+public enum ColumnWidth: Equatable, Sendable {
+    /// Exactly this many columns (a time, an id, a status).
+    case fixed(Int)
+    /// At least `min` columns, plus a share of what is left over in
+    /// proportion to `weight` (titles, units: the text that can be cut).
+    case flexible(min: Int, weight: Int)
+
+    /// A flexible column of weight 1 with room for at least `min` columns.
+    public static func flexible(min: Int = 6) -> ColumnWidth { .flexible(min: min, weight: 1) }
+
+    /// A fixed width wide enough for the widest of `texts` — e.g. every
+    /// status label of the current language — computed from the vocabulary,
+    /// never from the rows on screen, so columns do not shift when scrolling.
+    public static func fitting(_ texts: [String], minimum: Int = 1, maximum: Int = .max) -> ColumnWidth {
+        let widest = texts.map(TextFit.width).max() ?? 0
+        return .fixed(Swift.min(maximum, Swift.max(minimum, widest)))
+    }
+}
+
+/// One column of a table.
+public struct TableColumn: Equatable, Sendable {
+    public var title: String
+    public var width: ColumnWidth
+    public var alignment: Alignment
+    /// When the table is too narrow for every column, columns are hidden
+    /// highest value first (ties: the rightmost); nil is never hidden.
+    public var hidePriority: Int?
+
+    public init(_ title: String, _ width: ColumnWidth, alignment: Alignment = .left, hidePriority: Int? = nil) {
+        self.title = title; self.width = width; self.alignment = alignment; self.hidePriority = hidePriority
+    }
+}
