@@ -56,12 +56,18 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "dutydesk-bench", dependencies: ["DutyCore", "DutyUI"]),
-        .testTarget(name: "DutyCoreTests", dependencies: ["DutyCore"]),
-        .testTarget(name: "DutyTerminalTests", dependencies: ["DutyTerminal"]),
+        /// What several test targets share (temporary folders, fixtures, feed
+        /// line builders, the seeded generators, the demo feed): no product
+        /// depends on it.
+        .target(name: "DutyTestSupport", dependencies: ["DutyCore"], path: "Tests/DutyTestSupport"),
+        /// Opens pseudo-terminals for the terminal tests; only tests need a pty.
+        .target(name: "CPtyHelper", path: "Tests/CPtyHelper", linkerSettings: [.linkedLibrary("util")]),
+        .testTarget(name: "DutyCoreTests", dependencies: ["DutyCore", "DutyTestSupport"]),
+        .testTarget(name: "DutyTerminalTests", dependencies: ["DutyTerminal", "CPtyHelper", "DutyTestSupport"]),
         /// Runs the built `dutydesk` binary end to end (the dependency makes
         /// `swift test` build it first).
-        .testTarget(name: "DutyDeskCLITests", dependencies: ["dutydesk", "DutyCore"]),
-        /// Snapshots under __Snapshots__ are read through #filePath, not as resources.
-        .testTarget(name: "DutyUITests", dependencies: ["DutyUI", "DutyCore"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "DutyDeskCLITests", dependencies: ["dutydesk", "DutyCore", "DutyTestSupport"]),
+        /// Golden frames under __Frames__ are read through #filePath, not as resources.
+        .testTarget(name: "DutyUITests", dependencies: ["DutyUI", "DutyCore", "DutyTestSupport"], exclude: ["__Frames__"]),
     ]
 )

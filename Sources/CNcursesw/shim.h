@@ -7,7 +7,6 @@
 #include <locale.h>
 #include <poll.h>
 #include <pthread.h>
-#include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -68,20 +67,6 @@ static inline int dd_get_winsize(int fd, int *rows, int *cols) {
     *rows = ws.ws_row;
     *cols = ws.ws_col;
     return 0;
-}
-
-static inline int dd_set_winsize(int fd, int rows, int cols) {
-    struct winsize ws;
-    memset(&ws, 0, sizeof ws);
-    ws.ws_row = (unsigned short)rows;
-    ws.ws_col = (unsigned short)cols;
-    return ioctl(fd, TIOCSWINSZ, &ws);
-}
-
-/* A new pseudo-terminal (master and slave, neither a controlling tty), for
-   tests that drive the console without a real terminal. */
-static inline int dd_open_pty(int *master, int *slave) {
-    return openpty(master, slave, NULL, NULL, NULL);
 }
 
 /* True when fd reports hangup or error (the other side of a pty closed). */

@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 @testable import DutyCore
@@ -263,9 +264,7 @@ import Testing
 
     @Test func replayAtTwoSpeedsWritesTheSameRecords() {
         let start = Timestamp.millis(year: 2026, month: 11, day: 23)
-        var g = FeedGenerator(seed: 7, start: start)
-        var feed: [Record] = []
-        g.generate(days: 3) { feed.append($0) }
+        var feed = GeneratedFeed.records(seed: 7, start: start, days: 3)
         // Window rules too: a cluster in a grid of its own, and a run of
         // district-tier resolutions that tips the 6:3:1 split.
         let day2 = start + 86_400_000

@@ -3,36 +3,23 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DutyTestSupport
 import Testing
 @testable import DutyCore
 
 @Suite("FeedGenerator")
 struct GeneratorTests {
     /// Monday 2026-11-23 00:00 +08:00: seven days cover one whole week.
-    static let monday = Timestamp.millis(year: 2026, month: 11, day: 23)
-
-    static func bytes(seed: UInt64, days: Int) -> [UInt8] {
-        var g = FeedGenerator(seed: seed, start: monday)
-        var out: [UInt8] = []
-        g.generate(days: days) { RecordWriter.append($0, to: &out) }
-        return out
-    }
-
-    static func week(seed: UInt64) -> [Record] {
-        var g = FeedGenerator(seed: seed, start: monday)
-        var records: [Record] = []
-        g.generate(days: 7) { records.append($0) }
-        return records
-    }
+    static let monday = GeneratedFeed.monday
 
     /// One week, generated once for all the statistics.
-    static let week = week(seed: 20261128)
+    static let week = GeneratedFeed.records(seed: 20261128, days: 7)
 
     @Test func sameSeedSameBytesOtherSeedOtherBytes() {
-        let a = Self.bytes(seed: 7, days: 2)
+        let a = GeneratedFeed.bytes(seed: 7, days: 2)
         #expect(a.count > 100_000)
-        #expect(a == Self.bytes(seed: 7, days: 2))
-        #expect(a != Self.bytes(seed: 8, days: 2))
+        #expect(a == GeneratedFeed.bytes(seed: 7, days: 2))
+        #expect(a != GeneratedFeed.bytes(seed: 8, days: 2))
     }
 
     @Test func sortedBoundedAndStrictlyIncreasingPerItem() {
@@ -106,7 +93,7 @@ struct GeneratorTests {
         var tiers = [0, 0, 0]
         for seed in [20261128, 1, 2, 3] as [UInt64] {
             var final: [String: Record] = [:]
-            for r in seed == 20261128 ? Self.week : Self.week(seed: seed) { final[r.id] = r }
+            for r in seed == 20261128 ? Self.week : GeneratedFeed.records(seed: seed, days: 7) { final[r.id] = r }
             for r in final.values {
                 if case .mediation(let m) = r.snapshot.body, m.status == .resolved { tiers[Int(m.tier.rawValue)] += 1 }
             }
@@ -142,12 +129,11 @@ struct GeneratorTests {
     }
 
     @Test func writesJSONLinesFile() throws {
-        let path = "/tmp/dutydesk-gen-test-\(Platform.monotonicNanos()).jsonl"
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = folder.file("generated.jsonl")
         try FeedGenerator.write(seed: 3, start: Self.monday, records: 2_000, to: path)
-        defer { unlink(path) }
-        var expected: [UInt8] = []
-        var g = FeedGenerator(seed: 3, start: Self.monday)
-        g.generate(records: 2_000) { RecordWriter.append($0, to: &expected) }
+        let expected = GeneratedFeed.bytes(seed: 3, records: 2_000)
         let size = Int(Platform.stat(path: path)?.size ?? -1)
         #expect(size == expected.count)
         guard let fd = Platform.openRead(path) else { Issue.record("no file"); return }

@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 @testable import DutyCore
@@ -40,7 +41,7 @@ import Testing
     /// into it; console A appends. Both readers get A's records, and the torn
     /// bytes are one bad line for both, at the same place.
     @Test func tornTailIsTerminatedSoReadersLoseNothing() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let first = Line.event("E1", Self.ts) + "\n"
         let torn = #"{"kind":"task","id":"ZF-9","ts":"2026-11-"#
@@ -74,7 +75,7 @@ import Testing
     /// Torn bytes that are a whole record missing only its newline become that
     /// record for everybody: the writer's check sees it, and so do readers.
     @Test func tornTailThatIsAWholeRecordCountsForEveryone() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let first = Line.event("E1", Self.ts) + "\n"
         let last = Line.event("E2", "2026-11-28T10:00:00+08:00", status: "cancelled")
@@ -98,7 +99,7 @@ import Testing
     /// path names now, reads it from its start, and is refused, instead of
     /// dispatching E1 a second time into the renamed, unwatched file.
     @Test func renamedJournalIsReopenedBeforeAppending() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let a = OperatorJournal(path: path, console: "a")
         #expect(a.append(J.dispatch("E0", task: "T0", by: "李"), expecting: J.stillOpen("E0")).isWritten)
@@ -120,7 +121,7 @@ import Testing
     /// The journal deleted under a console: the next append creates it anew
     /// rather than writing into the unlinked file nobody can read.
     @Test func deletedJournalIsCreatedAgain() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let a = OperatorJournal(path: path, console: "a")
         #expect(a.append(J.dispatch("E0", task: "T0", by: "李"), expecting: { _ in nil }).isWritten)
@@ -132,7 +133,7 @@ import Testing
     // MARK: - Item 10: no writing through symlinks, only sane journals
 
     @Test func journalThatIsASymlinkIsRefused() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let shared = try Self.sharedFolder(dir)
         let target = try Self.privateFile(dir)
         let missing = dir.appendingPathComponent("home/not-yet.txt").path
@@ -154,7 +155,7 @@ import Testing
     /// At start, an existing journal that cannot be used is reported (and
     /// blocks) before any action; a missing one is not created by the check.
     @Test func preflightReportsAnUnusableJournalAndCreatesNothing() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let shared = try Self.sharedFolder(dir)
         let target = try Self.privateFile(dir)
         let missing = OperatorJournal(path: shared + "/operator-journal.jsonl", console: "c1")
@@ -170,7 +171,7 @@ import Testing
     }
 
     @Test func journalThatIsNotARegularFileIsRefusedWithoutBlocking() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let fifo = dir.appendingPathComponent("fifo.jsonl").path
         #expect(mkfifo(fifo, 0o600) == 0)
         let folder = dir.appendingPathComponent("folder.jsonl").path
@@ -184,7 +185,7 @@ import Testing
     }
 
     @Test func recordingThroughASymlinkIsRefused() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let shared = try Self.sharedFolder(dir)
         let target = try Self.privateFile(dir)
         let link = shared + "/recording.jsonl"
@@ -205,7 +206,7 @@ import Testing
     /// `generate` (and the demo's generated day) never writes through a
     /// symlink either; a regular file is still overwritten whole.
     @Test func generatedFeedThroughASymlinkIsRefused() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let shared = try Self.sharedFolder(dir)
         let target = try Self.privateFile(dir)
         let link = shared + "/generated.jsonl"
@@ -222,7 +223,7 @@ import Testing
     /// refused and its target left alone; a regular file of that name (an
     /// earlier handover in the same minute) is kept, the new one takes `-2`.
     @Test func handoverNeverWritesThroughASymlinkOrOverAFile() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let shared = try Self.sharedFolder(dir)
         let target = try Self.privateFile(dir)
         let now = OperatorActionTests.now
@@ -253,7 +254,7 @@ import Testing
     /// of ours, it is the folder's group, and the folder is setgid.
     @Test(.enabled(if: isRoot, "chown needs root"))
     func journalOwnedOutsideTheSharingModelIsRefused() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let shared = try Self.sharedFolder(dir)
         let path = shared + "/operator-journal.jsonl"
         try Self.write(Line.event("E1", Self.ts) + "\n", to: path)
@@ -286,7 +287,7 @@ import Testing
     /// were appended to the stranger's file (found by the adversarial re-test).
     @Test(.enabled(if: isRoot, "chown needs root"))
     func recordingOwnedOutsideTheSharingModelIsRefused() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let shared = try Self.sharedFolder(dir)
         let path = shared + "/recording.jsonl"
         try Self.write("", to: path)
@@ -311,7 +312,7 @@ import Testing
     /// A new journal and its id state file are created 0660 (before the
     /// umask), in the folder's group when the folder is setgid.
     @Test func journalIsCreatedForTheGroup() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let shared = try Self.sharedFolder(dir)
         chmod(shared, 0o2770)
         let path = shared + "/operator-journal.jsonl"

@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 @testable import DutyCore
@@ -46,7 +47,7 @@ import Testing
     /// second took the same id as the first and was refused with "already
     /// dispatched by 王" although its event was never dispatched.
     @Test func differentEventsFromTwoConsolesBothGetTheirOwnIDs() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let a = Self.store(), b = Self.store()
         let ja = OperatorJournal(path: path, console: "a"), jb = OperatorJournal(path: path, console: "b")
@@ -62,7 +63,7 @@ import Testing
     /// The same event from two consoles: the second is refused, naming the
     /// event and who dispatched it.
     @Test func sameEventFromTwoConsolesIsRefusedNamingTheEvent() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let a = Self.store(), b = Self.store()
         let ja = OperatorJournal(path: path, console: "a"), jb = OperatorJournal(path: path, console: "b")
@@ -78,7 +79,7 @@ import Testing
     /// Compared in milliseconds, the change went unnoticed and the dispatch
     /// was written over a state the operator never saw.
     @Test func aChangeWithinTheSameMillisecondIsNoticed() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let store = TestSupport.store([Line.event("E1", "2026-11-28T09:00:00.000100+08:00")], clock: .fixed(Self.now))
         let other = Line.event("E1", "2026-11-28T09:00:00.000900+08:00", priority: "1") + "\n"
@@ -96,7 +97,7 @@ import Testing
     /// next id: the next dispatch gets an ordinary id. Before, the next id
     /// overflowed and the console stopped (exit 132) on every dispatch.
     @Test func hugeTaskNumbersAreNotCountedFrom() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let huge = Self.prefix + "9223372036854775807"
         let feed = Line.task(huge, "2026-11-28T09:30:00+08:00", due: "2026-11-28T13:30:00+08:00", status: "done")
@@ -114,7 +115,7 @@ import Testing
     /// dispatches after `ZF-…-999999999` both got `ZF-…-1000000000`, the
     /// second task overwriting the first (found by the second re-test).
     @Test func theLastCountableNumberIsNeverPassed() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let last = Line.task(Self.prefix + "999999998", "2026-11-28T09:30:00+08:00", due: "2026-11-28T13:30:00+08:00", status: "done")
         let store = Self.store(extra: [last])
@@ -132,7 +133,7 @@ import Testing
     /// not dispatch the event again. Before, it never read `.1`, showed the
     /// event open, and one event got two tasks.
     @Test func aConsoleStartedAfterTheJournalWasRenamedSeesItsDispatches() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let lines = (0..<4).map { Line.event("E\($0)", "2026-11-28T09:00:00+08:00") }
         try (lines.joined(separator: "\n") + "\n").write(toFile: dir.path + "/feed.jsonl", atomically: false, encoding: .utf8)
         let path = dir.path + "/operator-journal.jsonl"
@@ -168,7 +169,7 @@ import Testing
     /// recording learned to skip duplicates, both were lost: the re-test's
     /// recording held 0 of the journal's lines.)
     @Test func aRecordingKeepsEveryActionOnceWhenTheJournalIsWatched() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let lines = (0..<4).map { Line.event("E\($0)", "2026-11-28T09:00:00+08:00") }
         try (lines.joined(separator: "\n") + "\n").write(toFile: dir.path + "/feed.jsonl", atomically: false, encoding: .utf8)
         let path = dir.path + "/operator-journal.jsonl", rec = dir.path + "/rec.jsonl"
@@ -197,7 +198,7 @@ import Testing
     /// dispatch 40 different events as fast as they can: all are written,
     /// with 40 distinct ids.
     @Test func racingDispatchesOfDifferentEventsAllSucceedWithDistinctIDs() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let events = 40
         let results = Results()
@@ -220,7 +221,7 @@ import Testing
     /// Both consoles dispatch the same event, 20 times over: exactly one
     /// task per event, the other refused naming the event.
     @Test func racingDispatchesOfTheSameEventWriteExactlyOne() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let rounds = 20
         let consoles = Consoles(stores: [Self.store(events: rounds), Self.store(events: rounds)],
@@ -248,7 +249,7 @@ import Testing
     /// its id still follows A's (the id state file), and an id in C's own
     /// store (from the feeds) is not reused either.
     @Test func idsAreNotReusedAfterTheJournalIsRenamed() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let ja = OperatorJournal(path: path, console: "a")
         #expect(Self.taskID(Self.dispatch(Self.store(), ja, "E0", by: "王")) == Self.prefix + "0001")
@@ -270,7 +271,7 @@ import Testing
     /// The id state file is never written through a symlink: the dispatch
     /// fails naming the file, nothing is written anywhere.
     @Test func idStateFileThatIsASymlinkIsRefused() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let shared = try JournalSafetyTests.sharedFolder(dir)
         let target = try JournalSafetyTests.privateFile(dir)
         let path = shared + "/operator-journal.jsonl"

@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 @testable import DutyCore
@@ -89,7 +90,7 @@ import Testing
     /// The journal keeps each item's latest snapshot to the microsecond, so
     /// a check made under its lock sees the newer of two within one millisecond.
     @Test func theJournalSeesTheLaterSnapshotWithinOneMillisecond() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let a = OperatorJournal(path: path, console: "a"), b = OperatorJournal(path: path, console: "b")
         let open = try TestSupport.parse(Self.event("2026-11-28T09:15:02.0001+08:00")).get()
@@ -110,7 +111,7 @@ import Testing
     /// A recording plays (and `record` writes) records of one millisecond
     /// in microsecond order, whatever order the files had them in.
     @Test func aRecordingIsOrderedToTheMicrosecond() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let lines = [Self.event("2026-11-28T09:15:02.0009+08:00", status: "closed"),
                      Line.event("E2", "2026-11-28T09:15:02.0005+08:00"),
                      Self.event("2026-11-28T09:15:02.0001+08:00")]

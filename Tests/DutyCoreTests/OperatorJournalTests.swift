@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 @testable import DutyCore
@@ -52,7 +53,7 @@ import Testing
     // MARK: - Tests
 
     @Test func appendedBatchReadsBackEqualWithConsoleKey() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let journal = OperatorJournal(path: path, console: "desk-\"1\"")
         let batch = Self.dispatch("E1", task: "ZF-20261128-0001", by: "李")
@@ -69,7 +70,7 @@ import Testing
     }
 
     @Test func tornTailIsTerminatedBeforeAppending() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let whole = Line.event("E1", "2026-11-28T09:00:00+08:00") + "\n"
         let torn = #"{"kind":"task","id":"ZF-9","ts":"2026-11-"#
@@ -87,7 +88,7 @@ import Testing
     }
 
     @Test func twoInstancesRacingDispatchExactlyOnce() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let names = ["王", "李"]
         for round in 0..<20 {
@@ -111,7 +112,7 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/env")))
     func anotherProcessRacingDispatchExactlyOnce() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         // Staggered starts so that either side wins some rounds; the last round
         // lets the other console finish first, so ours must be refused.
@@ -138,7 +139,7 @@ import Testing
     }
 
     @Test func readsWhatAnotherWriterAppendedSinceLastRead() throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let mine = OperatorJournal(path: path, console: "a")
         let theirs = OperatorJournal(path: path, console: "b")
@@ -170,7 +171,7 @@ import Testing
                       .writeError(errno: Platform.errnoNoSpace, bytes: 9),
                       .syncError(errno: Platform.errnoIO)])
     func failingWriteLeavesFileUnchangedAndBlocks(fault: JournalFault) throws {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let journal = OperatorJournal(path: path, console: "c1")
         #expect(journal.append(Self.dispatch("E1", task: "T1", by: "李"), expecting: { _ in nil }).isWritten)
@@ -209,7 +210,7 @@ import Testing
     }
 
     @Test func refusalWritesNothing() {
-        let dir = TestSupport.tempDir(); defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
         let path = dir.appendingPathComponent("journal.jsonl").path
         let journal = OperatorJournal(path: path, console: "c1")
         #expect(journal.append(Self.dispatch("E1", task: "T1", by: "王"), expecting: Self.stillOpen("E1")).isWritten)

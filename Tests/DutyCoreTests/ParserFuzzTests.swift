@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 @testable import DutyCore
@@ -14,10 +15,9 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func mutatedLinesAgreeWithTheReference(seed: UInt64) {
-        var rng = Mix(seed: seed &* 0x9E37_79B9_7F4A_7C15)
+        var rng = SplitMix(seed: seed &* 0x9E37_79B9_7F4A_7C15)
         var base: [[UInt8]] = []
-        var g = FeedGenerator(seed: seed, start: Timestamp.millis(year: 2026, month: 11, day: 1))
-        g.generate(records: 1500) { r in
+        for r in GeneratedFeed.records(seed: seed, start: Timestamp.millis(year: 2026, month: 11, day: 1), records: 1500) {
             var line: [UInt8] = []
             RecordWriter.append(r, to: &line, newline: false)
             base.append(line)
@@ -110,22 +110,6 @@ import Testing
         return s
     }
 
-    /// SplitMix64.
-    struct Mix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
-
     struct Mutator {
         static let bytes: [UInt8] = Array(#""\{}[]:,. 0129-+eEtTzZnul"#.utf8)
             + [0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
@@ -151,7 +135,7 @@ import Testing
             #""2""#, "null", "true", "[2]", "1 ", " 3", "3\t", "\u{3000}3", "2,", "+2",
         ]
 
-        func mutate(_ line: inout [UInt8], _ r: inout Mix) {
+        func mutate(_ line: inout [UInt8], _ r: inout SplitMix) {
             if line.isEmpty { line = Array("{}".utf8); return }
             switch r.below(18) {
             case 0: line[r.below(line.count)] ^= UInt8(1) << UInt8(r.below(8))
@@ -225,7 +209,7 @@ import Testing
             return start..<min(j, line.count)
         }
 
-        func duplicatePair(_ line: inout [UInt8], _ r: inout Mix) {
+        func duplicatePair(_ line: inout [UInt8], _ r: inout SplitMix) {
             let keys = Self.keys(line)
             guard let k = keys.isEmpty ? nil : r.pick(keys), let v = Self.valueRange(line, afterKey: k) else { return }
             var key = Array(line[k])
@@ -243,7 +227,7 @@ import Testing
         /// A quoted string of 0–80 pieces: ASCII, two-, three- and four-byte
         /// characters (three-byte ones with every kind of lead), escapes, and
         /// now and then a bad byte sequence.
-        func randomString(_ r: inout Mix) -> String {
+        func randomString(_ r: inout SplitMix) -> String {
             let pieces = ["a", "Z", "0", " ", "-", "中", "锦", "屏", "\u{800}", "\u{FFFD}", "\u{D7FF}", "\u{E000}", "\u{FFFF}",
                           "é", "\u{7FF}", "😀", "\u{10FFFF}", #"\""#, #"\\"#, #"\n"#, #"\u4e2d"#, #"\u0000"#,
                           #"\ud83d\ude00"#, "\u{7F}"]
@@ -252,7 +236,7 @@ import Testing
             return s + "\""
         }
 
-        func editKey(_ line: inout [UInt8], _ r: inout Mix) {
+        func editKey(_ line: inout [UInt8], _ r: inout SplitMix) {
             let keys = Self.keys(line)
             guard let k = keys.isEmpty ? nil : r.pick(keys), !k.isEmpty else { return }
             switch r.below(5) {
@@ -269,7 +253,7 @@ import Testing
             }
         }
 
-        func editTimestamp(_ line: inout [UInt8], _ r: inout Mix) {
+        func editTimestamp(_ line: inout [UInt8], _ r: inout SplitMix) {
             let years = ["1969", "1970", "2000", "2024", "2025", "2026", "2100", "0000", "9999", "0400"]
             let y = r.pick(years)
             func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
@@ -291,7 +275,7 @@ import Testing
             replaceValue(&line, of: name, with: "\"\(ts)\"")
         }
 
-        func escapeInValue(_ line: inout [UInt8], _ r: inout Mix) {
+        func escapeInValue(_ line: inout [UInt8], _ r: inout SplitMix) {
             let keys = Self.keys(line)
             guard let k = keys.isEmpty ? nil : r.pick(keys), let v = Self.valueRange(line, afterKey: k),
                   v.count >= 3, line[v.lowerBound] == UInt8(ascii: "\"") else { return }

@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 @testable import DutyCore
@@ -6,7 +7,7 @@ import Testing
 /// bad input the feed contract names.
 @Suite struct ParserTests {
     @Test func acceptsEveryConformanceAcceptLine() throws {
-        let data = try Data(contentsOf: TestSupport.conformance.appendingPathComponent("accept.jsonl"))
+        let data = try Data(contentsOf: Fixtures.conformance.appendingPathComponent("accept.jsonl"))
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 88)
         for (n, line) in lines.enumerated() {
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func refusesEveryConformanceRejectLine() throws {
-        let data = try Data(contentsOf: TestSupport.conformance.appendingPathComponent("reject.jsonl"))
+        let data = try Data(contentsOf: Fixtures.conformance.appendingPathComponent("reject.jsonl"))
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 177)
         for (n, line) in lines.enumerated() {

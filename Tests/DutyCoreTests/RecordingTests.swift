@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 @testable import DutyCore
@@ -36,8 +37,8 @@ import Testing
     }
 
     @Test func rebuildAtTheEndEqualsStats() throws {
-        let dir = TestSupport.tempDir()
-        defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let f = try Self.feeds(in: dir)
         let recording = Recording(paths: [f.a, f.b])
         #expect(recording.problems.isEmpty)
@@ -51,8 +52,8 @@ import Testing
     }
 
     @Test func recordsAreSortedByTsThenFileOrder() throws {
-        let dir = TestSupport.tempDir()
-        defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let f = try Self.feeds(in: dir)
         let recording = Recording(paths: [f.b, f.a])
         for i in 1..<recording.count { #expect(recording.ts(at: i - 1) <= recording.ts(at: i)) }
@@ -63,8 +64,8 @@ import Testing
     }
 
     @Test func feedingInSmallStepsEndsLikeRebuild() throws {
-        let dir = TestSupport.tempDir()
-        defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let f = try Self.feeds(in: dir)
         let recording = Recording(paths: [f.a, f.b])
         let first = try #require(recording.startTs), end = try #require(recording.endTs)
@@ -81,8 +82,8 @@ import Testing
     }
 
     @Test func rebuildAtAnyTimeEqualsFeedingUpToIt() throws {
-        let dir = TestSupport.tempDir()
-        defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let f = try Self.feeds(in: dir)
         let recording = Recording(paths: [f.a, f.b])
         let first = try #require(recording.startTs), end = try #require(recording.endTs)
@@ -105,8 +106,8 @@ import Testing
     /// Seeking back from a checkpoint gives the same state as rebuilding from
     /// the start, and playing on from it ends like playing straight.
     @Test func checkpointsGiveTheSameStateAsRebuildingFromTheStart() throws {
-        let dir = TestSupport.tempDir()
-        defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let f = try Self.feeds(in: dir, days: 2)
         let plain = Recording(paths: [f.a, f.b])
         let fast = Recording(paths: [f.a, f.b])
@@ -133,8 +134,8 @@ import Testing
     }
 
     @Test func fromAndToCutInclusively() throws {
-        let dir = TestSupport.tempDir()
-        defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let f = try Self.feeds(in: dir)
         let all = Recording(paths: [f.a, f.b])
         let lo = all.ts(at: all.count / 4), hi = all.ts(at: all.count / 2)
@@ -145,8 +146,8 @@ import Testing
     }
 
     @Test func recordThenReplayRoundTrips() throws {
-        let dir = TestSupport.tempDir()
-        defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let f = try Self.feeds(in: dir)
         let recording = Recording(paths: [f.a, f.b])
         let out = dir.appendingPathComponent("rec.jsonl.out").path
@@ -178,8 +179,8 @@ import Testing
     /// it grew by the whole feed at every poll (20 records: 100, 180, 260 …
     /// lines). Each snapshot is recorded once, however often it is read.
     @Test func aRecordingInsideTheWatchedFolderDoesNotFeedItself() throws {
-        let dir = TestSupport.tempDir()
-        defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let feed = (0..<20).map { Line.event("E\($0)", "2026-11-28T09:00:\(String(format: "%02d", $0))+08:00") }
         try (feed.joined(separator: "\n") + "\n").write(toFile: dir.path + "/feed.jsonl", atomically: false, encoding: .utf8)
         let out = dir.path + "/rec.jsonl"
@@ -197,8 +198,8 @@ import Testing
     }
 
     @Test func recordingSinkForwardsEverythingAndRecordsGoodLines() throws {
-        let dir = TestSupport.tempDir()
-        defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let f = try Self.feeds(in: dir)
         let out = dir.appendingPathComponent("live.jsonl.out").path
         let store = Store(clock: .eventTime)
@@ -223,8 +224,8 @@ import Testing
     }
 
     @Test func recordingWriterAppendsAndKeepsRecordsParseable() throws {
-        let dir = TestSupport.tempDir()
-        defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let out = dir.appendingPathComponent("actions.jsonl").path
         let line = Line.event("E1", "2026-11-28T09:00:00+08:00")
         do {
@@ -269,8 +270,8 @@ import Testing
     }
 
     @Test func sameAlertsAtOneTimesAndAtMax() throws {
-        let dir = TestSupport.tempDir()
-        defer { TestSupport.cleanup(dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let f = try RecordingTests.feeds(in: dir, days: 2)
         let recording = Recording(paths: [f.a, f.b])
         // 1×: a tick per simulated second is too slow for a test; a minute per

@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Testing
 @testable import DutyCore
 

@@ -1,4 +1,5 @@
 import Dispatch
+import DutyTestSupport
 import Foundation
 import Testing
 @testable import DutyCore
@@ -24,21 +25,6 @@ struct TailSink: LineSink {
         tailer.poll(into: &sink)
         return sink
     }
-}
-
-/// A fresh directory under the system temp dir, removed by `remove()`.
-struct TailTempDir {
-    let path: String
-
-    init() throws {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dutydesk-tailer-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        path = url.path
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
 
 /// Writes with plain POSIX calls so appends, truncation and renames are exactly
@@ -101,7 +87,7 @@ enum NonBlocking {
 
 @Suite struct TailerTests {
     @Test func appendedLinesArriveOnceWithPositions() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("a\nbb\n", to: file)
         let tailer = FeedTailer(paths: [file])
@@ -122,7 +108,7 @@ enum NonBlocking {
     }
 
     @Test func partialLineIsHeldThenDeliveredOnce() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("one\ntw", to: file)
         let tailer = FeedTailer(paths: [file])
@@ -139,7 +125,7 @@ enum NonBlocking {
     }
 
     @Test func crlfLosesTheCarriageReturn() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("a\r\nbc\r", to: file)
         let tailer = FeedTailer(paths: [file])
@@ -151,7 +137,7 @@ enum NonBlocking {
     }
 
     @Test func renameRotationDrainsTheOldFileFirst() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("1\n2\n", to: file)
         let tailer = FeedTailer(paths: [dir.path])
@@ -173,7 +159,7 @@ enum NonBlocking {
     }
 
     @Test func renameToAnotherFollowedNameContinues() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         TailDisk.append("1\n2\n", to: dir.file("b.jsonl"))
         let tailer = FeedTailer(paths: [dir.path])
         #expect(TailSink.poll(tailer).texts == ["1", "2"])
@@ -186,7 +172,7 @@ enum NonBlocking {
     }
 
     @Test func copytruncateRestartsFromLineOne() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("1\n2\n3\npart", to: file)
         let tailer = FeedTailer(paths: [file])
@@ -199,7 +185,7 @@ enum NonBlocking {
     }
 
     @Test func deleteAndRecreate() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("1\n2\n", to: file)
         let tailer = FeedTailer(paths: [file])
@@ -219,7 +205,7 @@ enum NonBlocking {
     }
 
     @Test func deleteAndRecreateWithinOnePoll() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("1\n", to: file)
         let tailer = FeedTailer(paths: [dir.path])
@@ -233,7 +219,7 @@ enum NonBlocking {
     }
 
     @Test func truncateAndRegrowPastOldOffsetIsNoticedByFingerprint() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("aaaa\nbbbb\n", to: file)
         let tailer = FeedTailer(paths: [file])
@@ -251,7 +237,7 @@ enum NonBlocking {
     static let head = String(repeating: "h", count: 70)
 
     @Test func rewriteKeepingTheFirstBytesAndRegrowingIsReadFromTheStart() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("\(Self.head)\nold-1\nold-2\n", to: file)
         let tailer = FeedTailer(paths: [file])
@@ -268,7 +254,7 @@ enum NonBlocking {
     }
 
     @Test func sameSizeRewriteAfterTheFirstBytesIsReadFromTheStart() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("\(Self.head)\nabc\ndef\n", to: file)
         let tailer = FeedTailer(paths: [file])
@@ -282,7 +268,7 @@ enum NonBlocking {
     }
 
     @Test func rewriteOfTheHeldPartialLineIsNotGluedToTheOldBytes() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("\(Self.head)\npart", to: file)
         let tailer = FeedTailer(paths: [file])
@@ -297,7 +283,7 @@ enum NonBlocking {
     /// A same-size rewrite that changes only bytes far from both the first
     /// 64 and the last 4 KiB read: only the modification time tells.
     @Test func sameSizeRewriteOfTheMiddleIsNoticedByItsModificationTime() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         let lines = (0..<200).map { String(format: "line-%03d-", $0) + String(repeating: "x", count: 90) }
         TailDisk.append(lines.joined(separator: "\n") + "\n", to: file)
@@ -320,7 +306,7 @@ enum NonBlocking {
     /// "appended"; the hash of the bytes read says otherwise, and the file is
     /// read again, the changed line included. Before, it was never ingested.
     @Test func aChangeInTheMiddleWhileTheFileGrowsIsNoticed() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         let lines = (0..<20_000).map { String(format: "line-%05d-", $0) + String(repeating: "x", count: 88) }
         TailDisk.append(lines.joined(separator: "\n") + "\n", to: file)
@@ -343,7 +329,7 @@ enum NonBlocking {
     /// folder's owner, are followed as before.
     @Test(.enabled(if: geteuid() == 0, "lchown needs root"))
     func aSymlinkPlantedByAnotherAccountIsNotFollowed() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let feeds = dir.file("feeds")
         try FileManager.default.createDirectory(atPath: feeds, withIntermediateDirectories: false)
         chmod(feeds, 0o777)
@@ -370,7 +356,7 @@ enum NonBlocking {
     /// name is after the open: refused, the private file never read.
     @Test(.enabled(if: geteuid() == 0, "lchown needs root"))
     func aNameSwappedForAPlantedSymlinkBeforeTheOpenIsNotRead() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let feeds = dir.file("feeds")
         try FileManager.default.createDirectory(atPath: feeds, withIntermediateDirectories: false)
         chmod(feeds, 0o777)
@@ -395,7 +381,7 @@ enum NonBlocking {
     /// two sees a write that did not (yet) grow it. The next poll sees the
     /// growth, and nothing is read twice.
     @Test func anAppendCaughtHalfWayIsNotARewrite() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("\(Self.head)\n1\n", to: file)
         let tailer = FeedTailer(paths: [file])
@@ -410,7 +396,7 @@ enum NonBlocking {
     /// The issue's figure: 20,000 lines, rewritten with one early line a
     /// byte longer and one more line (the first 64 bytes kept), in one poll.
     @Test func rewriteOfTwentyThousandLinesLosesNone() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         let old = (0..<20_000).map { #"{"n":\#($0),"pad":"abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz"}"# }
         TailDisk.append(old.joined(separator: "\n") + "\n", to: file)
@@ -428,7 +414,7 @@ enum NonBlocking {
     }
 
     @Test func appendsAndAChmodAreNotARewrite() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("\(Self.head)\n", to: file)
         let tailer = FeedTailer(paths: [file])
@@ -447,7 +433,7 @@ enum NonBlocking {
     // MARK: FIFOs and other non-regular files (issue 10, item 8)
 
     @Test func aFifoOrADirectoryNamedJsonlInAFolderIsNamedAndNeverOpened() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         TailDisk.append("a1\n", to: dir.file("a.jsonl"))
         precondition(mkfifo(dir.file("p.jsonl"), 0o644) == 0)
         try FileManager.default.createDirectory(atPath: dir.file("d.jsonl"), withIntermediateDirectories: false)
@@ -466,7 +452,7 @@ enum NonBlocking {
     }
 
     @Test func aFifoGivenAsAFeedIsRefusedWithoutBlocking() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let fifo = dir.file("p.jsonl")
         precondition(mkfifo(fifo, 0o644) == 0)
         let tailer = FeedTailer(paths: [fifo])
@@ -481,7 +467,7 @@ enum NonBlocking {
     /// FIFO (with no writer) when opened. A blocking open would wait for a
     /// writer for ever, and with it the console's queue.
     @Test func aFileSwappedForAFifoBetweenListingAndOpenIsRefusedWithoutBlocking() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("1\n", to: file)
         TailDisk.append("b1\n", to: dir.file("b.jsonl"))
@@ -501,7 +487,7 @@ enum NonBlocking {
     }
 
     @Test func directoryPicksUpNewFilesInNameOrder() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         TailDisk.append("b1\n", to: dir.file("b.jsonl"))
         TailDisk.append("ignored\n", to: dir.file("notes.txt"))
         let tailer = FeedTailer(paths: [dir.path])
@@ -517,7 +503,7 @@ enum NonBlocking {
     }
 
     @Test func missingDirectoryIsAProblemUntilCreated() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let feeds = dir.file("feeds/")
         let tailer = FeedTailer(paths: [feeds])
         var sink = TailSink()
@@ -533,7 +519,7 @@ enum NonBlocking {
     }
 
     @Test func directoryMovedAwayAndBackIsNotReadAgain() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let feeds = dir.file("feeds"), away = dir.file("away")
         try FileManager.default.createDirectory(atPath: feeds, withIntermediateDirectories: false)
         TailDisk.append("1\n", to: feeds + "/a.jsonl")
@@ -551,7 +537,7 @@ enum NonBlocking {
     }
 
     @Test func overlongLineIsRefusedAndLaterLinesKeepTheirPlace() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         let long = FeedParser.maxLineBytes + FeedParser.maxLineBytes / 2
         TailDisk.append("first\n", to: file)
@@ -568,7 +554,7 @@ enum NonBlocking {
     }
 
     @Test func overlongLineArrivingInPiecesIsRefusedOnce() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         let piece = [UInt8](repeating: 0x79, count: 700 * 1024)
         TailDisk.append(Array("ok\n".utf8) + piece, to: file)
@@ -590,7 +576,7 @@ enum NonBlocking {
     }
 
     @Test func lineAcrossTheBufferBoundaryIsIntact() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("big.jsonl")
         let count = FeedTailer.bufferBytes / 1000 * 2 + 7    // ~8 MiB: crosses two boundaries
         var bytes: [UInt8] = []
@@ -612,7 +598,7 @@ enum NonBlocking {
     }
 
     @Test func finishDeliversTheUnterminatedLastLineOnce() throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("a\nlast\r", to: file)
         let tailer = FeedTailer(paths: [file])
@@ -630,7 +616,7 @@ enum NonBlocking {
     }
 
     @Test func timerDeliversAppendedLines() async throws {
-        let dir = try TailTempDir(); defer { dir.remove() }
+        let dir = try TempFolder(); defer { dir.remove() }
         let file = dir.file("a.jsonl")
         TailDisk.append("1\n", to: file)
         let shared = TailSharedSink()

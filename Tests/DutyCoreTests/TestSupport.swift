@@ -1,27 +1,9 @@
 import Foundation
 @testable import DutyCore
 
-/// Paths and helpers shared by the core tests.
+/// Parsing and ingest helpers of the core tests (what other test targets
+/// share too lives in DutyTestSupport).
 enum TestSupport {
-    /// The package root, found from this file's path.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The JSONTestSuite cases as records, kept in the repository
-    /// (`Tests/Fixtures/conformance`, outside every target).
-    static let conformance = packageRoot.appendingPathComponent("Tests/Fixtures/conformance")
-
-    /// A fresh temporary directory, removed by the caller with `cleanup`.
-    static func tempDir(_ name: String = #function) -> URL {
-        let safe = name.filter { $0.isLetter || $0.isNumber }
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dutydesk-\(safe)-\(UUID().uuidString.prefix(8))")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    static func cleanup(_ url: URL) { try? FileManager.default.removeItem(at: url) }
-
     /// Parses raw bytes as one line.
     static func parse(_ bytes: [UInt8]) -> Result<Snapshot, FeedError> {
         var p = FeedParser()
@@ -48,26 +30,5 @@ enum TestSupport {
             offset += Int64(line.utf8.count + 1)
         }
         return store
-    }
-}
-
-/// Builders for hand-made records in tests.
-enum Line {
-    static func event(_ id: String, _ ts: String, status: String = "open", priority: String = "2",
-                      town: String = "锦屏街道", extra: String = "") -> String {
-        #"{"kind":"event","id":"\#(id)","ts":"\#(ts)","town":"\#(town)","grid":"JP-03-12","domain":"市容环境","priority":\#(priority),"source":"grid","title":"占道经营","status":"\#(status)"\#(extra)}"#
-    }
-
-    static func task(_ id: String, _ ts: String, due: String, status: String = "dispatched",
-                     unit: String = "锦屏街道综合行政执法中队", event: String = "\"E1\"") -> String {
-        #"{"kind":"task","id":"\#(id)","ts":"\#(ts)","event":\#(event),"type":"empowered","unit":"\#(unit)","town":"锦屏街道","due":"\#(due)","status":"\#(status)"}"#
-    }
-
-    static func mediation(_ id: String, _ ts: String, tier: String, status: String) -> String {
-        #"{"kind":"mediation","id":"\#(id)","ts":"\#(ts)","town":"溪口镇","category":"邻里","tier":"\#(tier)","status":"\#(status)"}"#
-    }
-
-    static func alert(_ id: String, _ ts: String, level: String = "warning", status: String = "open") -> String {
-        #"{"kind":"alert","id":"\#(id)","ts":"\#(ts)","level":"\#(level)","type":"risk_notice","title":"风险提示","status":"\#(status)"}"#
     }
 }

@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 
 /// Runs the built `dutydesk` executable as a user would, capturing its
@@ -21,20 +22,14 @@ struct CLIRunner {
         return Bundle.main.bundleURL.appendingPathComponent("dutydesk")
     }()
 
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The JSONTestSuite cases as records, kept in the repository (outside every target).
-    static let conformance = packageRoot.appendingPathComponent("Tests/Fixtures/conformance")
-
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         // Output goes to files, so a large output can never block the process.
-        let dir = tempDir("run")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make("run")
+        defer { TempFolder.remove(dir) }
         let outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
@@ -49,14 +44,6 @@ struct CLIRunner {
         return Result(status: process.terminationStatus,
                       stdout: try String(contentsOf: outURL, encoding: .utf8),
                       stderr: try String(contentsOf: errURL, encoding: .utf8))
-    }
-
-    static func tempDir(_ name: String = #function) -> URL {
-        let safe = name.filter { $0.isLetter || $0.isNumber }
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dutydesk-cli-\(safe)-\(UUID().uuidString.prefix(8))")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
     }
 
     /// Parses a `stats` line into nested dictionaries.

@@ -1,27 +1,31 @@
+import DutyTestSupport
 import Foundation
 import Testing
 
 /// `dutydesk check`, `stats` and `generate`, run as a user would.
 @Suite(.serialized) struct CheckAndStatsTests {
     static let feed = [
-        #"{"kind":"event","id":"E1","ts":"2026-11-28T09:00:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"open"}"#,
-        #"{"kind":"event","id":"E1","ts":"2026-11-28T09:30:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"dispatched"}"#,
-        #"{"kind":"task","id":"T1","ts":"2026-11-28T09:30:00+08:00","event":"E1","type":"empowered","unit":"锦屏街道综合行政执法中队","town":"锦屏街道","due":"2026-11-28T10:00:00+08:00","status":"dispatched"}"#,
-        #"{"kind":"event","id":"E2","ts":"2026-11-28T09:40:00+08:00","town":"溪口镇","grid":"XK-01-02","domain":"新业态","priority":3,"source":"public","title":"后备箱摆摊占道","status":"self_resolved"}"#,
-        #"{"kind":"mediation","id":"M1","ts":"2026-11-28T09:00:00+08:00","town":"溪口镇","category":"邻里","tier":"village","status":"resolved"}"#,
+        Line.event("E1", "2026-11-28T09:00:00+08:00"),
+        Line.event("E1", "2026-11-28T09:30:00+08:00", status: "dispatched"),
+        Line.task("T1", "2026-11-28T09:30:00+08:00", due: "2026-11-28T10:00:00+08:00"),
+        Self.e2,
+        Line.mediation("M1", "2026-11-28T09:00:00+08:00", tier: "village", status: "resolved"),
         #"{"kind":"alert","id":"A1","ts":"2026-11-28T09:50:00+08:00","level":"critical","type":"supervision","title":"督办","status":"open"}"#,
-        #"{"kind":"event","id":"E2","ts":"2026-11-28T09:40:00+08:00","town":"溪口镇","grid":"XK-01-02","domain":"新业态","priority":3,"source":"public","title":"后备箱摆摊占道","status":"self_resolved"}"#,
-        #"{"kind":"event","id":"E3","ts":"2026-11-28T09:45:00","town":"溪口镇","grid":"XK-01-02","domain":"新业态","priority":3,"source":"public","title":"x","status":"open"}"#,
+        Self.e2,
+        Line.event("E3", "2026-11-28T09:45:00", status: "open", priority: "3", town: "溪口镇", grid: "XK-01-02", domain: "新业态", source: "public", title: "x"),
     ].joined(separator: "\n") + "\n"
+    /// Held twice in the feed: the second is an exact duplicate.
+    static let e2 = Line.event("E2", "2026-11-28T09:40:00+08:00", status: "self_resolved", priority: "3", town: "溪口镇", grid: "XK-01-02", domain: "新业态", source: "public",
+                               title: "后备箱摆摊占道")
 
     @Test func checkAcceptsTheConformanceAcceptFile() throws {
-        let r = try CLIRunner.run(["check", CLIRunner.conformance.appendingPathComponent("accept.jsonl").path])
+        let r = try CLIRunner.run(["check", Fixtures.conformance.appendingPathComponent("accept.jsonl").path])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("88 lines: 88 good, 0 bad"))
     }
 
     @Test func checkFlagsEveryConformanceRejectLine() throws {
-        let path = CLIRunner.conformance.appendingPathComponent("reject.jsonl").path
+        let path = Fixtures.conformance.appendingPathComponent("reject.jsonl").path
         let r = try CLIRunner.run(["check", path])
         #expect(r.status == 1)
         let flagged = r.stdoutLines.filter { $0.hasPrefix(path + ":") }
@@ -31,8 +35,8 @@ import Testing
     }
 
     @Test func checkNamesFileLineAndField() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let file = dir.appendingPathComponent("feed.jsonl")
         try Self.feed.write(to: file, atomically: true, encoding: .utf8)
         let r = try CLIRunner.run(["check", file.path])
@@ -48,8 +52,8 @@ import Testing
     }
 
     @Test func statsCountsItemsInTheirLatestState() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         try Self.feed.write(to: dir.appendingPathComponent("a.jsonl"), atomically: true, encoding: .utf8)
         let r = try CLIRunner.run(["stats", dir.path])
         #expect(r.status == 0, "\(r.stderr)")
@@ -77,8 +81,8 @@ import Testing
     }
 
     @Test func generateIsDeterministicAndClean() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let a = dir.appendingPathComponent("a.jsonl"), b = dir.appendingPathComponent("b.jsonl")
         #expect(try CLIRunner.run(["generate", "--seed", "42", "--days", "2", "--out", a.path]).status == 0)
         #expect(try CLIRunner.run(["generate", "--seed", "42", "--days", "2", "--out", b.path]).status == 0)

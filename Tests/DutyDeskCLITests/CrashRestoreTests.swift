@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 
@@ -9,8 +10,8 @@ import Testing
     @Test(arguments: [("SEGV", SIGSEGV), ("QUIT", SIGQUIT), ("ABRT", SIGABRT), ("BUS", SIGBUS),
                       ("PIPE", SIGPIPE), ("USR1", SIGUSR1), ("USR2", SIGUSR2)])
     func crashSignalRestoresTheTerminal(name: String, signal: Int32) throws {
-        let dir = CLIRunner.tempDir("crash\(name)")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make("crash\(name)")
+        defer { TempFolder.remove(dir) }
         let run = try ConsoleRun("demo", in: dir, width: 100, height: 30)
         let tmux = run.tmux
         #expect(tmux.waitFor("the demo") { $0.contains("网格事件") && $0.contains("演示") })

@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 
@@ -7,13 +8,13 @@ import Testing
 @Suite struct FeedFileTests {
     /// ESC ] 0 ; PWNED BEL: sets the terminal's title when printed raw.
     static let hostileName = "a\u{1B}]0;PWNED\u{07}.jsonl"
-    static let good = #"{"kind":"event","id":"E1","ts":"2026-11-28T09:00:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"open"}"#
+    static let good = Line.event("E1", "2026-11-28T09:00:00+08:00")
 
     // MARK: Item 8
 
     @Test func checkOnAFifoExitsPromptlyNamingIt() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let fifo = dir.appendingPathComponent("x.jsonl").path
         #expect(mkfifo(fifo, 0o644) == 0)
         let r = try DeadlineRun.run(["check", fifo], fifo: fifo)
@@ -23,8 +24,8 @@ import Testing
     }
 
     @Test func checkOnAFolderHoldingAFifoAndADirectoryReadsTheRestAndNamesThem() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         try (Self.good + "\n").write(to: dir.appendingPathComponent("a.jsonl"), atomically: false, encoding: .utf8)
         let fifo = dir.appendingPathComponent("p.jsonl").path
         #expect(mkfifo(fifo, 0o644) == 0)
@@ -45,8 +46,8 @@ import Testing
     }
 
     @Test func checkOnACharacterDeviceAndAFileNextToItGoesOn() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let file = dir.appendingPathComponent("a.jsonl")
         try (Self.good + "\n").write(to: file, atomically: false, encoding: .utf8)
         let r = try DeadlineRun.run(["check", "/dev/null", file.path], fifo: nil)
@@ -59,8 +60,8 @@ import Testing
     // MARK: Item 9
 
     @Test func hostileFileNamesNeverReachTheTerminalRaw() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         // A feed with one bad line (check prints FILE:LINE), a FIFO (a
         // problem on stderr), both with names that would drive a terminal,
         // and a name that is not UTF-8 at all.
@@ -106,8 +107,8 @@ import Testing
     /// A feed whose name is not UTF-8 is read (opened by its bytes) and
     /// shown with U+FFFD: nothing lost, output still UTF-8.
     @Test func aFeedWhoseNameIsNotUTF8IsReadAndShownWithReplacements() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let raw = Array(dir.path.utf8) + Array("/b".utf8) + [0xFF] + Array(".jsonl".utf8)
         let fd = (raw + [0]).withUnsafeBufferPointer {
             $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
@@ -144,8 +145,8 @@ enum DeadlineRun {
         let process = Process()
         process.executableURL = CLIRunner.executable
         process.arguments = arguments
-        let dir = CLIRunner.tempDir("deadline")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make("deadline")
+        defer { TempFolder.remove(dir) }
         let outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)

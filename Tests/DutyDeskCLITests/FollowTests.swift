@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 
@@ -17,10 +18,10 @@ import Testing
     }
 
     @Test func followPrintsANewLineWhenCountsChange() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let file = dir.appendingPathComponent("live.jsonl")
-        let first = #"{"kind":"event","id":"E1","ts":"2026-11-28T09:00:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"open"}"# + "\n"
+        let first = Line.event("E1", "2026-11-28T09:00:00+08:00") + "\n"
         try first.write(to: file, atomically: true, encoding: .utf8)
 
         let (process, reader) = try Self.follow(dir)
@@ -30,7 +31,7 @@ import Testing
         #expect(try CLIRunner.json(line1).number("events.by_status.open") == 1)
 
         // Append a partial line, then complete it: counted once, when whole.
-        let update = #"{"kind":"event","id":"E1","ts":"2026-11-28T09:05:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"self_resolved"}"#
+        let update = Line.event("E1", "2026-11-28T09:05:00+08:00", status: "self_resolved")
         let handle = try FileHandle(forWritingTo: file)
         handle.seekToEndOfFile()
         handle.write(Data(update.prefix(40).utf8))
@@ -50,12 +51,12 @@ import Testing
     /// quarantined; the re-read records that were already held count as
     /// duplicates, never as new items.
     @Test func followAgreesWithOneShotStatsAfterARewriteKeepingTheFirstBytes() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let file = dir.appendingPathComponent("live.jsonl")
         func event(_ id: String, _ minute: Int, _ status: String, spaced: Bool = false) -> String {
-            let colon = spaced ? ": " : ":"
-            return #"{"kind"\#(colon)"event","id":"\#(id)","ts":"2026-11-28T09:\#(minute < 10 ? "0" : "")\#(minute):00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营","status":"\#(status)"}"#
+            let line = Line.event(id, "2026-11-28T09:\(minute < 10 ? "0" : "")\(minute):00+08:00", status: status)
+            return spaced ? line.replacingOccurrences(of: #""kind":"#, with: #""kind": "#) : line
         }
         let first = event("E1", 0, "open")
         let old = [first, event("E2", 1, "open"), event("E3", 2, "open")]

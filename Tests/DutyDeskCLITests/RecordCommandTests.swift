@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 
@@ -28,8 +29,8 @@ import Testing
     }
 
     @Test func recordingIsSortedAndStatsMatchTheInputs() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let f = try Self.feeds(in: dir)
         let out = dir.appendingPathComponent("rec.out").path
         let r = try CLIRunner.run(["record", f.b, f.a, "--out", out])
@@ -48,8 +49,8 @@ import Testing
     }
 
     @Test func fromAndToCutTheRecording() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let f = try Self.feeds(in: dir)
         let out = dir.appendingPathComponent("cut.out").path
         let r = try CLIRunner.run(["record", dir.path, "--from", "2026-11-28T09:00:00+08:00",
@@ -63,8 +64,8 @@ import Testing
     }
 
     @Test func unreadablePathExitsTwoAndWritesNothing() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let out = dir.appendingPathComponent("none.out").path
         let r = try CLIRunner.run(["record", "/nonexistent/feed.jsonl", "--out", out])
         #expect(r.status == 2)

@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 
@@ -8,8 +9,8 @@ import Testing
     /// Runs `dutydesk ARGS` in tmux with its own TMPDIR, waits for the
     /// screen, ends it by `end`, and returns the TMPDIR's entries and stderr.
     private func run(_ args: String, end: (TmuxConsoleTests.Tmux, Int32) throws -> Void) throws -> (entries: [String], kept: [String], stderr: String, exit: String) {
-        let dir = CLIRunner.tempDir("scratch")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make("scratch")
+        defer { TempFolder.remove(dir) }
         let tmp = dir.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         let run = try ConsoleRun(args, environment: "TMPDIR='\(tmp.path)'", in: dir)
@@ -48,8 +49,8 @@ import Testing
     }
 
     @Test func replayRemovesItsScratchFolderOnQuit() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let recording = dir.appendingPathComponent("shift.jsonl")
         #expect(try CLIRunner.run(["generate", "--seed", "4", "--days", "1", "--out", recording.path]).status == 0)
         let r = try run("replay --speed 600 \(recording.path)") { tmux, _ in try tmux.keys("q") }

@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 
@@ -55,8 +56,8 @@ import Testing
             return
         }
         let accounts = try Accounts()
-        let root = CLIRunner.tempDir("shared")
-        defer { try? FileManager.default.removeItem(at: root) }
+        let root = TempFolder.make("shared")
+        defer { TempFolder.remove(root) }
         chmod(root.path, 0o755)
         // The binary where the accounts can run it, whatever the clone's permissions.
         let bin = root.appendingPathComponent("dutydesk").path
@@ -68,9 +69,9 @@ import Testing
         #expect(Self.system(["chgrp", accounts.group, folder.path]) == 0)
         #expect(chmod(folder.path, 0o2770) == 0)
 
-        let ts = ISO8601DateFormatter.fenghua.string(from: Date().addingTimeInterval(-300))
+        let ts = Line.time(Date().addingTimeInterval(-300))
         let events = [("SJ-SHARE-0001", "甲的测试事件"), ("SJ-SHARE-0002", "乙的测试事件")].map { id, title in
-            #"{"kind":"event","id":"\#(id)","ts":"\#(ts)","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"\#(title)","status":"open"}"#
+            Line.event(id, ts, title: title)
         }
         let feed = folder.appendingPathComponent("feed.jsonl").path
         try (events.joined(separator: "\n") + "\n").write(toFile: feed, atomically: false, encoding: .utf8)
@@ -118,14 +119,5 @@ import Testing
         try a.keys("q")
         try b.keys("q")
         _ = accounts
-    }
-}
-
-extension ISO8601DateFormatter {
-    /// RFC 3339 at +08:00, as the district's feeds write times.
-    static var fenghua: ISO8601DateFormatter {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        return f
     }
 }

@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Foundation
 import Testing
 
@@ -66,8 +67,8 @@ import Testing
 
     @Test func demoRunsResizesAndQuitsCleanly() throws {
         let tmux = Tmux()
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let exitFile = dir.appendingPathComponent("exit").path
         let command = "TERM=xterm-256color '\(CLIRunner.executable.path)'; echo EXIT=$? > '\(exitFile)'; sleep 30"
         try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command])
@@ -115,13 +116,10 @@ import Testing
     }
 
     @Test func dispatchIsJournaledAndSurvivesARestart() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         // One open event, reported five minutes ago (wall clock: watch is live).
-        let ts = Date().addingTimeInterval(-300)
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        let line = #"{"kind":"event","id":"SJ-TEST-0001","ts":"\#(f.string(from: ts))","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"占道经营测试","status":"open"}"#
+        let line = Line.event("SJ-TEST-0001", Line.time(Date().addingTimeInterval(-300)), title: "占道经营测试")
         try (line + "\n").write(to: dir.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
         let journal = dir.appendingPathComponent("operator-journal.jsonl")
         let command = "TERM=xterm-256color '\(CLIRunner.executable.path)' watch --poll 100 --operator 测试员 '\(dir.path)'; sleep 30"
@@ -150,12 +148,10 @@ import Testing
     }
 
     @Test func twoConsolesSeeEachOthersActionsAndCannotBothDispatch() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let ts = Date().addingTimeInterval(-300)
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        let line = #"{"kind":"event","id":"SJ-TEST-0002","ts":"\#(f.string(from: ts))","town":"溪口镇","grid":"XK-01-02","domain":"新业态","priority":2,"source":"public","title":"双人测试","status":"open"}"#
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
+        let line = Line.event("SJ-TEST-0002", Line.time(Date().addingTimeInterval(-300)),
+                              town: "溪口镇", grid: "XK-01-02", domain: "新业态", source: "public", title: "双人测试")
         try (line + "\n").write(to: dir.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
         func console(_ name: String) -> String {
             "TERM=xterm-256color '\(CLIRunner.executable.path)' watch --poll 100 --operator \(name) '\(dir.path)'; sleep 30"
@@ -186,16 +182,13 @@ import Testing
     /// the officer's own files. A dispatch and `H` later, those files are
     /// byte-for-byte unchanged and the status line says why nothing was written.
     @Test func plantedSymlinksInTheFeedFolderAreRefused() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let shared = dir.appendingPathComponent("feeds"), home = dir.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         chmod(shared.path, 0o777)
-        let ts = Date().addingTimeInterval(-300)
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        let line = #"{"kind":"event","id":"SJ-TEST-0003","ts":"\#(f.string(from: ts))","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"链接测试","status":"open"}"#
+        let line = Line.event("SJ-TEST-0003", Line.time(Date().addingTimeInterval(-300)), title: "链接测试")
         try (line + "\n").write(to: shared.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
         var targets: [(path: String, bytes: Data)] = []
         func plant(_ name: String) throws {
@@ -235,17 +228,15 @@ import Testing
     /// The journal itself planted as a symlink: the console says so at start,
     /// before any key, and a dispatch writes nothing through it.
     @Test func journalThatIsASymlinkIsReportedAtStart() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let shared = dir.appendingPathComponent("feeds"), target = dir.appendingPathComponent("private.txt")
         try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
         chmod(shared.path, 0o777)
         try Data("mine\n".utf8).write(to: target)
         try FileManager.default.createSymbolicLink(atPath: shared.appendingPathComponent("operator-journal.jsonl").path,
                                                    withDestinationPath: target.path)
-        let ts = ISO8601DateFormatter()
-        ts.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        let line = #"{"kind":"event","id":"SJ-TEST-0004","ts":"\#(ts.string(from: Date().addingTimeInterval(-300)))","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":2,"source":"grid","title":"日志链接","status":"open"}"#
+        let line = Line.event("SJ-TEST-0004", Line.time(Date().addingTimeInterval(-300)), title: "日志链接")
         try (line + "\n").write(to: shared.appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
         let errFile = dir.appendingPathComponent("stderr").path
         let command = "TERM=xterm-256color '\(CLIRunner.executable.path)' watch --poll 100 --lang en '\(shared.path)' 2> '\(errFile)'; sleep 30"
@@ -272,8 +263,8 @@ import Testing
     /// `watch --record` onto a planted symlink: refused before the screen
     /// starts, naming the path; the target is unchanged.
     @Test func recordingOntoASymlinkIsRefused() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let target = dir.appendingPathComponent("private.txt"), link = dir.appendingPathComponent("rec.jsonl")
         try Data("mine\n".utf8).write(to: target)
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target.path)
@@ -284,8 +275,8 @@ import Testing
     }
 
     @Test func replayStartsPausedStepsSpeedSeeksAndQuits() throws {
-        let dir = CLIRunner.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
         let recording = dir.appendingPathComponent("shift.jsonl")
         #expect(try CLIRunner.run(["generate", "--seed", "9", "--days", "1", "--out", recording.path]).status == 0)
         let exitFile = dir.appendingPathComponent("exit").path

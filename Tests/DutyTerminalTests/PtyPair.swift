@@ -1,4 +1,4 @@
-import CNcursesw
+import CPtyHelper
 import Dispatch
 import DutyTerminal
 #if canImport(Glibc)
@@ -116,12 +116,12 @@ final class PtyPair: @unchecked Sendable {
 /// Collects what a `Terminal` delivers, on its own serial queue.
 final class EventLog: @unchecked Sendable {
     let queue = DispatchQueue(label: "test.events")
-    private var events: [(TerminalEvent, UInt64)] = []
+    private var events: [TerminalEvent] = []
     private var signals: [TerminalSignal] = []
 
     func record(_ event: TerminalEvent) {
         dispatchPrecondition(condition: .onQueue(queue))
-        events.append((event, DispatchTime.now().uptimeNanoseconds))
+        events.append(event)
     }
 
     func record(_ signal: TerminalSignal) {
@@ -129,8 +129,7 @@ final class EventLog: @unchecked Sendable {
         signals.append(signal)
     }
 
-    var all: [TerminalEvent] { queue.sync { events.map(\.0) } }
-    var timed: [(TerminalEvent, UInt64)] { queue.sync { events } }
+    var all: [TerminalEvent] { queue.sync { events } }
     var allSignals: [TerminalSignal] { queue.sync { signals } }
     func clear() { queue.sync { events.removeAll(); signals.removeAll() } }
 

@@ -127,20 +127,17 @@ struct TerminalPtyTests {
                 == ["j", "Up", "Tab", "S-Tab", "中", "Enter"])
     }
 
-    @Test func aLoneEscapeArrivesWithinAHundredMilliseconds() throws {
+    /// A lone Esc is a key of its own, not the start of a sequence that never
+    /// comes. (How soon it arrives is measured in dutydesk-bench; the wait
+    /// here only detects a hang.)
+    @Test func aLoneEscapeArrivesAsEscape() throws {
         let h = try Harness()
         defer { h.terminal.stop() }
         for _ in 0..<3 {
             h.log.clear()
-            let sent = DispatchTime.now().uptimeNanoseconds
             h.pty.type("\u{1b}")
             let events = h.log.wait(for: 1, timeout: 1)
             #expect(events == [.key(.escape)])
-            if let (_, at) = h.log.timed.first {
-                let ms = Double(at - sent) / 1e6
-                print(String(format: "Esc delivered after %.1f ms", ms))
-                #expect(ms < 100, "Esc took \(ms) ms")
-            }
         }
     }
 

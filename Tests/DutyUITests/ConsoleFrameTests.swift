@@ -1,9 +1,10 @@
 import DutyCore
+import DutyTestSupport
 import Testing
 @testable import DutyUI
 
 /// Whole console frames over a generated day, at a fixed simulated time, as
-/// text snapshots at the sizes the issue names, plus key handling.
+/// golden frames at the sizes the issue names, plus key handling.
 @Suite struct ConsoleFrameTests {
     /// 2026-11-28 (a Saturday), 10:30 simulated: a busy morning.
     static func demoStore() -> Store {
@@ -34,21 +35,21 @@ import Testing
     func checkFrame(_ width: Int, _ height: Int, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let grid = Self.render(Self.demoStore(), ConsoleState(), width, height)
         #expect(grid.lines.allSatisfy { DisplayWidth.of($0) == width }, sourceLocation: sourceLocation)
-        assertSnapshot(frameText(grid), named: name, sourceLocation: sourceLocation)
+        assertFrame(frameText(grid), named: name, sourceLocation: sourceLocation)
     }
 
     @Test func everyPaneTitleIsOnScreenAt120x40() {
-        let text = Self.render(Self.demoStore(), ConsoleState(), 120, 40).snapshot()
+        let text = screenText(Self.render(Self.demoStore(), ConsoleState(), 120, 40))
         for title in ["网格事件", "执法任务", "矛调分级", "告警", "奉化区综合指挥中心"] { #expect(text.contains(title)) }
     }
 
     @Test func monoThemeFrame() {
         let store = Self.demoStore()
         let grid = Self.render(store, ConsoleState(), 80, 24)
-        assertSnapshot(attributeText(grid, theme: BuiltinThemes.mono), named: "console-80x24-mono-attributes")
+        assertFrame(attributeText(grid, theme: BuiltinThemes.mono), named: "console-80x24-mono-attributes")
     }
 
-    @Test func keysMoveFocusFilterAndOpenDetail() {
+    @Test func keysMoveFocusFilterAndOpenDetail() throws {
         let store = Self.demoStore()
         let paneRows = PaneRows()
         let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 4)
@@ -69,11 +70,16 @@ import Testing
         #expect(state.mode == .main)
         let filtered = paneRows.count(.events, store: store, filter: state.filter(.events))
         #expect(filtered > 0 && filtered < store.aggregates.count(.event))
-        let text = ConsoleView(store: store, paneRows: paneRows, badge: .demo(speed: 60)).render(state, width: 120, height: 40).snapshot()
-        #expect(text.contains("/town:溪口"))
+        let grid = ConsoleView(store: store, paneRows: paneRows, badge: .demo(speed: 60)).render(state, width: 120, height: 40)
+        #expect(screenText(grid).contains("/town:溪口"))
+        // Rows of that town are shown, and every row shown is in it.
+        let shown = ShownColumn(grid, in: try #require(layout?.frame(.events).content), title: "镇街", next: "网格")
+        let towns = try #require(shown).values
+        #expect(towns.count == min(filtered, try #require(layout?.frame(.events).content.height) - 1))
+        #expect(!towns.isEmpty && towns.allSatisfy { $0 == "溪口镇" }, "towns shown: \(towns)")
         press("Enter")
         guard case .detail = state.mode else { Issue.record("no detail view"); return }
-        let detail = ConsoleView(store: store, paneRows: paneRows, badge: .demo(speed: 60)).render(state, width: 120, height: 40).snapshot()
+        let detail = screenText(ConsoleView(store: store, paneRows: paneRows, badge: .demo(speed: 60)).render(state, width: 120, height: 40))
         #expect(detail.contains("处置时间线"))
         #expect(detail.contains("溪口"))
         press("Esc")
@@ -175,7 +181,7 @@ import Testing
         let event = store.current(.event, try #require(chooser.request.item))
         // The event's own town's units come first.
         #expect(chooser.options.first?.label.hasPrefix(store.text(event.t1)) == true || chooser.options.first?.detail.hasPrefix(store.text(event.t1)) == true)
-        let frame = ConsoleView(store: store, paneRows: paneRows, badge: .live).render(state, width: 120, height: 40).snapshot()
+        let frame = screenText(ConsoleView(store: store, paneRows: paneRows, badge: .live).render(state, width: 120, height: 40))
         #expect(frame.contains("选择责任单位") && frame.contains("任务类型：镇街赋权事项"))
         press("Tab", &state, reducer, layout)
         press("j", &state, reducer, layout)

@@ -1,4 +1,5 @@
 import DutyCore
+import DutyTestSupport
 import Foundation
 import Testing
 @testable import DutyUI
@@ -9,10 +10,9 @@ import Testing
 @Suite struct FileNameFrameTests {
     @Test func hostileFeedAndJournalNamesShowTheirReplacements() throws {
         _ = UITest.locale
-        let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dutydesk-names-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TempFolder("names")
+        defer { folder.remove() }
+        let dir = folder.path
         // A FIFO with an escape in its name: the tailer names it as a problem.
         #expect(mkfifo(dir + "/a\u{1B}]0;PWNED\u{07}.jsonl", 0o644) == 0)
         let tailer = FeedTailer(paths: [dir])
@@ -28,7 +28,7 @@ import Testing
             // A replay has no tailer of its own: no feed problems beside its journal.
             let grid = ConsoleView(store: store, paneRows: PaneRows(), badge: badge, feeds: badge == .live ? feeds : nil)
                 .render(ConsoleState(), width: 240, height: 40)
-            let text = grid.snapshot()
+            let text = screenText(grid)
             #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
             if badge == .live {
                 #expect(text.contains("a␛]0;PWNED␇.jsonl: not a regular file"))

@@ -3,7 +3,7 @@ import Testing
 import DutyCore
 @testable import DutyUI
 
-/// Whole frames: snapshots, and the promise that columns line up whatever
+/// Whole frames: golden frames, and the promise that columns line up whatever
 /// mix of Chinese, ASCII and emoji the feeds send.
 @Suite struct FrameTests {
     init() { _ = UITest.locale }
@@ -44,19 +44,19 @@ import DutyCore
         let f = try #require(TestFrame.render(width: 120, height: 40, focus: .events))
         Self.checkColumnsLineUp(f)
         #expect(f.events.plan(width: f.eventsRect.width).columns.count == 8)
-        assertSnapshot(frameText(f.grid), named: "frame-120x40-mixed")
+        assertFrame(frameText(f.grid), named: "frame-120x40-mixed")
     }
 
     @Test func mixedTitlesLineUpAt80x24() throws {
         let f = try #require(TestFrame.render(width: 80, height: 24, focus: .events))
         Self.checkColumnsLineUp(f)
-        assertSnapshot(frameText(f.grid), named: "frame-80x24-mixed")
+        assertFrame(frameText(f.grid), named: "frame-80x24-mixed")
     }
 
     @Test func englishLabelsLineUpToo() throws {
         let f = try #require(TestFrame.render(width: 100, height: 30, focus: .events, language: .en))
         Self.checkColumnsLineUp(f)
-        assertSnapshot(frameText(f.grid), named: "frame-100x30-mixed-en")
+        assertFrame(frameText(f.grid), named: "frame-100x30-mixed-en")
     }
 
     @Test func columnsLineUpAtManyWidths() {
@@ -84,7 +84,7 @@ import DutyCore
         let mono = BuiltinThemes.mono
         let text = frameText(f.grid) + "--- attributes under mono: hex of 1 bold, 2 dim, 4 reverse, 8 underline ---\n"
             + attributeText(f.grid, theme: mono)
-        assertSnapshot(text, named: "frame-80x24-mono")
+        assertFrame(text, named: "frame-80x24-mono")
         // Priority cells of the four priorities differ by attribute alone.
         let plan = f.events.plan(width: f.eventsRect.width)
         let px = f.eventsRect.x + plan.offsets[1]

@@ -20,7 +20,7 @@ import DutyCore
         #expect(s.frame(.mediation).rect == Rect(x: 72, y: 2, width: 48, height: 10))
         #expect(s.frame(.alerts).rect == Rect(x: 72, y: 12, width: 48, height: 27))
         #expect(s.panes.allSatisfy { $0.presentation == .full })
-        assertSnapshot(frameText(LayoutSketch.render(.screen(s))), named: "layout-120x40")
+        assertFrame(frameText(LayoutSketch.render(.screen(s))), named: "layout-120x40")
     }
 
     @Test func focusOnlyMovesTheHighlightInGridMode() throws {
@@ -28,7 +28,7 @@ import DutyCore
         let b = try #require(Self.screen(120, 40, focus: .alerts))
         #expect(a.panes.map(\.rect) == b.panes.map(\.rect))
         #expect(b.panes.filter(\.isFocused).map(\.pane) == [.alerts])
-        assertSnapshot(frameText(LayoutSketch.render(.screen(b), language: .en)), named: "layout-120x40-alerts-en")
+        assertFrame(frameText(LayoutSketch.render(.screen(b), language: .en)), named: "layout-120x40-alerts-en")
     }
 
     @Test func eightyByTwentyFourStacksWithTheFocusedPaneLarger() throws {
@@ -40,9 +40,9 @@ import DutyCore
             #expect(s.frame(pane).rect.height == 3)
             #expect(s.frame(pane).presentation == .summary(rows: 1))
         }
-        assertSnapshot(frameText(LayoutSketch.render(.screen(s))), named: "layout-80x24-tasks")
+        assertFrame(frameText(LayoutSketch.render(.screen(s))), named: "layout-80x24-tasks")
         let alerts = try #require(Self.screen(80, 24, focus: .alerts))
-        assertSnapshot(frameText(LayoutSketch.render(.screen(alerts))), named: "layout-80x24-alerts")
+        assertFrame(frameText(LayoutSketch.render(.screen(alerts))), named: "layout-80x24-alerts")
     }
 
     @Test func tooSmallBelowTheMinimum() {
@@ -50,7 +50,7 @@ import DutyCore
                 == .tooSmall(need: Size(width: 60, height: 16), have: Size(width: 40, height: 12)))
         if case .screen = Layout.compute(width: 59, height: 30, focus: .events) { Issue.record("59 wide accepted") }
         if case .screen = Layout.compute(width: 100, height: 15, focus: .events) { Issue.record("15 high accepted") }
-        assertSnapshot(frameText(LayoutSketch.render(Layout.compute(width: 40, height: 12, focus: .events))),
+        assertFrame(frameText(LayoutSketch.render(Layout.compute(width: 40, height: 12, focus: .events))),
                        named: "layout-40x12")
         // Even a 1×1 or 0×0 terminal draws without a crash.
         for (w, h) in [(0, 0), (1, 1), (5, 2), (12, 3)] {
@@ -63,7 +63,7 @@ import DutyCore
         let s = try #require(Self.screen(60, 16, focus: .mediation))
         #expect(s.frame(.mediation).rect.height == 10)
         #expect([Pane.events, .tasks, .alerts].allSatisfy { s.frame($0).presentation == .titleOnly })
-        assertSnapshot(frameText(LayoutSketch.render(.screen(s))), named: "layout-60x16-mediation")
+        assertFrame(frameText(LayoutSketch.render(.screen(s))), named: "layout-60x16-mediation")
     }
 
     /// At every size, the panes tile the body exactly: inside the screen,

@@ -3,7 +3,7 @@ import DutyCore
 
 /// A whole console frame drawn from fixed rows — header, four panes with
 /// tables full of mixed CJK / ASCII / emoji text, footer — with DutyUI's
-/// foundations only (no store, no view models). The frame tests snapshot it
+/// foundations only (no store, no view models). The frame tests keep it as a golden frame
 /// and check that its columns line up.
 struct TestFrame {
     var grid: CellGrid

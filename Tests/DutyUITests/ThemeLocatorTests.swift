@@ -1,20 +1,9 @@
+import DutyTestSupport
 import Foundation
 import Testing
 @testable import DutyUI
 
 @Suite struct ThemeLocatorTests {
-    /// A temporary directory holding the given files, removed afterwards.
-    static func withDir(_ files: [String: String], _ body: (String) throws -> Void) rethrows {
-        let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dutydesk-themes-\(UUID().uuidString.prefix(8))")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        for (name, text) in files {
-            try? text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        try body(dir.path)
-    }
-
     @Test func findsThePackageThemesFolder() throws {
         let dir = try #require(ThemeLocator.findPackageThemes())
         #expect(dir.hasSuffix("/Themes"))
@@ -25,11 +14,11 @@ import Testing
     }
 
     @Test func lookupOrderIsFileThenEnvironmentThenPackageThenBuiltIn() throws {
-        try Self.withDir([
+        try TempFolder.with([
             "default.toml": "name = \"default\"\ntext = { fg = \"#010203\" }\n",
             "ocean.toml": "name = \"ocean\"\ntext = { fg = \"blue\" }\n",
         ]) { env in
-            try Self.withDir(["default.toml": "text = { fg = \"#aaaaaa\" }\n", "reef.toml": "\n"]) { pkg in
+            try TempFolder.with(["default.toml": "text = { fg = \"#aaaaaa\" }\n", "reef.toml": "\n"]) { pkg in
                 let locator = ThemeLocator(environmentDirectory: env, packageDirectory: pkg)
                 #expect(try locator.load(name: "default")[.text].fg == .rgb(1, 2, 3))       // env wins
                 #expect(try locator.load(name: "reef").name == "reef")                      // package
@@ -48,7 +37,7 @@ import Testing
     }
 
     @Test func aBrokenFileIsAnErrorNotSkipped() {
-        Self.withDir(["default.toml": "text = { fg = \"#zzzzzz\" }\n"]) { env in
+        TempFolder.with(["default.toml": "text = { fg = \"#zzzzzz\" }\n"]) { env in
             let locator = ThemeLocator(environmentDirectory: env, packageDirectory: nil)
             #expect(throws: ThemeError.self) { try locator.load(name: "default") }
             do { _ = try locator.load(name: "default") } catch {

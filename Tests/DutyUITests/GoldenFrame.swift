@@ -2,16 +2,17 @@ import Foundation
 import Testing
 @testable import DutyUI
 
-/// Text snapshots of rendered frames, kept in `__Snapshots__/NAME.txt` beside
-/// this file. A missing snapshot, or any snapshot while
-/// `DUTYDESK_RECORD_SNAPSHOTS=1`, is (re)written and the test *fails*
-/// saying so: CI can never pass on a snapshot nobody looked at.
-enum Snapshot {
+/// Golden frames: rendered frames as text, kept in `__Frames__/NAME.txt`
+/// beside this file. A missing golden frame, or any while
+/// `DUTYDESK_RECORD_FRAMES=1`, is (re)written and the test *fails* saying
+/// so: CI can never pass on a frame nobody looked at. ("Snapshot" is the
+/// core's word for a record's state; these are frames.)
+enum GoldenFrame {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("__Snapshots__")
+        .appendingPathComponent("__Frames__")
 
     static var recordRequested: Bool {
-        ProcessInfo.processInfo.environment["DUTYDESK_RECORD_SNAPSHOTS"] == "1"
+        ProcessInfo.processInfo.environment["DUTYDESK_RECORD_FRAMES"] == "1"
     }
 
     enum Outcome: Equatable {
@@ -29,7 +30,7 @@ enum Snapshot {
         if record || existing == nil {
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             do { try text.write(to: url, atomically: true, encoding: .utf8) } catch {
-                return .mismatch("could not write snapshot \(url.path): \(error)")
+                return .mismatch("could not write golden frame \(url.path): \(error)")
             }
             return .recorded(path: url.path)
         }
@@ -44,23 +45,23 @@ enum Snapshot {
         while i < min(e.count, a.count) && e[i] == a[i] { i += 1 }
         let exp = i < e.count ? e[i] : "<end>", act = i < a.count ? a[i] : "<end>"
         return """
-        snapshot \(name) differs at line \(i + 1):
+        golden frame \(name) differs at line \(i + 1):
           expected: \(exp)
           actual:   \(act)
         actual frame:
         \(actual)
-        (run with DUTYDESK_RECORD_SNAPSHOTS=1 to re-record after checking the change)
+        (run with DUTYDESK_RECORD_FRAMES=1 to re-record after checking the change)
         """
     }
 }
 
-/// Asserts that `text` matches the stored snapshot `name`.
-func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    switch Snapshot.check(text, named: name) {
+/// Asserts that `text` matches the golden frame `name`.
+func assertFrame(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    switch GoldenFrame.check(text, named: name) {
     case .matched:
         break
     case .recorded(let path):
-        Issue.record("recorded snapshot \(name) at \(path); check it and run the tests again", sourceLocation: sourceLocation)
+        Issue.record("recorded golden frame \(name) at \(path); check it and run the tests again", sourceLocation: sourceLocation)
     case .mismatch(let message):
         Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
     }
@@ -70,6 +71,12 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
 /// spaces survive editors and the width of every row shows in the file.
 func frameText(_ grid: CellGrid) -> String {
     grid.lines.map { $0 + "$\n" }.joined()
+}
+
+/// A grid's rows, each ended by "\n": the text a test searches for what is
+/// on screen.
+func screenText(_ grid: CellGrid) -> String {
+    grid.lines.map { $0 + "\n" }.joined()
 }
 
 /// The attribute map of a grid under a theme: one hex digit per column

@@ -1,7 +1,9 @@
-/// The no-argument demo: a generated 奉化区 day fed to the store in event
-/// time on an accelerated clock, so the panes move as on a busy morning.
-/// Needs no files and no network. The clock is the demo's own (event time),
-/// never the wall clock, so the header shows the simulated time.
+import DutyCore
+
+/// A generated 奉化区 day fed to a store in event time on an accelerated
+/// clock, so the console tests get a busy morning at a fixed simulated time
+/// (the clock is the feed's own, never the wall clock). Only tests use it:
+/// the console's demo replays a generated file from its scratch folder.
 public struct DemoFeed {
     public let speed: Int
     /// Simulated time at which the demo starts (08:00 of the generated day).

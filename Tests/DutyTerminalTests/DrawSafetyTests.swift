@@ -5,6 +5,7 @@ import DutyUI
 #endif
 import Dispatch
 import DutyTerminal
+import DutyTestSupport
 import Testing
 
 extension TerminalPtyTests {
@@ -32,22 +33,21 @@ extension TerminalPtyTests {
     }
     #endif
 
-    /// Time to draw a full 200×60 frame, and frames where ~5 % of the cells
-    /// changed (the clock, a few rows, a selection moving). Printed for the
-    /// record; the bound is loose so a slow CI machine does not fail it.
-    @Test func drawTimeAt200x60() throws {
+    /// A full 200×60 frame, then forty where ~5 % of the cells changed (the
+    /// clock, a few rows, a selection moving): the screen ends up exactly the
+    /// grid, however little of it each frame rewrote. (How long a frame
+    /// takes is measured in dutydesk-bench, never asserted here.)
+    @Test func busyFramesAt200x60EndAsTheGrid() throws {
         let h = try Harness(width: 200, height: 60)
         defer { h.terminal.stop() }
         var grid = Self.busyGrid(width: 200, height: 60)
         let first = h.terminal.draw(grid, theme: BuiltinThemes.dark)
+        #expect(first.cellsWritten > 0)
         #expect(h.screen(matching: grid).lines == grid.lines)
 
         var random = SplitMix(seed: 7)
         let words = ["锦屏", "岳林", "江口", "西坞", "萧王庙", "open", "done", "P1", "12:07", "▲", "●"]
         let roles: [Role] = [.text, .priority1, .priority2, .eventOpen, .taskOverdue, .alertCritical, .dim]
-        var times: [Double] = []
-        var paints: [Double] = []
-        var written: [Int] = []
         for _ in 0..<40 {
             var changed = 0
             while changed < 600 {                                    // 5 % of 12 000 cells
@@ -56,20 +56,9 @@ extension TerminalPtyTests {
                 let role = roles[Int(random.next() % UInt64(roles.count))]
                 changed += grid.put(text: word, x: x, y: y, style: Style(role, selected: y == 20))
             }
-            let r = h.terminal.draw(grid, theme: BuiltinThemes.dark)
-            times.append(r.seconds)
-            paints.append(r.paintSeconds)
-            written.append(r.cellsWritten)
+            _ = h.terminal.draw(grid, theme: BuiltinThemes.dark)
         }
         #expect(h.screen(matching: grid).lines == grid.lines)
-        times.sort()
-        let median = times[times.count / 2], worst = times.last!
-        let paint = paints.sorted()[paints.count / 2]
-        print(String(format: "draw 200×60: first frame %.2f ms (paint %.2f ms, %d cells); ~5%% changed: median %.2f ms (paint %.2f ms), worst %.2f ms (median %d cells)",
-                     first.seconds * 1000, first.paintSeconds * 1000, first.cellsWritten,
-                     median * 1000, paint * 1000, worst * 1000, written.sorted()[written.count / 2]))
-        #expect(first.seconds < 0.5)
-        #expect(median < 0.1)
     }
 
     static func busyGrid(width: Int, height: Int) -> CellGrid {
@@ -92,18 +81,5 @@ extension TerminalPtyTests {
                      x: x, y: y, style: Style(.barFill))
         }
         return grid
-    }
-}
-
-/// A small deterministic generator for the timing frames.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
