@@ -112,6 +112,7 @@ struct Bench {
         let report = StatsReport(store: store)
         print(String(format: "stats report: %.3f ms (%d bytes)", seconds(since: t0) * 1000, report.json.utf8.count))
         frames(store)
+        TerminalBench(store: store).run()
         rules()
         replay(path)
     }

@@ -34,6 +34,14 @@ import Testing
         return shared
     }
 
+    /// Another account's symlink `name` in the shared folder, at a private file.
+    static func plantedLink(_ dir: URL, _ name: String) throws -> (link: String, target: (path: String, bytes: [UInt8])) {
+        let link = try sharedFolder(dir) + "/" + name
+        let target = try privateFile(dir)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target.path)
+        return (link, target)
+    }
+
     // MARK: - Item 1: a torn tail is terminated, never cut
 
     /// A journal ends in a torn line; the real tailer (as console B's feed or
@@ -186,10 +194,7 @@ import Testing
 
     @Test func recordingThroughASymlinkIsRefused() throws {
         let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
-        let shared = try Self.sharedFolder(dir)
-        let target = try Self.privateFile(dir)
-        let link = shared + "/recording.jsonl"
-        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target.path)
+        let (link, target) = try Self.plantedLink(dir, "recording.jsonl")
         for truncate in [false, true] {
             do {
                 let w = try RecordingWriter(path: link, truncate: truncate)
@@ -207,13 +212,10 @@ import Testing
     /// symlink either; a regular file is still overwritten whole.
     @Test func generatedFeedThroughASymlinkIsRefused() throws {
         let dir = TempFolder.make(); defer { TempFolder.remove(dir) }
-        let shared = try Self.sharedFolder(dir)
-        let target = try Self.privateFile(dir)
-        let link = shared + "/generated.jsonl"
-        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target.path)
+        let (link, target) = try Self.plantedLink(dir, "generated.jsonl")
         #expect(throws: (any Error).self) { try FeedGenerator.write(seed: 1, start: OperatorActionTests.now, records: 5, to: link) }
         #expect(J.bytes(target.path) == target.bytes)
-        let plain = shared + "/plain.jsonl"
+        let plain = try Self.sharedFolder(dir) + "/plain.jsonl"
         try Self.write(String(repeating: "x", count: 100_000), to: plain)
         try FeedGenerator.write(seed: 1, start: OperatorActionTests.now, records: 5, to: plain)
         #expect(J.lines(plain).count == 5)

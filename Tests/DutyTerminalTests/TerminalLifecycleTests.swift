@@ -71,8 +71,7 @@ extension TerminalPtyTests {
         let h = try Harness()
         defer { h.terminal.stop() }
         let grid = Self.sampleGrid()
-        h.terminal.draw(grid, theme: BuiltinThemes.dark)
-        _ = h.screen(matching: grid)
+        h.show(grid)
         let mark = h.pty.output.count
         // Someone must continue us once stopped: a shell that sends SIGCONT.
         guard let helper = spawn("sleep 0.3; kill -CONT \(getpid())") else {

@@ -31,6 +31,13 @@ struct TerminalPtyTests {
         func screen(matching grid: CellGrid) -> VirtualScreen {
             pty.waitForScreen(width: grid.width, height: grid.height) { $0.lines == grid.lines }
         }
+
+        /// Draws `grid` and waits until the screen shows it.
+        @discardableResult
+        func show(_ grid: CellGrid) -> VirtualScreen {
+            terminal.draw(grid, theme: BuiltinThemes.dark)
+            return screen(matching: grid)
+        }
     }
 
     static func sampleGrid(width: Int = 40, height: Int = 8) -> CellGrid {
@@ -90,8 +97,7 @@ struct TerminalPtyTests {
         let h = try Harness()
         defer { h.terminal.stop() }
         var grid = Self.sampleGrid()
-        h.terminal.draw(grid, theme: BuiltinThemes.dark)
-        _ = h.screen(matching: grid)
+        h.show(grid)
         #expect(h.terminal.draw(grid, theme: BuiltinThemes.dark).cellsWritten == 0)
         grid.put(text: "XY", x: 5, y: 6)
         grid.put(text: "区", x: 0, y: 0, style: Style(.headerTitle))   // replaces 奉: one wide cell
@@ -100,8 +106,7 @@ struct TerminalPtyTests {
         // A wide glyph replaced by two narrow ones, and the reverse.
         grid.put(text: "ab", x: 0, y: 0, style: Style(.headerTitle))
         grid.put(text: "中", x: 5, y: 6)
-        h.terminal.draw(grid, theme: BuiltinThemes.dark)
-        #expect(h.screen(matching: grid).lines == grid.lines)
+        #expect(h.show(grid).lines == grid.lines)
         // A new theme repaints everything (each wide glyph once).
         let glyphs = grid.cells.filter { $0.width > 0 }.count
         #expect(h.terminal.draw(grid, theme: BuiltinThemes.light).cellsWritten == glyphs)
@@ -198,8 +203,7 @@ struct TerminalPtyTests {
         let h = try Harness()
         var before = termios()
         let grid = Self.sampleGrid()
-        h.terminal.draw(grid, theme: BuiltinThemes.dark)
-        _ = h.screen(matching: grid)
+        h.show(grid)
         h.terminal.stop()
         let restored = h.pty.waitForScreen(width: 40, height: 8) { !$0.alternate && $0.cursorVisible }
         #expect(!restored.alternate)                        // rmcup: back on the main screen
@@ -225,8 +229,7 @@ struct TerminalPtyTests {
         defer { h.terminal.stop() }
         #expect(h.terminal.colorDepth == ColorDepth.none)
         let grid = Self.sampleGrid()
-        h.terminal.draw(grid, theme: BuiltinThemes.dark)
-        #expect(h.screen(matching: grid).lines == grid.lines)
+        #expect(h.show(grid).lines == grid.lines)
         let text = String(decoding: h.pty.output, as: UTF8.self)
         #expect(!text.contains("38;5;") && !text.contains("48;5;"))
     }
