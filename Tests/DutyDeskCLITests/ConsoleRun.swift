@@ -38,5 +38,14 @@ struct ConsoleRun {
     }
 
     var stderr: String { (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? "" }
+
+    /// A fresh `tmp` folder in `dir`, to be a console's TMPDIR: its scratch
+    /// folder then lands there, where the test alone looks, never in the
+    /// shared temporary directory other runs (and other tests) use.
+    static func ownTmp(in dir: URL) throws -> URL {
+        let tmp = dir.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        return tmp
+    }
     var terminalModes: String { (try? String(contentsOfFile: sttyFile, encoding: .utf8)) ?? "" }
 }

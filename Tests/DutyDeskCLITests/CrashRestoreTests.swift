@@ -12,7 +12,9 @@ import Testing
     func crashSignalRestoresTheTerminal(name: String, signal: Int32) throws {
         let dir = TempFolder.make("crash\(name)")
         defer { TempFolder.remove(dir) }
-        let run = try ConsoleRun("demo", in: dir, width: 100, height: 30)
+        // Its own TMPDIR: a crash may leave the demo's scratch folder behind.
+        let run = try ConsoleRun("demo", environment: "TMPDIR='\(try ConsoleRun.ownTmp(in: dir).path)'", in: dir,
+                                 width: 100, height: 30)
         let tmux = run.tmux
         #expect(tmux.waitFor("the demo") { $0.contains("网格事件") && $0.contains("演示") })
         guard let pid = run.pid else { Issue.record("no pid"); return }

@@ -11,8 +11,7 @@ import Testing
     private func run(_ args: String, end: (TmuxConsoleTests.Tmux, Int32) throws -> Void) throws -> (entries: [String], kept: [String], stderr: String, exit: String) {
         let dir = TempFolder.make("scratch")
         defer { TempFolder.remove(dir) }
-        let tmp = dir.appendingPathComponent("tmp")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let tmp = try ConsoleRun.ownTmp(in: dir)
         let run = try ConsoleRun(args, environment: "TMPDIR='\(tmp.path)'", in: dir)
         let tmux = run.tmux
         #expect(tmux.waitFor("the console") { $0.contains("网格事件") })

@@ -70,7 +70,8 @@ import Testing
         let dir = TempFolder.make()
         defer { TempFolder.remove(dir) }
         let exitFile = dir.appendingPathComponent("exit").path
-        let command = "TERM=xterm-256color '\(CLIRunner.executable.path)'; echo EXIT=$? > '\(exitFile)'; sleep 30"
+        let tmp = try ConsoleRun.ownTmp(in: dir)
+        let command = "TMPDIR='\(tmp.path)' TERM=xterm-256color '\(CLIRunner.executable.path)'; echo EXIT=$? > '\(exitFile)'; sleep 30"
         try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command])
 
         // The demo opens with the four panes.
@@ -113,6 +114,8 @@ import Testing
         let status = (try? String(contentsOfFile: exitFile, encoding: .utf8)) ?? "no exit file"
         #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "EXIT=0")
         #expect(tmux.waitFor("the restored terminal") { !$0.contains("网格事件") })
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? ["unreadable"]
+        #expect(left.isEmpty, "the demo left in its TMPDIR: \(left)")
     }
 
     @Test func dispatchIsJournaledAndSurvivesARestart() throws {
@@ -282,8 +285,7 @@ import Testing
         let exitFile = dir.appendingPathComponent("exit").path
         let live = dir.appendingPathComponent("live-journal.jsonl")
         // Its own TMPDIR, so the scratch folder looked at below is this replay's.
-        let tmp = dir.appendingPathComponent("tmp")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let tmp = try ConsoleRun.ownTmp(in: dir)
         let command = "TMPDIR='\(tmp.path)' TERM=xterm-256color '\(CLIRunner.executable.path)' replay --paused --journal '\(live.path)' '\(recording.path)'; echo EXIT=$? > '\(exitFile)'; sleep 30"
         let tmux = Tmux()
         try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "130", "-y", "40", command])
@@ -320,6 +322,9 @@ import Testing
             Thread.sleep(forTimeInterval: 0.05)
         }
         #expect((try? String(contentsOfFile: exitFile, encoding: .utf8))?.contains("EXIT=0") == true)
+        // And this replay's scratch folder (nothing else was ever looked at) is gone.
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? ["unreadable"]
+        #expect(left.isEmpty, "the replay left in its TMPDIR: \(left)")
     }
 
     @Test func refusesWhenStdoutIsNotATerminal() throws {
