@@ -1,3 +1,4 @@
+import DutyTestSupport
 import Testing
 @testable import DutyCore
 
@@ -5,7 +6,9 @@ import Testing
 /// names from feeds appear in it as on screen, never as escape sequences.
 @Suite struct HandoverTextTests {
     @Test func feedTextInTheHandoverShowsItsReplacements() {
-        let line = #"{"kind":"event","id":"E\u001b]0;PWNED\u0007","ts":"2026-11-28T09:00:00+08:00","town":"锦屏街道","grid":"JP-03-12","domain":"市容环境","priority":1,"source":"grid","title":"t\u001b[2J\n- forged line\u009b","status":"open"}"#
+        // JSON escapes in the id and title: the control characters arrive decoded.
+        let line = Line.event(#"E\u001b]0;PWNED\u0007"#, "2026-11-28T09:00:00+08:00", priority: "1",
+                              title: #"t\u001b[2J\n- forged line\u009b"#)
         let now = Timestamp.millis(year: 2026, month: 11, day: 28, hour: 16)
         let md = ShiftHandover.markdown(store: TestSupport.store([line]), now: now)
         #expect(md.contains("超时未处置事件 E␛]0;PWNED␇ · P1 · 锦屏街道 · t␛[2J␊- forged line\u{FFFD} · 11-28 09:00\n"), "\(md)")
