@@ -50,176 +50,48 @@ import Testing
     }
 
     @Test func keysMoveFocusFilterAndOpenDetail() throws {
-        let store = Self.demoStore()
-        let paneRows = PaneRows()
-        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 4)
-        var state = ConsoleState()
-        let layout = ConsoleView.layout(width: 120, height: 40, state: state)
-        func press(_ key: String) {
-            if let c = KeyRegistry.command(forKey: key, in: state.mode) { reducer.apply(c, to: &state, layout: layout) }
-        }
+        let rig = ConsoleRig(themeCount: 4)
+        func press(_ key: String) { rig.press(key, paneActions: false) }
         press("Tab")
-        #expect(state.focus == .tasks)
+        #expect(rig.state.focus == .tasks)
         press("S-Tab"); press("4")
-        #expect(state.focus == .alerts)
+        #expect(rig.state.focus == .alerts)
         press("1"); press("j"); press("j")
-        #expect(state.selection[0] == 2)
+        #expect(rig.state.selection[0] == 2)
         press("/")
         for ch in "town:溪口" { press(String(ch)) }
         press("Enter")
-        #expect(state.mode == .main)
-        let filtered = paneRows.count(.events, store: store, filter: state.filter(.events))
-        #expect(filtered > 0 && filtered < store.aggregates.count(.event))
-        let grid = ConsoleView(store: store, paneRows: paneRows, badge: .demo(speed: 60)).render(state, width: 120, height: 40)
+        #expect(rig.state.mode == .main)
+        let filtered = rig.paneRows.count(.events, store: rig.store, filter: rig.state.filter(.events))
+        #expect(filtered > 0 && filtered < rig.store.aggregates.count(.event))
+        let grid = rig.render(badge: .demo(speed: 60))
         #expect(screenText(grid).contains("/town:溪口"))
         // Rows of that town are shown, and every row shown is in it.
-        let shown = ShownColumn(grid, in: try #require(layout?.frame(.events).content), title: "镇街", next: "网格")
-        let towns = try #require(shown).values
-        #expect(towns.count == min(filtered, try #require(layout?.frame(.events).content.height) - 1))
+        let events = try #require(rig.layout?.frame(.events).content)
+        let towns = try #require(ShownColumn(grid, in: events, title: "镇街", next: "网格")).values
+        #expect(towns.count == min(filtered, events.height - 1))
         #expect(!towns.isEmpty && towns.allSatisfy { $0 == "溪口镇" }, "towns shown: \(towns)")
         press("Enter")
-        guard case .detail = state.mode else { Issue.record("no detail view"); return }
-        let detail = screenText(ConsoleView(store: store, paneRows: paneRows, badge: .demo(speed: 60)).render(state, width: 120, height: 40))
+        guard case .detail = rig.state.mode else { Issue.record("no detail view"); return }
+        let detail = screenText(rig.render(badge: .demo(speed: 60)))
         #expect(detail.contains("处置时间线"))
         #expect(detail.contains("溪口"))
         press("Esc")
-        #expect(state.mode == .main)
+        #expect(rig.state.mode == .main)
         press("Esc")
-        #expect(state.filter(.events) == nil)
+        #expect(rig.state.filter(.events) == nil)
         press("L")
-        #expect(state.language == .en)
+        #expect(rig.state.language == .en)
         press("?")
-        #expect(state.mode == .help)
+        #expect(rig.state.mode == .help)
         press("q")
-        #expect(state.mode == .main && !state.quitRequested)
+        #expect(rig.state.mode == .main && !rig.state.quitRequested)
         press("q")
-        #expect(state.quitRequested)
+        #expect(rig.state.quitRequested)
     }
 
     @Test func footerShowsTheRegistryKeys() {
         let text = Self.render(Self.demoStore(), ConsoleState(), 120, 40).lines.last ?? ""
         for binding in KeyRegistry.footer(for: .main).prefix(3) { #expect(text.contains(KeyRegistry.display(binding))) }
-    }
-}
-
-/// The selection stays on the item the operator chose while new events
-/// arrive above it.
-@Suite struct SelectionAnchorTests {
-    @Test func selectionFollowsItsItemAsRowsArrive() {
-        _ = UITest.locale
-        let store = Store(clock: .eventTime)
-        let day = Timestamp.millis(year: 2026, month: 11, day: 28, hour: 12)
-        var demo = DemoFeed(seed: 7, day: day, speed: 60)
-        _ = demo.start(wall: 0, into: store)
-        let paneRows = PaneRows()
-        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 1)
-        var state = ConsoleState()
-        let layout = ConsoleView.layout(width: 120, height: 40, state: state)
-        for _ in 0..<3 { reducer.apply(.moveDown, to: &state, layout: layout) }
-        let chosen = paneRows.items(.events, store: store, filter: nil, from: 3, limit: 1).first
-        #expect(chosen != nil && state.anchors[0] == chosen)
-        let before = store.aggregates.count(.event)
-        demo.advance(wall: 30 * 60_000 / 60, into: store)   // 30 simulated minutes
-        let arrived = store.aggregates.count(.event) - before
-        #expect(arrived > 0)
-        reducer.followAnchors(&state, layout: layout)
-        #expect(state.selection[0] == 3 + arrived)
-        #expect(paneRows.items(.events, store: store, filter: nil, from: state.selection[0], limit: 1).first == chosen)
-    }
-}
-
-/// Mouse and theme commands on the state, without a terminal.
-@Suite struct PointerAndThemeTests {
-    @Test func clickSelectsTheRowUnderItAndWheelScrolls() throws {
-        let store = ConsoleFrameTests.demoStore()
-        let paneRows = PaneRows()
-        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 4)
-        var state = ConsoleState()
-        let layout = try #require(ConsoleView.layout(width: 120, height: 40, state: state))
-        let tasks = layout.frame(.tasks).content
-        // The third data row of the tasks pane (below its column titles).
-        reducer.apply(.click(x: tasks.x + 3, y: tasks.y + 1 + 2), to: &state, layout: layout)
-        #expect(state.focus == .tasks)
-        #expect(state.selection[Pane.tasks.rawValue] == 2)
-        let events = layout.frame(.events).content
-        reducer.apply(.click(x: events.x + 1, y: events.y + 1), to: &state, layout: layout)
-        #expect(state.focus == .events && state.selection[0] == 0)
-        reducer.apply(.scroll(3), to: &state, layout: layout)
-        #expect(state.selection[0] == 3)
-        reducer.apply(.scroll(-3), to: &state, layout: layout)
-        #expect(state.selection[0] == 0)
-    }
-
-    @Test func themeKeyCyclesThroughEveryTheme() {
-        let reducer = ConsoleReducer(store: Store(), paneRows: PaneRows(), themeCount: 4)
-        var state = ConsoleState()
-        var seen: [Int] = []
-        for _ in 0..<5 {
-            seen.append(state.themeIndex)
-            if let c = KeyRegistry.command(forKey: "t", in: state.mode) { reducer.apply(c, to: &state, layout: nil) }
-        }
-        #expect(seen == [0, 1, 2, 3, 0])
-    }
-}
-
-/// Operator actions from keys: choosers, confirmations, and the request the
-/// session is handed (the journal itself is the session's).
-@Suite struct ActionKeyTests {
-    func press(_ key: String, _ state: inout ConsoleState, _ reducer: ConsoleReducer, _ layout: ScreenLayout?) {
-        if let c = KeyRegistry.command(forKey: key, in: state.mode, focus: state.focus) { reducer.apply(c, to: &state, layout: layout) }
-    }
-
-    @Test func dispatchChoosesAUnitAndATaskType() throws {
-        let store = ConsoleFrameTests.demoStore()
-        let paneRows = PaneRows()
-        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 1)
-        var state = ConsoleState()
-        let layout = ConsoleView.layout(width: 120, height: 40, state: state)
-        press("d", &state, reducer, layout)
-        #expect(state.mode == .choosing)
-        let chooser = try #require(state.chooser)
-        let event = store.current(.event, try #require(chooser.request.item))
-        // The event's own town's units come first.
-        #expect(chooser.options.first?.label.hasPrefix(store.text(event.t1)) == true || chooser.options.first?.detail.hasPrefix(store.text(event.t1)) == true)
-        let frame = screenText(ConsoleView(store: store, paneRows: paneRows, badge: .live).render(state, width: 120, height: 40))
-        #expect(frame.contains("选择责任单位") && frame.contains("任务类型：镇街赋权事项"))
-        press("Tab", &state, reducer, layout)
-        press("j", &state, reducer, layout)
-        press("Enter", &state, reducer, layout)
-        let request = try #require(state.effect)
-        #expect(request.kind == .dispatch && request.option == "inspection")
-        #expect(request.choice == chooser.options[1].value)
-        #expect(state.mode == .main)
-    }
-
-    @Test func destructiveActionsAskFirstAndActionsBelongToTheirPane() throws {
-        let store = ConsoleFrameTests.demoStore()
-        let reducer = ConsoleReducer(store: store, paneRows: PaneRows(), themeCount: 1)
-        var state = ConsoleState()
-        let layout = ConsoleView.layout(width: 120, height: 40, state: state)
-        press("c", &state, reducer, layout)
-        press("Enter", &state, reducer, layout)
-        #expect(state.mode == .confirming && state.effect == nil)
-        press("n", &state, reducer, layout)
-        #expect(state.mode == .main && state.effect == nil)
-        press("c", &state, reducer, layout)
-        press("Enter", &state, reducer, layout)
-        press("y", &state, reducer, layout)
-        #expect(state.effect?.kind == .cancelEvent && state.effect?.choice == "重复件")
-        state.effect = nil
-        press("2", &state, reducer, layout)
-        press("u", &state, reducer, layout)
-        #expect(state.effect?.kind == .urge)
-        state.effect = nil
-        press("3", &state, reducer, layout)
-        press("e", &state, reducer, layout)
-        #expect(state.mode == .confirming)
-        press("y", &state, reducer, layout)
-        let escalate = try #require(state.effect)
-        #expect(escalate.kind == .escalate && escalate.pane == .mediation)
-        #expect(store.current(.mediation, try #require(escalate.item)).mediationStatus.isOpen)
-        #expect(KeyRegistry.command(forKey: "d", in: .main, focus: .tasks) == nil)
-        #expect(KeyRegistry.command(forKey: "x", in: .main, focus: .alerts) == .action(.resolve))
-        #expect(KeyRegistry.command(forKey: "x", in: .main, focus: .events) == .action(.closeEvent))
     }
 }
