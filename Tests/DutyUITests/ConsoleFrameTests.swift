@@ -54,8 +54,10 @@ import Testing
         let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 4)
         var state = ConsoleState()
         let layout = ConsoleView.layout(width: 120, height: 40, state: state)
-        func press(_ key: String) {
-            if let c = KeyRegistry.command(forKey: key, in: state.mode) { reducer.apply(c, to: &state, layout: layout) }
+        @discardableResult
+        func press(_ key: String) -> ConsoleEffect? {
+            guard let c = KeyRegistry.command(forKey: key, in: state.mode) else { return nil }
+            return reducer.apply(c, to: &state, layout: layout)
         }
         press("Tab")
         #expect(state.focus == .tasks)
@@ -84,10 +86,9 @@ import Testing
         #expect(state.language == .en)
         press("?")
         #expect(state.mode == .help)
-        press("q")
-        #expect(state.mode == .main && !state.quitRequested)
-        press("q")
-        #expect(state.quitRequested)
+        let backFromHelp = press("q")
+        #expect(state.mode == .main && backFromHelp == nil)
+        #expect(press("q") == .quit)
     }
 
     @Test func footerShowsTheRegistryKeys() {
@@ -109,7 +110,7 @@ import Testing
         let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 1)
         var state = ConsoleState()
         let layout = ConsoleView.layout(width: 120, height: 40, state: state)
-        for _ in 0..<3 { reducer.apply(.moveDown, to: &state, layout: layout) }
+        for _ in 0..<3 { _ = reducer.apply(.moveDown, to: &state, layout: layout) }
         let chosen = paneRows.items(.events, store: store, filter: nil, from: 3, limit: 1).first
         #expect(chosen != nil && state.anchors[0] == chosen)
         let before = store.aggregates.count(.event)
@@ -132,15 +133,15 @@ import Testing
         let layout = try #require(ConsoleView.layout(width: 120, height: 40, state: state))
         let tasks = layout.frame(.tasks).content
         // The third data row of the tasks pane (below its column titles).
-        reducer.apply(.click(x: tasks.x + 3, y: tasks.y + 1 + 2), to: &state, layout: layout)
+        _ = reducer.apply(.click(x: tasks.x + 3, y: tasks.y + 1 + 2), to: &state, layout: layout)
         #expect(state.focus == .tasks)
         #expect(state.selection[Pane.tasks.rawValue] == 2)
         let events = layout.frame(.events).content
-        reducer.apply(.click(x: events.x + 1, y: events.y + 1), to: &state, layout: layout)
+        _ = reducer.apply(.click(x: events.x + 1, y: events.y + 1), to: &state, layout: layout)
         #expect(state.focus == .events && state.selection[0] == 0)
-        reducer.apply(.scroll(3), to: &state, layout: layout)
+        _ = reducer.apply(.scroll(3), to: &state, layout: layout)
         #expect(state.selection[0] == 3)
-        reducer.apply(.scroll(-3), to: &state, layout: layout)
+        _ = reducer.apply(.scroll(-3), to: &state, layout: layout)
         #expect(state.selection[0] == 0)
     }
 
@@ -150,7 +151,7 @@ import Testing
         var seen: [Int] = []
         for _ in 0..<5 {
             seen.append(state.themeIndex)
-            if let c = KeyRegistry.command(forKey: "t", in: state.mode) { reducer.apply(c, to: &state, layout: nil) }
+            if let c = KeyRegistry.command(forKey: "t", in: state.mode) { _ = reducer.apply(c, to: &state, layout: nil) }
         }
         #expect(seen == [0, 1, 2, 3, 0])
     }
@@ -159,8 +160,16 @@ import Testing
 /// Operator actions from keys: choosers, confirmations, and the request the
 /// session is handed (the journal itself is the session's).
 @Suite struct ActionKeyTests {
-    func press(_ key: String, _ state: inout ConsoleState, _ reducer: ConsoleReducer, _ layout: ScreenLayout?) {
-        if let c = KeyRegistry.command(forKey: key, in: state.mode, focus: state.focus) { reducer.apply(c, to: &state, layout: layout) }
+    @discardableResult
+    func press(_ key: String, _ state: inout ConsoleState, _ reducer: ConsoleReducer, _ layout: ScreenLayout?) -> ConsoleEffect? {
+        guard let c = KeyRegistry.command(forKey: key, in: state.mode, focus: state.focus) else { return nil }
+        return reducer.apply(c, to: &state, layout: layout)
+    }
+
+    /// The request of a `.perform` effect, if that is what the key returned.
+    func performed(_ effect: ConsoleEffect?) -> ActionRequest? {
+        if case .perform(let request) = effect { return request }
+        return nil
     }
 
     @Test func dispatchChoosesAUnitAndATaskType() throws {
@@ -172,17 +181,19 @@ import Testing
         press("d", &state, reducer, layout)
         #expect(state.mode == .choosing)
         let chooser = try #require(state.chooser)
-        let event = store.current(.event, try #require(chooser.request.item))
+        let target = try #require(chooser.request.item)
+        #expect(target.kind == .event)
+        let event = store.current(.event, try #require(store.index(.event, id: target.id)))
         // The event's own town's units come first.
         #expect(chooser.options.first?.label.hasPrefix(store.text(event.t1)) == true || chooser.options.first?.detail.hasPrefix(store.text(event.t1)) == true)
         let frame = ConsoleView(store: store, paneRows: paneRows, badge: .live).render(state, width: 120, height: 40).snapshot()
         #expect(frame.contains("选择责任单位") && frame.contains("任务类型：镇街赋权事项"))
         press("Tab", &state, reducer, layout)
         press("j", &state, reducer, layout)
-        press("Enter", &state, reducer, layout)
-        let request = try #require(state.effect)
-        #expect(request.kind == .dispatch && request.option == "inspection")
-        #expect(request.choice == chooser.options[1].value)
+        let request = try #require(performed(press("Enter", &state, reducer, layout)))
+        guard case .unit(let unit) = chooser.options[1].value else { Issue.record("not a unit"); return }
+        #expect(request.kind == .dispatch && request.choice == .dispatch(unit: unit, type: .inspection))
+        #expect(request.action == .dispatch(event: target.id, unit: unit, type: .inspection))
         #expect(state.mode == .main)
     }
 
@@ -191,27 +202,24 @@ import Testing
         let reducer = ConsoleReducer(store: store, paneRows: PaneRows(), themeCount: 1)
         var state = ConsoleState()
         let layout = ConsoleView.layout(width: 120, height: 40, state: state)
-        press("c", &state, reducer, layout)
-        press("Enter", &state, reducer, layout)
-        #expect(state.mode == .confirming && state.effect == nil)
-        press("n", &state, reducer, layout)
-        #expect(state.mode == .main && state.effect == nil)
-        press("c", &state, reducer, layout)
-        press("Enter", &state, reducer, layout)
-        press("y", &state, reducer, layout)
-        #expect(state.effect?.kind == .cancelEvent && state.effect?.choice == "重复件")
-        state.effect = nil
-        press("2", &state, reducer, layout)
-        press("u", &state, reducer, layout)
-        #expect(state.effect?.kind == .urge)
-        state.effect = nil
-        press("3", &state, reducer, layout)
-        press("e", &state, reducer, layout)
+        #expect(press("c", &state, reducer, layout) == nil)
+        #expect(press("Enter", &state, reducer, layout) == nil)
         #expect(state.mode == .confirming)
-        press("y", &state, reducer, layout)
-        let escalate = try #require(state.effect)
-        #expect(escalate.kind == .escalate && escalate.pane == .mediation)
-        #expect(store.current(.mediation, try #require(escalate.item)).mediationStatus.isOpen)
+        #expect(press("n", &state, reducer, layout) == nil)
+        #expect(state.mode == .main)
+        press("c", &state, reducer, layout)
+        press("Enter", &state, reducer, layout)
+        let cancel = performed(press("y", &state, reducer, layout))
+        #expect(cancel?.kind == .cancelEvent && cancel?.choice == .cancel(reason: "重复件"))
+        press("2", &state, reducer, layout)
+        #expect(performed(press("u", &state, reducer, layout))?.kind == .urge)
+        press("3", &state, reducer, layout)
+        #expect(press("e", &state, reducer, layout) == nil)
+        #expect(state.mode == .confirming)
+        let escalate = try #require(performed(press("y", &state, reducer, layout)))
+        let target = try #require(escalate.item)
+        #expect(escalate.kind == .escalate && target.kind == .mediation)
+        #expect(store.current(.mediation, try #require(store.index(.mediation, id: target.id))).mediationStatus.isOpen)
         #expect(KeyRegistry.command(forKey: "d", in: .main, focus: .tasks) == nil)
         #expect(KeyRegistry.command(forKey: "x", in: .main, focus: .alerts) == .action(.resolve))
         #expect(KeyRegistry.command(forKey: "x", in: .main, focus: .events) == .action(.closeEvent))
