@@ -6,61 +6,65 @@ import Testing
 /// state; requests naming their item by kind and id with typed choices,
 /// which become the core's `OperatorAction` unchanged.
 @Suite struct ConsoleEffectTests {
-    static func press(_ key: String, _ state: inout ConsoleState, _ reducer: ConsoleReducer) -> ConsoleEffect? {
-        let layout = ConsoleView.layout(width: 120, height: 40, state: state)
-        guard let c = KeyRegistry.command(forKey: key, in: state.mode, focus: state.focus, replay: state.replaying) else {
-            return nil
+    /// A console over the demo day, driven by keys as the session drives it.
+    struct Console {
+        let store = ConsoleFrameTests.demoStore()
+        let paneRows = PaneRows()
+        var state = ConsoleState()
+
+        /// Presses the keys in turn; the effect of the last one.
+        mutating func press(_ keys: String...) -> ConsoleEffect? {
+            let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 1)
+            var effect: ConsoleEffect?
+            for key in keys {
+                let layout = ConsoleView.layout(width: 120, height: 40, state: state)
+                let command = KeyRegistry.command(forKey: key, in: state.mode, focus: state.focus, replay: state.replaying)
+                effect = command.flatMap { reducer.apply($0, to: &state, layout: layout) }
+            }
+            return effect
         }
-        return reducer.apply(c, to: &state, layout: layout)
+
+        /// The ids of the first `limit` rows of a pane (all when nil).
+        func ids(_ pane: Pane, limit: Int? = nil) -> [String] {
+            let kind = PaneRows.kind(of: pane)!
+            let rows = limit ?? paneRows.count(pane, store: store, filter: nil)
+            return paneRows.items(pane, store: store, filter: nil, from: 0, limit: rows).map { store.id(kind, $0) }
+        }
     }
 
     @Test func sessionCommandsAreReturnedAsEffects() {
-        let reducer = ConsoleReducer(store: ConsoleFrameTests.demoStore(), paneRows: PaneRows(), themeCount: 1)
-        var state = ConsoleState()
-        state.replaying = true
-        #expect(Self.press("Space", &state, reducer) == .replay(.pause))
-        #expect(Self.press("+", &state, reducer) == .replay(.speed(1)))
-        #expect(Self.press("-", &state, reducer) == .replay(.speed(-1)))
-        #expect(Self.press(">", &state, reducer) == .replay(.seek(600_000)))
-        #expect(Self.press("[", &state, reducer) == .replay(.seek(-3_600_000)))
-        #expect(Self.press("0", &state, reducer) == .replay(.restart))
-        #expect(Self.press("C-r", &state, reducer) == .retryJournal)
-        #expect(Self.press("j", &state, reducer) == nil)
-        #expect(Self.press("q", &state, reducer) == .quit)
+        var console = Console()
+        console.state.replaying = true
+        #expect(console.press("Space") == .replay(.pause))
+        #expect(console.press("+") == .replay(.speed(1)))
+        #expect(console.press("-") == .replay(.speed(-1)))
+        #expect(console.press(">") == .replay(.seek(600_000)))
+        #expect(console.press("[") == .replay(.seek(-3_600_000)))
+        #expect(console.press("0") == .replay(.restart))
+        #expect(console.press("C-r") == .retryJournal)
+        #expect(console.press("j") == nil)
+        #expect(console.press("q") == .quit)
     }
 
     /// A task's outcome is chosen as a `TaskOutcome` and reaches the core's
     /// action as one: no wire string parsed back.
     @Test func aTaskDoneCarriesItsIdAndTypedOutcome() throws {
-        let store = ConsoleFrameTests.demoStore()
-        let paneRows = PaneRows()
-        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 1)
-        var state = ConsoleState()
-        _ = Self.press("2", &state, reducer)
-        _ = Self.press("D", &state, reducer)
-        let chooser = try #require(state.chooser)
+        var console = Console()
+        #expect(console.press("2", "D") == nil)
+        let chooser = try #require(console.state.chooser)
         #expect(chooser.options.map(\.value) == TaskOutcome.allCases.map { .outcome($0) })
-        _ = Self.press("j", &state, reducer)
-        _ = Self.press("Enter", &state, reducer)
-        #expect(state.mode == .confirming)
-        guard case .perform(let request) = Self.press("y", &state, reducer) else { Issue.record("no action"); return }
-        let first = try #require(paneRows.items(.tasks, store: store, filter: nil, from: 0, limit: 1).first)
-        let id = store.id(.task, first)
+        #expect(console.press("j", "Enter") == nil && console.state.mode == .confirming)
+        guard case .perform(let request) = console.press("y") else { Issue.record("no action"); return }
+        let id = try #require(console.ids(.tasks, limit: 1).first)
         #expect(request.item == ActionRequest.Target(kind: .task, id: id))
         #expect(request.action == .done(task: id, outcome: TaskOutcome.allCases[1]))
     }
 
     /// Acknowledge-all names every alert shown by id.
     @Test func acknowledgeAllCarriesTheAlertIdsShown() throws {
-        let store = ConsoleFrameTests.demoStore()
-        let paneRows = PaneRows()
-        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: 1)
-        var state = ConsoleState()
-        _ = Self.press("4", &state, reducer)
-        _ = Self.press("A", &state, reducer)
-        guard case .perform(let request) = Self.press("y", &state, reducer) else { Issue.record("no action"); return }
-        let rows = paneRows.count(.alerts, store: store, filter: nil)
-        let shown = paneRows.items(.alerts, store: store, filter: nil, from: 0, limit: rows).map { store.id(.alert, $0) }
+        var console = Console()
+        guard case .perform(let request) = console.press("4", "A", "y") else { Issue.record("no action"); return }
+        let shown = console.ids(.alerts)
         #expect(!shown.isEmpty && request.alerts == shown && request.item == nil)
         #expect(request.action == .acknowledgeAll(alerts: shown))
     }
