@@ -8,8 +8,8 @@ import Logging
 /// demo), the screen, keys to commands, and redraws. All of its state lives
 /// on the main queue; ncurses runs on the terminal's own queue. Redraws are
 /// coalesced: any number of changes in one turn of the queue draw one frame.
-/// Entry points check, in debug builds, that they run on the main queue.
-// @unchecked Sendable: every member is read and written on the main queue only (dispatchPrecondition checks it).
+/// `@unchecked Sendable` is safe: every member is used on the main queue only,
+/// which each entry point checks in debug builds (`dispatchPrecondition`).
 final class ConsoleSession: @unchecked Sendable {
     enum Feed {
         case tail(FeedTailer, interval: Int)
