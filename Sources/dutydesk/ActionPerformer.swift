@@ -3,8 +3,9 @@ import DutyUI
 
 /// Wires an operator's request to the core's commit protocol (`ActionDesk`:
 /// the journal makes the records durable, and only then does the store — and
-/// so the screen — show them) and words the outcome as a status line. The
-/// handover, which writes a file and not the journal, is done here.
+/// so the screen — show them) and its outcome to a status line
+/// (`ActionStatusLine`). The handover, which writes a file and not the
+/// journal, is done here.
 struct ActionPerformer {
     let store: Store
     let journal: OperatorJournal
@@ -31,31 +32,13 @@ struct ActionPerformer {
     func perform(_ request: ActionRequest, language: Language) -> Outcome {
         if request.kind == .handover { return handover(language) }
         guard let action = request.action else { return Outcome(status: Labels.of("ui", "no_selection").text(language)) }
-        let label = request.kind.label.text(language)
-        switch desk.perform(action) {
-        case .written(let written):
-            return Outcome(status: label + " ✓ " + summary(written))
-        case .refused(let refusal):
-            return Outcome(status: label + ": " + refusal.message.text(language))
-        case .conflict(let refusal):
-            return Outcome(status: label + " ✗ " + refusal.reason)
-        case .failed(let failure), .blocked(let failure):
-            return Outcome(status: "⚠ " + Labels.of("ui", "journal_blocked").text(language) + ": " + failure.message)
-        }
+        return Outcome(status: ActionStatusLine.text(desk.perform(action), of: request.kind, language))
     }
 
     /// Alerts snoozed by anyone whose 30 minutes are up go back to `open`,
     /// through the journal (`ActionDesk`). Returns a status line if any did.
     func reopenDueSnoozes(language: Language) -> String? {
-        let reopened = desk.reopenDueSnoozes()
-        return reopened.isEmpty ? nil : Labels.of("action", "snooze").text(language) + " ⏰ " + reopened.joined(separator: ", ")
-    }
-
-    private func summary(_ records: [Record]) -> String {
-        records.map { r -> String in
-            if case .task(let t) = r.snapshot.body, t.status == .dispatched { return "\(r.id) → \(t.unit)" }
-            return "\(r.id) \(r.snapshot.statusWire)"
-        }.joined(separator: ", ")
+        ActionStatusLine.reopened(desk.reopenDueSnoozes(), language)
     }
 
     /// Writes the 交接班 summary of the last 8 hours to a new Markdown file

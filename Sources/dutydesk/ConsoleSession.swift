@@ -68,7 +68,7 @@ final class ConsoleSession: @unchecked Sendable {
         // A journal that cannot be used (a planted symlink, a FIFO, a foreign
         // owner) is reported before the first action, not after it.
         if let failure = performer?.journal.preflight() {
-            state.status = "⚠ " + Labels.of("ui", "journal_blocked").text(state.language) + ": " + failure.message
+            state.status = ActionStatusLine.journalBlocked(failure, state.language)
         }
         startFeed()
         // The header's clock moves every second even when no record arrives.
