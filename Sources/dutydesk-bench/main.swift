@@ -221,7 +221,7 @@ struct Bench {
         t0 = Platform.monotonicNanos()
         for i in 0..<n {
             let key = ["j", "j", "Tab", "k"][i % 4]
-            if let c = KeyRegistry.command(forKey: key, in: state.mode) { reducer.apply(c, to: &state, layout: layout) }
+            if let c = KeyRegistry.command(forKey: key, in: state.mode) { _ = reducer.apply(c, to: &state, layout: layout) }
             _ = view.render(state, width: 200, height: 60)
         }
         print(String(format: "key → new frame (200×60): %.3f ms (mean of %d; the terminal's copy is extra)",

@@ -8,6 +8,8 @@ import Logging
 /// demo), the screen, keys to commands, and redraws. All of its state lives
 /// on the main queue; ncurses runs on the terminal's own queue. Redraws are
 /// coalesced: any number of changes in one turn of the queue draw one frame.
+/// `@unchecked Sendable` is safe: every member is used on the main queue only,
+/// which each entry point checks in debug builds (`dispatchPrecondition`).
 final class ConsoleSession: @unchecked Sendable {
     enum Feed {
         case tail(FeedTailer, interval: Int)
@@ -59,17 +61,21 @@ final class ConsoleSession: @unchecked Sendable {
     func run(mouse: Bool) throws -> Never {
         size = try terminal.start(mouse: mouse, queue: .main,
                                   onEvent: { [self] in handle($0) },
-                                  onSignal: { [self] in finish(status: $0.exitStatus) })
+                                  onSignal: { [self] in
+                                      dispatchPrecondition(condition: .onQueue(.main))
+                                      finish(status: $0.exitStatus)
+                                  })
         // A journal that cannot be used (a planted symlink, a FIFO, a foreign
         // owner) is reported before the first action, not after it.
         if let failure = performer?.journal.preflight() {
-            state.status = "⚠ " + Labels.of("ui", "journal_blocked").text(state.language) + ": " + failure.message
+            state.status = ActionStatusLine.journalBlocked(failure, state.language)
         }
         startFeed()
         // The header's clock moves every second even when no record arrives.
         let timer = DispatchSource.makeTimerSource(queue: .main)
         timer.schedule(deadline: .now() + 1, repeating: 1, leeway: .milliseconds(100))
         timer.setEventHandler { [self] in
+            dispatchPrecondition(condition: .onQueue(.main))
             replayStep()
             evaluateRules()
             if let reopened = performer?.reopenDueSnoozes(language: state.language) { state.status = reopened }
@@ -86,6 +92,7 @@ final class ConsoleSession: @unchecked Sendable {
         case .tail(let tailer, let interval):
             pollFeeds(tailer)
             tailer.start(interval: .milliseconds(interval), queue: .main) { [self] tailer in
+                dispatchPrecondition(condition: .onQueue(.main))
                 if pollFeeds(tailer) { requestRedraw() }
             }
         case .replay(let recording, _, _, _):
@@ -112,23 +119,22 @@ final class ConsoleSession: @unchecked Sendable {
 
     /// Applies a replay control to the clock; seeking back rebuilds the
     /// store at the new time (identical to having played up to it).
-    private func replayControl(_ command: Command) {
+    private func replayControl(_ control: ReplayControl) {
         guard case .replay(let recording, var clock, let journal, let demo) = feed else { return }
         let wall = Platform.wallClockMillis()
         let before = clock.now(wall: wall)
-        switch command {
-        case .replayPause: clock.togglePause(wall: wall)
-        case .replaySpeed(let d): clock.step(d, wall: wall)
-        case .replaySeek(let ms): clock.seek(by: ms, wall: wall)
-        case .replayRestart: clock.seek(to: clock.start, wall: wall)
-        default: break
+        switch control {
+        case .pause: clock.togglePause(wall: wall)
+        case .speed(let d): clock.step(d, wall: wall)
+        case .seek(let ms): clock.seek(by: ms, wall: wall)
+        case .restart: clock.seek(to: clock.start, wall: wall)
         }
         // At max speed a seek would run straight on to the end: pause at the
         // sought time instead.
         if clock.speed == nil, !clock.paused {
             var target: Millis?
-            if case .replaySeek(let ms) = command { target = before + ms }
-            if case .replayRestart = command { target = clock.start }
+            if case .seek(let ms) = control { target = before + ms }
+            if case .restart = control { target = clock.start }
             if let target {
                 clock.togglePause(wall: wall)
                 clock.seek(to: target, wall: wall)
@@ -181,51 +187,56 @@ final class ConsoleSession: @unchecked Sendable {
     }
 
     private func handle(_ event: TerminalEvent) {
+        dispatchPrecondition(condition: .onQueue(.main))
         let layout = ConsoleView.layout(width: size.width, height: size.height, state: state)
         let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count)
+        var effect: ConsoleEffect?
         switch event {
         case .key(let key):
             guard let command = KeyRegistry.command(forKey: key.name, in: state.mode, focus: state.focus,
                                                     replay: state.replaying) else { return }
-            reducer.apply(command, to: &state, layout: layout)
+            effect = reducer.apply(command, to: &state, layout: layout)
         case .mouse(let x, let y, let kind):
             switch kind {
-            case .click: reducer.apply(.click(x: x, y: y), to: &state, layout: layout)
-            case .wheelUp: reducer.apply(.scroll(-3), to: &state, layout: layout)
-            case .wheelDown: reducer.apply(.scroll(3), to: &state, layout: layout)
+            case .click: effect = reducer.apply(.click(x: x, y: y), to: &state, layout: layout)
+            case .wheelUp: effect = reducer.apply(.scroll(-3), to: &state, layout: layout)
+            case .wheelDown: effect = reducer.apply(.scroll(3), to: &state, layout: layout)
             }
         case .resize(let width, let height):
             size = TerminalSize(width: width, height: height)
         }
-        if let command = state.replayCommand {
-            state.replayCommand = nil
-            replayControl(command)
-        }
-        if state.retryRequested {
-            state.retryRequested = false
+        if let effect { carryOut(effect) }
+        requestRedraw()
+    }
+
+    /// Carries out what the reducer decided: the session owns the clock,
+    /// the journal and the terminal.
+    private func carryOut(_ effect: ConsoleEffect) {
+        switch effect {
+        case .replay(let control):
+            replayControl(control)
+        case .retryJournal:
             performer?.journal.retry()
             state.status = Labels.of("ui", "journal_ready").text(state.language)
-        }
-        if let request = state.effect {
-            state.effect = nil
-            if let performer {
-                let outcome = performer.perform(request, language: state.language)
-                state.status = outcome.status
-                if let document = outcome.document {
-                    state.document = document
-                    state.mode = .document
-                    state.overlayScroll = 0
-                }
+        case .perform(let request):
+            guard let performer else { return }
+            let outcome = performer.perform(request, language: state.language)
+            state.status = outcome.status
+            if let document = outcome.document {
+                state.document = document
+                state.mode = .document
+                state.overlayScroll = 0
             }
+        case .quit:
+            finish(status: 0)
         }
-        if state.quitRequested { finish(status: 0) }
-        requestRedraw()
     }
 
     private func requestRedraw() {
         guard !redrawPending else { return }
         redrawPending = true
         DispatchQueue.main.async { [self] in
+            dispatchPrecondition(condition: .onQueue(.main))
             redrawPending = false
             draw()
         }

@@ -30,7 +30,7 @@ import Testing
         return out
     }
 
-    static func code(_ r: ActionResult) -> String? {
+    static func code(_ r: ActionResult) -> ActionRefusal.Code? {
         if case .failure(let e) = r { return e.code }
         return nil
     }
@@ -49,7 +49,7 @@ import Testing
         // Written back, they parse to themselves and apply as updates.
         for r in out { #expect(TestSupport.parse(RecordWriter.line(r)) == .success(r)) }
         #expect(store.apply(out[0]) == .created && store.apply(out[1]) == .updated)
-        #expect(Self.code(OperatorActions.dispatch(store, event: "E1", unit: "x", type: .joint, Self.ctx)) == "already_dispatched")
+        #expect(Self.code(OperatorActions.dispatch(store, event: "E1", unit: "x", type: .joint, Self.ctx)) == .alreadyDispatched)
     }
 
     /// A report dated after the console's clock (a feed whose clock runs
@@ -84,11 +84,11 @@ import Testing
         #expect(e.description == "事件已转派，不能再次转派 / event is already dispatched")
         let settled = OperatorActions.dispatch(store, event: "E3", unit: "锦屏派出所", type: .joint, Self.ctx)
         if case .failure(let e) = settled {
-            #expect(e.code == "event_not_open" && e.message.zh == "事件状态为就地解决，不能转派")
+            #expect(e.code == .eventNotOpen && e.message.zh == "事件状态为就地解决，不能转派")
             #expect(e.message.en == "event is settled: cannot dispatch")
         } else { Issue.record("not refused") }
-        #expect(Self.code(OperatorActions.dispatch(store, event: "NOPE", unit: "u", type: .joint, Self.ctx)) == "not_found")
-        #expect(Self.code(OperatorActions.dispatch(store, event: "E1", unit: "", type: .joint, Self.ctx)) == "no_unit")
+        #expect(Self.code(OperatorActions.dispatch(store, event: "NOPE", unit: "u", type: .joint, Self.ctx)) == .notFound)
+        #expect(Self.code(OperatorActions.dispatch(store, event: "E1", unit: "", type: .joint, Self.ctx)) == .noUnit)
     }
 
     @Test func taskNumberingContinuesTheDaysHighest() {
@@ -105,14 +105,14 @@ import Testing
         let store = Self.store()
         let out = Self.records(OperatorActions.cancel(store, event: "E1", reason: "重复上报", Self.ctx))
         #expect(out.count == 1 && out[0].snapshot.note == "重复上报" && out[0].snapshot.statusWire == "cancelled")
-        #expect(Self.code(OperatorActions.cancel(store, event: "E2", reason: "x", Self.ctx)) == "cancel_not_open")
-        #expect(Self.code(OperatorActions.cancel(store, event: "E1", reason: "", Self.ctx)) == "no_reason")
+        #expect(Self.code(OperatorActions.cancel(store, event: "E2", reason: "x", Self.ctx)) == .cancelNotOpen)
+        #expect(Self.code(OperatorActions.cancel(store, event: "E1", reason: "", Self.ctx)) == .noReason)
         // E2 has two open tasks: no closing until both are done.
-        #expect(Self.code(OperatorActions.close(store, event: "E2", Self.ctx)) == "tasks_not_done")
+        #expect(Self.code(OperatorActions.close(store, event: "E2", Self.ctx)) == .tasksNotDone)
         if case .failure(let e) = OperatorActions.close(store, event: "E2", Self.ctx) {
             #expect(e.message.zh == "仍有2项任务未办结，不能结案")
         }
-        #expect(Self.code(OperatorActions.close(store, event: "E1", Self.ctx)) == "close_not_dispatched")
+        #expect(Self.code(OperatorActions.close(store, event: "E1", Self.ctx)) == .closeNotDispatched)
         for id in ["ZF-20261128-0007", "ZF-20261128-0003"] {
             for r in Self.records(OperatorActions.done(store, task: id, outcome: .rectified, Self.ctx)) { store.apply(r) }
         }
@@ -122,7 +122,7 @@ import Testing
 
     @Test func returnReopensTheEventOnlyWhenNoOtherTaskServesIt() {
         let store = Self.store()
-        #expect(Self.code(OperatorActions.returnTask(store, task: "ZF-20261128-0007", reason: "不想办", Self.ctx)) == "bad_return_reason")
+        #expect(Self.code(OperatorActions.returnTask(store, task: "ZF-20261128-0007", reason: "不想办", Self.ctx)) == .badReturnReason)
         let first = Self.records(OperatorActions.returnTask(store, task: "ZF-20261128-0007", reason: "属地不符", Self.ctx))
         // The other task still serves E2: the event stays dispatched.
         #expect(first.map(\.id) == ["ZF-20261128-0007"])
@@ -133,8 +133,8 @@ import Testing
         #expect(second.map(\.id) == ["ZF-20261128-0003", "E2"])
         #expect(second[1].snapshot.statusWire == "open" && second[1].snapshot.by == "李娜")
         store.apply(second[0])
-        #expect(Self.code(OperatorActions.returnTask(store, task: "ZF-20261128-0003", reason: "重复件", Self.ctx)) == "task_not_open")
-        #expect(Self.code(OperatorActions.returnTask(store, task: "ZF-20261127-0042", reason: "重复件", Self.ctx)) == "task_not_open")
+        #expect(Self.code(OperatorActions.returnTask(store, task: "ZF-20261128-0003", reason: "重复件", Self.ctx)) == .taskNotOpen)
+        #expect(Self.code(OperatorActions.returnTask(store, task: "ZF-20261127-0042", reason: "重复件", Self.ctx)) == .taskNotOpen)
     }
 
     @Test func urgeIssuesASupervisionNoticeOnlyWhenOverdue() {
@@ -150,7 +150,7 @@ import Testing
         // Urging again: the notice is already open, not written twice.
         let again = OperatorActions.urge(store, task: "ZF-20261128-0003", ActionContext(operator: "王磊", now: Self.now + 60_000))
         #expect(Self.records(again).map(\.id) == ["ZF-20261128-0003"])
-        #expect(Self.code(OperatorActions.urge(store, task: "ZF-20261127-0042", Self.ctx)) == "task_not_open")
+        #expect(Self.code(OperatorActions.urge(store, task: "ZF-20261127-0042", Self.ctx)) == .taskNotOpen)
         let long = OperatorActions.supervisionAlertID(task: String(repeating: "长", count: 60))
         #expect(long.count <= 64 && long == OperatorActions.supervisionAlertID(task: String(repeating: "长", count: 60)))
     }
@@ -160,7 +160,7 @@ import Testing
         let out = Self.records(OperatorActions.done(store, task: "ZF-20261128-0007", outcome: .penalty, Self.ctx))
         guard case .task(let t) = out.first?.snapshot.body else { Issue.record("no task"); return }
         #expect(t.status == .done && t.outcome == .penalty && t.due == Timestamp.millis(year: 2026, month: 11, day: 28, hour: 13, minute: 30))
-        #expect(Self.code(OperatorActions.done(store, task: "ZF-20261127-0042", outcome: .penalty, Self.ctx)) == "task_not_open")
+        #expect(Self.code(OperatorActions.done(store, task: "ZF-20261127-0042", outcome: .penalty, Self.ctx)) == .taskNotOpen)
     }
 
     @Test func mediationEscalatesOneTierAndRefers() {
@@ -173,21 +173,21 @@ import Testing
         #expect(old.tier == .village && new.tier == .town && new.category == "邻里" && new.town == "溪口镇")
         for r in out { store.apply(r) }
         #expect(store.aggregates.escalations(onDayOf: Self.now) == [1, 0, 0])
-        #expect(Self.code(OperatorActions.escalate(store, case: "M2", Self.ctx)) == "top_tier")
-        #expect(Self.code(OperatorActions.escalate(store, case: "M3", Self.ctx)) == "case_closed")
+        #expect(Self.code(OperatorActions.escalate(store, case: "M2", Self.ctx)) == .topTier)
+        #expect(Self.code(OperatorActions.escalate(store, case: "M3", Self.ctx)) == .caseClosed)
         let referred = Self.records(OperatorActions.refer(store, case: "M2", to: "转劳动仲裁", Self.ctx))
         #expect(referred.first?.snapshot.statusWire == "referred" && referred.first?.snapshot.note == "转劳动仲裁")
-        #expect(Self.code(OperatorActions.refer(store, case: "M3", Self.ctx)) == "case_closed")
+        #expect(Self.code(OperatorActions.refer(store, case: "M3", Self.ctx)) == .caseClosed)
     }
 
     @Test func alertLifecycle() {
         let store = Self.store()
         #expect(Self.records(OperatorActions.acknowledge(store, alert: "A1", Self.ctx)).first?.snapshot.statusWire == "acked")
-        #expect(Self.code(OperatorActions.acknowledge(store, alert: "A2", Self.ctx)) == "alert_not_open")
+        #expect(Self.code(OperatorActions.acknowledge(store, alert: "A2", Self.ctx)) == .alertNotOpen)
         #expect(Self.records(OperatorActions.acknowledgeAll(store, alerts: ["A1", "A2", "A3"], Self.ctx)).map(\.id) == ["A1"])
-        #expect(Self.code(OperatorActions.acknowledgeAll(store, alerts: ["A2", "A3"], Self.ctx)) == "no_open_alerts")
+        #expect(Self.code(OperatorActions.acknowledgeAll(store, alerts: ["A2", "A3"], Self.ctx)) == .noOpenAlerts)
         #expect(Self.records(OperatorActions.resolve(store, alert: "A2", Self.ctx)).first?.snapshot.statusWire == "resolved")
-        #expect(Self.code(OperatorActions.resolve(store, alert: "A3", Self.ctx)) == "alert_resolved")
+        #expect(Self.code(OperatorActions.resolve(store, alert: "A3", Self.ctx)) == .alertResolved)
     }
 
     @Test func snoozeAcksAndReopensAtItsEnd() throws {
@@ -196,7 +196,7 @@ import Testing
         #expect(s.reopenAt == Self.now + 30 * 60_000)
         #expect(s.records.first?.snapshot.note == "snoozed until 12:30" && s.records.first?.snapshot.statusWire == "acked")
         // Before it is written, the alert is not snoozed.
-        #expect(Self.code(OperatorActions.reopenSnoozed(store, alert: "A1", at: s.reopenAt, Self.ctx)) == "not_snoozed")
+        #expect(Self.code(OperatorActions.reopenSnoozed(store, alert: "A1", at: s.reopenAt, Self.ctx)) == .notSnoozed)
         store.apply(s.records[0])
         #expect(OperatorActions.snoozeEnd(of: try #require(store.item(.alert, id: "A1")).current) == s.reopenAt)
         let reopened = Self.records(OperatorActions.reopenSnoozed(store, alert: "A1", at: s.reopenAt, Self.ctx))
@@ -206,7 +206,7 @@ import Testing
         guard case .success(let n) = OperatorActions.snooze(store, alert: "A2", late) else { Issue.record("refused"); return }
         #expect(n.records[0].snapshot.note == "snoozed until 00:20")
         #expect(OperatorActions.snoozeEnd(of: n.records[0].snapshot) == n.reopenAt)
-        #expect(Self.code(OperatorActions.snooze(store, alert: "A3", Self.ctx).map(\.records)) == "alert_resolved")
+        #expect(Self.code(OperatorActions.snooze(store, alert: "A3", Self.ctx).map(\.records)) == .alertResolved)
     }
 }
 

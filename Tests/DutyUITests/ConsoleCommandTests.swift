@@ -51,7 +51,7 @@ import Testing
         var seen: [Int] = []
         for _ in 0..<5 {
             seen.append(state.themeIndex)
-            if let c = KeyRegistry.command(forKey: "t", in: state.mode) { reducer.apply(c, to: &state, layout: nil) }
+            if let c = KeyRegistry.command(forKey: "t", in: state.mode) { _ = reducer.apply(c, to: &state, layout: nil) }
         }
         #expect(seen == [0, 1, 2, 3, 0])
     }
@@ -66,43 +66,42 @@ import Testing
         rig.press("d")
         #expect(rig.state.mode == .choosing)
         let chooser = try #require(rig.state.chooser)
-        let event = store.current(.event, try #require(chooser.request.item))
+        let target = try #require(chooser.request.item)
+        #expect(target.kind == .event)
+        let event = store.current(.event, try #require(store.index(.event, id: target.id)))
         // The event's own town's units come first.
         #expect(chooser.options.first?.label.hasPrefix(store.text(event.t1)) == true || chooser.options.first?.detail.hasPrefix(store.text(event.t1)) == true)
         let frame = screenText(rig.render(badge: .live))
         #expect(frame.contains("选择责任单位") && frame.contains("任务类型：镇街赋权事项"))
         rig.press("Tab")
         rig.press("j")
-        rig.press("Enter")
-        let request = try #require(rig.state.effect)
-        #expect(request.kind == .dispatch && request.option == "inspection")
-        #expect(request.choice == chooser.options[1].value)
+        let request = try #require(ConsoleRig.performed(rig.press("Enter")))
+        guard case .unit(let unit) = chooser.options[1].value else { Issue.record("not a unit"); return }
+        #expect(request.kind == .dispatch && request.choice == .dispatch(unit: unit, type: .inspection))
+        #expect(request.action == .dispatch(event: target.id, unit: unit, type: .inspection))
         #expect(rig.state.mode == .main)
     }
 
     @Test func destructiveActionsAskFirstAndActionsBelongToTheirPane() throws {
         let rig = ConsoleRig(themeCount: 1)
-        rig.press("c")
-        rig.press("Enter")
-        #expect(rig.state.mode == .confirming && rig.state.effect == nil)
-        rig.press("n")
-        #expect(rig.state.mode == .main && rig.state.effect == nil)
-        rig.press("c")
-        rig.press("Enter")
-        rig.press("y")
-        #expect(rig.state.effect?.kind == .cancelEvent && rig.state.effect?.choice == "重复件")
-        rig.state.effect = nil
-        rig.press("2")
-        rig.press("u")
-        #expect(rig.state.effect?.kind == .urge)
-        rig.state.effect = nil
-        rig.press("3")
-        rig.press("e")
+        #expect(rig.press("c") == nil)
+        #expect(rig.press("Enter") == nil)
         #expect(rig.state.mode == .confirming)
-        rig.press("y")
-        let escalate = try #require(rig.state.effect)
-        #expect(escalate.kind == .escalate && escalate.pane == .mediation)
-        #expect(rig.store.current(.mediation, try #require(escalate.item)).mediationStatus.isOpen)
+        #expect(rig.press("n") == nil)
+        #expect(rig.state.mode == .main)
+        rig.press("c")
+        rig.press("Enter")
+        let cancel = ConsoleRig.performed(rig.press("y"))
+        #expect(cancel?.kind == .cancelEvent && cancel?.choice == .cancel(reason: "重复件"))
+        rig.press("2")
+        #expect(ConsoleRig.performed(rig.press("u"))?.kind == .urge)
+        rig.press("3")
+        #expect(rig.press("e") == nil)
+        #expect(rig.state.mode == .confirming)
+        let escalate = try #require(ConsoleRig.performed(rig.press("y")))
+        let target = try #require(escalate.item)
+        #expect(escalate.kind == .escalate && target.kind == .mediation)
+        #expect(rig.store.current(.mediation, try #require(rig.store.index(.mediation, id: target.id))).mediationStatus.isOpen)
         #expect(KeyRegistry.command(forKey: "d", in: .main, focus: .tasks) == nil)
         #expect(KeyRegistry.command(forKey: "x", in: .main, focus: .alerts) == .action(.resolve))
         #expect(KeyRegistry.command(forKey: "x", in: .main, focus: .events) == .action(.closeEvent))

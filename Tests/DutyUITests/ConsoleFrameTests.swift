@@ -51,7 +51,8 @@ import Testing
 
     @Test func keysMoveFocusFilterAndOpenDetail() throws {
         let rig = ConsoleRig(themeCount: 4)
-        func press(_ key: String) { rig.press(key, paneActions: false) }
+        @discardableResult
+        func press(_ key: String) -> ConsoleEffect? { rig.press(key, paneActions: false) }
         press("Tab")
         #expect(rig.state.focus == .tasks)
         press("S-Tab"); press("4")
@@ -84,10 +85,9 @@ import Testing
         #expect(rig.state.language == .en)
         press("?")
         #expect(rig.state.mode == .help)
-        press("q")
-        #expect(rig.state.mode == .main && !rig.state.quitRequested)
-        press("q")
-        #expect(rig.state.quitRequested)
+        let backFromHelp = press("q")
+        #expect(rig.state.mode == .main && backFromHelp == nil)
+        #expect(press("q") == .quit)
     }
 
     @Test func footerShowsTheRegistryKeys() {

@@ -22,14 +22,24 @@ final class ConsoleRig {
 
     /// Presses `key` as the session does: looked up in the current mode, and
     /// among the focused pane's actions unless `paneActions` is false.
-    func press(_ key: String, paneActions: Bool = true) {
+    /// Returns the effect the session would carry out, if any.
+    @discardableResult
+    func press(_ key: String, paneActions: Bool = true) -> ConsoleEffect? {
         let command = paneActions ? KeyRegistry.command(forKey: key, in: state.mode, focus: state.focus)
                                   : KeyRegistry.command(forKey: key, in: state.mode)
-        if let command { reducer.apply(command, to: &state, layout: layout) }
+        guard let command else { return nil }
+        return reducer.apply(command, to: &state, layout: layout)
     }
 
     /// Applies a command directly (a click, a scroll).
-    func apply(_ command: Command) { reducer.apply(command, to: &state, layout: layout) }
+    @discardableResult
+    func apply(_ command: Command) -> ConsoleEffect? { reducer.apply(command, to: &state, layout: layout) }
+
+    /// The request of a `.perform` effect, if that is what a key returned.
+    static func performed(_ effect: ConsoleEffect?) -> ActionRequest? {
+        if case .perform(let request) = effect { return request }
+        return nil
+    }
 
     /// The frame the console would show now.
     func render(badge: ConsoleBadge) -> CellGrid {

@@ -11,13 +11,13 @@ extension OperatorActions {
     /// ts, which would be a conflict). Applies to a case being mediated or
     /// one whose mediation failed; a district case cannot go higher.
     public static func escalate(_ store: Store, case id: String, _ ctx: ActionContext) -> ActionResult {
-        guard var m = mediation(store, id) else { return .failure(ActionRefusal("not_found")) }
+        guard var m = mediation(store, id) else { return .failure(ActionRefusal(.notFound)) }
         switch m.status {
         case .accepted, .mediating, .failed: break
-        case .escalated: return .failure(ActionRefusal("case_escalated"))
-        case .resolved, .referred: return .failure(ActionRefusal("case_closed", m.status.label))
+        case .escalated: return .failure(ActionRefusal(.caseEscalated))
+        case .resolved, .referred: return .failure(ActionRefusal(.caseClosed, m.status.label))
         }
-        guard let next = MediationTier(rawValue: m.tier.rawValue + 1) else { return .failure(ActionRefusal("top_tier")) }
+        guard let next = MediationTier(rawValue: m.tier.rawValue + 1) else { return .failure(ActionRefusal(.topTier)) }
         m.status = .escalated
         let up = record(id, .mediation(m), ctx, note: "上提至" + next.label.zh)
         m.tier = next
@@ -28,9 +28,9 @@ extension OperatorActions {
     /// 转诉讼/仲裁/信访: `referred`, with where to (`to`) as the note. Any
     /// case not yet resolved or referred.
     public static func refer(_ store: Store, case id: String, to: String? = nil, _ ctx: ActionContext) -> ActionResult {
-        guard var m = mediation(store, id) else { return .failure(ActionRefusal("not_found")) }
+        guard var m = mediation(store, id) else { return .failure(ActionRefusal(.notFound)) }
         guard m.status != .resolved, m.status != .referred else {
-            return .failure(ActionRefusal("case_closed", m.status.label))
+            return .failure(ActionRefusal(.caseClosed, m.status.label))
         }
         m.status = .referred
         return .success([record(id, .mediation(m), ctx, note: to)])
@@ -40,8 +40,8 @@ extension OperatorActions {
 
     /// Confirms an `open` alert: `acked`.
     public static func acknowledge(_ store: Store, alert id: String, _ ctx: ActionContext) -> ActionResult {
-        guard var a = alert(store, id) else { return .failure(ActionRefusal("not_found")) }
-        guard a.status == .open else { return .failure(ActionRefusal("alert_not_open", a.status.label)) }
+        guard var a = alert(store, id) else { return .failure(ActionRefusal(.notFound)) }
+        guard a.status == .open else { return .failure(ActionRefusal(.alertNotOpen, a.status.label)) }
         a.status = .acked
         return .success([record(id, .alert(a), ctx)])
     }
@@ -50,7 +50,7 @@ extension OperatorActions {
     /// the others; refused only when none of them is open.
     public static func acknowledgeAll(_ store: Store, alerts ids: [String], _ ctx: ActionContext) -> ActionResult {
         let out = ids.compactMap { try? acknowledge(store, alert: $0, ctx).get() }.flatMap { $0 }
-        return out.isEmpty ? .failure(ActionRefusal("no_open_alerts")) : .success(out)
+        return out.isEmpty ? .failure(ActionRefusal(.noOpenAlerts)) : .success(out)
     }
 
     /// A snooze: the `acked` snapshot to write now, and when to reopen it.
@@ -66,8 +66,8 @@ extension OperatorActions {
     /// a restart, `snoozeEnd(of:)` reads the time back from the note.
     public static func snooze(_ store: Store, alert id: String, minutes: Int = 30,
                               _ ctx: ActionContext) -> Result<Snoozed, ActionRefusal> {
-        guard var a = alert(store, id) else { return .failure(ActionRefusal("not_found")) }
-        guard a.status != .resolved else { return .failure(ActionRefusal("alert_resolved")) }
+        guard var a = alert(store, id) else { return .failure(ActionRefusal(.notFound)) }
+        guard a.status != .resolved else { return .failure(ActionRefusal(.alertResolved)) }
         let until = ctx.now + Millis(minutes) * 60_000
         let c = Timestamp.civil(until, offsetMinutes: Aggregates.localOffsetMinutes)
         a.status = .acked
@@ -96,17 +96,17 @@ extension OperatorActions {
     /// snoozed, through `ctx`). Only while it is still snoozed: an alert
     /// resolved or acknowledged for good since is left alone.
     public static func reopenSnoozed(_ store: Store, alert id: String, at: Millis, _ ctx: ActionContext) -> ActionResult {
-        guard let i = store.index(.alert, id: id) else { return .failure(ActionRefusal("not_found")) }
+        guard let i = store.index(.alert, id: id) else { return .failure(ActionRefusal(.notFound)) }
         let s = store.current(.alert, i).snapshot(store.texts)
-        guard snoozeEnd(of: s) != nil, case .alert(var a) = s.body else { return .failure(ActionRefusal("not_snoozed")) }
+        guard snoozeEnd(of: s) != nil, case .alert(var a) = s.body else { return .failure(ActionRefusal(.notSnoozed)) }
         a.status = .open
         return .success([record(id, .alert(a), ctx, note: "snooze ended", ts: at)])
     }
 
     /// 解除: `resolved`, from `open` or `acked`.
     public static func resolve(_ store: Store, alert id: String, _ ctx: ActionContext) -> ActionResult {
-        guard var a = alert(store, id) else { return .failure(ActionRefusal("not_found")) }
-        guard a.status != .resolved else { return .failure(ActionRefusal("alert_resolved")) }
+        guard var a = alert(store, id) else { return .failure(ActionRefusal(.notFound)) }
+        guard a.status != .resolved else { return .failure(ActionRefusal(.alertResolved)) }
         a.status = .resolved
         return .success([record(id, .alert(a), ctx)])
     }

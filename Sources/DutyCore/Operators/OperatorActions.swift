@@ -18,13 +18,13 @@ public enum OperatorActions {
     /// (`JournalView.nextTaskID`); without it, the store's next (a preview).
     public static func dispatch(_ store: Store, event id: String, unit: String, type: TaskType,
                                 _ ctx: ActionContext, taskID: String? = nil) -> ActionResult {
-        guard var e = event(store, id) else { return .failure(ActionRefusal("not_found")) }
+        guard var e = event(store, id) else { return .failure(ActionRefusal(.notFound)) }
         switch e.status {
         case .open: break
-        case .dispatched: return .failure(ActionRefusal("already_dispatched"))
-        default: return .failure(ActionRefusal("event_not_open", e.status.label))
+        case .dispatched: return .failure(ActionRefusal(.alreadyDispatched))
+        default: return .failure(ActionRefusal(.eventNotOpen, e.status.label))
         }
-        guard !unit.isEmpty else { return .failure(ActionRefusal("no_unit")) }
+        guard !unit.isEmpty else { return .failure(ActionRefusal(.noUnit)) }
         let taskID = taskID ?? TaskNumbering.next(in: store, now: ctx.now)
         let task = TaskBody(event: id, type: type, unit: unit, town: e.town,
                             due: ctx.now + ctx.limits.limit(priority: e.priority),
@@ -39,9 +39,9 @@ public enum OperatorActions {
     /// 撤销 with a reason (the note). Only an `open` event: a dispatched one
     /// has a unit working on it, whose task must be returned or done first.
     public static func cancel(_ store: Store, event id: String, reason: String, _ ctx: ActionContext) -> ActionResult {
-        guard var e = event(store, id) else { return .failure(ActionRefusal("not_found")) }
-        guard e.status == .open else { return .failure(ActionRefusal("cancel_not_open", e.status.label)) }
-        guard !reason.isEmpty else { return .failure(ActionRefusal("no_reason")) }
+        guard var e = event(store, id) else { return .failure(ActionRefusal(.notFound)) }
+        guard e.status == .open else { return .failure(ActionRefusal(.cancelNotOpen, e.status.label)) }
+        guard !reason.isEmpty else { return .failure(ActionRefusal(.noReason)) }
         e.status = .cancelled
         return .success([record(id, .event(e), ctx, note: reason)])
     }
@@ -51,12 +51,12 @@ public enum OperatorActions {
     /// handed back; the event went out again). Tasks are found by scanning
     /// every task's current state (a few dozen a day), see `tasks(of:)`.
     public static func close(_ store: Store, event id: String, _ ctx: ActionContext) -> ActionResult {
-        guard var e = event(store, id) else { return .failure(ActionRefusal("not_found")) }
-        guard e.status == .dispatched else { return .failure(ActionRefusal("close_not_dispatched", e.status.label)) }
+        guard var e = event(store, id) else { return .failure(ActionRefusal(.notFound)) }
+        guard e.status == .dispatched else { return .failure(ActionRefusal(.closeNotDispatched, e.status.label)) }
         let tasks = tasks(of: id, in: store)
         let open = tasks.filter { $0.status.isOpen }.count
-        if open > 0 { return .failure(ActionRefusal("tasks_not_done", Label(String(open), String(open)))) }
-        guard tasks.contains(where: { $0.status == .done }) else { return .failure(ActionRefusal("no_task_done")) }
+        if open > 0 { return .failure(ActionRefusal(.tasksNotDone, Label(String(open), String(open)))) }
+        guard tasks.contains(where: { $0.status == .done }) else { return .failure(ActionRefusal(.noTaskDone)) }
         e.status = .closed
         return .success([record(id, .event(e), ctx)])
     }
@@ -68,9 +68,9 @@ public enum OperatorActions {
     /// another task still serves the event (a joint operation goes on), or
     /// the event is no longer `dispatched`.
     public static func returnTask(_ store: Store, task id: String, reason: String, _ ctx: ActionContext) -> ActionResult {
-        guard var t = task(store, id) else { return .failure(ActionRefusal("not_found")) }
-        guard t.status.isOpen else { return .failure(ActionRefusal("task_not_open", t.status.label)) }
-        guard District.returnReasons.contains(reason) else { return .failure(ActionRefusal("bad_return_reason")) }
+        guard var t = task(store, id) else { return .failure(ActionRefusal(.notFound)) }
+        guard t.status.isOpen else { return .failure(ActionRefusal(.taskNotOpen, t.status.label)) }
+        guard District.returnReasons.contains(reason) else { return .failure(ActionRefusal(.badReturnReason)) }
         t.status = .returned
         t.reason = reason
         var out = [record(id, .task(t), ctx)]
@@ -88,8 +88,8 @@ public enum OperatorActions {
     /// issues one notice. An unresolved notice is not written again; a
     /// resolved one is reopened.
     public static func urge(_ store: Store, task id: String, _ ctx: ActionContext) -> ActionResult {
-        guard let t = task(store, id) else { return .failure(ActionRefusal("not_found")) }
-        guard t.status.isOpen else { return .failure(ActionRefusal("task_not_open", t.status.label)) }
+        guard let t = task(store, id) else { return .failure(ActionRefusal(.notFound)) }
+        guard t.status.isOpen else { return .failure(ActionRefusal(.taskNotOpen, t.status.label)) }
         var out = [record(id, .task(t), ctx, note: "催办")]
         if t.due < ctx.now {
             let alertID = supervisionAlertID(task: id)
@@ -105,8 +105,8 @@ public enum OperatorActions {
 
     /// 办结 with an outcome.
     public static func done(_ store: Store, task id: String, outcome: TaskOutcome, _ ctx: ActionContext) -> ActionResult {
-        guard var t = task(store, id) else { return .failure(ActionRefusal("not_found")) }
-        guard t.status.isOpen else { return .failure(ActionRefusal("task_not_open", t.status.label)) }
+        guard var t = task(store, id) else { return .failure(ActionRefusal(.notFound)) }
+        guard t.status.isOpen else { return .failure(ActionRefusal(.taskNotOpen, t.status.label)) }
         t.status = .done
         t.outcome = outcome
         return .success([record(id, .task(t), ctx)])

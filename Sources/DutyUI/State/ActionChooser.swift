@@ -1,12 +1,5 @@
 import DutyCore
 
-/// One choice in a chooser: what is shown, and the value handed to the action.
-public struct ChooserOption: Equatable, Sendable {
-    public var label: String
-    public var detail: String
-    public var value: String
-}
-
 /// The list the operator picks from before an action: a unit to dispatch to
 /// (with its town and open-task load), a reason, an outcome — and, for a
 /// dispatch, the task type cycled with Tab.
@@ -19,11 +12,19 @@ public struct ActionChooser: Equatable, Sendable {
     public var cycle: [ChooserOption] = []
     public var cycleIndex = 0
 
-    /// The request with the choices made.
+    /// The request with the choices made (unchanged when the list is empty:
+    /// nothing was chosen).
     public var chosen: ActionRequest {
         var r = request
-        if !options.isEmpty { r.choice = options[selected].value }
-        if !cycle.isEmpty { r.option = cycle[cycleIndex].value }
+        guard !options.isEmpty else { return r }
+        let second = cycle.isEmpty ? nil : cycle[cycleIndex].value
+        switch (request.kind, options[selected].value, second) {
+        case (.dispatch, .unit(let unit), .taskType(let type)?): r.choice = .dispatch(unit: unit, type: type)
+        case (.cancelEvent, .reason(let reason), _): r.choice = .cancel(reason: reason)
+        case (.returnTask, .reason(let reason), _): r.choice = .returnTask(reason: reason)
+        case (.done, .outcome(let outcome), _): r.choice = .done(outcome)
+        default: break
+        }
         return r
     }
 }

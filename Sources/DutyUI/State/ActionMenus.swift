@@ -8,25 +8,25 @@ public enum ActionMenus {
     public static func units(store: Store, town: String, domain: String) -> [ChooserOption] {
         DispatchCandidates.list(store: store, town: town, domain: domain).map { c in
             let mark = c.fit == .townAndDomain ? "★ " : c.fit == .districtDomain ? "☆ " : "  "
-            return ChooserOption(label: mark + c.name, detail: "\(c.town ?? "区级") · \(c.load)", value: c.name)
+            return ChooserOption(label: mark + c.name, detail: "\(c.town ?? "区级") · \(c.load)", value: .unit(c.name))
         }
     }
 
     public static func taskTypes(_ language: Language) -> [ChooserOption] {
         // Empowered matters and inspections are the usual dispatch; joint ops are rarer.
         [TaskType.empowered, .inspection, .joint, .campaign, .referral].map {
-            ChooserOption(label: $0.label.text(language), detail: $0.wire, value: $0.wire)
+            ChooserOption(label: $0.label.text(language), detail: $0.wire, value: .taskType($0))
         }
     }
 
     public static func returnReasons() -> [ChooserOption] {
-        District.returnReasons.map { ChooserOption(label: $0, detail: "", value: $0) }
+        District.returnReasons.map { ChooserOption(label: $0, detail: "", value: .reason($0)) }
     }
 
     public static let cancelReasons = ["重复件", "误报", "已自行处理", "不属于受理范围"]
 
     public static func outcomes(_ language: Language) -> [ChooserOption] {
-        TaskOutcome.allCases.map { ChooserOption(label: $0.label.text(language), detail: $0.wire, value: $0.wire) }
+        TaskOutcome.allCases.map { ChooserOption(label: $0.label.text(language), detail: $0.wire, value: .outcome($0)) }
     }
 
     /// The chooser an action opens on an item, or nil when it needs none.
@@ -34,14 +34,14 @@ public enum ActionMenus {
         func label(_ key: String) -> String { Labels.of("ui", key).text(language) }
         switch request.kind {
         case .dispatch:
-            guard let item = request.item else { return nil }
+            guard let id = request.item?.id, let item = store.index(.event, id: id) else { return nil }
             let event = store.current(.event, item)
             return ActionChooser(request: request, title: label("choose_unit"),
                                  options: units(store: store, town: store.text(event.t1), domain: store.text(event.t3)),
                                  cycle: taskTypes(language))
         case .cancelEvent:
             return ActionChooser(request: request, title: label("choose_reason"),
-                                 options: cancelReasons.map { ChooserOption(label: $0, detail: "", value: $0) })
+                                 options: cancelReasons.map { ChooserOption(label: $0, detail: "", value: .reason($0)) })
         case .returnTask:
             return ActionChooser(request: request, title: label("choose_reason"), options: returnReasons())
         case .done:

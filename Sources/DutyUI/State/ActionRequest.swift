@@ -1,16 +1,49 @@
 import DutyCore
 
-/// What the session must carry out after a command: the reducer decides,
-/// the session (which owns the journal) performs.
+/// An action the operator asked for, as the reducer hands it to the session
+/// (inside `ConsoleEffect.perform`): the item by its kind and id, resolved
+/// from the selected row when the action started, and the choices typed.
+/// `action` is the same request as the core's `OperatorAction`.
 public struct ActionRequest: Equatable, Sendable {
+    /// An item by kind and id: stable while rows move and stores are rebuilt.
+    public struct Target: Equatable, Sendable {
+        public var kind: Kind
+        public var id: String
+        public init(kind: Kind, id: String) { self.kind = kind; self.id = id }
+    }
+
     public var kind: ActionKind
-    public var pane: Pane
     /// The selected item (nil for handover and bulk actions).
-    public var item: Int32?
-    /// The items of a bulk action (acknowledge all shown).
-    public var items: [Int32]
-    /// The chosen option (unit, reason, outcome), if any.
-    public var choice: String?
-    /// The second option (task type), if any.
-    public var option: String?
+    public var item: Target?
+    /// The alerts of a bulk action (acknowledge all shown), by id.
+    public var alerts: [String]
+    /// What the operator chose in the chooser (`.none` before, or for actions without one).
+    public var choice: ActionChoice
+
+    public init(kind: ActionKind, item: Target? = nil, alerts: [String] = [], choice: ActionChoice = .none) {
+        self.kind = kind; self.item = item; self.alerts = alerts; self.choice = choice
+    }
+
+    /// The core's action, or nil when the request is not one (the handover)
+    /// or lacks what it needs (no item, no unit, reason or outcome chosen).
+    /// A cancel without a reason goes on, for the core to refuse by name.
+    public var action: OperatorAction? {
+        if kind == .acknowledgeAll { return .acknowledgeAll(alerts: alerts) }
+        guard let id = item?.id else { return nil }
+        switch (kind, choice) {
+        case (.dispatch, .dispatch(let unit, let type)): return .dispatch(event: id, unit: unit, type: type)
+        case (.cancelEvent, .cancel(let reason)): return .cancel(event: id, reason: reason)
+        case (.cancelEvent, _): return .cancel(event: id, reason: "")
+        case (.closeEvent, _): return .close(event: id)
+        case (.returnTask, .returnTask(let reason)): return .returnTask(task: id, reason: reason)
+        case (.urge, _): return .urge(task: id)
+        case (.done, .done(let outcome)): return .done(task: id, outcome: outcome)
+        case (.escalate, _): return .escalate(case: id)
+        case (.refer, _): return .refer(case: id)
+        case (.acknowledge, _): return .acknowledge(alert: id)
+        case (.snooze, _): return .snooze(alert: id)
+        case (.resolve, _): return .resolve(alert: id)
+        case (.dispatch, _), (.returnTask, _), (.done, _), (.acknowledgeAll, _), (.handover, _): return nil
+        }
+    }
 }

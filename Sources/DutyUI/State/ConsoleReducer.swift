@@ -18,7 +18,9 @@ public struct ConsoleReducer {
         return max(1, h > 2 ? h - 1 : h)   // one line of column titles when there is room
     }
 
-    public func apply(_ command: Command, to state: inout ConsoleState, layout: ScreenLayout?) {
+    /// Applies one command; returns what the session must then carry out
+    /// (nil: nothing beyond the state).
+    public func apply(_ command: Command, to state: inout ConsoleState, layout: ScreenLayout?) -> ConsoleEffect? {
         state.status = nil
         let pane = state.focus
         let rows = paneRows.count(pane, store: store, filter: state.filter(pane))
@@ -74,11 +76,11 @@ public struct ConsoleReducer {
         case .toggleLanguage:
             state.language = state.language == .zh ? .en : .zh
         case .quit:
-            state.quitRequested = true
+            return .quit
         case .click(let x, let y):
             click(x: x, y: y, &state, layout: layout)
         case .action(let kind):
-            startAction(kind, &state)
+            return startAction(kind, &state)
         case .choose(let delta):
             if var c = state.chooser, !c.options.isEmpty {
                 c.selected = max(0, min(c.options.count - 1, c.selected + delta))
@@ -92,60 +94,69 @@ public struct ConsoleReducer {
         case .confirm:
             if case .choosing = state.mode, let c = state.chooser {
                 state.chooser = nil
-                ask(c.chosen, &state)
+                return ask(c.chosen, &state)
             } else if case .confirming = state.mode, let request = state.pendingConfirmation {
                 state.pendingConfirmation = nil
                 state.mode = .main
-                state.effect = request
+                return .perform(request)
             }
         case .retryJournal:
-            state.retryRequested = true
-        case .replayPause, .replaySpeed, .replaySeek, .replayRestart:
-            state.replayCommand = command
+            return .retryJournal
+        case .replayPause:
+            return .replay(.pause)
+        case .replaySpeed(let step):
+            return .replay(.speed(step))
+        case .replaySeek(let ms):
+            return .replay(.seek(ms))
+        case .replayRestart:
+            return .replay(.restart)
         case .cancel:
             state.chooser = nil
             state.pendingConfirmation = nil
             state.mode = .main
         }
+        return nil
     }
 
     /// Starts an action on the selected row: a chooser when it needs a
-    /// choice, a y/n when it is destructive or bulk, else straight to the session.
-    private func startAction(_ kind: ActionKind, _ state: inout ConsoleState) {
+    /// choice, a y/n when it is destructive or bulk, else straight to the
+    /// session. The selected row is resolved here to its item's kind and id.
+    private func startAction(_ kind: ActionKind, _ state: inout ConsoleState) -> ConsoleEffect? {
         let pane = kind.pane ?? state.focus
         guard kind.pane == nil || kind.pane == state.focus else {
             state.status = Labels.of("ui", "wrong_pane").text(state.language)
-            return
+            return nil
         }
-        var request = ActionRequest(kind: kind, pane: pane, item: nil, items: [], choice: nil, option: nil)
+        var request = ActionRequest(kind: kind)
         if kind == .acknowledgeAll {
             let rows = paneRows.count(pane, store: store, filter: state.filter(pane))
-            request.items = paneRows.items(pane, store: store, filter: state.filter(pane), from: 0, limit: rows)
-        } else if kind != .handover {
+            request.alerts = paneRows.items(pane, store: store, filter: state.filter(pane), from: 0, limit: rows)
+                .map { store.id(.alert, $0) }
+        } else if kind != .handover, let itemKind = PaneRows.kind(of: pane) {
             let selected = state.selection[pane.rawValue]
             guard let item = paneRows.items(pane, store: store, filter: state.filter(pane), from: selected, limit: 1).first else {
                 state.status = Labels.of("ui", "no_selection").text(state.language)
-                return
+                return nil
             }
-            request.item = item
+            request.item = ActionRequest.Target(kind: itemKind, id: store.id(itemKind, item))
         }
         if let chooser = ActionMenus.chooser(for: request, store: store, language: state.language) {
             state.chooser = chooser
             state.mode = .choosing
-        } else {
-            ask(request, &state)
+            return nil
         }
+        return ask(request, &state)
     }
 
     /// Asks y/n for destructive and bulk actions; hands the rest on.
-    private func ask(_ request: ActionRequest, _ state: inout ConsoleState) {
+    private func ask(_ request: ActionRequest, _ state: inout ConsoleState) -> ConsoleEffect? {
         if request.kind.needsConfirmation {
             state.pendingConfirmation = request
             state.mode = .confirming
-        } else {
-            state.mode = .main
-            state.effect = request
+            return nil
         }
+        state.mode = .main
+        return .perform(request)
     }
 
     /// Filters as the operator types, so the pane narrows with each key.

@@ -2,7 +2,8 @@ import DutyCore
 
 /// Everything the console shows besides the store: focus, selection, scroll,
 /// filters, mode, theme and language. Changed only by `apply(_:)`, so every
-/// key's effect is testable without a terminal.
+/// key's effect is testable without a terminal; what the session must do
+/// besides is `apply`'s returned `ConsoleEffect`, never a field here.
 public struct ConsoleState: Sendable {
     public var focus: Pane = .events
     public var mode: ConsoleMode = .main
@@ -23,21 +24,14 @@ public struct ConsoleState: Sendable {
     public var themeIndex = 0
     /// A one-line message for the operator (what happened, or why not).
     public var status: String?
-    public var quitRequested = false
     /// The list being chosen from, in `.choosing`.
     public var chooser: ActionChooser?
     /// The action awaiting y/n, in `.confirming`.
     public var pendingConfirmation: ActionRequest?
-    /// An action the session must now carry out (it clears this).
-    public var effect: ActionRequest?
     /// True while replaying a recording (replay keys apply).
     public var replaying = false
-    /// A replay control the session must apply to its clock (it clears this).
-    public var replayCommand: Command?
     /// A document to read in `.document` mode: its title and lines.
     public var document: (title: String, lines: [String])?
-    /// The operator asked to retry the journal after a failure (the session clears this).
-    public var retryRequested = false
 
     public init() {}
 

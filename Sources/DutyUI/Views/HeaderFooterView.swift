@@ -78,8 +78,8 @@ enum HeaderFooterView {
             x += 2
         } else if case .confirming = state.mode, let request = state.pendingConfirmation {
             var question = request.kind.label.text(state.language)
-            if let choice = request.choice { question += " · " + choice }
-            if !request.items.isEmpty { question += " · \(request.items.count)" }
+            if let choice = request.choice.shown { question += " · " + choice }
+            if !request.alerts.isEmpty { question += " · \(request.alerts.count)" }
             question += " — " + Labels.of("ui", "confirm_question").text(state.language)
             x += grid.put(text: question, x: x, y: rect.y, width: rect.maxX - x, style: Style(.error, attributes: .bold)) + 2
         } else if let status = state.status {

@@ -1,0 +1,62 @@
+/// The commit protocol of operator actions, in one place: an action's
+/// records are decided from the store, made durable through the journal
+/// (`JournaledAction`: lock, read what other consoles wrote, check every item
+/// the action touches is still as the operator saw it, one write, fdatasync),
+/// and only then applied to the store — and to the recording, if any. The
+/// console only wires keys to it and words its outcome.
+public struct ActionDesk {
+    public let store: Store
+    public let journal: OperatorJournal
+    /// Written as `by` on every record.
+    public let operatorName: String
+    /// Task time limits by priority.
+    public let limits: TaskTimeLimits
+    /// `watch --record` when the journal is not itself a watched feed: gets
+    /// every record that gave the store something new, flushed after each commit.
+    public let recorder: RecordingWriter?
+
+    public init(store: Store, journal: OperatorJournal, operatorName: String,
+                limits: TaskTimeLimits = .standard, recorder: RecordingWriter? = nil) {
+        self.store = store; self.journal = journal; self.operatorName = operatorName
+        self.limits = limits; self.recorder = recorder
+    }
+
+    /// Who acts, now (the store's clock), under which limits.
+    public var context: ActionContext { ActionContext(operator: operatorName, now: store.now, limits: limits) }
+
+    /// Commits one action. Its records are decided once before the journal's
+    /// lock and again under it, from the store brought up to date (task ids
+    /// are allocated there); see `JournaledAction`.
+    public func perform(_ action: OperatorAction) -> JournaledAction.Outcome {
+        let ctx = context
+        return commit { taskID in action.records(in: store, ctx, taskID: taskID) }
+    }
+
+    /// Alerts snoozed by anyone whose snooze is over go back to `open`,
+    /// through the journal like any action. Returns the ids reopened, in the
+    /// order of the active-alerts list.
+    public func reopenDueSnoozes() -> [String] {
+        let now = store.now
+        let ctx = context
+        var reopened: [String] = []
+        for item in store.activeAlerts(from: 0, limit: store.aggregates.activeAlerts.count) {
+            let current = item.current
+            guard case .alert(let a) = current.body, a.status == .acked,
+                  let end = OperatorActions.snoozeEnd(of: current), end <= now
+            else { continue }
+            let outcome = commit { _ in OperatorActions.reopenSnoozed(store, alert: item.id, at: end, ctx) }
+            if case .written = outcome { reopened.append(item.id) }
+        }
+        return reopened
+    }
+
+    /// Writes an action's records through the journal; what other consoles
+    /// wrote is ingested either way, and the records reach the store (and
+    /// the recording) only once durable.
+    private func commit(_ build: (_ taskID: (Millis) -> String) -> ActionResult) -> JournaledAction.Outcome {
+        let outcome = JournaledAction.perform(store: store, journal: journal,
+                                              applied: { recorder?.append($0) }, build: build)
+        try? recorder?.flush()
+        return outcome
+    }
+}

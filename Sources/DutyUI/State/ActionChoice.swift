@@ -1,0 +1,25 @@
+import DutyCore
+
+/// What the operator chose for an action, typed: never a string parsed back
+/// (with a silent fallback) when the action is carried out.
+public enum ActionChoice: Equatable, Sendable {
+    /// Nothing chosen (yet), or an action without a choice.
+    case none
+    case dispatch(unit: String, type: TaskType)
+    case cancel(reason: String)
+    case returnTask(reason: String)
+    case done(TaskOutcome)
+}
+
+extension ActionChoice {
+    /// The choice as the confirmation question names it: the unit, the
+    /// reason, the outcome's wire name; nil when nothing was chosen.
+    public var shown: String? {
+        switch self {
+        case .none: nil
+        case .dispatch(let unit, _): unit
+        case .cancel(let reason), .returnTask(let reason): reason
+        case .done(let outcome): outcome.wire
+        }
+    }
+}

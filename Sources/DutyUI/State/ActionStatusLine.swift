@@ -1,0 +1,41 @@
+import DutyCore
+
+/// The status line an operator action leaves, worded from the core's typed
+/// outcome: what was written, why it was refused (in the operator's
+/// language), whose change it met, or that the journal is blocked. Here
+/// rather than in the executable so that the wording is tested headlessly.
+public enum ActionStatusLine {
+    /// "转派 ✓ ZF-20261128-0008 → 锦屏派出所, E1 dispatched", "转派: 事件已转派…",
+    /// "转派 ✗ E1 already dispatched by 王 at 12:00", "⚠ …: write failed: …".
+    public static func text(_ outcome: JournaledAction.Outcome, of kind: ActionKind, _ language: Language) -> String {
+        let label = kind.label.text(language)
+        switch outcome {
+        case .written(let records):
+            return label + " ✓ " + summary(records)
+        case .refused(let refusal):
+            return label + ": " + refusal.message.text(language)
+        case .conflict(let refusal):
+            return label + " ✗ " + refusal.reason
+        case .failed(let failure), .blocked(let failure):
+            return journalBlocked(failure, language)
+        }
+    }
+
+    /// A journal that cannot be written: said at start and after a failed action.
+    public static func journalBlocked(_ failure: JournalFailure, _ language: Language) -> String {
+        "⚠ " + Labels.of("ui", "journal_blocked").text(language) + ": " + failure.message
+    }
+
+    /// Snoozes ended through the journal: "暂缓 ⏰ A1, A2"; nil when none.
+    public static func reopened(_ alerts: [String], _ language: Language) -> String? {
+        alerts.isEmpty ? nil : Labels.of("action", "snooze").text(language) + " ⏰ " + alerts.joined(separator: ", ")
+    }
+
+    /// Each record written: a new task as "id → unit", the rest as "id status".
+    static func summary(_ records: [Record]) -> String {
+        records.map { r -> String in
+            if case .task(let t) = r.snapshot.body, t.status == .dispatched { return "\(r.id) → \(t.unit)" }
+            return "\(r.id) \(r.snapshot.statusWire)"
+        }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,36 @@
+import DutyCore
+import Testing
+@testable import DutyUI
+
+/// The status line of each kind of outcome, word for word: what the tmux
+/// tests and the operator read ("转派 ✓ ZF-…", a refusal, a conflict).
+@Suite struct ActionStatusLineTests {
+    static let now = Timestamp.millis(year: 2026, month: 11, day: 28, hour: 12)
+
+    static let dispatched: [Record] = [
+        Record(id: "ZF-20261128-0008", snapshot: DutyCore.Snapshot(ts: now, by: "李娜", body: .task(TaskBody(
+            event: "E1", type: .joint, unit: "锦屏派出所", town: "锦屏街道", due: now + 3_600_000, status: .dispatched)))),
+        Record(id: "E1", snapshot: DutyCore.Snapshot(ts: now, by: "李娜", body: .event(EventBody(
+            town: "锦屏街道", grid: "JP-03-12", domain: "市容环境", priority: 2, source: .grid,
+            title: "占道经营", status: .dispatched)))),
+    ]
+
+    @Test func eachOutcomeIsWordedAsBefore() {
+        #expect(ActionStatusLine.text(.written(Self.dispatched), of: .dispatch, .zh)
+            == "转派 ✓ ZF-20261128-0008 → 锦屏派出所, E1 dispatched")
+        #expect(ActionStatusLine.text(.refused(ActionRefusal(.alreadyDispatched)), of: .dispatch, .en)
+            == "dispatch: event is already dispatched")
+        #expect(ActionStatusLine.text(.conflict(JournalRefusal("E1 already dispatched by 王 at 12:00")), of: .dispatch, .zh)
+            == "转派 ✗ E1 already dispatched by 王 at 12:00")
+        let failure = JournalFailure(step: .write, code: 28, message: "write failed: No space left on device")
+        let blocked = "⚠ 日志写入失败，操作已暂停: write failed: No space left on device"
+        #expect(ActionStatusLine.text(.failed(failure), of: .urge, .zh) == blocked)
+        #expect(ActionStatusLine.text(.blocked(failure), of: .urge, .zh) == blocked)
+        #expect(ActionStatusLine.journalBlocked(failure, .zh) == blocked)
+    }
+
+    @Test func reopenedSnoozesAreNamedWhenThereAreAny() {
+        #expect(ActionStatusLine.reopened([], .zh) == nil)
+        #expect(ActionStatusLine.reopened(["A1", "A2"], .zh) == "暂缓30分钟 ⏰ A1, A2")
+    }
+}
