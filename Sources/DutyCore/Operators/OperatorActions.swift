@@ -28,7 +28,7 @@ public enum OperatorActions {
         let taskID = taskID ?? TaskNumbering.next(in: store, now: ctx.now)
         let task = TaskBody(event: id, type: type, unit: unit, town: e.town,
                             due: ctx.now + ctx.limits.limit(priority: e.priority),
-                            dueOffsetMinutes: Aggregates.localOffsetMinutes, status: .dispatched)
+                            dueOffsetMinutes: LocalTime.offsetMinutes, status: .dispatched)
         e.status = .dispatched
         return .success([
             record(taskID, .task(task), ctx),
@@ -183,7 +183,7 @@ public enum OperatorActions {
 
     /// A full snapshot by the operator at now (+08:00), or at `ts` when given.
     static func record(_ id: String, _ body: Body, _ ctx: ActionContext, note: String? = nil, ts: Millis? = nil) -> Record {
-        Record(id: id, snapshot: Snapshot(ts: ts ?? ctx.now, offsetMinutes: Aggregates.localOffsetMinutes,
+        Record(id: id, snapshot: Snapshot(ts: ts ?? ctx.now, offsetMinutes: LocalTime.offsetMinutes,
                                           by: ctx.operator, note: note, body: body))
     }
 }
