@@ -117,12 +117,9 @@ public enum OperatorActions {
     public static func supervisionAlertID(task id: String) -> String {
         let full = "U-supervision-" + id
         guard full.utf8.count > 64 else { return full }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         var head = ""
         for ch in full where head.utf8.count + ch.utf8.count <= 47 { head.append(ch) }
-        let hex = String(h, radix: 16)
-        return head + "-" + String(repeating: "0", count: 16 - hex.count) + hex
+        return head + "-" + FNV1a.hex(id)
     }
 
     // MARK: - Shared

@@ -21,10 +21,7 @@ public enum AlertRule: String, Sendable, CaseIterable {
     public static func id(_ rule: AlertRule, _ key: String) -> String {
         let id = "R-" + rule.rawValue + "-" + key
         if id.utf8.count <= 64 { return id }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a: stable across runs and platforms
-        for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        let hex = String(h, radix: 16)
-        return "R-" + rule.rawValue + "-" + String(repeating: "0", count: 16 - hex.count) + hex
+        return "R-" + rule.rawValue + "-" + FNV1a.hex(key)
     }
 
     /// "15分钟", "4小时", "5天": limits in titles.
