@@ -27,6 +27,7 @@ struct DemoCommand: ParsableCommand {
     /// morning opens with yesterday's open items), from 08:00: the replay
     /// keys work in it too.
     func run() throws {
+        DutyDesk.bootstrapLogging(console: true)
         try screen.checkTerminal()
         let scratch = try screen.makeScratch()
         defer { scratch.finish() }   // when the console could not open; its exit removes it otherwise

@@ -65,7 +65,6 @@ extension ScreenOptions {
     func openConsole(store: Store, feed: @autoclosure () -> ConsoleSession.Feed, journalPath: String,
                      recorder: RecordingWriter? = nil,
                      scratch: ScratchFolder? = nil) throws -> Never {
-        DutyDesk.bootstrapLogging
         try checkTerminal()
         let themes = try loadThemes()
         _ = DisplayWidth.ensureUTF8Locale()

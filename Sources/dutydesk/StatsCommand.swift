@@ -27,7 +27,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        DutyDesk.bootstrapLogging
+        DutyDesk.bootstrapLogging()
         let logger = Logger(label: "dutydesk.stats")
         let store = Store(clock: at.map { .fixed($0.millis) } ?? .eventTime)
         let tailer = FeedTailer(paths: paths)

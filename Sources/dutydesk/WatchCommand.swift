@@ -26,6 +26,7 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        DutyDesk.bootstrapLogging(console: true)
         var recorder: RecordingWriter?
         if let record {
             do { recorder = try RecordingWriter(path: record) } catch {
