@@ -23,7 +23,7 @@ struct StatsCommand: ParsableCommand {
     var paths: [String]
 
     func validate() throws {
-        guard poll >= 10 && poll <= 60_000 else { throw ValidationError("--poll must be 10…60000 ms") }
+        guard poll >= 10 && poll <= TimeSpan.minute else { throw ValidationError("--poll must be 10…\(TimeSpan.minute) ms") }
     }
 
     func run() throws {
