@@ -163,7 +163,7 @@ struct Bench {
         var next = 0, calls = 0, evaluating: UInt64 = 0
         var t = store.latestTs
         while next < day.count {
-            t += 60_000
+            t += TimeSpan.minute
             while next < day.count && day[next].snapshot.ts <= t { store.apply(day[next]); next += 1 }
             t0 = Platform.monotonicNanos()
             let out = engine.evaluate(store: store, now: t)
@@ -188,16 +188,16 @@ struct Bench {
         recording.feed(until: end, into: store)
         print(String(format: "replay to the end at max speed: %.3f s (target ≤ 1 s)", seconds(since: t0)))
         t0 = Platform.monotonicNanos()
-        _ = recording.rebuild(at: end - 3_600_000, clock: .fixed(end - 3_600_000))
+        _ = recording.rebuild(at: end - TimeSpan.hour, clock: .fixed(end - TimeSpan.hour))
         print(String(format: "replay seek back 1 h, no checkpoints (rebuild from the start): %.3f s", seconds(since: t0)))
         t0 = Platform.monotonicNanos()
         recording.buildCheckpoints()
         print(String(format: "replay checkpoints (every 1/12, built in the background by the console): %.3f s", seconds(since: t0)))
-        for back in [3_600_000, 6 * 3_600_000, 30 * 86_400_000] as [Millis] {
+        for back in [TimeSpan.hour, 6 * TimeSpan.hour, 30 * TimeSpan.day] {
             t0 = Platform.monotonicNanos()
             _ = recording.rebuild(at: end - back, clock: .fixed(end - back))
             print(String(format: "replay seek back %@ from the end, from a checkpoint: %.3f s (target ≤ 0.3 s)",
-                         back >= 86_400_000 ? "\(back / 86_400_000) d" : "\(back / 3_600_000) h", seconds(since: t0)))
+                         back >= TimeSpan.day ? "\(back / TimeSpan.day) d" : "\(back / TimeSpan.hour) h", seconds(since: t0)))
         }
         print(String(format: "peak RSS after replay with checkpoints: %.0f MB", Double(Platform.peakRSSBytes()) / 1_048_576))
     }

@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        DutyDesk.bootstrapLogging
+        DutyDesk.bootstrapLogging()
         var unreadable = 0
         var sink = CheckSink()
         for file in files {

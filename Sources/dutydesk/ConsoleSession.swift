@@ -2,7 +2,6 @@ import Dispatch
 import DutyCore
 import DutyTerminal
 import DutyUI
-import Logging
 
 /// Wires one running console: the store and its feed (tailed files or the
 /// demo), the screen, keys to commands, and redraws. All of its state lives
@@ -23,7 +22,6 @@ final class ConsoleSession: @unchecked Sendable {
     private var paneRows = PaneRows()
     let themes: [Theme]
     let terminal = Terminal()
-    let logger = Logger(label: "dutydesk.console")
     private var feed: Feed
     private var state = ConsoleState()
     private var size = TerminalSize(width: 80, height: 24)

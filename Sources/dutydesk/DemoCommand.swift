@@ -27,16 +27,16 @@ struct DemoCommand: ParsableCommand {
     /// morning opens with yesterday's open items), from 08:00: the replay
     /// keys work in it too.
     func run() throws {
+        DutyDesk.bootstrapLogging(console: true)
         try screen.checkTerminal()
         let scratch = try screen.makeScratch()
         defer { scratch.finish() }   // when the console could not open; its exit removes it otherwise
         let journal = screen.journal ?? scratch.path + "/operator-journal.jsonl"
         let recording = scratch.path + "/generated-day.jsonl"
         let now = Platform.wallClockMillis()
-        let c = Timestamp.civil(now, offsetMinutes: 480)
-        let today = Timestamp.millis(year: c.year, month: c.month, day: c.day)
+        let today = LocalTime.midnight(now)
         do {
-            try FeedGenerator.write(seed: seed, start: today - 86_400_000, days: 2, to: recording)
+            try FeedGenerator.write(seed: seed, start: today - TimeSpan.day, days: 2, to: recording)
         } catch {
             Output.error("\(Sanitize.path(recording)): \(error)")
             throw ExitCode(2)
@@ -45,7 +45,7 @@ struct DemoCommand: ParsableCommand {
         guard let start = replay.startTs, let end = replay.endTs else { throw ExitCode(2) }
         var clock = ReplayClock(start: start, end: end, speed: ReplayClock.speeds.contains(speed) ? speed : 60,
                                 paused: false, wall: now)
-        clock.seek(to: today + 8 * 3_600_000, wall: now)
+        clock.seek(to: today + 8 * TimeSpan.hour, wall: now)
         var options = screen
         options.journal = journal
         try options.openConsole(store: Store(clock: .fixed(clock.now(wall: now))),

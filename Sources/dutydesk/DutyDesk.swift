@@ -17,15 +17,24 @@ struct DutyDesk: ParsableCommand {
         defaultSubcommand: DemoCommand.self
     )
 
-    /// Diagnostics go to stderr (never into a screen), at the level in $DUTYDESK_LOG.
-    static let bootstrapLogging: Void = {
-        let level = Environment.get("DUTYDESK_LOG").flatMap { Logger.Level(rawValue: $0) } ?? .warning
+    /// Diagnostics go to stderr, at the level in $DUTYDESK_LOG (warnings
+    /// when unset). A screen command (`console`) owns the terminal: a line
+    /// on stderr would land in the middle of the screen, so there they go
+    /// nowhere unless DUTYDESK_LOG is set and stderr is not a terminal
+    /// (`dutydesk watch DIR 2>/tmp/dutydesk.log`). Called once, first thing
+    /// in every command's `run`, before anything that logs (loggers keep the
+    /// handler they were made with).
+    static func bootstrapLogging(console: Bool = false) {
+        let asked = Environment.get("DUTYDESK_LOG")
+        let level = asked.flatMap { Logger.Level(rawValue: $0) } ?? .warning
+        let silent = console && (asked == nil || isatty(2) != 0)
         LoggingSystem.bootstrap { label in
+            if silent { return SwiftLogNoOpLogHandler(label) }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
-    }()
+    }
 }
 
 /// Reads the environment through one door.

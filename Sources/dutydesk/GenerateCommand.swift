@@ -34,7 +34,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        DutyDesk.bootstrapLogging
+        DutyDesk.bootstrapLogging()
         do {
             if let records {
                 try FeedGenerator.write(seed: seed, start: start.millis, records: records, to: out)

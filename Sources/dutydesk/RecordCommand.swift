@@ -31,7 +31,7 @@ struct RecordCommand: ParsableCommand {
     }
 
     func run() throws {
-        DutyDesk.bootstrapLogging
+        DutyDesk.bootstrapLogging()
         let recording = Recording(paths: paths, from: from?.millis, to: to?.millis)
         if !recording.problems.isEmpty {
             for problem in recording.problems { Output.error(problem) }

@@ -35,6 +35,7 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
+        DutyDesk.bootstrapLogging(console: true)
         try screen.checkTerminal()
         let recording = Recording(paths: paths, from: from?.millis, to: to?.millis)
         for problem in recording.problems { Output.error(problem) }

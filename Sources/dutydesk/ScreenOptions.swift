@@ -22,7 +22,7 @@ struct ScreenOptions: ParsableArguments {
     var `operator`: String?
 
     @Option(help: "Task time limits in hours for P1,P2,P3,P4 (due = dispatch + limit).")
-    var taskLimits: String = "2,4,24,72"
+    var taskLimits: String = TaskTimeLimits.standard.hoursText
 
     @Option(help: "The operator journal (JSON Lines). watch: default operator-journal.jsonl in the first feed directory; demo: a scratch file in a temporary directory.")
     var journal: String?
@@ -65,7 +65,6 @@ extension ScreenOptions {
     func openConsole(store: Store, feed: @autoclosure () -> ConsoleSession.Feed, journalPath: String,
                      recorder: RecordingWriter? = nil,
                      scratch: ScratchFolder? = nil) throws -> Never {
-        DutyDesk.bootstrapLogging
         try checkTerminal()
         let themes = try loadThemes()
         _ = DisplayWidth.ensureUTF8Locale()
@@ -89,7 +88,7 @@ extension ScreenOptions {
         guard hours.count == 4, hours.allSatisfy({ $0 > 0 && $0 <= 24 * 365 }) else {
             throw ValidationError("--task-limits needs four positive hours for P1,P2,P3,P4, e.g. 2,4,24,72")
         }
-        let ms = hours.map { Millis($0 * 3_600_000) }
+        let ms = hours.map { TimeSpan.hours($0) }
         return TaskTimeLimits(p1: ms[0], p2: ms[1], p3: ms[2], p4: ms[3])
     }
 

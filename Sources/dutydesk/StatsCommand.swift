@@ -23,11 +23,11 @@ struct StatsCommand: ParsableCommand {
     var paths: [String]
 
     func validate() throws {
-        guard poll >= 10 && poll <= 60_000 else { throw ValidationError("--poll must be 10…60000 ms") }
+        guard poll >= 10 && poll <= TimeSpan.minute else { throw ValidationError("--poll must be 10…\(TimeSpan.minute) ms") }
     }
 
     func run() throws {
-        DutyDesk.bootstrapLogging
+        DutyDesk.bootstrapLogging()
         let logger = Logger(label: "dutydesk.stats")
         let store = Store(clock: at.map { .fixed($0.millis) } ?? .eventTime)
         let tailer = FeedTailer(paths: paths)

@@ -22,10 +22,11 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var screen: ScreenOptions
 
     func validate() throws {
-        guard poll >= 10 && poll <= 60_000 else { throw ValidationError("--poll must be 10…60000 ms") }
+        guard poll >= 10 && poll <= TimeSpan.minute else { throw ValidationError("--poll must be 10…\(TimeSpan.minute) ms") }
     }
 
     func run() throws {
+        DutyDesk.bootstrapLogging(console: true)
         var recorder: RecordingWriter?
         if let record {
             do { recorder = try RecordingWriter(path: record) } catch {

@@ -22,11 +22,19 @@ struct CLIRunner {
         return Bundle.main.bundleURL.appendingPathComponent("dutydesk")
     }()
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// `environment`: variables to set (a nil value unsets one) on top of
+    /// this process's own.
+    static func run(_ arguments: [String], in directory: URL? = nil,
+                    environment: [String: String?] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            var env = ProcessInfo.processInfo.environment
+            for (name, value) in environment { env[name] = value }
+            process.environment = env
+        }
         // Output goes to files, so a large output can never block the process.
         let dir = TempFolder.make("run")
         defer { TempFolder.remove(dir) }

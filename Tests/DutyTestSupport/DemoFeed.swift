@@ -13,15 +13,14 @@ public struct DemoFeed {
     private var wallStart: Millis?
 
     /// - Parameters:
-    ///   - day: any instant on the local day to generate (+08:00).
+    ///   - day: any instant on the local day (`LocalTime`) to generate.
     ///   - days: how many days to generate (the day before is included for history).
     public init(seed: UInt64, day: Millis, speed: Int = 60, startHour: Int = 8) {
         self.speed = max(1, speed)
-        let c = Timestamp.civil(day, offsetMinutes: 480)
-        let midnight = Timestamp.millis(year: c.year, month: c.month, day: c.day)
-        startAt = midnight + Millis(startHour) * 3_600_000
+        let midnight = LocalTime.midnight(day)
+        startAt = midnight + Millis(startHour) * TimeSpan.hour
         // Yesterday and today: the morning opens with yesterday's open items.
-        var generator = FeedGenerator(seed: seed, start: midnight - 86_400_000)
+        var generator = FeedGenerator(seed: seed, start: midnight - TimeSpan.day)
         var all: [Record] = []
         generator.generate(days: 2) { all.append($0) }
         records = all

@@ -27,11 +27,6 @@ public struct FeedGenerator {
     var recentTasks: [(id: String, unit: String)] = []
     var recentNext = 0
 
-    static let minute: Millis = 60_000
-    static let hour: Millis = 3_600_000
-    static let day: Millis = 86_400_000
-    static let offset: Int16 = 480
-
     public init(seed: UInt64, start: Millis) {
         self.seed = seed
         self.start = start
@@ -43,7 +38,7 @@ public struct FeedGenerator {
     /// Emits the next `days` days of the stream (records with ts before the end);
     /// items still running at the end are cut there.
     public mutating func generate(days: Int, emit: (Record) throws -> Void) rethrows {
-        let end = position + Millis(max(0, days)) * Self.day
+        let end = position + Millis(max(0, days)) * TimeSpan.day
         try run(until: end, limit: nil, emit: emit)
         position = end
     }
@@ -100,7 +95,7 @@ public struct FeedGenerator {
     /// `minutes` after `t` (at least one minute, so an item's snapshots never
     /// share a ts), rounded up to a whole second as upstream systems write them.
     static func after(_ t: Millis, minutes: Double) -> Millis {
-        wholeSecond(t + max(minute, Millis(minutes * 60_000)))
+        wholeSecond(t + max(TimeSpan.minute, TimeSpan.minutes(minutes)))
     }
 
     static func wholeSecond(_ t: Millis) -> Millis {
@@ -112,14 +107,15 @@ public struct FeedGenerator {
     /// hour's rate, times uniform within the hour.
     private mutating func drawArrivals() {
         let t = Tables.shared
-        let dayEnd = horizon + Self.day
+        let dayEnd = horizon + TimeSpan.day
         var slot = horizon
         while slot < dayEnd {
-            let local = slot + Millis(Self.offset) * Self.minute
-            let next = min(dayEnd, slot + Self.hour - (((local % Self.hour) + Self.hour) % Self.hour))
-            let c = Timestamp.civil(slot, offsetMinutes: Self.offset)
+            let local = slot + Millis(LocalTime.offsetMinutes) * TimeSpan.minute
+            let hour = TimeSpan.hour
+            let next = min(dayEnd, slot + hour - (((local % hour) + hour) % hour))
+            let c = LocalTime.civil(slot)
             let weekend = c.weekday >= 6
-            let fraction = Double(next - slot) / Double(Self.hour)
+            let fraction = Double(next - slot) / Double(hour)
             let office = t.officeRhythm[c.hour] * fraction * (weekend ? 0.6 : 1)
             let rates: [(Step, Double)] = [
                 (.newEvent, 400 * t.eventRhythm[c.hour] * fraction * (weekend ? t.weekendEventFactor : 1)),
@@ -155,7 +151,7 @@ public struct FeedGenerator {
     }
 
     static func record(_ id: String, _ ts: Millis, _ by: String?, _ note: String?, _ body: Body) -> Record {
-        Record(id: id, snapshot: Snapshot(ts: ts, offsetMinutes: offset, by: by, note: note, body: body))
+        Record(id: id, snapshot: Snapshot(ts: ts, offsetMinutes: LocalTime.offsetMinutes, by: by, note: note, body: body))
     }
 
     /// Per-kind, per-local-day counters: `SJ-20261128-0042`.
@@ -169,14 +165,11 @@ public struct FeedGenerator {
         init(_ prefix: String, _ width: Int) { self.prefix = prefix; self.width = width }
 
         mutating func next(at ts: Millis) -> String {
-            let local = ts + Millis(FeedGenerator.offset) * FeedGenerator.minute
-            let d = local >= 0 ? local / FeedGenerator.day : (local + 1) / FeedGenerator.day - 1
+            let d = LocalTime.dayNumber(ts)
             if d != day {
-                let c = Timestamp.civil(ts, offsetMinutes: FeedGenerator.offset)
                 day = d
                 count = 0
-                datePrefix = prefix + "-" + Timestamp.pad(c.year, 4) + Timestamp.pad(c.month, 2)
-                    + Timestamp.pad(c.day, 2) + "-"
+                datePrefix = prefix + "-" + LocalTime.compactDate(ts) + "-"
             }
             count += 1
             return datePrefix + Timestamp.pad(count, width)

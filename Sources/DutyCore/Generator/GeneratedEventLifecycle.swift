@@ -24,7 +24,6 @@ extension FeedGenerator {
         var plan: [Millis] = []
     }
 
-    static let limitHours: [Double] = [2, 4, 24, 72]
     /// How fast an event of priority 1…4 leaves `open` (signed and handled,
     /// dispatched or closed), relative to a routine one: 红 is picked up at
     /// once, 橙 the same hour. Against the console's signing limits (15 min,
@@ -36,7 +35,7 @@ extension FeedGenerator {
 
     mutating func newEvent(at t: Millis) -> Record {
         let tab = Tables.shared
-        let c = Timestamp.civil(t, offsetMinutes: Self.offset)
+        let c = LocalTime.civil(t)
         let ti = rng.pick(c.weekday >= 6 ? tab.townWeekend : tab.townWeekday)
         let town = District.towns[ti]
         let di = rng.pick(tab.domainMix[town.isUrban ? 1 : 0][(19..<22).contains(c.hour) ? 1 : 0])
@@ -130,7 +129,7 @@ extension FeedGenerator {
         let di = District.domains.firstIndex { $0.name == domain } ?? 0
         let unit = tab.candidates[ti][di].local.first ?? tab.candidates[ti][di].district[0]
         let body = TaskBody(event: nil, type: .campaign, unit: unit, town: District.towns[ti].name,
-                            due: t + 7 * Self.day, status: .dispatched)
+                            due: t + 7 * TimeSpan.day, status: .dispatched)
         var item = TaskItem(body: body, event: nil, priority: 4)
         item.id = nextID(.task, at: t)
         var at = t
@@ -150,7 +149,7 @@ extension FeedGenerator {
         switch status {
         case .dispatched:
             item.id = nextID(.task, at: t)
-            item.body.due = t + Millis(Self.limitHours[Int(item.priority) - 1] * 3_600_000)
+            item.body.due = t + TaskTimeLimits.standard.limit(priority: item.priority)
             by = District.center(District.towns[item.event!.town])
             plan(&item, from: t)
             if recentTasks.count < 64 { recentTasks.append((item.id, item.body.unit)) }
@@ -195,7 +194,7 @@ extension FeedGenerator {
             schedule(.task(item, .returned), at: Self.after(t, minutes: rng.uniform(10, 120)))
             return
         }
-        let limit = Self.limitHours[Int(item.priority) - 1] * 60
+        let limit = Double(TaskTimeLimits.standard.limit(priority: item.priority)) / Double(TimeSpan.minute)
         let median = [50.0, 90, 240, 360][Int(item.priority) - 1]
         let total = rng.chance(0.035) ? limit * rng.uniform(1.05, 1.8)
             : rng.lognormal(median, 0.7, 20, limit * 0.95)

@@ -43,7 +43,7 @@ public struct TaskBody: Equatable, Sendable {
     public var reason: String?
 
     public init(event: String?, type: TaskType, unit: String, town: String, due: Millis, dueMicros: UInt16 = 0,
-                dueOffsetMinutes: Int16 = 480, status: TaskStatus,
+                dueOffsetMinutes: Int16 = LocalTime.offsetMinutes, status: TaskStatus,
                 outcome: TaskOutcome? = nil, reason: String? = nil) {
         self.event = event; self.type = type; self.unit = unit; self.town = town
         self.due = due; self.dueMicros = dueMicros; self.dueOffsetMinutes = dueOffsetMinutes; self.status = status

@@ -23,7 +23,7 @@ public struct Snapshot: Equatable, Sendable {
     public var note: String?
     public var body: Body
 
-    public init(ts: Millis, tsMicros: UInt16 = 0, offsetMinutes: Int16 = 480, by: String? = nil, note: String? = nil,
+    public init(ts: Millis, tsMicros: UInt16 = 0, offsetMinutes: Int16 = LocalTime.offsetMinutes, by: String? = nil, note: String? = nil,
                 body: Body) {
         self.ts = ts
         self.tsMicros = tsMicros

@@ -132,8 +132,8 @@ public enum Timestamp {
             return .failure(.missingZone)
         }
         guard i == n else { return .failure(.malformed) }
-        let secs = days * 86_400 + hour * 3_600 + minute * 60 + second - offset * 60
-        return .success(Parsed(millis: Millis(secs) * 1_000 + Millis(millis), offsetMinutes: Int16(offset),
+        let secs = days * TimeSpan.secondsPerDay + hour * TimeSpan.secondsPerHour + (minute - offset) * TimeSpan.secondsPerMinute + second
+        return .success(Parsed(millis: Millis(secs) * TimeSpan.second + Millis(millis), offsetMinutes: Int16(offset),
                                micros: UInt16(truncatingIfNeeded: micros)))
     }
 
@@ -145,7 +145,7 @@ public enum Timestamp {
     /// Formats as RFC 3339 in the given offset, with a fraction only when
     /// present: three digits for milliseconds, six when `micros` (0–999,
     /// within the millisecond) is not zero.
-    public static func format(_ millis: Millis, offsetMinutes: Int16 = 480, micros: UInt16 = 0) -> String {
+    public static func format(_ millis: Millis, offsetMinutes: Int16 = LocalTime.offsetMinutes, micros: UInt16 = 0) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
         append(millis, offsetMinutes: offsetMinutes, micros: micros, to: &bytes)
@@ -156,12 +156,12 @@ public enum Timestamp {
     /// The record writer formats two timestamps per record, millions of times;
     /// this writes them straight into its buffer instead of building Strings.
     public static func append(_ millis: Millis, offsetMinutes: Int16, micros: UInt16 = 0, to out: inout [UInt8]) {
-        let local = millis + Millis(offsetMinutes) * 60_000
-        let ms = Int(((local % 1000) + 1000) % 1000)
-        let secsTotal = (local - Millis(ms)) / 1000
-        var days = Int(secsTotal / 86_400)
-        var rem = Int(secsTotal % 86_400)
-        if rem < 0 { rem += 86_400; days -= 1 }
+        let local = millis + Millis(offsetMinutes) * TimeSpan.minute
+        let ms = Int(((local % TimeSpan.second) + TimeSpan.second) % TimeSpan.second)
+        let secsTotal = (local - Millis(ms)) / TimeSpan.second
+        var days = Int(secsTotal / Millis(TimeSpan.secondsPerDay))
+        var rem = Int(secsTotal % Millis(TimeSpan.secondsPerDay))
+        if rem < 0 { rem += TimeSpan.secondsPerDay; days -= 1 }
         let (y, m, d) = civilFromDays(days)
         // At most 39 bytes: a 9-digit signed year (Millis spans ±292 million
         // years), "-MM-DDTHH:MM:SS.mmmuuu" and an offset of up to "+546:08".
@@ -190,7 +190,8 @@ public enum Timestamp {
             }
             if y >= 0 && y <= 9999 { two(y / 100); two(y % 100) } else { padded(y, 4) }
             byte(0x2D); two(m); byte(0x2D); two(d); byte(0x54)
-            two(rem / 3600); byte(0x3A); two(rem / 60 % 60); byte(0x3A); two(rem % 60)
+            two(rem / TimeSpan.secondsPerHour); byte(0x3A); two(rem / TimeSpan.secondsPerMinute % 60); byte(0x3A)
+            two(rem % TimeSpan.secondsPerMinute)
             if ms != 0 || micros != 0 { byte(0x2E); byte(0x30 &+ UInt8(truncatingIfNeeded: ms / 100)); two(ms % 100) }
             if micros != 0 {
                 let us = Int(micros % 1000)
@@ -210,23 +211,24 @@ public enum Timestamp {
 
     /// Wall-clock fields of an instant in an offset: for display and for the
     /// generator's daily rhythm.
-    public static func civil(_ millis: Millis, offsetMinutes: Int16 = 480)
+    public static func civil(_ millis: Millis, offsetMinutes: Int16 = LocalTime.offsetMinutes)
         -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int) {
-        let local = millis + Millis(offsetMinutes) * 60_000
-        var days = Int(local / 86_400_000)
-        var rem = Int(local % 86_400_000)
-        if rem < 0 { rem += 86_400_000; days -= 1 }
+        let local = millis + Millis(offsetMinutes) * TimeSpan.minute
+        var days = Int(local / TimeSpan.day)
+        var rem = Int(local % TimeSpan.day)
+        if rem < 0 { rem += Int(TimeSpan.day); days -= 1 }
         let (y, m, d) = civilFromDays(days)
-        let secs = rem / 1000
+        let secs = rem / Int(TimeSpan.second)
         // 1970-01-01 was a Thursday; weekday 1 = Monday … 7 = Sunday.
         let weekday = ((days % 7 + 7) % 7 + 3) % 7 + 1
-        return (y, m, d, secs / 3600, secs / 60 % 60, secs % 60, weekday)
+        return (y, m, d, secs / TimeSpan.secondsPerHour, secs / TimeSpan.secondsPerMinute % 60, secs % TimeSpan.secondsPerMinute, weekday)
     }
 
     public static func millis(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0,
-                              second: Int = 0, offsetMinutes: Int = 480) -> Millis {
+                              second: Int = 0, offsetMinutes: Int = Int(LocalTime.offsetMinutes)) -> Millis {
         let days = daysFromCivil(year: year, month: month, day: day)
-        return Millis(days * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60) * 1000
+        let secs = days * TimeSpan.secondsPerDay + hour * TimeSpan.secondsPerHour + (minute - offsetMinutes) * TimeSpan.secondsPerMinute + second
+        return Millis(secs) * TimeSpan.second
     }
 
     static func pad(_ v: Int, _ width: Int) -> String {

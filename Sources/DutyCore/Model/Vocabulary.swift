@@ -5,8 +5,6 @@ public protocol WireEnum: RawRepresentable, CaseIterable, Hashable, Sendable
 where RawValue == UInt8 {
     /// Wire names in case order (index == rawValue).
     static var wireNames: [String] { get }
-    /// The same names as bytes, matched against feed bytes without making Strings.
-    static var wireBytes: [[UInt8]] { get }
     /// Key prefix in the label table, e.g. "event.status".
     static var labelKey: String { get }
     /// The names as (first 8 bytes, next 8 bytes, length), compared as words.
@@ -52,7 +50,6 @@ extension WireEnum {
     /// "a, b, c" for error messages.
     public static var wireList: String { wireNames.joined(separator: ", ") }
 
-    static func bytesOf(_ names: [String]) -> [[UInt8]] { names.map { Array($0.utf8) } }
     static func wordsOf(_ names: [String]) -> [WireWord] { names.map(WireWord.init) }
 }
 
@@ -60,7 +57,6 @@ extension WireEnum {
 public enum Kind: UInt8, WireEnum {
     case event, task, mediation, alert
     public static let wireNames = ["event", "task", "mediation", "alert"]
-    public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "kind"
     public static var wireSlot: Int { 0 }
@@ -70,7 +66,6 @@ public enum Kind: UInt8, WireEnum {
 public enum EventStatus: UInt8, WireEnum {
     case open, selfResolved, dispatched, closed, cancelled
     public static let wireNames = ["open", "self_resolved", "dispatched", "closed", "cancelled"]
-    public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "event.status"
     public static var wireSlot: Int { 1 }
@@ -82,7 +77,6 @@ public enum EventStatus: UInt8, WireEnum {
 public enum EventSource: UInt8, WireEnum {
     case grid, `public`, hotline, sensor, upper, referral
     public static let wireNames = ["grid", "public", "hotline", "sensor", "upper", "referral"]
-    public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "event.source"
     public static var wireSlot: Int { 2 }
@@ -92,7 +86,6 @@ public enum EventSource: UInt8, WireEnum {
 public enum TaskType: UInt8, WireEnum {
     case joint, inspection, empowered, campaign, referral
     public static let wireNames = ["joint", "inspection", "empowered", "campaign", "referral"]
-    public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "task.type"
     public static var wireSlot: Int { 3 }
@@ -102,7 +95,6 @@ public enum TaskType: UInt8, WireEnum {
 public enum TaskStatus: UInt8, WireEnum {
     case dispatched, signed, onSite, feedback, done, returned
     public static let wireNames = ["dispatched", "signed", "on_site", "feedback", "done", "returned"]
-    public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "task.status"
     public static var wireSlot: Int { 4 }
@@ -114,7 +106,6 @@ public enum TaskStatus: UInt8, WireEnum {
 public enum TaskOutcome: UInt8, WireEnum {
     case rectified, penalty, noPenalty, transferred, noIssue
     public static let wireNames = ["rectified", "penalty", "no_penalty", "transferred", "no_issue"]
-    public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "task.outcome"
     public static var wireSlot: Int { 5 }
@@ -124,7 +115,6 @@ public enum TaskOutcome: UInt8, WireEnum {
 public enum MediationTier: UInt8, WireEnum {
     case village, town, district
     public static let wireNames = ["village", "town", "district"]
-    public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "mediation.tier"
     public static var wireSlot: Int { 6 }
@@ -136,7 +126,6 @@ public enum MediationTier: UInt8, WireEnum {
 public enum MediationStatus: UInt8, WireEnum {
     case accepted, mediating, resolved, escalated, referred, failed
     public static let wireNames = ["accepted", "mediating", "resolved", "escalated", "referred", "failed"]
-    public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "mediation.status"
     public static var wireSlot: Int { 7 }
@@ -146,7 +135,6 @@ public enum MediationStatus: UInt8, WireEnum {
 public enum AlertLevel: UInt8, WireEnum {
     case info, warning, critical
     public static let wireNames = ["info", "warning", "critical"]
-    public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "alert.level"
     public static var wireSlot: Int { 8 }
@@ -155,7 +143,6 @@ public enum AlertLevel: UInt8, WireEnum {
 public enum AlertStatus: UInt8, WireEnum {
     case open, acked, resolved
     public static let wireNames = ["open", "acked", "resolved"]
-    public static let wireBytes = bytesOf(wireNames)
     public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "alert.status"
     public static var wireSlot: Int { 9 }

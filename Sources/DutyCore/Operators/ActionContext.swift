@@ -15,18 +15,3 @@ public struct ActionContext: Sendable, Equatable {
 
 /// The records an action writes, or why it wrote none.
 public typealias ActionResult = Result<[Record], ActionRefusal>
-
-extension String {
-    /// Every occurrence of `target` replaced (no Foundation needed).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = self[...]
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
-    }
-}

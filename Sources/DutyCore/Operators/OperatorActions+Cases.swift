@@ -68,10 +68,9 @@ extension OperatorActions {
                               _ ctx: ActionContext) -> Result<Snoozed, ActionRefusal> {
         guard var a = alert(store, id) else { return .failure(ActionRefusal(.notFound)) }
         guard a.status != .resolved else { return .failure(ActionRefusal(.alertResolved)) }
-        let until = ctx.now + Millis(minutes) * 60_000
-        let c = Timestamp.civil(until, offsetMinutes: Aggregates.localOffsetMinutes)
+        let until = ctx.now + Millis(minutes) * TimeSpan.minute
         a.status = .acked
-        let note = snoozePrefix + Timestamp.pad(c.hour, 2) + ":" + Timestamp.pad(c.minute, 2)
+        let note = snoozePrefix + LocalTime.clock(until)
         return .success(Snoozed(records: [record(id, .alert(a), ctx, note: note)], reopenAt: until))
     }
 
@@ -86,9 +85,8 @@ extension OperatorActions {
         guard hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0..<24).contains(h), (0..<60).contains(m) else {
             return nil
         }
-        let c = Timestamp.civil(s.ts, offsetMinutes: Aggregates.localOffsetMinutes)
-        var t = Timestamp.millis(year: c.year, month: c.month, day: c.day, hour: h, minute: m)
-        if t <= s.ts { t += 86_400_000 }
+        var t = LocalTime.at(hour: h, minute: m, onDayOf: s.ts)
+        if t <= s.ts { t += TimeSpan.day }
         return t
     }
 

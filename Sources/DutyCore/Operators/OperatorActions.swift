@@ -28,7 +28,7 @@ public enum OperatorActions {
         let taskID = taskID ?? TaskNumbering.next(in: store, now: ctx.now)
         let task = TaskBody(event: id, type: type, unit: unit, town: e.town,
                             due: ctx.now + ctx.limits.limit(priority: e.priority),
-                            dueOffsetMinutes: Aggregates.localOffsetMinutes, status: .dispatched)
+                            dueOffsetMinutes: LocalTime.offsetMinutes, status: .dispatched)
         e.status = .dispatched
         return .success([
             record(taskID, .task(task), ctx),
@@ -117,12 +117,9 @@ public enum OperatorActions {
     public static func supervisionAlertID(task id: String) -> String {
         let full = "U-supervision-" + id
         guard full.utf8.count > 64 else { return full }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         var head = ""
         for ch in full where head.utf8.count + ch.utf8.count <= 47 { head.append(ch) }
-        let hex = String(h, radix: 16)
-        return head + "-" + String(repeating: "0", count: 16 - hex.count) + hex
+        return head + "-" + FNV1a.hex(id)
     }
 
     // MARK: - Shared
@@ -183,7 +180,7 @@ public enum OperatorActions {
 
     /// A full snapshot by the operator at now (+08:00), or at `ts` when given.
     static func record(_ id: String, _ body: Body, _ ctx: ActionContext, note: String? = nil, ts: Millis? = nil) -> Record {
-        Record(id: id, snapshot: Snapshot(ts: ts ?? ctx.now, offsetMinutes: Aggregates.localOffsetMinutes,
+        Record(id: id, snapshot: Snapshot(ts: ts ?? ctx.now, offsetMinutes: LocalTime.offsetMinutes,
                                           by: ctx.operator, note: note, body: body))
     }
 }

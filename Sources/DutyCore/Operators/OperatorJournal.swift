@@ -97,7 +97,14 @@ public final class OperatorJournal {
             written = records
             return .written(offset: size, length: bytes.count)
         }
-        if case .failed(let failure) = outcome { blocked = failure }
+        switch outcome {
+        case .failed(let failure):
+            blocked = failure
+            Log.journal.debug("\(Log.shown(path)): append failed, blocked until retry: \(Log.shown(failure.message))")
+        case .refused(let refusal):
+            Log.journal.debug("\(Log.shown(path)): append refused: \(Log.shown(refusal.reason))")
+        default: break
+        }
         return JournalResult(outcome: outcome, read: read, badLines: bad, written: written)
     }
 
@@ -122,14 +129,21 @@ public final class OperatorJournal {
     /// there yet (the first append creates it).
     public func preflight() -> JournalFailure? {
         guard fd < 0, blocked == nil, Platform.identity(ofName: path) != nil else { return nil }
-        if let failure = open() { blocked = failure; return failure }
+        if let failure = open() {
+            blocked = failure
+            Log.journal.debug("\(Log.shown(path)): refused at start, blocked until retry: \(Log.shown(failure.message))")
+            return failure
+        }
         return nil
     }
 
     /// The operator has seen the failure and wants to act again: lift the
     /// block. The action itself is not replayed; the caller appends it anew
     /// (its check must run against the state as it is now).
-    public func retry() { blocked = nil }
+    public func retry() {
+        if blocked != nil { Log.journal.debug("\(Log.shown(path)): block lifted by the operator") }
+        blocked = nil
+    }
 
     /// The lines a batch becomes: RecordWriter's line for each record with
     /// `,"console":"ID"` spliced in before its closing brace. RecordWriter
@@ -162,6 +176,7 @@ public final class OperatorJournal {
             }
             guard let named = Platform.identity(ofName: path), named.device == held.device, named.inode == held.inode else {
                 // Another file is the journal now (or none is): follow the name.
+                Log.journal.debug("\(Log.shown(path)) now names another file (or none): reopening, reading it from its start")
                 Platform.unlockFile(fd)
                 Platform.close(fd)
                 fd = -1
@@ -175,6 +190,7 @@ public final class OperatorJournal {
                 // Only cut if nobody appended after the leftover bytes.
                 if size == pending.leftAt {
                     guard Platform.truncateFile(fd, to: pending.length) else { return .failed(failure(.truncate, Platform.errnoValue)) }
+                    Log.journal.debug("\(Log.shown(path)): cut back a failed write's leftover to \(pending.length) bytes")
                     size = pending.length
                 }
                 pendingTruncate = nil
@@ -202,6 +218,7 @@ public final class OperatorJournal {
             everOpened = true
             fd = opened.fd
             if opened.created { Platform.syncDirectory(of: path) }
+            Log.journal.debug("\(Log.shown(path)): \(opened.created ? "created" : "opened")")
             return nil
         }
     }
@@ -219,6 +236,7 @@ public final class OperatorJournal {
         if last == UInt8(ascii: "\n") { return nil }
         let n = [UInt8(ascii: "\n")].withUnsafeBytes { Platform.writeOnce(fd, $0) }
         guard n == 1, Platform.dataSync(fd) else { return failure(.repair, Platform.errnoValue) }
+        Log.journal.debug("\(Log.shown(path)): repaired a torn last line (a writer died mid-write) at byte \(size)")
         size += 1
         return nil
     }

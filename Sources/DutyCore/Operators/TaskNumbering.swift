@@ -1,4 +1,4 @@
-/// Task ids: `ZF-YYYYMMDD-NNNN` for the local (+08:00) date of the action,
+/// Task ids: `ZF-YYYYMMDD-NNNN` for the local (`LocalTime`) date of the action,
 /// NNNN at least four digits. A console allocates them under the journal's
 /// lock (`JournalView.nextTaskID`): above the counter of the date in the id
 /// state file beside the journal, every id of the date the journal holds and
@@ -10,8 +10,7 @@ public enum TaskNumbering {
 
     /// `ZF-YYYYMMDD-` for the local date of `now`.
     public static func datePrefix(_ now: Millis) -> String {
-        let c = Timestamp.civil(now, offsetMinutes: Aggregates.localOffsetMinutes)
-        return prefix + Timestamp.pad(c.year, 4) + Timestamp.pad(c.month, 2) + Timestamp.pad(c.day, 2) + "-"
+        prefix + LocalTime.compactDate(now) + "-"
     }
 
     /// The highest NNNN of the date of `now` among the store's task ids

@@ -7,8 +7,18 @@ public struct TaskTimeLimits: Sendable, Equatable {
 
     public init(p1: Millis, p2: Millis, p3: Millis, p4: Millis) { byPriority = [p1, p2, p3, p4] }
 
-    public static let hour: Millis = 3_600_000
-    public static let standard = TaskTimeLimits(p1: 2 * hour, p2: 4 * hour, p3: 24 * hour, p4: 72 * hour)
+    /// The one table of default limits: the console's `--task-limits`
+    /// default and the generator's task deadlines are read from it.
+    public static let standard = TaskTimeLimits(p1: 2 * TimeSpan.hour, p2: 4 * TimeSpan.hour,
+                                                p3: 24 * TimeSpan.hour, p4: 72 * TimeSpan.hour)
+
+    /// The limits as `--task-limits` takes them: hours, P1 first, comma
+    /// separated ("2,4,24,72"); a fraction of an hour as a decimal ("0.5").
+    public var hoursText: String {
+        byPriority.map { ms in
+            ms % TimeSpan.hour == 0 ? "\(ms / TimeSpan.hour)" : "\(Double(ms) / Double(TimeSpan.hour))"
+        }.joined(separator: ",")
+    }
 
     /// The limit for a priority; anything outside 1…4 gets the P4 limit.
     public func limit(priority: UInt8) -> Millis {

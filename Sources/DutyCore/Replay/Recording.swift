@@ -233,12 +233,14 @@ public final class Recording: @unchecked Sendable {
                                      arrival: Int32(entries.count), micros: snapshot.tsMicros))
                 arena.append(contentsOf: bytes)
             case .failure(let error):
-                quarantined.append(QuarantinedLine(file: position.file, line: position.line,
-                                                   offset: position.offset, error: error))
+                refused(QuarantinedLine(file: position.file, line: position.line, offset: position.offset, error: error))
             }
         }
 
-        mutating func refused(_ line: QuarantinedLine) { quarantined.append(line) }
+        mutating func refused(_ line: QuarantinedLine) {
+            Log.feed.debug("quarantined \(Log.shown(line.description))")
+            quarantined.append(line)
+        }
     }
 
     /// Feeds are mostly in time order already; then no sort is needed.

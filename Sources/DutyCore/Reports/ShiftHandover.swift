@@ -15,23 +15,19 @@
 /// `open` past their signing limit (oldest first).
 public enum ShiftHandover {
     public static let attentionLimit = 20
-    /// An event should be taken up (signed) within these, by priority 1…4:
-    /// 15 min, 1 h, 4 h, 24 h (the console's rule defaults).
-    public static let signingLimits: [Millis] = [15 * 60_000, 3_600_000, 4 * 3_600_000, 24 * 3_600_000]
 
+    /// `signingLimits`: an event should be taken up (signed) within these, by
+    /// priority 1…4; the console's rule table by default, so that the
+    /// handover calls late what the late-signing alert calls late.
     public static func markdown(store: Store, now: Millis, hours: Int = 8, language: Language = .zh,
-                                signingLimits: [Millis] = signingLimits) -> String {
-        let start = now - Millis(hours) * 3_600_000
+                                signingLimits: [Millis] = AlertRuleConfig.default.signingLimits) -> String {
+        let start = now - Millis(hours) * TimeSpan.hour
         let a = store.aggregates
         func L(_ key: String) -> String { (Labels.table[key] ?? Label(key, key)).text(language) }
         // Ids and names come from feeds: shown as on screen (␛ …), so the
         // file can be printed on a terminal and a newline cannot add lines.
         func v(_ s: String) -> String { Sanitize.isClean(s) ? s : Sanitize.visible(s) }
-        func time(_ t: Millis) -> String {
-            let c = Timestamp.civil(t, offsetMinutes: Aggregates.localOffsetMinutes)
-            return Timestamp.pad(c.month, 2) + "-" + Timestamp.pad(c.day, 2) + " "
-                + Timestamp.pad(c.hour, 2) + ":" + Timestamp.pad(c.minute, 2)
-        }
+        let time = LocalTime.dayClock
 
         // Window figures.
         let intake = a.eventsByTime.count(below: now + 1) - a.eventsByTime.count(below: start)
@@ -58,7 +54,7 @@ public enum ShiftHandover {
         let overdue = a.overdueTasks(now: now)
 
         var md = "# " + L("handover.title") + "\n\n"
-        md += L("handover.window") + ": " + time(start) + " – " + time(now) + " (+08:00)\n\n"
+        md += L("handover.window") + ": " + time(start) + " – " + time(now) + " (" + LocalTime.offsetText + ")\n\n"
         md += "## " + L("handover.figures") + "\n\n"
         md += "- " + L("handover.intake") + ": \(intake)\n"
         md += "- " + L("handover.dispatched") + ": \(dispatched)\n"

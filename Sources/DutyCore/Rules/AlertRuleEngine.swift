@@ -228,7 +228,7 @@ public struct AlertRuleEngine {
     private func record(id: String, rule: AlertRule, at: Millis, title: String, ref: String?,
                         status: AlertStatus, note: String?) -> Record {
         Record(id: id, snapshot: Snapshot(
-            ts: at, offsetMinutes: Aggregates.localOffsetMinutes, by: config.author, note: note,
+            ts: at, offsetMinutes: LocalTime.offsetMinutes, by: config.author, note: note,
             body: .alert(AlertBody(level: rule.level, type: rule.type, title: title, status: status, ref: ref))))
     }
 }

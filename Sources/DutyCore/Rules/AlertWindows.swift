@@ -95,7 +95,7 @@ extension AlertRuleEngine {
                 if f.on {
                     let first = f.window.first!, last = f.window.last!
                     let grid = store.text(key.grid), domain = store.text(key.domain)
-                    let id = AlertRule.id(.cluster, "\(grid)-\(domain)-\(AlertRule.stamp(first.ts))")
+                    let id = AlertRule.id(.cluster, "\(grid)-\(domain)-\(LocalTime.compactStamp(first.ts))")
                     let title = "聚集性事件：\(grid) \(domain) \(AlertRule.span(config.clusterWindow))内\(f.window.count)起"
                     let ref = "event:" + store.id(.event, last.tag)
                     if raise(store, .cluster, id: id, at: f.at, title: title, ref: ref) {
@@ -144,7 +144,7 @@ extension AlertRuleEngine {
         })
         for f in flips {
             if f.on, let s = shares(f.window[...]) {
-                let id = AlertRule.id(.tierDrift, AlertRule.date(f.at))
+                let id = AlertRule.id(.tierDrift, LocalTime.compactDate(f.at))
                 let title = "矛调分级偏离6:3:1：近\(AlertRule.span(c.driftWindow))区级占比\(Int((s.district * 100).rounded()))%"
                     + "（上限\(Int(c.districtShareMax * 100))%），村社占比\(Int((s.village * 100).rounded()))%"
                     + "（下限\(Int(c.villageShareMin * 100))%）"
@@ -170,7 +170,7 @@ extension AlertRuleEngine {
             }
         }
         if quietActive == nil, feed.live, let last = feed.lastLineMillis, now >= last + config.feedQuietAfter {
-            let id = AlertRule.id(.feedQuiet, AlertRule.stamp(last))
+            let id = AlertRule.id(.feedQuiet, LocalTime.compactStamp(last))
             let title = "数据源静默：\(AlertRule.span(config.feedQuietAfter))无新数据"
             if raise(store, .feedQuiet, id: id, at: last + config.feedQuietAfter, title: title, ref: nil) {
                 quietActive = Pending(id: id, rule: .feedQuiet, title: title, ref: nil)
@@ -190,7 +190,7 @@ extension AlertRuleEngine {
             settle(store, p, at: now, note: "隔离行不再增加")
             errorsActive = nil
         } else if errorsActive == nil, fresh >= config.quarantineBurst {
-            let id = AlertRule.id(.feedErrors, AlertRule.stamp(now))
+            let id = AlertRule.id(.feedErrors, LocalTime.compactStamp(now))
             let title = "数据源错误：\(AlertRule.span(config.quarantineWindow))内新增隔离\(fresh)行"
             if raise(store, .feedErrors, id: id, at: now, title: title, ref: nil) {
                 errorsActive = Pending(id: id, rule: .feedErrors, title: title, ref: nil)

@@ -75,12 +75,9 @@ public struct Aggregates: Sendable {
     public internal(set) var eventsByTime = SortedIndex()
     /// Escalation snapshots (status `escalated`) per local day and tier.
     public internal(set) var escalationsByDay = DayCounts(width: 3)
-    /// Event snapshots per local day (+08:00) and status: how many events
+    /// Event snapshots per local day (`LocalTime`) and status: how many events
     /// were dispatched or closed on a day, for the header's daily counts.
     public internal(set) var eventStatusByDay = DayCounts(width: EventStatus.allCases.count)
-
-    /// The console's local day offset (the district is at +08:00).
-    public static let localOffsetMinutes: Int16 = 480
 
     public init() {}
 
@@ -106,24 +103,19 @@ public struct Aggregates: Sendable {
     }
 
     /// Escalations on the local day containing `now`.
-    public func escalations(onDayOf now: Millis, offsetMinutes: Int16 = 480) -> [Int] {
-        escalationsByDay[Self.day(now, offsetMinutes)]
+    public func escalations(onDayOf now: Millis, offsetMinutes: Int16 = LocalTime.offsetMinutes) -> [Int] {
+        escalationsByDay[LocalTime.dayNumber(now, offsetMinutes: offsetMinutes)]
     }
 
     /// Today's figures for the header: events first reported today, event
     /// snapshots that dispatched or closed one today, tasks overdue now.
     public func today(now: Millis) -> (intake: Int, dispatched: Int, closed: Int, overdue: Int) {
-        let d = Self.day(now, Self.localOffsetMinutes)
-        let start = d * 86_400_000 - Millis(Self.localOffsetMinutes) * 60_000
-        let intake = eventsByTime.count(below: start + 86_400_000) - eventsByTime.count(below: start)
+        let d = LocalTime.dayNumber(now)
+        let start = LocalTime.start(ofDay: d)
+        let intake = eventsByTime.count(below: start + TimeSpan.day) - eventsByTime.count(below: start)
         let counts = eventStatusByDay[d]
         func c(_ s: EventStatus) -> Int { counts[Int(s.rawValue)] }
         return (intake, c(.dispatched), c(.closed) + c(.selfResolved), overdueTasks(now: now))
-    }
-
-    static func day(_ t: Millis, _ offsetMinutes: Int16) -> Int64 {
-        let local = t + Millis(offsetMinutes) * 60_000
-        return local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
     }
 
     /// Moves one item from its old current state to a new one. Indexes are
@@ -191,12 +183,12 @@ public struct Aggregates: Sendable {
     /// escalation counts even if the case later moved on).
     mutating func noteHistory(_ s: CompactSnapshot) {
         if s.kind == .event {
-            let d = Self.day(s.ts, Self.localOffsetMinutes)
+            let d = LocalTime.dayNumber(s.ts)
             eventStatusByDay.add(day: d, slot: Int(s.status))
             return
         }
         guard s.kind == .mediation, s.mediationStatus == .escalated else { return }
-        let d = Self.day(s.ts, s.offsetMinutes)
+        let d = LocalTime.dayNumber(s.ts, offsetMinutes: s.offsetMinutes)
         escalationsByDay.add(day: d, slot: Int(s.code))
     }
 

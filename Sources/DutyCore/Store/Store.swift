@@ -130,7 +130,7 @@ public final class Store: @unchecked Sendable {
     @discardableResult
     public func ingest(line: UnsafeRawBufferPointer, file: String, lineNumber: Int, offset: Int64) -> ApplyResult? {
         if let error = parser.scan(line) {
-            refuse(QuarantinedLine(file: file, line: lineNumber, offset: offset, error: error))
+            quarantine(QuarantinedLine(file: file, line: lineNumber, offset: offset, error: error))
             return nil
         }
         // Start fetching the item's slot now; decoding the rest of the line
@@ -148,12 +148,21 @@ public final class Store: @unchecked Sendable {
                 apply(kind: snapshot.kind, idBytes: $0, snapshot: snapshot, hash: hash ?? ByteHash.hash($0))
             }
         case .failure(let error):
-            refuse(QuarantinedLine(file: file, line: lineNumber, offset: offset, error: error))
+            quarantine(QuarantinedLine(file: file, line: lineNumber, offset: offset, error: error))
             return nil
         }
     }
 
-    /// Records a refused line.
+    /// A line refused as it is read: logged (debug), then recorded. Out of
+    /// line, so the ingest's hot function stays small.
+    @inline(never)
+    private func quarantine(_ q: QuarantinedLine) {
+        Log.feed.debug("quarantined \(Log.shown(q.description))")
+        refuse(q)
+    }
+
+    /// Records a refused line (not logged: also used to carry a recording's
+    /// refused lines into every store rebuilt from it).
     public func refuse(_ q: QuarantinedLine) {
         quarantinedTotal += 1
         if quarantine.count == Self.quarantineLimit { quarantine.removeFirst() }
@@ -262,5 +271,5 @@ extension Store: LineSink {
         ingest(line: bytes, file: position.file, lineNumber: position.line, offset: position.offset)
     }
 
-    public func refused(_ line: QuarantinedLine) { refuse(line) }
+    public func refused(_ line: QuarantinedLine) { quarantine(line) }
 }

@@ -51,6 +51,7 @@ public final class FeedTailer: @unchecked Sendable {
     /// complete line to `sink`. Synchronous.
     @discardableResult
     public func poll<S: LineSink>(into sink: inout S) -> PollReport {
+        let started = Platform.monotonicNanos()
         var report = PollReport(lines: 0, bytes: 0, problems: [])
         var failedRoots = Set<Int>()
         let entries = discover(problems: &report.problems, failedRoots: &failedRoots)
@@ -66,12 +67,16 @@ public final class FeedTailer: @unchecked Sendable {
             report.lines += file.flush(into: &sink)
             file.close()
             files[file.identity] = nil
+            Log.feed.debug("let go of \(Log.shown(file.path)): no longer listed (renamed away or deleted), read to its end")
         }
         for entry in entries {
             if let file = files[entry.identity] {
                 // Renamed (a.jsonl → a.jsonl.1, still a feed): followed on,
                 // a partial last line held until a writer still holding the
                 // file ends it, as for any feed.
+                if file.path != entry.path {
+                    Log.feed.debug("rotation recognised: \(Log.shown(file.path)) is now \(Log.shown(entry.path)), followed on")
+                }
                 file.path = entry.path
                 file.root = entry.root
                 file.rewindIfRewritten()
@@ -85,6 +90,8 @@ public final class FeedTailer: @unchecked Sendable {
         totalLines += report.lines
         totalBytes += report.bytes
         if report.lines > 0 { lastLineMillis = Platform.wallClockMillis() }
+        Log.feed.log(level: report.lines > 0 ? .debug : .trace,
+                     "poll: \(report.lines) lines, \(report.bytes) bytes from \(files.count) files in \(Log.milliseconds(since: started))")
         return report
     }
 
@@ -194,6 +201,7 @@ public final class FeedTailer: @unchecked Sendable {
         }
         let file = TailedFile(path: entry.path, root: entry.root, fd: fd, status: status, maxLineBytes: maxLineBytes)
         files[file.identity] = file
+        Log.feed.debug("discovered feed file \(Log.shown(entry.path)) (\(status.info.size) bytes), reading from its start")
         return file
     }
 

@@ -89,15 +89,23 @@ final class TailedFile {
         seen = status
         guard offset > 0 else { return false }
         var rewritten = status.info.size < offset
+        // Why, for the log (a person debugging a feed wants to know which).
+        var why = "truncated"
         if !rewritten, let before {
             // The kernel moves mtime before it grows the file, so an append
             // under way can look like a write that did not grow it: only a
             // file still no larger at the next look was written over.
-            if let suspect = quietWrite, status.info.size <= suspect.info.size { rewritten = true }
+            if let suspect = quietWrite, status.info.size <= suspect.info.size {
+                rewritten = true
+                why = "written to without growing"
+            }
             let quiet = status.info.size <= before.info.size && status.modifiedNanos != before.modifiedNanos
             quietWrite = quiet && !rewritten ? status : nil
         }
-        if !rewritten { rewritten = !headUnchanged() || !tailUnchanged() }
+        if !rewritten {
+            rewritten = !headUnchanged() || !tailUnchanged()
+            why = "its first bytes, or those before where reading stopped, changed"
+        }
         // Written to since the last look: are the bytes read still those?
         // (Whole for files read up to PrefixHash.limit: a line changed in the
         // middle while the file also grew is noticed too.)
@@ -111,9 +119,11 @@ final class TailedFile {
                 lastVerify = now
                 writtenSinceVerify = false
                 rewritten = !prefixUnchanged()
+                why = "the bytes read no longer hash the same"
             }
         }
         if rewritten {
+            Log.feed.debug("\(Log.shown(path)) truncated or rewritten in place (\(why); size \(status.info.size), \(offset) read): read again from the start")
             quietWrite = nil
             readHash = PrefixHash()
             offset = 0; lineNumber = 1; lineStart = 0

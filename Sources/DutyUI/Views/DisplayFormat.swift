@@ -2,34 +2,21 @@ import DutyCore
 
 /// How the console writes times, durations and symbols, in one place.
 public enum DisplayFormat {
-    /// The district's zone (+08:00); feeds may carry any offset.
-    public static let offset: Int16 = 480
-
-    /// "09:15".
-    public static func clock(_ t: Millis) -> String {
-        let c = Timestamp.civil(t, offsetMinutes: offset)
-        return two(c.hour) + ":" + two(c.minute)
-    }
+    /// "09:15", the district's local time (`LocalTime`; feeds may carry any offset).
+    public static func clock(_ t: Millis) -> String { LocalTime.clock(t) }
 
     /// "09:15:02".
-    public static func clockSeconds(_ t: Millis) -> String {
-        let c = Timestamp.civil(t, offsetMinutes: offset)
-        return two(c.hour) + ":" + two(c.minute) + ":" + two(c.second)
-    }
+    public static func clockSeconds(_ t: Millis) -> String { LocalTime.clockSeconds(t) }
 
     /// "2026-11-28 周六" / "2026-11-28 Sat".
     public static func date(_ t: Millis, _ language: Language) -> String {
-        let c = Timestamp.civil(t, offsetMinutes: offset)
         let zh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
         let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        return "\(c.year)-\(two(c.month))-\(two(c.day)) " + (language == .zh ? zh : en)[c.weekday - 1]
+        return LocalTime.date(t) + " " + (language == .zh ? zh : en)[LocalTime.civil(t).weekday - 1]
     }
 
     /// "11-28 09:15" for timelines.
-    public static func dayClock(_ t: Millis) -> String {
-        let c = Timestamp.civil(t, offsetMinutes: offset)
-        return two(c.month) + "-" + two(c.day) + " " + two(c.hour) + ":" + two(c.minute)
-    }
+    public static func dayClock(_ t: Millis) -> String { LocalTime.dayClock(t) }
 
     /// A compact duration: "45s", "12m", "3h05", "2d4h".
     public static func duration(_ ms: Millis) -> String {

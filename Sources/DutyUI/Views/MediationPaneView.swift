@@ -24,7 +24,7 @@ enum MediationPaneView {
         guard !rect.isEmpty else { return }
         let a = ctx.store.aggregates
         let shares = a.resolvedShares
-        let escalated = a.escalations(onDayOf: ctx.now, offsetMinutes: DisplayFormat.offset)
+        let escalated = a.escalations(onDayOf: ctx.now)
         let labelWidth = ctx.language == .zh ? 10 : 9
         let stats = { (tier: Int) -> String in
             let resolved = a.resolvedByTier[tier]
