@@ -102,10 +102,10 @@ import Testing
         Self.checkInvariants(g)
     }
 
-    @Test func snapshotAndStyleLines() {
+    @Test func textAndStyleLines() {
         var g = CellGrid(width: 4, height: 2)
         g.put(text: "中a", x: 0, y: 0, style: Style(.title))
-        #expect(g.snapshot() == "中a \n    \n")
+        #expect(g.text == "中a \n    \n")
         let marks = g.styleLines { $0.style.role == .title ? "T" : "." }
         #expect(marks == ["TTT.", "...."])
         #expect(g.glyphStart(x: 1, y: 0) == 0)

@@ -76,7 +76,7 @@ func frameText(_ grid: CellGrid) -> String {
 /// A grid's rows, each ended by "\n": the text a test searches for what is
 /// on screen.
 func screenText(_ grid: CellGrid) -> String {
-    grid.lines.map { $0 + "\n" }.joined()
+    grid.text
 }
 
 /// The attribute map of a grid under a theme: one hex digit per column

@@ -147,14 +147,14 @@ public struct CellGrid: Equatable, Sendable {
         return s
     }
 
-    /// Every row as text, for snapshots and assertions.
+    /// Every row as text, for golden frames and assertions.
     public var lines: [String] { (0..<height).map(line) }
 
     /// The grid as one text block, a newline after each row.
-    public func snapshot() -> String { lines.map { $0 + "\n" }.joined() }
+    public var text: String { lines.map { $0 + "\n" }.joined() }
 
     /// One character per column describing each cell's style (both columns
-    /// of a wide glyph get the same mark), for snapshots of what text alone
+    /// of a wide glyph get the same mark), for golden frames of what text alone
     /// cannot show: roles, selection, theme attributes.
     public func styleLines(_ mark: (Cell) -> Character) -> [String] {
         (0..<height).map { y in

@@ -1,0 +1,19 @@
+/// 网格事件 status: most events are settled on the spot, the rest dispatched.
+public enum EventStatus: UInt8, WireEnum {
+    case open, selfResolved, dispatched, closed, cancelled
+    public static let wireNames = ["open", "self_resolved", "dispatched", "closed", "cancelled"]
+    public static let wireWords = wordsOf(wireNames)
+    public static let labelKey = "event.status"
+    public static var wireSlot: Int { 1 }
+    /// Still needs the center's attention.
+    public var isOpen: Bool { self == .open || self == .dispatched }
+}
+
+/// Where a grid event came from.
+public enum EventSource: UInt8, WireEnum {
+    case grid, `public`, hotline, sensor, upper, referral
+    public static let wireNames = ["grid", "public", "hotline", "sensor", "upper", "referral"]
+    public static let wireWords = wordsOf(wireNames)
+    public static let labelKey = "event.source"
+    public static var wireSlot: Int { 2 }
+}
