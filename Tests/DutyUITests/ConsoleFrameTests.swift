@@ -174,7 +174,7 @@ import Testing
         let chooser = try #require(state.chooser)
         let event = store.current(.event, try #require(chooser.request.item))
         // The event's own town's units come first.
-        #expect(chooser.options.first?.label.hasPrefix(store.text(event.t1)) == true || chooser.options.first?.detail.hasPrefix(store.text(event.t1)) == true)
+        #expect(chooser.options.first?.label.hasPrefix(store.text(event.event.town)) == true || chooser.options.first?.detail.hasPrefix(store.text(event.event.town)) == true)
         let frame = ConsoleView(store: store, paneRows: paneRows, badge: .live).render(state, width: 120, height: 40).snapshot()
         #expect(frame.contains("选择责任单位") && frame.contains("任务类型：镇街赋权事项"))
         press("Tab", &state, reducer, layout)

@@ -19,42 +19,50 @@ enum ListPaneView {
         let c = ctx.column
         switch pane {
         case .events:
-            return Table(columns: [
-                TableColumn(c("time"), .fixed(5)),
-                TableColumn(c("priority"), .fixed(2)),
-                TableColumn(c("town"), .fixed(10), hidePriority: 3),
-                TableColumn(c("grid"), .fixed(8), hidePriority: 1),
-                TableColumn(c("domain"), .fixed(8), hidePriority: 2),
-                TableColumn(c("title"), .flexible(min: 8)),
-                TableColumn(c("status"), .fixed(ctx.language == .en ? 10 : 8)),
-                TableColumn(c("age"), .fixed(5), alignment: .right, hidePriority: 4),
-            ])
+            return Table(columns: EventColumn.allCases.map {
+                switch $0 {
+                case .time: TableColumn(c("time"), .fixed(5))
+                case .priority: TableColumn(c("priority"), .fixed(2))
+                case .town: TableColumn(c("town"), .fixed(10), hidePriority: 3)
+                case .grid: TableColumn(c("grid"), .fixed(8), hidePriority: 1)
+                case .domain: TableColumn(c("domain"), .fixed(8), hidePriority: 2)
+                case .title: TableColumn(c("title"), .flexible(min: 8))
+                case .status: TableColumn(c("status"), .fixed(ctx.language == .en ? 10 : 8))
+                case .age: TableColumn(c("age"), .fixed(5), alignment: .right, hidePriority: 4)
+                }
+            })
         case .tasks:
-            return Table(columns: [
-                TableColumn(c("id"), .fixed(16), hidePriority: 2),
-                TableColumn(c("unit"), .flexible(min: 10)),
-                TableColumn(c("town"), .fixed(8), hidePriority: 3),
-                TableColumn(c("status"), .fixed(8)),
-                TableColumn(c("due"), .fixed(10), alignment: .right),
-                TableColumn(c("event"), .fixed(16), hidePriority: 1),
-            ])
+            return Table(columns: TaskColumn.allCases.map {
+                switch $0 {
+                case .id: TableColumn(c("id"), .fixed(16), hidePriority: 2)
+                case .unit: TableColumn(c("unit"), .flexible(min: 10))
+                case .town: TableColumn(c("town"), .fixed(8), hidePriority: 3)
+                case .status: TableColumn(c("status"), .fixed(8))
+                case .due: TableColumn(c("due"), .fixed(10), alignment: .right)
+                case .event: TableColumn(c("event"), .fixed(16), hidePriority: 1)
+                }
+            })
         case .mediation:
-            return Table(columns: [
-                TableColumn(c("time"), .fixed(5)),
-                TableColumn(c("town"), .fixed(10), hidePriority: 2),
-                TableColumn(c("category"), .fixed(8)),
-                TableColumn(c("tier"), .fixed(9)),
-                TableColumn(c("status"), .fixed(6)),
-                TableColumn(c("id"), .flexible(min: 8), hidePriority: 1),
-            ])
+            return Table(columns: MediationColumn.allCases.map {
+                switch $0 {
+                case .time: TableColumn(c("time"), .fixed(5))
+                case .town: TableColumn(c("town"), .fixed(10), hidePriority: 2)
+                case .category: TableColumn(c("category"), .fixed(8))
+                case .tier: TableColumn(c("tier"), .fixed(9))
+                case .status: TableColumn(c("status"), .fixed(6))
+                case .id: TableColumn(c("id"), .flexible(min: 8), hidePriority: 1)
+                }
+            })
         case .alerts:
-            return Table(columns: [
-                TableColumn(c("level"), .fixed(6)),
-                TableColumn(c("time"), .fixed(5)),
-                TableColumn(c("type"), .fixed(10), hidePriority: 2),
-                TableColumn(c("title"), .flexible(min: 8)),
-                TableColumn(c("status"), .fixed(6), hidePriority: 1),
-            ])
+            return Table(columns: AlertColumn.allCases.map {
+                switch $0 {
+                case .level: TableColumn(c("level"), .fixed(6))
+                case .time: TableColumn(c("time"), .fixed(5))
+                case .type: TableColumn(c("type"), .fixed(10), hidePriority: 2)
+                case .title: TableColumn(c("title"), .flexible(min: 8))
+                case .status: TableColumn(c("status"), .fixed(6), hidePriority: 1)
+                }
+            })
         }
     }
 
@@ -84,33 +92,63 @@ enum ListPaneView {
         switch pane {
         case .events:
             let first = ctx.store.history(kind, item).first?.ts ?? s.ts
-            return TableRow([
-                DisplayFormat.clock(first), DisplayFormat.priority(s.priority), t.text(s.t1), t.text(s.t2),
-                t.text(s.t3), t.text(s.t4), s.eventStatus.label.text(lang), DisplayFormat.duration(ctx.now - first),
-            ], cellRoles: [1: .priority(s.priority), 6: .eventStatus(s.eventStatus)])
+            let e = s.event
+            return TableRow(EventColumn.cells {
+                switch $0 {
+                case .time: DisplayFormat.clock(first)
+                case .priority: DisplayFormat.priority(s.priority)
+                case .town: t.text(e.town)
+                case .grid: t.text(e.grid)
+                case .domain: t.text(e.domain)
+                case .title: t.text(e.title)
+                case .status: s.eventStatus.label.text(lang)
+                case .age: DisplayFormat.duration(ctx.now - first)
+                }
+            }, cellRoles: EventColumn.roles([.priority: .priority(s.priority), .status: .eventStatus(s.eventStatus)]))
         case .tasks:
             let left = s.due - ctx.now
             let overdue = left < 0
             let due = overdue ? "⚠" + ctx.label("overdue_by") + DisplayFormat.duration(-left)
                               : DisplayFormat.duration(left)
             let soon = !overdue && left < 3_600_000
-            return TableRow([
-                ctx.store.id(kind, item), t.text(s.t2), t.text(s.t1), s.taskStatus.label.text(lang), due,
-                t.text(s.t3),
-            ], cellRoles: [3: .taskStatus(s.taskStatus), 4: overdue ? .taskOverdue : soon ? .taskDueSoon : .text])
+            let task = s.task
+            return TableRow(TaskColumn.cells {
+                switch $0 {
+                case .id: ctx.store.id(kind, item)
+                case .unit: t.text(task.unit)
+                case .town: t.text(task.town)
+                case .status: s.taskStatus.label.text(lang)
+                case .due: due
+                case .event: t.text(task.event)
+                }
+            }, cellRoles: TaskColumn.roles([.status: .taskStatus(s.taskStatus),
+                                             .due: overdue ? .taskOverdue : soon ? .taskDueSoon : .text]))
         case .mediation:
-            return TableRow([
-                DisplayFormat.clock(ctx.store.firstTs(kind, item)), t.text(s.t1), t.text(s.t2),
-                s.tier.label.text(lang), s.mediationStatus.label.text(lang), ctx.store.id(kind, item),
-            ])
+            let m = s.mediation
+            return TableRow(MediationColumn.cells {
+                switch $0 {
+                case .time: DisplayFormat.clock(ctx.store.firstTs(kind, item))
+                case .town: t.text(m.town)
+                case .category: t.text(m.category)
+                case .tier: s.tier.label.text(lang)
+                case .status: s.mediationStatus.label.text(lang)
+                case .id: ctx.store.id(kind, item)
+                }
+            })
         case .alerts:
             let acked = s.alertStatus == .acked
             let level = s.level
-            return TableRow([
-                DisplayFormat.level(level) + level.label.text(lang), DisplayFormat.clock(s.ts),
-                Labels.of("alert.type", t.text(s.t1)).text(lang), t.text(s.t2), s.alertStatus.label.text(lang),
-            ], style: acked ? Style(.alertAcked) : Style(.text),
-               cellRoles: acked ? [:] : [0: .alertLevel(level)])
+            let a = s.alert
+            return TableRow(AlertColumn.cells {
+                switch $0 {
+                case .level: DisplayFormat.level(level) + level.label.text(lang)
+                case .time: DisplayFormat.clock(s.ts)
+                case .type: Labels.of("alert.type", t.text(a.type)).text(lang)
+                case .title: t.text(a.title)
+                case .status: s.alertStatus.label.text(lang)
+                }
+            }, style: acked ? Style(.alertAcked) : Style(.text),
+               cellRoles: acked ? [:] : AlertColumn.roles([.level: .alertLevel(level)]))
         }
     }
 }
