@@ -15,28 +15,32 @@ import Dispatch
 public final class Store: @unchecked Sendable {
     /// Every text held, interned.
     public let texts: TextTable
-    public private(set) var parser: FeedParser
-    private var items: [ByteKeyTable<Timeline>]
+    // Every stored var is @exclusivity(unchecked): one queue uses the store
+    // and no access to them overlaps another, so the dynamic checks (a fifth
+    // of the ingest's instructions, on the fields each line touches) guard nothing.
+    @exclusivity(unchecked) public private(set) var parser: FeedParser
+    @exclusivity(unchecked) private var items: [ByteKeyTable<Timeline>]
     /// Every snapshot held, in the order ingested, linked per item.
-    private var snapshots = SnapshotLog()
+    @exclusivity(unchecked) private var snapshots = SnapshotLog()
 
     /// An item's timeline: indexes of its earliest and latest snapshots.
     struct Timeline { var first: Int32; var last: Int32; var firstTs: Millis }
-    public private(set) var aggregates = Aggregates()
+    @exclusivity(unchecked) public private(set) var aggregates = Aggregates()
 
     /// Good records parsed (duplicates and conflicts included).
-    public private(set) var records = 0
-    public private(set) var duplicates = 0
-    public private(set) var conflicts = 0
+    @exclusivity(unchecked) public private(set) var records = 0
+    @exclusivity(unchecked) public private(set) var duplicates = 0
+    @exclusivity(unchecked) public private(set) var conflicts = 0
     /// Lines refused, in all.
-    public private(set) var quarantinedTotal = 0
+    @exclusivity(unchecked) public private(set) var quarantinedTotal = 0
     /// The most recent refused lines (bounded, so a broken feed cannot eat memory).
-    public private(set) var quarantine = Deque<QuarantinedLine>()
+    @exclusivity(unchecked) public private(set) var quarantine = Deque<QuarantinedLine>()
     public static let quarantineLimit = 10_000
     /// The latest ts ingested: "now" for stats and replay.
-    public private(set) var latestTs: Millis = .min
+    @exclusivity(unchecked) public private(set) var latestTs: Millis = .min
 
-    public var clock: Clock
+    /// Read for every row a frame draws (`now`), hence unchecked too.
+    @exclusivity(unchecked) public var clock: Clock
 
     /// The queue the owner confined the store to, if any (see `confine(to:)`).
     private let confinement = QueueConfinement()

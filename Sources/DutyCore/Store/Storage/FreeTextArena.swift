@@ -10,10 +10,11 @@
 final class FreeTextArena: @unchecked Sendable {
     private static let pageShift = 20
     private static let pageSize = 1 << pageShift
-    private var pages: [UnsafeMutableRawPointer] = []
+    // Unchecked exclusivity: one queue appends, never in overlapping accesses (three checks per note otherwise).
+    @exclusivity(unchecked) private var pages: [UnsafeMutableRawPointer] = []
     /// Next free byte in the last page.
-    private var used = pageSize
-    private(set) var count = 0
+    @exclusivity(unchecked) private var used = pageSize
+    @exclusivity(unchecked) private(set) var count = 0
 
     init() {}
 

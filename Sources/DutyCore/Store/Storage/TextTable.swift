@@ -5,7 +5,8 @@
 /// Strings are made only for what is shown or written.
 // @unchecked Sendable: its store's queue interns (one at a time); texts once held never move, so shared copies read safely.
 public final class TextTable: @unchecked Sendable {
-    private var table = ByteKeyTable<Void>(capacity: 1 << 14)
+    /// Unchecked exclusivity: used from one queue, never in overlapping accesses (a check per new name otherwise).
+    @exclusivity(unchecked) private var table = ByteKeyTable<Void>(capacity: 1 << 14)
     /// Free text (notes, details, ids of other items) is appended here without
     /// a hash lookup: it rarely repeats, and probing a big table for every
     /// note costs more than the bytes it would save.
