@@ -15,53 +15,55 @@ public struct PaneContext {
 /// The lists of the events, tasks and alerts panes: columns, and one row per
 /// visible item, read from the store's indexes for the visible window only.
 enum ListPaneView {
+    /// Columns in the order of the pane's column enum. `ctx.column` is
+    /// called directly: a partial application (`let c = ctx.column`) held by
+    /// the closures would copy the context, retains and all, every frame.
     static func table(_ pane: Pane, _ ctx: PaneContext) -> Table {
-        let c = ctx.column
         let en = ctx.language == .en
         switch pane {
         case .events:
             return Table(columns: EventColumn.allCases.map {
                 switch $0 {
-                case .time: TableColumn(c("time"), .fixed(5))
-                case .priority: TableColumn(c("priority"), .fixed(2))
-                case .town: TableColumn(c("town"), .fixed(10), hidePriority: 3)
-                case .grid: TableColumn(c("grid"), .fixed(8), hidePriority: 1)
-                case .domain: TableColumn(c("domain"), .fixed(8), hidePriority: 2)
-                case .title: TableColumn(c("title"), .flexible(min: 8))
-                case .status: TableColumn(c("status"), .fixed(en ? 10 : 8))
-                case .age: TableColumn(c("age"), .fixed(5), alignment: .right, hidePriority: 4)
+                case .time: TableColumn(ctx.column("time"), .fixed(5))
+                case .priority: TableColumn(ctx.column("priority"), .fixed(2))
+                case .town: TableColumn(ctx.column("town"), .fixed(10), hidePriority: 3)
+                case .grid: TableColumn(ctx.column("grid"), .fixed(8), hidePriority: 1)
+                case .domain: TableColumn(ctx.column("domain"), .fixed(8), hidePriority: 2)
+                case .title: TableColumn(ctx.column("title"), .flexible(min: 8))
+                case .status: TableColumn(ctx.column("status"), .fixed(en ? 10 : 8))
+                case .age: TableColumn(ctx.column("age"), .fixed(5), alignment: .right, hidePriority: 4)
                 }
             })
         case .tasks:
             return Table(columns: TaskColumn.allCases.map {
                 switch $0 {
-                case .id: TableColumn(c("id"), .fixed(16), hidePriority: 2)
-                case .unit: TableColumn(c("unit"), .flexible(min: 10))
-                case .town: TableColumn(c("town"), .fixed(8), hidePriority: 3)
-                case .status: TableColumn(c("status"), .fixed(8))
-                case .due: TableColumn(c("due"), .fixed(10), alignment: .right)
-                case .event: TableColumn(c("event"), .fixed(16), hidePriority: 1)
+                case .id: TableColumn(ctx.column("id"), .fixed(16), hidePriority: 2)
+                case .unit: TableColumn(ctx.column("unit"), .flexible(min: 10))
+                case .town: TableColumn(ctx.column("town"), .fixed(8), hidePriority: 3)
+                case .status: TableColumn(ctx.column("status"), .fixed(8))
+                case .due: TableColumn(ctx.column("due"), .fixed(10), alignment: .right)
+                case .event: TableColumn(ctx.column("event"), .fixed(16), hidePriority: 1)
                 }
             })
         case .mediation:
             return Table(columns: MediationColumn.allCases.map {
                 switch $0 {
-                case .time: TableColumn(c("time"), .fixed(5))
-                case .town: TableColumn(c("town"), .fixed(10), hidePriority: 2)
-                case .category: TableColumn(c("category"), .fixed(8))
-                case .tier: TableColumn(c("tier"), .fixed(9))
-                case .status: TableColumn(c("status"), .fixed(6))
-                case .id: TableColumn(c("id"), .flexible(min: 8), hidePriority: 1)
+                case .time: TableColumn(ctx.column("time"), .fixed(5))
+                case .town: TableColumn(ctx.column("town"), .fixed(10), hidePriority: 2)
+                case .category: TableColumn(ctx.column("category"), .fixed(8))
+                case .tier: TableColumn(ctx.column("tier"), .fixed(9))
+                case .status: TableColumn(ctx.column("status"), .fixed(6))
+                case .id: TableColumn(ctx.column("id"), .flexible(min: 8), hidePriority: 1)
                 }
             })
         case .alerts:
             return Table(columns: AlertColumn.allCases.map {
                 switch $0 {
-                case .level: TableColumn(c("level"), .fixed(6))
-                case .time: TableColumn(c("time"), .fixed(5))
-                case .type: TableColumn(c("type"), .fixed(10), hidePriority: 2)
-                case .title: TableColumn(c("title"), .flexible(min: 8))
-                case .status: TableColumn(c("status"), .fixed(6), hidePriority: 1)
+                case .level: TableColumn(ctx.column("level"), .fixed(6))
+                case .time: TableColumn(ctx.column("time"), .fixed(5))
+                case .type: TableColumn(ctx.column("type"), .fixed(10), hidePriority: 2)
+                case .title: TableColumn(ctx.column("title"), .flexible(min: 8))
+                case .status: TableColumn(ctx.column("status"), .fixed(6), hidePriority: 1)
                 }
             })
         }
