@@ -5,7 +5,6 @@ import PackageDescription
 /// → DutyTerminal (ncurses) ; the `dutydesk` executable only wires them together.
 let package = Package(
     name: "dutydesk",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "dutydesk", targets: ["dutydesk"]),
         .executable(name: "dutydesk-bench", targets: ["dutydesk-bench"]),
@@ -29,10 +28,7 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            // The ingest's hot path runs on one queue by design; dynamic
-            // exclusivity checks there cost about a tenth of its time.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            ]
         ),
         /// Lays out and draws into an in-memory grid of cells; testable headlessly.
         .target(

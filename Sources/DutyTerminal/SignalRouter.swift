@@ -51,6 +51,7 @@ import Darwin
 ///   terminal still running.
 ///
 /// Only this file touches the crash handler's state in shim.h (see there).
+// @unchecked Sendable: its state is touched on the terminal's queue only; the C handler reads shim.h's own state.
 final class SignalRouter: @unchecked Sendable {
     static let shared = SignalRouter()
 

@@ -26,6 +26,7 @@ import Darwin
 ///                               onSignal: { s in journal.flush(); terminal.stop(); exit(s.exitStatus) })
 /// terminal.draw(grid, theme: theme)
 /// ```
+// @unchecked Sendable: `session`, its only mutable state, is touched on `Terminal.queue` only.
 public final class Terminal: @unchecked Sendable {
     /// The one queue ncurses is called from.
     static let queue: DispatchQueue = {

@@ -13,6 +13,7 @@ import Darwin
 /// called from (ncurses is not thread-safe, and its state — the current
 /// screen, LINES, COLS — is global). `Terminal` is the public face that hops
 /// onto that queue; this type assumes it is already there.
+// @unchecked Sendable: every method runs on `Terminal.queue`, the one thread ncurses is called from.
 final class TerminalSession: @unchecked Sendable {
     let outputFD: Int32
     let inputFD: Int32

@@ -148,6 +148,7 @@ final class ConsoleSession: @unchecked Sendable {
 
     /// Puts a rebuilt store in place of the old one, with fresh readers.
     private func replace(store new: Store) {
+        new.confine(to: .main)   // as the first store was (ScreenOptions)
         store = new
         paneRows = PaneRows()
         rules = AlertRuleEngine()

@@ -3,6 +3,7 @@ import DutyCore
 /// Buffered stdout and unbuffered stderr for the non-interactive commands:
 /// `check` may print a line per bad record, so stdout is written in blocks.
 enum Output {
+    // nonisolated(unsafe): only the non-interactive commands write here, from the main thread alone.
     nonisolated(unsafe) private static var buffer: [UInt8] = []
 
     /// Everything written goes through `Sanitize.lines`, whatever its

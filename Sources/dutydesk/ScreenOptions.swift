@@ -68,12 +68,17 @@ extension ScreenOptions {
         try checkTerminal()
         let themes = try loadThemes()
         _ = DisplayWidth.ensureUTF8Locale()
+        // The console runs on the main queue: debug builds check that the
+        // store and the journal are only used from there.
+        store.confine(to: .main)
         let session = ConsoleSession(store: store, feed: feed(), themes: themes, language: lang)
         let name = `operator` ?? Environment.get("USER") ?? Environment.get("LOGNAME") ?? "值班员"
         let consoleID = "\(Environment.hostName)-\(getpid())"
         let directory = (journalPath as NSString).deletingLastPathComponent
+        let journal = OperatorJournal(path: journalPath, console: consoleID)
+        journal.confine(to: .main)
         session.performer = ActionPerformer(store: store,
-                                            journal: OperatorJournal(path: journalPath, console: consoleID),
+                                            journal: journal,
                                             operatorName: name, limits: try limits(),
                                             handoverDirectory: directory.isEmpty ? "." : directory,
                                             recorder: recorder)

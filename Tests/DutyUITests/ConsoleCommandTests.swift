@@ -70,7 +70,7 @@ import Testing
         #expect(target.kind == .event)
         let event = store.current(.event, try #require(store.index(.event, id: target.id)))
         // The event's own town's units come first.
-        #expect(chooser.options.first?.label.hasPrefix(store.text(event.t1)) == true || chooser.options.first?.detail.hasPrefix(store.text(event.t1)) == true)
+        #expect(chooser.options.first?.label.hasPrefix(store.text(event.event.town)) == true || chooser.options.first?.detail.hasPrefix(store.text(event.event.town)) == true)
         let frame = screenText(rig.render(badge: .live))
         #expect(frame.contains("选择责任单位") && frame.contains("任务类型：镇街赋权事项"))
         rig.press("Tab")

@@ -77,7 +77,7 @@ public struct FeedParser {
 
     /// The first half of `parseCompact`: checks the line is a JSON object of
     /// allowed size and finds its fields. Nil when it is; else why not.
-    public mutating func scan(_ line: UnsafeRawBufferPointer) -> FeedError? {
+    mutating func scan(_ line: UnsafeRawBufferPointer) -> FeedError? {
         if line.count > Self.maxLineBytes {
             return FeedError(.tooLong, "line too long (\(line.count) bytes, limit 1 MiB)")
         }
@@ -89,7 +89,7 @@ public struct FeedParser {
     /// fetching the item before the rest of the line is decoded. Mutating
     /// only so that a call on a class's stored parser borrows it in place
     /// instead of copying the parser (a retain per array it holds).
-    public mutating func scannedIdentity(_ line: UnsafeRawBufferPointer) -> (kind: Kind, id: UnsafeRawBufferPointer)? {
+    mutating func scannedIdentity(_ line: UnsafeRawBufferPointer) -> (kind: Kind, id: UnsafeRawBufferPointer)? {
         guard scanner.has(.kind), scanner.has(.id) else { return nil }
         let ks = scanner.spans[Field.kind.rawValue], ids = scanner.spans[Field.id.rawValue]
         guard ks.type == .string, !ks.escaped, ids.type == .string, !ids.escaped,
@@ -101,7 +101,7 @@ public struct FeedParser {
     /// The second half of `parseCompact`: decodes the fields of the line just scanned.
     /// `kind`: what `scannedIdentity` found for this line, if it was called
     /// (its kind needs no second match).
-    public mutating func decodeScanned(_ line: UnsafeRawBufferPointer, kind known: Kind? = nil) -> Result<CompactSnapshot, FeedError> {
+    mutating func decodeScanned(_ line: UnsafeRawBufferPointer, kind known: Kind? = nil) -> Result<CompactSnapshot, FeedError> {
         do throws(FeedError) {
             return .success(try decode(line, kind: known))
         } catch {
@@ -112,7 +112,7 @@ public struct FeedParser {
     /// The id's bytes of the line just decoded (unescaped), valid during `body`.
     /// Mutating only so that a call on a class's stored parser borrows it in place.
     @inline(__always)
-    public mutating func withIdBytes<R>(_ line: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    mutating func withIdBytes<R>(_ line: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         if let idRaw { return body(UnsafeRawBufferPointer(rebasing: line[idRaw])) }
         return idBytes.withUnsafeBytes(body)
     }
@@ -218,8 +218,15 @@ public struct FeedParser {
     private mutating func keep(_ span: JSONScanner.Span, _ line: UnsafeRawBufferPointer, free: Bool) -> TextID {
         guard interning else { return TextID(raw: 1) }
         if span.escaped { return keepEscaped(bytes(span, line), free: free) }
-        let b = bytes(span, line)
-        return table._withUnsafeGuaranteedRef { free ? $0.store(b) : $0.intern(b) }
+        return Self.keep(bytes(span, line), in: table, free: free)
+    }
+
+    /// The one place the table is used without reference counting (a
+    /// retain and release on every text of every line otherwise): safe
+    /// because `texts`, or `unusedTable`, holds it for the parser's life.
+    @inline(__always)
+    private static func keep(_ b: UnsafeRawBufferPointer, in table: Unmanaged<TextTable>, free: Bool) -> TextID {
+        table._withUnsafeGuaranteedRef { free ? $0.store(b) : $0.intern(b) }
     }
 
     @inline(never)
@@ -227,7 +234,7 @@ public struct FeedParser {
         scratch.removeAll(keepingCapacity: true)
         StringDecoder.unescape(raw, into: &scratch)
         let table = self.table
-        return scratch.withUnsafeBytes { b in table._withUnsafeGuaranteedRef { free ? $0.store(b) : $0.intern(b) } }
+        return scratch.withUnsafeBytes { Self.keep($0, in: table, free: free) }
     }
 
     @inline(__always)
@@ -267,7 +274,7 @@ public struct FeedParser {
     private static func alertType(_ name: UnsafeRawBufferPointer, _ table: Unmanaged<TextTable>?) -> Result<TextID, FeedError> {
         guard name.count > 0, name.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F || ($0 >= 0x30 && $0 <= 0x39) })
         else { return .failure(unknownAlertType(name)) }
-        return .success(table?._withUnsafeGuaranteedRef { $0.intern(name) } ?? TextID(raw: 1))
+        return .success(table.map { keep(name, in: $0, free: false) } ?? TextID(raw: 1))
     }
 
     @inline(never)

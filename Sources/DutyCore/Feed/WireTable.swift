@@ -38,6 +38,7 @@ enum WireTable {
         }
     }
 
+    // nonisolated(unsafe): `Block` holds raw pointers (not Sendable) to memory written once here, then only read.
     nonisolated(unsafe) static let block: Block = {
         let all = enums.flatMap { $0.wireWords }
         let words = UnsafeMutablePointer<WireWord>.allocate(capacity: all.count)

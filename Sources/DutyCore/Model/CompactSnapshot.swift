@@ -9,6 +9,10 @@
 /// - mediation: t1 town, t2 category, t3 village
 /// - alert: t1 type, t2 title, t3 ref
 ///
+/// The slots are internal: readers use the named fields (`event.town`,
+/// `task.unit`, see CompactSnapshot+Fields.swift); only this type and the
+/// parser that fills it deal in slots.
+///
 /// Names are interned (one symbol per distinct text); notes, details, event
 /// ids and refs are free texts, stored without deduplication.
 public struct CompactSnapshot: Equatable, Sendable {
@@ -33,8 +37,8 @@ public struct CompactSnapshot: Equatable, Sendable {
     public var tsMicros: UInt16 = 0
     public var by: TextID = .none
     public var note: TextID = .none
-    public var t1: TextID = .none, t2: TextID = .none, t3: TextID = .none
-    public var t4: TextID = .none, t5: TextID = .none, t6: TextID = .none
+    var t1: TextID = .none, t2: TextID = .none, t3: TextID = .none
+    var t4: TextID = .none, t5: TextID = .none, t6: TextID = .none
 
     public static let noOutcome: UInt8 = 0xFF
 

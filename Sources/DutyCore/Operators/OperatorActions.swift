@@ -131,8 +131,8 @@ public enum OperatorActions {
         let n = eventID.utf8.count
         for i in 0..<store.count(.task) {
             let c = store.current(.task, Int32(i))
-            guard !c.t3.isNone else { continue }
-            let same = store.texts.withBytes(c.t3) { b in b.count == n && String(decoding: b, as: UTF8.self) == eventID }
+            guard !c.task.event.isNone else { continue }
+            let same = store.texts.withBytes(c.task.event) { b in b.count == n && String(decoding: b, as: UTF8.self) == eventID }
             if same { out.append((store.id(.task, Int32(i)), c.taskStatus)) }
         }
         return out

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The operator journal: where a console writes what its operator did, as feed
 /// records, shared with the other consoles on the host. The screen may show an
 /// action as done only once `append` says `.written`, because only then is it
@@ -47,6 +49,8 @@ public final class OperatorJournal {
     public var idStatePath: String { path + ".ids" }
     /// `,"console":"ID"}` + "\n", made once.
     private let lineEnd: [UInt8]
+    /// The queue the owner confined the journal to, if any (see `confine(to:)`).
+    private let confinement = QueueConfinement()
 
     /// `readFrom` is the offset up to which the caller has already ingested
     /// the journal (e.g. through the feed tailer); 0 makes the first append
@@ -59,6 +63,10 @@ public final class OperatorJournal {
     }
 
     deinit { if fd >= 0 { Platform.close(fd) } }
+
+    /// Confines the journal to `queue` (nil: lifts it): from now on, in
+    /// debug builds, appending, polling or retrying from any other queue traps.
+    public func confine(to queue: DispatchQueue?) { confinement.confine(to: queue) }
 
     /// Writes `records` as one batch if `check` finds nothing has moved on.
     /// `check` runs under the lock, after the lines other consoles appended
@@ -74,6 +82,7 @@ public final class OperatorJournal {
     /// task ids it takes from `view.nextTaskID` are recorded in the id state
     /// file before the batch is written, so no console issues them again.
     public func append(building build: (JournalView) -> Result<[Record], JournalRefusal>) -> JournalResult {
+        confinement.check()
         if let blocked { return JournalResult(outcome: .blocked(blocked), read: [], badLines: []) }
         var read: [Record] = []
         var bad: [JournalBadLine] = []
@@ -112,6 +121,7 @@ public final class OperatorJournal {
     /// writing (shared lock: never sees a batch half-written or about to be
     /// cut back). A torn tail is left for the next append to terminate.
     public func poll() -> Result<(records: [Record], badLines: [JournalBadLine]), JournalFailure> {
+        confinement.check()
         var read: [Record] = []
         var bad: [JournalBadLine] = []
         let outcome = locked(exclusive: false) { size -> JournalResult.Outcome in
@@ -128,6 +138,7 @@ public final class OperatorJournal {
     /// is then blocked like after any failure. nil when it is usable or not
     /// there yet (the first append creates it).
     public func preflight() -> JournalFailure? {
+        confinement.check()
         guard fd < 0, blocked == nil, Platform.identity(ofName: path) != nil else { return nil }
         if let failure = open() {
             blocked = failure
@@ -141,6 +152,7 @@ public final class OperatorJournal {
     /// block. The action itself is not replayed; the caller appends it anew
     /// (its check must run against the state as it is now).
     public func retry() {
+        confinement.check()
         if blocked != nil { Log.journal.debug("\(Log.shown(path)): block lifted by the operator") }
         blocked = nil
     }

@@ -16,8 +16,7 @@ import Dispatch
 /// quarantine counts match `stats`.
 ///
 /// Not thread-safe: confined to one queue, like the store it feeds.
-/// `@unchecked Sendable`: the loaded lines never change after `init`; `position` is
-/// used from one queue; the checkpoints are guarded by their own queue.
+// @unchecked Sendable: lines are immutable after init, `position` stays on one queue, checkpoints sit behind `checkpointLock`.
 public final class Recording: @unchecked Sendable {
     /// One kept record: where its line sits in the arena, its ts and arrival.
     struct Entry {

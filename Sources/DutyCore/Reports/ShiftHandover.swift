@@ -81,19 +81,19 @@ public enum ShiftHandover {
         let overdueEntries = a.openTasksByDue.entries(from: 0, limit: a.openTasksByDue.count(below: now))
         for e in overdueEntries {
             let t = store.current(.task, e.item)
-            add("- " + L("handover.overdue_task") + " " + v(store.id(.task, e.item)) + " · " + v(store.text(t.t2))
+            add("- " + L("handover.overdue_task") + " " + v(store.id(.task, e.item)) + " · " + v(store.text(t.task.unit))
                 + " · " + L("col.due") + " " + time(t.due))
         }
         for e in a.activeAlerts.entries(from: 0, limit: a.activeAlerts.count, descending: true) {
             let c = store.current(.alert, e.item)
             guard c.level == .critical else { break }
             guard c.alertStatus == .open else { continue }
-            add("- " + L("handover.critical_alert") + " " + v(store.id(.alert, e.item)) + " · " + v(store.text(c.t2)))
+            add("- " + L("handover.critical_alert") + " " + v(store.id(.alert, e.item)) + " · " + v(store.text(c.alert.title)))
         }
         for (first, item) in late {
             let c = store.current(.event, item)
             add("- " + L("handover.late_signing") + " " + v(store.id(.event, item)) + " · P\(c.priority) · "
-                + v(store.text(c.t1)) + " · " + v(store.text(c.t4)) + " · " + time(first))
+                + v(store.text(c.event.town)) + " · " + v(store.text(c.event.title)) + " · " + time(first))
         }
         md += "\n## " + L("handover.attention") + "\n\n"
         if lines.isEmpty { md += L("handover.none") + "\n" }

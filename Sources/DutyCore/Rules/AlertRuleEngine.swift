@@ -139,7 +139,7 @@ public struct AlertRuleEngine {
         if kind == .event {
             title = "\(itemID) 签收超时（P\(state.priority) 限时\(AlertRule.span(at - store.firstTs(.event, c.item)))）"
         } else {
-            let unit = store.text(state.t2)
+            let unit = store.text(state.task.unit)
             switch c.rule {
             case .prewarning: title = "\(itemID) 临期预警：已用时\(Int(config.prewarnFraction * 100))%（\(unit)）"
             case .overdue: title = "\(itemID) 超期催办：已到办理时限（\(unit)）"

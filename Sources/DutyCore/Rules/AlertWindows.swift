@@ -82,7 +82,7 @@ extension AlertRuleEngine {
 
     mutating func noteClusterEvent(_ store: Store, _ index: Int32) {
         let s = store.current(.event, index)
-        let key = ClusterKey(grid: s.t2, domain: s.t3)
+        let key = ClusterKey(grid: s.event.grid, domain: s.event.domain)
         clusters[key, default: ClusterState(sweep: WindowSweep(window: config.clusterWindow))]
             .sweep.add(store.firstTs(.event, index), tag: index)
     }

@@ -130,7 +130,7 @@ public struct Aggregates: Sendable {
         case .task:
             sameKeys = old.taskStatus.isOpen == new.taskStatus.isOpen
                 && (old.taskStatus == .returned) == (new.taskStatus == .returned)
-                && old.due == new.due && old.t2 == new.t2
+                && old.due == new.due && old.task.unit == new.task.unit
         case .mediation:
             sameKeys = false
         case .alert:
@@ -151,13 +151,13 @@ public struct Aggregates: Sendable {
         flatStatusCounts[Int(s.kind.rawValue) * Self.statusStride + Int(s.status)] += sign
         switch s.kind {
         case .event:
-            Self.update(&eventsByTime, IndexEntry(key: firstTs, item: item), sign)
+            Self.update(&eventsByTime, IndexEntry(key: IndexKey.byFirstReport(firstTs), item: item), sign)
         case .task:
-            let entry = IndexEntry(key: s.due, item: item)
+            let entry = IndexEntry(key: IndexKey.task(s), item: item)
             let status = s.taskStatus
             if status.isOpen {
                 Self.update(&openTasksByDue, entry, sign)
-                addUnitLoad(s.t2, sign)
+                addUnitLoad(s.task.unit, sign)
             } else if status == .returned {
                 Self.update(&returnedTasksByDue, entry, sign)
             }
@@ -168,13 +168,13 @@ public struct Aggregates: Sendable {
             if status == .resolved { resolvedByTier[tier] += sign }
             if status.isOpen {
                 openMediationByTier[tier] += sign
-                Self.update(&openCasesByTime, IndexEntry(key: firstTs, item: item), sign)
+                Self.update(&openCasesByTime, IndexEntry(key: IndexKey.byFirstReport(firstTs), item: item), sign)
             }
         case .alert:
             let status = s.alertStatus
             if status == .open { openAlertsByLevel[Int(s.code)] += sign }
             if status.isOpen {
-                Self.update(&activeAlerts, IndexEntry(key: Int64(s.code) << 48 | firstTs, item: item), sign)
+                Self.update(&activeAlerts, IndexEntry(key: IndexKey.alert(s, firstTs: firstTs), item: item), sign)
             }
         }
     }

@@ -1,4 +1,5 @@
 import DequeModule
+import Dispatch
 
 /// The in-memory store: items by kind and id with their timelines, the
 /// aggregates over their current states, the quarantine and the clock.
@@ -10,31 +11,39 @@ import DequeModule
 /// close together. Confined to one queue (the console's); not
 /// thread-safe by design, because every read and write happens there and
 /// locks would cost the hot path.
+// @unchecked Sendable: one queue at a time uses it (checked in debug builds once `confine(to:)` names it).
 public final class Store: @unchecked Sendable {
     /// Every text held, interned.
     public let texts: TextTable
-    public private(set) var parser: FeedParser
-    private var items: [ByteKeyTable<Timeline>]
+    // Every stored var is @exclusivity(unchecked): one queue uses the store
+    // and no access to them overlaps another, so the dynamic checks (a fifth
+    // of the ingest's instructions, on the fields each line touches) guard nothing.
+    @exclusivity(unchecked) public private(set) var parser: FeedParser
+    @exclusivity(unchecked) private var items: [ByteKeyTable<Timeline>]
     /// Every snapshot held, in the order ingested, linked per item.
-    private var snapshots = SnapshotLog()
+    @exclusivity(unchecked) private var snapshots = SnapshotLog()
 
     /// An item's timeline: indexes of its earliest and latest snapshots.
     struct Timeline { var first: Int32; var last: Int32; var firstTs: Millis }
-    public private(set) var aggregates = Aggregates()
+    @exclusivity(unchecked) public private(set) var aggregates = Aggregates()
 
     /// Good records parsed (duplicates and conflicts included).
-    public private(set) var records = 0
-    public private(set) var duplicates = 0
-    public private(set) var conflicts = 0
+    @exclusivity(unchecked) public private(set) var records = 0
+    @exclusivity(unchecked) public private(set) var duplicates = 0
+    @exclusivity(unchecked) public private(set) var conflicts = 0
     /// Lines refused, in all.
-    public private(set) var quarantinedTotal = 0
+    @exclusivity(unchecked) public private(set) var quarantinedTotal = 0
     /// The most recent refused lines (bounded, so a broken feed cannot eat memory).
-    public private(set) var quarantine = Deque<QuarantinedLine>()
+    @exclusivity(unchecked) public private(set) var quarantine = Deque<QuarantinedLine>()
     public static let quarantineLimit = 10_000
     /// The latest ts ingested: "now" for stats and replay.
-    public private(set) var latestTs: Millis = .min
+    @exclusivity(unchecked) public private(set) var latestTs: Millis = .min
 
-    public var clock: Clock
+    /// Read for every row a frame draws (`now`), hence unchecked too.
+    @exclusivity(unchecked) public var clock: Clock
+
+    /// The queue the owner confined the store to, if any (see `confine(to:)`).
+    private let confinement = QueueConfinement()
 
     public init(clock: Clock = .eventTime) {
         self.clock = clock
@@ -64,6 +73,11 @@ public final class Store: @unchecked Sendable {
     /// grows, so symbols held by either copy stay valid. Use the copies on
     /// one thread at a time.
     public func copy() -> Store { Store(copying: self) }
+
+    /// Confines the store to `queue` (nil: lifts it): from now on, in debug
+    /// builds, ingesting or applying from any other queue traps. A copy
+    /// starts unconfined (checkpoints are built in the background).
+    public func confine(to queue: DispatchQueue?) { confinement.confine(to: queue) }
 
     /// "Now", according to the clock.
     public var now: Millis {
@@ -129,6 +143,7 @@ public final class Store: @unchecked Sendable {
     /// Parses one line and applies it, or quarantines it with its position.
     @discardableResult
     public func ingest(line: UnsafeRawBufferPointer, file: String, lineNumber: Int, offset: Int64) -> ApplyResult? {
+        confinement.check()
         if let error = parser.scan(line) {
             quarantine(QuarantinedLine(file: file, line: lineNumber, offset: offset, error: error))
             return nil
@@ -164,6 +179,7 @@ public final class Store: @unchecked Sendable {
     /// Records a refused line (not logged: also used to carry a recording's
     /// refused lines into every store rebuilt from it).
     public func refuse(_ q: QuarantinedLine) {
+        confinement.check()
         quarantinedTotal += 1
         if quarantine.count == Self.quarantineLimit { quarantine.removeFirst() }
         quarantine.append(q)
@@ -172,15 +188,18 @@ public final class Store: @unchecked Sendable {
     /// Applies a record built in code (generator, operator actions).
     @discardableResult
     public func apply(_ record: Record) -> ApplyResult {
+        confinement.check()
         var id = record.id
         let compact = CompactSnapshot(record.snapshot, texts: texts)
         return id.withUTF8 { apply(kind: record.kind, idBytes: UnsafeRawBufferPointer($0), snapshot: compact) }
     }
 
-    /// Applies one snapshot of the item `kind`/`idBytes`.
+    /// Applies one snapshot of the item `kind`/`idBytes` (internal: the
+    /// snapshot's symbols must be this store's).
     @discardableResult
-    public func apply(kind: Kind, idBytes: UnsafeRawBufferPointer, snapshot s: CompactSnapshot) -> ApplyResult {
-        apply(kind: kind, idBytes: idBytes, snapshot: s, hash: ByteHash.hash(idBytes))
+    func apply(kind: Kind, idBytes: UnsafeRawBufferPointer, snapshot s: CompactSnapshot) -> ApplyResult {
+        confinement.check()
+        return apply(kind: kind, idBytes: idBytes, snapshot: s, hash: ByteHash.hash(idBytes))
     }
 
     /// `apply` with the id's hash already made (`ByteHash.hash(idBytes)`).

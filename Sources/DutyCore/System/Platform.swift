@@ -53,9 +53,12 @@ public enum Platform {
         let start = (Int(bitPattern: p) + page - 1) & ~(page - 1)
         let end = (Int(bitPattern: p) + byteCount) & ~(page - 1)
         guard end > start, let at = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(at, end - start, 23)   // MADV_POPULATE_WRITE
+        _ = madvise(at, end - start, madvPopulateWrite)
         #endif
     }
+
+    /// `MADV_POPULATE_WRITE` (Linux 5.14), which Glibc's headers before 2.35 do not name.
+    private static let madvPopulateWrite: Int32 = 23
 
     /// The index of the first `byte` in p[0..<count], via libc's vectorised memchr.
     @inline(__always)

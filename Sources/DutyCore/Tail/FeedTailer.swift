@@ -7,6 +7,7 @@ import Dispatch
 /// Not thread-safe: it is confined to one queue at a time (the poller's queue
 /// while `start` runs, the caller's otherwise); hence `@unchecked Sendable`,
 /// so that it can be handed to that queue.
+// @unchecked Sendable: one queue at a time polls it (`start`'s queue, checked in debug builds while started).
 public final class FeedTailer: @unchecked Sendable {
     /// Size of the one read buffer, reused for every pread of every file:
     /// small enough to stay in the core's L2 cache between the copy in and
@@ -22,6 +23,10 @@ public final class FeedTailer: @unchecked Sendable {
     private var totalBytes: Int64 = 0
     private var lastLineMillis: Int64?
     private var timer: DispatchSourceTimer?
+    /// `start`'s queue while started: where polls must run. It guards the
+    /// files and the one read buffer, which must stay confined even if
+    /// parsing the lines moves off that queue later.
+    private let confinement = QueueConfinement()
 
     /// Tests only: runs between a file's listing and its open, where a
     /// path can be swapped for something else (a FIFO).
@@ -51,6 +56,7 @@ public final class FeedTailer: @unchecked Sendable {
     /// complete line to `sink`. Synchronous.
     @discardableResult
     public func poll<S: LineSink>(into sink: inout S) -> PollReport {
+        confinement.check()
         let started = Platform.monotonicNanos()
         var report = PollReport(lines: 0, bytes: 0, problems: [])
         var failedRoots = Set<Int>()
@@ -100,6 +106,7 @@ public final class FeedTailer: @unchecked Sendable {
     /// still counts). Following on afterwards is possible, but the rest of such
     /// a line, should it arrive, is skipped.
     public func finish<S: LineSink>(into sink: inout S) {
+        confinement.check()
         var lines = 0
         for file in files.values.sorted(by: { $0.path < $1.path }) {
             lines += file.flush(into: &sink)
@@ -230,6 +237,7 @@ extension FeedTailer {
     public func start(interval: DispatchTimeInterval = .milliseconds(500), queue: DispatchQueue,
                       onPoll: @escaping (FeedTailer) -> Void) {
         stop()
+        confinement.confine(to: queue)
         let handler = UncheckedHandler(onPoll)
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now(), repeating: interval, leeway: Self.leeway(for: interval))
@@ -241,9 +249,11 @@ extension FeedTailer {
     }
 
     /// Stops the timer; a poll already running on the queue completes.
+    /// The tailer is the caller's again (polls are no longer checked).
     public func stop() {
         timer?.cancel()
         timer = nil
+        confinement.confine(to: nil)
     }
 
     /// A tenth of the interval, at least 1 ms.
@@ -260,8 +270,8 @@ extension FeedTailer {
     }
 }
 
-/// Carries the non-Sendable `onPoll` into the timer's handler: it only ever
-/// runs on the timer's queue.
+/// Carries the non-Sendable `onPoll` into the timer's handler.
+// @unchecked Sendable: the closure only ever runs on the timer's queue, one call at a time.
 private struct UncheckedHandler: @unchecked Sendable {
     let call: (FeedTailer) -> Void
     init(_ call: @escaping (FeedTailer) -> Void) { self.call = call }

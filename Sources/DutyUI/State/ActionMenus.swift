@@ -37,7 +37,7 @@ public enum ActionMenus {
             guard let id = request.item?.id, let item = store.index(.event, id: id) else { return nil }
             let event = store.current(.event, item)
             return ActionChooser(request: request, title: label("choose_unit"),
-                                 options: units(store: store, town: store.text(event.t1), domain: store.text(event.t3)),
+                                 options: units(store: store, town: store.text(event.event.town), domain: store.text(event.event.domain)),
                                  cycle: taskTypes(language))
         case .cancelEvent:
             return ActionChooser(request: request, title: label("choose_reason"),

@@ -39,18 +39,18 @@ public struct PaneFilter: Equatable, Sendable {
                 return false
             }
         }
-        let townSym: TextID = s.kind == .alert ? .none : s.t1
+        let townSym = s.town
         if !town.isEmpty {
             let t = texts.text(townSym)
             if !town.contains(where: { t.contains($0) }) { return false }
         }
         if !domain.isEmpty {
             guard s.kind == .event else { return false }
-            let d = texts.text(s.t3)
+            let d = texts.text(s.event.domain)
             if !domain.contains(where: { d.contains($0) }) { return false }
         }
         if !words.isEmpty {
-            let hay = ([id] + [s.t1, s.t2, s.t3, s.t4, s.t6, s.by, s.note].map { texts.text($0) })
+            let hay = ([id] + (s.searchedTexts + [s.by, s.note]).map { texts.text($0) })
                 .joined(separator: "\u{1F}").lowercased()
             if !words.allSatisfy({ hay.contains($0) }) { return false }
         }

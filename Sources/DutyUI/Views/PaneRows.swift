@@ -56,10 +56,9 @@ public final class PaneRows {
         if let filter, !filter.isEmpty { return filtered(pane, store, filter).firstIndex(of: item) }
         let key: Int64
         switch pane {
-        case .events: key = store.firstTs(kind, item)
-        case .tasks: key = store.current(kind, item).due
-        case .alerts: key = Int64(store.current(kind, item).code) << 48 | store.firstTs(kind, item)
-        case .mediation: key = store.firstTs(kind, item)
+        case .events, .mediation: key = IndexKey.byFirstReport(store.firstTs(kind, item))
+        case .tasks: key = IndexKey.task(store.current(kind, item))
+        case .alerts: key = IndexKey.alert(store.current(kind, item), firstTs: store.firstTs(kind, item))
         }
         guard let rank = index.rank(of: IndexEntry(key: key, item: item)) else { return nil }
         return descending ? index.count - 1 - rank : rank

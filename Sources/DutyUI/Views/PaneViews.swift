@@ -15,46 +15,57 @@ public struct PaneContext {
 /// The lists of the events, tasks and alerts panes: columns, and one row per
 /// visible item, read from the store's indexes for the visible window only.
 enum ListPaneView {
+    /// Columns in the order of the pane's column enum. `ctx.column` is
+    /// called directly: a partial application (`let c = ctx.column`) held by
+    /// the closures would copy the context, retains and all, every frame.
     static func table(_ pane: Pane, _ ctx: PaneContext) -> Table {
-        let c = ctx.column
+        let en = ctx.language == .en
         switch pane {
         case .events:
-            return Table(columns: [
-                TableColumn(c("time"), .fixed(5)),
-                TableColumn(c("priority"), .fixed(2)),
-                TableColumn(c("town"), .fixed(10), hidePriority: 3),
-                TableColumn(c("grid"), .fixed(8), hidePriority: 1),
-                TableColumn(c("domain"), .fixed(8), hidePriority: 2),
-                TableColumn(c("title"), .flexible(min: 8)),
-                TableColumn(c("status"), .fixed(ctx.language == .en ? 10 : 8)),
-                TableColumn(c("age"), .fixed(5), alignment: .right, hidePriority: 4),
-            ])
+            return Table(columns: EventColumn.allCases.map {
+                switch $0 {
+                case .time: TableColumn(ctx.column("time"), .fixed(5))
+                case .priority: TableColumn(ctx.column("priority"), .fixed(2))
+                case .town: TableColumn(ctx.column("town"), .fixed(10), hidePriority: 3)
+                case .grid: TableColumn(ctx.column("grid"), .fixed(8), hidePriority: 1)
+                case .domain: TableColumn(ctx.column("domain"), .fixed(8), hidePriority: 2)
+                case .title: TableColumn(ctx.column("title"), .flexible(min: 8))
+                case .status: TableColumn(ctx.column("status"), .fixed(en ? 10 : 8))
+                case .age: TableColumn(ctx.column("age"), .fixed(5), alignment: .right, hidePriority: 4)
+                }
+            })
         case .tasks:
-            return Table(columns: [
-                TableColumn(c("id"), .fixed(16), hidePriority: 2),
-                TableColumn(c("unit"), .flexible(min: 10)),
-                TableColumn(c("town"), .fixed(8), hidePriority: 3),
-                TableColumn(c("status"), .fixed(8)),
-                TableColumn(c("due"), .fixed(10), alignment: .right),
-                TableColumn(c("event"), .fixed(16), hidePriority: 1),
-            ])
+            return Table(columns: TaskColumn.allCases.map {
+                switch $0 {
+                case .id: TableColumn(ctx.column("id"), .fixed(16), hidePriority: 2)
+                case .unit: TableColumn(ctx.column("unit"), .flexible(min: 10))
+                case .town: TableColumn(ctx.column("town"), .fixed(8), hidePriority: 3)
+                case .status: TableColumn(ctx.column("status"), .fixed(8))
+                case .due: TableColumn(ctx.column("due"), .fixed(10), alignment: .right)
+                case .event: TableColumn(ctx.column("event"), .fixed(16), hidePriority: 1)
+                }
+            })
         case .mediation:
-            return Table(columns: [
-                TableColumn(c("time"), .fixed(5)),
-                TableColumn(c("town"), .fixed(10), hidePriority: 2),
-                TableColumn(c("category"), .fixed(8)),
-                TableColumn(c("tier"), .fixed(9)),
-                TableColumn(c("status"), .fixed(6)),
-                TableColumn(c("id"), .flexible(min: 8), hidePriority: 1),
-            ])
+            return Table(columns: MediationColumn.allCases.map {
+                switch $0 {
+                case .time: TableColumn(ctx.column("time"), .fixed(5))
+                case .town: TableColumn(ctx.column("town"), .fixed(10), hidePriority: 2)
+                case .category: TableColumn(ctx.column("category"), .fixed(8))
+                case .tier: TableColumn(ctx.column("tier"), .fixed(9))
+                case .status: TableColumn(ctx.column("status"), .fixed(6))
+                case .id: TableColumn(ctx.column("id"), .flexible(min: 8), hidePriority: 1)
+                }
+            })
         case .alerts:
-            return Table(columns: [
-                TableColumn(c("level"), .fixed(6)),
-                TableColumn(c("time"), .fixed(5)),
-                TableColumn(c("type"), .fixed(10), hidePriority: 2),
-                TableColumn(c("title"), .flexible(min: 8)),
-                TableColumn(c("status"), .fixed(6), hidePriority: 1),
-            ])
+            return Table(columns: AlertColumn.allCases.map {
+                switch $0 {
+                case .level: TableColumn(ctx.column("level"), .fixed(6))
+                case .time: TableColumn(ctx.column("time"), .fixed(5))
+                case .type: TableColumn(ctx.column("type"), .fixed(10), hidePriority: 2)
+                case .title: TableColumn(ctx.column("title"), .flexible(min: 8))
+                case .status: TableColumn(ctx.column("status"), .fixed(6), hidePriority: 1)
+                }
+            })
         }
     }
 
@@ -81,36 +92,45 @@ enum ListPaneView {
         let s = ctx.store.current(kind, item)
         let t = ctx.store.texts
         let lang = ctx.language
+        // Cells in the order of the pane's column enum (PaneColumns.swift);
+        // roles keyed by column name. Array and dictionary literals: a frame
+        // builds a row per visible item, and a closure per cell cost 0.5%.
         switch pane {
         case .events:
             let first = ctx.store.history(kind, item).first?.ts ?? s.ts
+            let e = s.event
             return TableRow([
-                DisplayFormat.clock(first), DisplayFormat.priority(s.priority), t.text(s.t1), t.text(s.t2),
-                t.text(s.t3), t.text(s.t4), s.eventStatus.label.text(lang), DisplayFormat.duration(ctx.now - first),
-            ], cellRoles: [1: .priority(s.priority), 6: .eventStatus(s.eventStatus)])
+                DisplayFormat.clock(first), DisplayFormat.priority(s.priority), t.text(e.town), t.text(e.grid),
+                t.text(e.domain), t.text(e.title), s.eventStatus.label.text(lang), DisplayFormat.duration(ctx.now - first),
+            ], cellRoles: [EventColumn.priority.rawValue: .priority(s.priority),
+                           EventColumn.status.rawValue: .eventStatus(s.eventStatus)])
         case .tasks:
             let left = s.due - ctx.now
             let overdue = left < 0
             let due = overdue ? "⚠" + ctx.label("overdue_by") + DisplayFormat.duration(-left)
                               : DisplayFormat.duration(left)
             let soon = !overdue && left < 3_600_000
+            let task = s.task
             return TableRow([
-                ctx.store.id(kind, item), t.text(s.t2), t.text(s.t1), s.taskStatus.label.text(lang), due,
-                t.text(s.t3),
-            ], cellRoles: [3: .taskStatus(s.taskStatus), 4: overdue ? .taskOverdue : soon ? .taskDueSoon : .text])
+                ctx.store.id(kind, item), t.text(task.unit), t.text(task.town), s.taskStatus.label.text(lang), due,
+                t.text(task.event),
+            ], cellRoles: [TaskColumn.status.rawValue: .taskStatus(s.taskStatus),
+                           TaskColumn.due.rawValue: overdue ? .taskOverdue : soon ? .taskDueSoon : .text])
         case .mediation:
+            let m = s.mediation
             return TableRow([
-                DisplayFormat.clock(ctx.store.firstTs(kind, item)), t.text(s.t1), t.text(s.t2),
+                DisplayFormat.clock(ctx.store.firstTs(kind, item)), t.text(m.town), t.text(m.category),
                 s.tier.label.text(lang), s.mediationStatus.label.text(lang), ctx.store.id(kind, item),
             ])
         case .alerts:
             let acked = s.alertStatus == .acked
             let level = s.level
+            let a = s.alert
             return TableRow([
                 DisplayFormat.level(level) + level.label.text(lang), DisplayFormat.clock(s.ts),
-                Labels.of("alert.type", t.text(s.t1)).text(lang), t.text(s.t2), s.alertStatus.label.text(lang),
+                Labels.of("alert.type", t.text(a.type)).text(lang), t.text(a.title), s.alertStatus.label.text(lang),
             ], style: acked ? Style(.alertAcked) : Style(.text),
-               cellRoles: acked ? [:] : [0: .alertLevel(level)])
+               cellRoles: acked ? [:] : [AlertColumn.level.rawValue: .alertLevel(level)])
         }
     }
 }

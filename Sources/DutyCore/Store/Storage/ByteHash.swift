@@ -1,10 +1,11 @@
 /// A fast 64-bit hash over bytes, eight at a time (not for adversaries: keys
 /// come from the district's own systems, and a bad spread only costs probes).
-public enum ByteHash {
+/// Internal: the store's and the parser's, not an API.
+enum ByteHash {
     /// The first sixteen bytes as two little-endian words, zero-padded:
     /// short keys (ids, wire names) compare as two integers.
     @inline(__always)
-    public static func firstWords(_ key: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+    static func firstWords(_ key: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
         let n = key.count
         guard n > 0, let p = key.baseAddress else { return (0, 0) }
         if n >= 16 {
@@ -22,7 +23,7 @@ public enum ByteHash {
     /// from overlapping loads instead of a loop: enum values such as
     /// "open" or "task" are this short, several times a line.
     @inline(__always)
-    public static func smallWord(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
+    static func smallWord(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
         if n >= 4 {
             let lo = UInt64(p.loadUnaligned(as: UInt32.self))
             let hi = UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
@@ -34,8 +35,7 @@ public enum ByteHash {
         return a | b << UInt64((n >> 1) * 8) | c << UInt64((n - 1) * 8)
     }
 
-    @inlinable
-    public static func hash(_ b: UnsafeRawBufferPointer) -> UInt64 {
+    static func hash(_ b: UnsafeRawBufferPointer) -> UInt64 {
         let n = b.count
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
         guard let base = b.baseAddress, n > 0 else { return h }

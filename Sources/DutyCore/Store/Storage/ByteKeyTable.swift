@@ -4,7 +4,8 @@
 /// hash's high half with the entry number, so a probe touches one cache line;
 /// each entry holds its key's first sixteen bytes, so comparing an id (ids
 /// are short) touches one more and never the key store.
-public struct ByteKeyTable<Value: Sendable>: Sendable {
+/// Internal: a hot-path building block of the store and the text table.
+struct ByteKeyTable<Value: Sendable>: Sendable {
     private var slots: [UInt64]         // 0 = empty; else hash high 32 bits << 32 | (entry + 1)
     /// An entry's key: its first sixteen bytes as two words (zero-padded),
     /// its length, and where the whole key lies when it is longer.
@@ -21,21 +22,21 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     /// Keys are at most this long (the length's 24 bits; feed lines are at most 1 MiB).
     static var maxKeyLength: Int { (1 << 24) - 1 }
 
-    public init(capacity: Int = 1024) {
+    init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
         mask = size - 1
     }
 
-    public var count: Int { values.count }
+    var count: Int { values.count }
 
     /// The entry index of a key, if present.
-    @inlinable public func find(_ key: UnsafeRawBufferPointer) -> Int? {
+    func find(_ key: UnsafeRawBufferPointer) -> Int? {
         find(key, hash: ByteHash.hash(key))
     }
 
-    public func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
+    func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
         let tag = hash >> 32
         let (a, b) = ByteHash.firstWords(key)
         return slots.withUnsafeBufferPointer { s in
@@ -56,7 +57,7 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     /// mutating, the call works on the table in place, where a non-mutating
     /// call copies it first (a retain and release of each of its arrays).
     @inline(__always)
-    public mutating func lookup(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
+    mutating func lookup(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
         find(key, hash: hash)
     }
 
@@ -68,7 +69,7 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
     /// release of each of its arrays around a one-instruction prefetch);
     /// but a read of the slots inside, so there is no uniqueness check.
     @inline(__always)
-    public mutating func prefetch(hash: UInt64) {
+    mutating func prefetch(hash: UInt64) {
         let slot = Int(truncatingIfNeeded: hash) & mask
         slots.withUnsafeBufferPointer { Platform.prefetch($0.baseAddress! + slot) }
     }
@@ -84,7 +85,7 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
 
     /// Adds a key known to be absent; returns its entry index.
     @discardableResult
-    public mutating func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: Value) -> Int {
+    mutating func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: Value) -> Int {
         precondition(key.count <= Self.maxKeyLength, "key too long")
         if (values.count + 1) * 10 > slots.count * 7 { grow() }
         let e = values.count
@@ -96,19 +97,19 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
         return e
     }
 
-    public func value(at entry: Int) -> Value { values[entry] }
+    func value(at entry: Int) -> Value { values[entry] }
 
     /// `value(at:)` in place, for the same reason as `lookup`.
     @inline(__always)
-    public mutating func valueInPlace(at entry: Int) -> Value { values[entry] }
+    mutating func valueInPlace(at entry: Int) -> Value { values[entry] }
 
     /// The key of an entry, as a String (made on demand: keys are held as bytes).
-    public func key(at entry: Int) -> String {
+    func key(at entry: Int) -> String {
         withKey(at: entry) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The key's bytes, valid during `body`.
-    public func withKey<R>(at entry: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    func withKey<R>(at entry: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         let k = keys[entry]
         let len = Int(k.meta & 0xFF_FFFF)
         if len > 16 { return long.withBytes(k.meta >> 24, count: len, body) }
@@ -118,9 +119,9 @@ public struct ByteKeyTable<Value: Sendable>: Sendable {
 
     /// Mutates an entry's value in place.
     @inline(__always)
-    public mutating func modifyValue<R>(at entry: Int, _ body: (inout Value) -> R) -> R { body(&values[entry]) }
+    mutating func modifyValue<R>(at entry: Int, _ body: (inout Value) -> R) -> R { body(&values[entry]) }
 
-    public mutating func setValue(_ v: Value, at entry: Int) { values[entry] = v }
+    mutating func setValue(_ v: Value, at entry: Int) { values[entry] = v }
 
     private mutating func place(_ e: Int, hash: UInt64) {
         var slot = Int(truncatingIfNeeded: hash) & mask

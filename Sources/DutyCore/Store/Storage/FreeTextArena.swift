@@ -6,13 +6,15 @@
 /// append paid for two of them. Here each text is written as a 4-byte length
 /// and its bytes into 1 MiB pages, and its handle is simply where it starts:
 /// one write, no index to keep.
+// @unchecked Sendable: only its text table touches it, and the table's owner keeps to one queue at a time.
 final class FreeTextArena: @unchecked Sendable {
     private static let pageShift = 20
     private static let pageSize = 1 << pageShift
-    private var pages: [UnsafeMutableRawPointer] = []
+    // Unchecked exclusivity: one queue appends, never in overlapping accesses (three checks per note otherwise).
+    @exclusivity(unchecked) private var pages: [UnsafeMutableRawPointer] = []
     /// Next free byte in the last page.
-    private var used = pageSize
-    private(set) var count = 0
+    @exclusivity(unchecked) private var used = pageSize
+    @exclusivity(unchecked) private(set) var count = 0
 
     init() {}
 

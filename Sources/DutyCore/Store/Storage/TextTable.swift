@@ -3,8 +3,10 @@
 /// plain data (copied without reference counting), a year of feeds fits in a
 /// few hundred megabytes, and two snapshots compare field by field as integers.
 /// Strings are made only for what is shown or written.
+// @unchecked Sendable: its store's queue interns (one at a time); texts once held never move, so shared copies read safely.
 public final class TextTable: @unchecked Sendable {
-    private var table = ByteKeyTable<Void>(capacity: 1 << 14)
+    /// Unchecked exclusivity: used from one queue, never in overlapping accesses (a check per new name otherwise).
+    @exclusivity(unchecked) private var table = ByteKeyTable<Void>(capacity: 1 << 14)
     /// Free text (notes, details, ids of other items) is appended here without
     /// a hash lookup: it rarely repeats, and probing a big table for every
     /// note costs more than the bytes it would save.
@@ -51,7 +53,7 @@ public final class TextTable: @unchecked Sendable {
     public var count: Int { table.count + free.count }
 
     @inline(__always)
-    public func intern(_ bytes: UnsafeRawBufferPointer) -> TextID {
+    func intern(_ bytes: UnsafeRawBufferPointer) -> TextID {
         let n = bytes.count
         guard n >= 1 && n <= 32 else { return n > 32 && n <= 64 ? internLong(bytes) : internInTable(bytes) }
         // Words that together cover every byte: [0,8), [8,16), [16,24) as
@@ -118,7 +120,7 @@ public final class TextTable: @unchecked Sendable {
 
     /// Holds a free text without looking for an equal one.
     @inline(__always)
-    public func store(_ bytes: UnsafeRawBufferPointer) -> TextID {
+    func store(_ bytes: UnsafeRawBufferPointer) -> TextID {
         TextID(raw: Self.freeBit | free.append(bytes))
     }
 

@@ -1,0 +1,8 @@
+/// The columns of each list pane, named: a pane's table lists them in the
+/// order of its enum's cases, its rows give their cells in that order, and
+/// cell roles are keyed by these names (not "column 6", which silently
+/// styles the wrong cell once a column moves).
+enum EventColumn: Int, CaseIterable { case time, priority, town, grid, domain, title, status, age }
+enum TaskColumn: Int, CaseIterable { case id, unit, town, status, due, event }
+enum MediationColumn: Int, CaseIterable { case time, town, category, tier, status, id }
+enum AlertColumn: Int, CaseIterable { case level, time, type, title, status }
