@@ -31,7 +31,7 @@ struct ActionPerformer {
     /// Performs a request.
     func perform(_ request: ActionRequest, language: Language) -> Outcome {
         if request.kind == .handover { return handover(language) }
-        guard let action = request.action else { return Outcome(status: Labels.of("ui", "no_selection").text(language)) }
+        guard let action = request.action else { return Outcome(status: ConsoleLabels.of("ui", "no_selection").text(language)) }
         return Outcome(status: ActionStatusLine.text(desk.perform(action), of: request.kind, language))
     }
 

@@ -216,7 +216,7 @@ final class ConsoleSession: @unchecked Sendable {
             replayControl(control)
         case .retryJournal:
             performer?.journal.retry()
-            state.status = Labels.of("ui", "journal_ready").text(state.language)
+            state.status = ConsoleLabels.of("ui", "journal_ready").text(state.language)
         case .perform(let request):
             guard let performer else { return }
             let outcome = performer.perform(request, language: state.language)

@@ -68,7 +68,7 @@ public enum ShiftHandover {
         for tier in MediationTier.allCases {
             let i = Int(tier.rawValue)
             md += "- " + tier.label.text(language) + ": \(a.resolvedByTier[i]) · " + percent(shares[i])
-                + " / " + L("ui.target") + " \(tier.targetPercent)%\n"
+                + " / " + L("handover.target") + " \(tier.targetPercent)%\n"
         }
 
         // Attention: bounded, in a fixed order.
@@ -82,7 +82,7 @@ public enum ShiftHandover {
         for e in overdueEntries {
             let t = store.current(.task, e.item)
             add("- " + L("handover.overdue_task") + " " + v(store.id(.task, e.item)) + " · " + v(store.text(t.task.unit))
-                + " · " + L("col.due") + " " + time(t.due))
+                + " · " + L("handover.due") + " " + time(t.due))
         }
         for e in a.activeAlerts.entries(from: 0, limit: a.activeAlerts.count, descending: true) {
             let c = store.current(.alert, e.item)

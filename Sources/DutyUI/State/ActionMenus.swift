@@ -31,7 +31,7 @@ public enum ActionMenus {
 
     /// The chooser an action opens on an item, or nil when it needs none.
     static func chooser(for request: ActionRequest, store: Store, language: Language) -> ActionChooser? {
-        func label(_ key: String) -> String { Labels.of("ui", key).text(language) }
+        func label(_ key: String) -> String { ConsoleLabels.of("ui", key).text(language) }
         switch request.kind {
         case .dispatch:
             guard let id = request.item?.id, let item = store.index(.event, id: id) else { return nil }

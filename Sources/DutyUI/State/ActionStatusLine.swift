@@ -23,7 +23,7 @@ public enum ActionStatusLine {
 
     /// A journal that cannot be written: said at start and after a failed action.
     public static func journalBlocked(_ failure: JournalFailure, _ language: Language) -> String {
-        "⚠ " + Labels.of("ui", "journal_blocked").text(language) + ": " + failure.message
+        "⚠ " + ConsoleLabels.of("ui", "journal_blocked").text(language) + ": " + failure.message
     }
 
     /// Snoozes ended through the journal: "暂缓 ⏰ A1, A2"; nil when none.

@@ -124,7 +124,7 @@ public struct ConsoleReducer {
     private func startAction(_ kind: ActionKind, _ state: inout ConsoleState) -> ConsoleEffect? {
         let pane = kind.pane ?? state.focus
         guard kind.pane == nil || kind.pane == state.focus else {
-            state.status = Labels.of("ui", "wrong_pane").text(state.language)
+            state.status = ConsoleLabels.of("ui", "wrong_pane").text(state.language)
             return nil
         }
         var request = ActionRequest(kind: kind)
@@ -135,7 +135,7 @@ public struct ConsoleReducer {
         } else if kind != .handover, let itemKind = PaneRows.kind(of: pane) {
             let selected = state.selection[pane.rawValue]
             guard let item = paneRows.items(pane, store: store, filter: state.filter(pane), from: selected, limit: 1).first else {
-                state.status = Labels.of("ui", "no_selection").text(state.language)
+                state.status = ConsoleLabels.of("ui", "no_selection").text(state.language)
                 return nil
             }
             request.item = ActionRequest.Target(kind: itemKind, id: store.id(itemKind, item))

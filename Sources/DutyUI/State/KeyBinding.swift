@@ -16,7 +16,7 @@ public struct KeyBinding: Sendable {
     /// Only while replaying a recording.
     public var replayOnly = false
 
-    public var label: Label { Labels.of("key", labelKey) }
+    public var label: Label { ConsoleLabels.of("key", labelKey) }
 }
 
 /// Which modes a binding applies in (a `ConsoleMode` without its payload).

@@ -15,7 +15,7 @@ public enum Pane: Int, CaseIterable, Sendable, Hashable {
     }
 
     /// The pane's title, from the one label table ("pane.events" …).
-    public var label: Label { Labels.of("pane", wire) }
+    public var label: Label { ConsoleLabels.of("pane", wire) }
 
     public func title(_ language: Language) -> String { label.text(language) }
 

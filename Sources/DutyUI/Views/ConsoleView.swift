@@ -59,7 +59,7 @@ public struct ConsoleView {
         let inner = grid.drawBox(rect, title: c.request.kind.label.text(ctx.language) + " · " + c.title, focused: true)
         var y = inner.y
         if !c.cycle.isEmpty {
-            let type = Labels.of("key", "task_type").text(ctx.language) + "：" + c.cycle[c.cycleIndex].label + "  (Tab)"
+            let type = ConsoleLabels.of("key", "task_type").text(ctx.language) + "：" + c.cycle[c.cycleIndex].label + "  (Tab)"
             grid.put(text: type, x: inner.x + 1, y: y, width: inner.width - 1, style: Style(.title))
             y += 2
         }

@@ -72,7 +72,7 @@ enum HeaderFooterView {
         grid.fill(rect, style: Style(.footer))
         var x = rect.x + 1
         if case .filterInput = state.mode {
-            let prompt = "/ " + Labels.of("ui", "filter").text(state.language) + ": "
+            let prompt = "/ " + ConsoleLabels.of("ui", "filter").text(state.language) + ": "
             x += grid.put(text: prompt, x: x, y: rect.y, style: Style(.footerKey, attributes: .bold))
             x += grid.put(text: state.filterDraft + "▏", x: x, y: rect.y, width: rect.maxX - x, style: Style(.filter))
             x += 2
@@ -80,7 +80,7 @@ enum HeaderFooterView {
             var question = request.kind.label.text(state.language)
             if let choice = request.choice.shown { question += " · " + choice }
             if !request.alerts.isEmpty { question += " · \(request.alerts.count)" }
-            question += " — " + Labels.of("ui", "confirm_question").text(state.language)
+            question += " — " + ConsoleLabels.of("ui", "confirm_question").text(state.language)
             x += grid.put(text: question, x: x, y: rect.y, width: rect.maxX - x, style: Style(.error, attributes: .bold)) + 2
         } else if let status = state.status {
             x += grid.put(text: status, x: x, y: rect.y, width: rect.maxX - x, style: Style(.footer, attributes: .bold)) + 2

@@ -42,7 +42,7 @@ enum OverlayViews {
 
     /// The fields worth showing for a snapshot, labelled.
     static func fields(_ s: Snapshot, _ lang: Language) -> [(String, String)] {
-        func c(_ key: String) -> String { Labels.of("col", key).text(lang) }
+        func c(_ key: String) -> String { ConsoleLabels.of("col", key).text(lang) }
         var out: [(String, String)] = []
         switch s.body {
         case .event(let e):
@@ -81,8 +81,8 @@ enum OverlayViews {
         let inner = grid.drawBox(rect, title: ctx.label("help"), focused: true)
         var lines: [(String, Role)] = []
         let groups: [(ModeScope, Label)] = [
-            (.main, Labels.of("ui", "title")), (.detail, Labels.of("ui", "timeline")),
-            (.filterInput, Labels.of("ui", "filter")),
+            (.main, ConsoleLabels.of("ui", "title")), (.detail, ConsoleLabels.of("ui", "timeline")),
+            (.filterInput, ConsoleLabels.of("ui", "filter")),
         ]
         for (scope, title) in groups {
             lines.append(("── \(title.text(lang)) ──", .title))

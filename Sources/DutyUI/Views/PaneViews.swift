@@ -8,8 +8,8 @@ public struct PaneContext {
     public var language: Language { state.language }
     public var now: Millis { store.now }
 
-    func label(_ key: String) -> String { Labels.of("ui", key).text(language) }
-    func column(_ key: String) -> String { Labels.of("col", key).text(language) }
+    func label(_ key: String) -> String { ConsoleLabels.of("ui", key).text(language) }
+    func column(_ key: String) -> String { ConsoleLabels.of("col", key).text(language) }
 }
 
 /// The lists of the events, tasks and alerts panes: columns, and one row per
@@ -109,7 +109,7 @@ enum ListPaneView {
             let overdue = left < 0
             let due = overdue ? "⚠" + ctx.label("overdue_by") + DisplayFormat.duration(-left)
                               : DisplayFormat.duration(left)
-            let soon = !overdue && left < 3_600_000
+            let soon = !overdue && left < TimeSpan.hour
             let task = s.task
             return TableRow([
                 ctx.store.id(kind, item), t.text(task.unit), t.text(task.town), s.taskStatus.label.text(lang), due,
