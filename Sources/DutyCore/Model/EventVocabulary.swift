@@ -2,7 +2,6 @@
 public enum EventStatus: UInt8, WireEnum {
     case open, selfResolved, dispatched, closed, cancelled
     public static let wireNames = ["open", "self_resolved", "dispatched", "closed", "cancelled"]
-    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "event.status"
     public static var wireSlot: Int { 1 }
     /// Still needs the center's attention.
@@ -13,7 +12,6 @@ public enum EventStatus: UInt8, WireEnum {
 public enum EventSource: UInt8, WireEnum {
     case grid, `public`, hotline, sensor, upper, referral
     public static let wireNames = ["grid", "public", "hotline", "sensor", "upper", "referral"]
-    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "event.source"
     public static var wireSlot: Int { 2 }
 }

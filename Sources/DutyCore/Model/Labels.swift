@@ -132,12 +132,8 @@ public enum Labels {
         "handover.none": Label("无", "none"),
         "handover.target": Label("目标", "target"),
         "handover.due": Label("时限", "due"),
-
     ]
 
-    /// The label for a key; an unknown key shows its own wire name in both
-    /// languages rather than nothing (e.g. a new alert rule from upstream).
-    public static func of(_ vocabulary: String, _ wire: String) -> Label {
-        table[vocabulary + "." + wire] ?? Label(wire, wire)
-    }
+    /// The label of a wire value (`Label.lookup`).
+    public static func of(_ vocabulary: String, _ wire: String) -> Label { Label.lookup(table, vocabulary, wire) }
 }

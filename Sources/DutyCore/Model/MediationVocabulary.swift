@@ -2,7 +2,6 @@
 public enum MediationTier: UInt8, WireEnum {
     case village, town, district
     public static let wireNames = ["village", "town", "district"]
-    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "mediation.tier"
     public static var wireSlot: Int { 6 }
     /// Target share of resolved cases, in percent (6:3:1).
@@ -13,7 +12,6 @@ public enum MediationTier: UInt8, WireEnum {
 public enum MediationStatus: UInt8, WireEnum {
     case accepted, mediating, resolved, escalated, referred, failed
     public static let wireNames = ["accepted", "mediating", "resolved", "escalated", "referred", "failed"]
-    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "mediation.status"
     public static var wireSlot: Int { 7 }
     public var isOpen: Bool { self == .accepted || self == .mediating || self == .escalated }

@@ -2,7 +2,6 @@
 public enum TaskType: UInt8, WireEnum {
     case joint, inspection, empowered, campaign, referral
     public static let wireNames = ["joint", "inspection", "empowered", "campaign", "referral"]
-    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "task.type"
     public static var wireSlot: Int { 3 }
 }
@@ -11,7 +10,6 @@ public enum TaskType: UInt8, WireEnum {
 public enum TaskStatus: UInt8, WireEnum {
     case dispatched, signed, onSite, feedback, done, returned
     public static let wireNames = ["dispatched", "signed", "on_site", "feedback", "done", "returned"]
-    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "task.status"
     public static var wireSlot: Int { 4 }
     /// A task the unit still owes: it counts towards load and can go overdue.
@@ -22,7 +20,6 @@ public enum TaskStatus: UInt8, WireEnum {
 public enum TaskOutcome: UInt8, WireEnum {
     case rectified, penalty, noPenalty, transferred, noIssue
     public static let wireNames = ["rectified", "penalty", "no_penalty", "transferred", "no_issue"]
-    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "task.outcome"
     public static var wireSlot: Int { 5 }
 }

@@ -50,14 +50,15 @@ extension WireEnum {
     /// "a, b, c" for error messages.
     public static var wireList: String { wireNames.joined(separator: ", ") }
 
-    static func wordsOf(_ names: [String]) -> [WireWord] { names.map(WireWord.init) }
+    /// Made from `wireNames` when `WireTable` is built, once at start-up;
+    /// the parser's hot path reads the table, never this.
+    public static var wireWords: [WireWord] { wireNames.map(WireWord.init) }
 }
 
 /// The four kinds of item a feed carries.
 public enum Kind: UInt8, WireEnum {
     case event, task, mediation, alert
     public static let wireNames = ["event", "task", "mediation", "alert"]
-    public static let wireWords = wordsOf(wireNames)
     public static let labelKey = "kind"
     public static var wireSlot: Int { 0 }
 }

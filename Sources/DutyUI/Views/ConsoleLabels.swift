@@ -111,9 +111,6 @@ public enum ConsoleLabels {
         "ui.journal_blocked": Label("日志写入失败，操作已暂停", "journal write failed; actions paused"),
     ]
 
-    /// The label for `group.key` ("ui", "pane", "col", "key"); an unknown
-    /// key shows itself in both languages rather than nothing.
-    public static func of(_ group: String, _ key: String) -> Label {
-        table[group + "." + key] ?? Label(key, key)
-    }
+    /// The label for `group.key` ("ui", "pane", "col", "key"), as `Label.lookup`.
+    public static func of(_ group: String, _ key: String) -> Label { Label.lookup(table, group, key) }
 }
