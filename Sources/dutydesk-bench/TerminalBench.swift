@@ -65,6 +65,7 @@ struct TerminalBench {
 }
 
 /// When the last lone Esc arrived as a key (monotonic nanoseconds).
+// @unchecked Sendable: `at` is read and written under `lock` only.
 private final class EscapeClock: @unchecked Sendable {
     private let lock = NSLock()
     private var at: UInt64?
@@ -88,6 +89,7 @@ private final class EscapeClock: @unchecked Sendable {
 /// on Linux (Swift's Glibc does not declare those, and the bench links no
 /// test code): the slave is the console's terminal; the master's output is
 /// read and dropped as it comes, so a large frame never blocks on a full buffer.
+// @unchecked Sendable: its descriptors are set once in init; the reader source runs on its own queue.
 private final class BenchPty: @unchecked Sendable {
     /// <asm-generic/ioctls.h>: _IOR('T', 0x30, unsigned) and _IOW('T', 0x31, int).
     private static let getPtyNumber: UInt = 0x8004_5430, setPtyLock: UInt = 0x4004_5431
