@@ -12,12 +12,11 @@ extension OperatorActions {
     /// one whose mediation failed; a district case cannot go higher.
     public static func escalate(_ store: Store, case id: String, _ ctx: ActionContext) -> ActionResult {
         guard var m = mediation(store, id) else { return .failure(ActionRefusal(.notFound)) }
-        switch m.status {
-        case .accepted, .mediating, .failed: break
-        case .escalated: return .failure(ActionRefusal(.caseEscalated))
-        case .resolved, .referred: return .failure(ActionRefusal(.caseClosed, m.status.label))
+        let next: MediationTier
+        switch escalation(m) {
+        case .success(let tier): next = tier
+        case .failure(let refused): return .failure(refused)
         }
-        guard let next = MediationTier(rawValue: m.tier.rawValue + 1) else { return .failure(ActionRefusal(.topTier)) }
         m.status = .escalated
         let up = record(id, .mediation(m), ctx, note: "上提至" + next.label.zh)
         m.tier = next
@@ -29,9 +28,7 @@ extension OperatorActions {
     /// case not yet resolved or referred.
     public static func refer(_ store: Store, case id: String, to: String? = nil, _ ctx: ActionContext) -> ActionResult {
         guard var m = mediation(store, id) else { return .failure(ActionRefusal(.notFound)) }
-        guard m.status != .resolved, m.status != .referred else {
-            return .failure(ActionRefusal(.caseClosed, m.status.label))
-        }
+        if let refused = referRefusal(m) { return .failure(refused) }
         m.status = .referred
         return .success([record(id, .mediation(m), ctx, note: to)])
     }
@@ -41,7 +38,7 @@ extension OperatorActions {
     /// Confirms an `open` alert: `acked`.
     public static func acknowledge(_ store: Store, alert id: String, _ ctx: ActionContext) -> ActionResult {
         guard var a = alert(store, id) else { return .failure(ActionRefusal(.notFound)) }
-        guard a.status == .open else { return .failure(ActionRefusal(.alertNotOpen, a.status.label)) }
+        if let refused = acknowledgeRefusal(a) { return .failure(refused) }
         a.status = .acked
         return .success([record(id, .alert(a), ctx)])
     }
@@ -67,7 +64,7 @@ extension OperatorActions {
     public static func snooze(_ store: Store, alert id: String, minutes: Int = 30,
                               _ ctx: ActionContext) -> Result<Snoozed, ActionRefusal> {
         guard var a = alert(store, id) else { return .failure(ActionRefusal(.notFound)) }
-        guard a.status != .resolved else { return .failure(ActionRefusal(.alertResolved)) }
+        if let refused = resolveRefusal(a) { return .failure(refused) }
         let until = ctx.now + Millis(minutes) * TimeSpan.minute
         a.status = .acked
         let note = snoozePrefix + LocalTime.clock(until)
@@ -104,7 +101,7 @@ extension OperatorActions {
     /// 解除: `resolved`, from `open` or `acked`.
     public static func resolve(_ store: Store, alert id: String, _ ctx: ActionContext) -> ActionResult {
         guard var a = alert(store, id) else { return .failure(ActionRefusal(.notFound)) }
-        guard a.status != .resolved else { return .failure(ActionRefusal(.alertResolved)) }
+        if let refused = resolveRefusal(a) { return .failure(refused) }
         a.status = .resolved
         return .success([record(id, .alert(a), ctx)])
     }

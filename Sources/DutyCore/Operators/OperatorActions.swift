@@ -19,11 +19,7 @@ public enum OperatorActions {
     public static func dispatch(_ store: Store, event id: String, unit: String, type: TaskType,
                                 _ ctx: ActionContext, taskID: String? = nil) -> ActionResult {
         guard var e = event(store, id) else { return .failure(ActionRefusal(.notFound)) }
-        switch e.status {
-        case .open: break
-        case .dispatched: return .failure(ActionRefusal(.alreadyDispatched))
-        default: return .failure(ActionRefusal(.eventNotOpen, e.status.label))
-        }
+        if let refused = dispatchRefusal(e) { return .failure(refused) }
         guard !unit.isEmpty else { return .failure(ActionRefusal(.noUnit)) }
         let taskID = taskID ?? TaskNumbering.next(in: store, now: ctx.now)
         let task = TaskBody(event: id, type: type, unit: unit, town: e.town,
@@ -40,7 +36,7 @@ public enum OperatorActions {
     /// has a unit working on it, whose task must be returned or done first.
     public static func cancel(_ store: Store, event id: String, reason: String, _ ctx: ActionContext) -> ActionResult {
         guard var e = event(store, id) else { return .failure(ActionRefusal(.notFound)) }
-        guard e.status == .open else { return .failure(ActionRefusal(.cancelNotOpen, e.status.label)) }
+        if let refused = cancelRefusal(e) { return .failure(refused) }
         guard !reason.isEmpty else { return .failure(ActionRefusal(.noReason)) }
         e.status = .cancelled
         return .success([record(id, .event(e), ctx, note: reason)])
@@ -52,11 +48,7 @@ public enum OperatorActions {
     /// every task's current state (a few dozen a day), see `tasks(of:)`.
     public static func close(_ store: Store, event id: String, _ ctx: ActionContext) -> ActionResult {
         guard var e = event(store, id) else { return .failure(ActionRefusal(.notFound)) }
-        guard e.status == .dispatched else { return .failure(ActionRefusal(.closeNotDispatched, e.status.label)) }
-        let tasks = tasks(of: id, in: store)
-        let open = tasks.filter { $0.status.isOpen }.count
-        if open > 0 { return .failure(ActionRefusal(.tasksNotDone, Label(String(open), String(open)))) }
-        guard tasks.contains(where: { $0.status == .done }) else { return .failure(ActionRefusal(.noTaskDone)) }
+        if let refused = closeRefusal(store, event: id, e) { return .failure(refused) }
         e.status = .closed
         return .success([record(id, .event(e), ctx)])
     }
@@ -69,7 +61,7 @@ public enum OperatorActions {
     /// the event is no longer `dispatched`.
     public static func returnTask(_ store: Store, task id: String, reason: String, _ ctx: ActionContext) -> ActionResult {
         guard var t = task(store, id) else { return .failure(ActionRefusal(.notFound)) }
-        guard t.status.isOpen else { return .failure(ActionRefusal(.taskNotOpen, t.status.label)) }
+        if let refused = taskRefusal(t) { return .failure(refused) }
         guard District.returnReasons.contains(reason) else { return .failure(ActionRefusal(.badReturnReason)) }
         t.status = .returned
         t.reason = reason
@@ -89,7 +81,7 @@ public enum OperatorActions {
     /// resolved one is reopened.
     public static func urge(_ store: Store, task id: String, _ ctx: ActionContext) -> ActionResult {
         guard let t = task(store, id) else { return .failure(ActionRefusal(.notFound)) }
-        guard t.status.isOpen else { return .failure(ActionRefusal(.taskNotOpen, t.status.label)) }
+        if let refused = taskRefusal(t) { return .failure(refused) }
         var out = [record(id, .task(t), ctx, note: "催办")]
         if t.due < ctx.now {
             let alertID = supervisionAlertID(task: id)
@@ -106,7 +98,7 @@ public enum OperatorActions {
     /// 办结 with an outcome.
     public static func done(_ store: Store, task id: String, outcome: TaskOutcome, _ ctx: ActionContext) -> ActionResult {
         guard var t = task(store, id) else { return .failure(ActionRefusal(.notFound)) }
-        guard t.status.isOpen else { return .failure(ActionRefusal(.taskNotOpen, t.status.label)) }
+        if let refused = taskRefusal(t) { return .failure(refused) }
         t.status = .done
         t.outcome = outcome
         return .success([record(id, .task(t), ctx)])
