@@ -188,7 +188,8 @@ final class ConsoleSession: @unchecked Sendable {
     private func handle(_ event: TerminalEvent) {
         dispatchPrecondition(condition: .onQueue(.main))
         let layout = ConsoleView.layout(width: size.width, height: size.height, state: state)
-        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count)
+        let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count,
+                                     limits: performer?.limits ?? .standard)
         var effect: ConsoleEffect?
         switch event {
         case .key(let key):

@@ -72,7 +72,8 @@ import Testing
         // The event's own town's units come first.
         #expect(chooser.options.first?.label.hasPrefix(store.text(event.event.town)) == true || chooser.options.first?.detail.hasPrefix(store.text(event.event.town)) == true)
         let frame = screenText(rig.render(badge: .live))
-        #expect(frame.contains("选择责任单位") && frame.contains("任务类型：镇街赋权事项"))
+        // The title names the event and the unit under the cursor (RefuseAtKeyTests has the due time).
+        #expect(frame.contains("转派 \(target.id) → ") && frame.contains("任务类型：镇街赋权事项"))
         rig.press("Tab")
         rig.press("j")
         let request = try #require(ConsoleRig.performed(rig.press("Enter")))

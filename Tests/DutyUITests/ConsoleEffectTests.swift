@@ -60,9 +60,15 @@ import Testing
         #expect(request.action == .done(task: id, outcome: TaskOutcome.allCases[1]))
     }
 
-    /// Acknowledge-all names every alert shown by id.
+    /// Acknowledge-all names every alert shown by id (one of them open: with
+    /// none, the key is refused before the y/n).
     @Test func acknowledgeAllCarriesTheAlertIdsShown() throws {
         var console = Console()
+        let first = try #require(console.ids(.alerts, limit: 1).first)
+        var s = console.store.current(.alert, try #require(console.store.index(.alert, id: first))).snapshot(console.store.texts)
+        if case .alert(var a) = s.body { a.status = .open; s.body = .alert(a) }
+        s.ts += 1
+        console.store.apply(Record(id: first, snapshot: s))
         guard case .perform(let request) = console.press("4", "A", "y") else { Issue.record("no action"); return }
         let shown = console.ids(.alerts)
         #expect(!shown.isEmpty && request.alerts == shown && request.item == nil)
@@ -83,12 +89,13 @@ import Testing
         #expect(ActionRequest(kind: .handover).action == nil)
     }
 
-    /// The confirmation question names the choice as before: the reason,
-    /// or the outcome's wire name.
-    @Test func theChoiceIsShownAsBefore() {
-        #expect(ActionChoice.cancel(reason: "误报").shown == "误报")
-        #expect(ActionChoice.done(.penalty).shown == TaskOutcome.penalty.wire)
-        #expect(ActionChoice.dispatch(unit: "锦屏派出所", type: .joint).shown == "锦屏派出所")
-        #expect(ActionChoice.none.shown == nil)
+    /// The confirmation question names the choice: the reason, or the
+    /// outcome in the operator's language.
+    @Test func theChoiceIsShownInTheOperatorsLanguage() {
+        #expect(ActionChoice.cancel(reason: "误报").shown(.en) == "误报")
+        #expect(ActionChoice.done(.penalty).shown(.zh) == TaskOutcome.penalty.label.zh)
+        #expect(ActionChoice.done(.penalty).shown(.en) == TaskOutcome.penalty.label.en)
+        #expect(ActionChoice.dispatch(unit: "锦屏派出所", type: .joint).shown(.zh) == "锦屏派出所")
+        #expect(ActionChoice.none.shown(.zh) == nil)
     }
 }

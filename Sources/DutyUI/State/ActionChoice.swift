@@ -13,13 +13,14 @@ public enum ActionChoice: Equatable, Sendable {
 
 extension ActionChoice {
     /// The choice as the confirmation question names it: the unit, the
-    /// reason, the outcome's wire name; nil when nothing was chosen.
-    public var shown: String? {
+    /// reason, the outcome in the operator's language; nil when nothing was
+    /// chosen.
+    public func shown(_ language: Language) -> String? {
         switch self {
         case .none: nil
         case .dispatch(let unit, _): unit
         case .cancel(let reason), .returnTask(let reason): reason
-        case .done(let outcome): outcome.wire
+        case .done(let outcome): outcome.label.text(language)
         }
     }
 }

@@ -11,6 +11,9 @@ public struct ActionChooser: Equatable, Sendable {
     /// The second option (task types for a dispatch), cycled with Tab.
     public var cycle: [ChooserOption] = []
     public var cycleIndex = 0
+    /// A dispatch's time limit (by its event's priority): its title names
+    /// the due time it would set, now + this.
+    public var limit: Millis?
 
     /// The request with the choices made (unchanged when the list is empty:
     /// nothing was chosen).

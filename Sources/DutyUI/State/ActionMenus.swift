@@ -30,7 +30,10 @@ public enum ActionMenus {
     }
 
     /// The chooser an action opens on an item, or nil when it needs none.
-    static func chooser(for request: ActionRequest, store: Store, language: Language) -> ActionChooser? {
+    /// A dispatch's chooser keeps its event's time limit (`limits` by
+    /// priority), so that its title can say when the task will be due.
+    static func chooser(for request: ActionRequest, store: Store, language: Language,
+                        limits: TaskTimeLimits = .standard) -> ActionChooser? {
         func label(_ key: String) -> String { ConsoleLabels.of("ui", key).text(language) }
         switch request.kind {
         case .dispatch:
@@ -38,7 +41,7 @@ public enum ActionMenus {
             let event = store.current(.event, item)
             return ActionChooser(request: request, title: label("choose_unit"),
                                  options: units(store: store, town: store.text(event.event.town), domain: store.text(event.event.domain)),
-                                 cycle: taskTypes(language))
+                                 cycle: taskTypes(language), limit: limits.limit(priority: event.priority))
         case .cancelEvent:
             return ActionChooser(request: request, title: label("choose_reason"),
                                  options: cancelReasons.map { ChooserOption(label: $0, detail: "", value: .reason($0)) })

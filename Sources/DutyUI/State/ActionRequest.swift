@@ -47,3 +47,19 @@ public struct ActionRequest: Equatable, Sendable {
         }
     }
 }
+
+extension ActionRequest {
+    /// Why the core would refuse this action on its item as it stands, before
+    /// anything is chosen (`OperatorAction.refusal(in:)` looks at the item's
+    /// state only, so the choice filled in here is never read).
+    public func refusal(in store: Store) -> ActionRefusal? {
+        var probe = self
+        switch kind {
+        case .dispatch: probe.choice = .dispatch(unit: "", type: .empowered)
+        case .returnTask: probe.choice = .returnTask(reason: "")
+        case .done: probe.choice = .done(.rectified)
+        default: break
+        }
+        return probe.action?.refusal(in: store)
+    }
+}

@@ -6,9 +6,11 @@ public struct ConsoleReducer {
     public let store: Store
     public let paneRows: PaneRows
     public let themeCount: Int
+    /// Task time limits, for the due time a dispatch's chooser names.
+    public let limits: TaskTimeLimits
 
-    public init(store: Store, paneRows: PaneRows, themeCount: Int) {
-        self.store = store; self.paneRows = paneRows; self.themeCount = themeCount
+    public init(store: Store, paneRows: PaneRows, themeCount: Int, limits: TaskTimeLimits = .standard) {
+        self.store = store; self.paneRows = paneRows; self.themeCount = themeCount; self.limits = limits
     }
 
     /// Rows visible in a pane at this layout (0 when collapsed).
@@ -118,29 +120,26 @@ public struct ConsoleReducer {
         return nil
     }
 
-    /// Starts an action on the selected row: a chooser when it needs a
-    /// choice, a y/n when it is destructive or bulk, else straight to the
-    /// session. The selected row is resolved here to its item's kind and id.
+    /// Starts an action on the selected row: refused at once, with the
+    /// core's reason, when the row's state does not allow it (before any
+    /// chooser or y/n: no choice is asked for in vain); else a chooser when
+    /// it needs a choice, a y/n when it is destructive or bulk, else straight
+    /// to the session. The journal checks again under its lock, since another
+    /// console may change the item meanwhile.
     private func startAction(_ kind: ActionKind, _ state: inout ConsoleState) -> ConsoleEffect? {
-        let pane = kind.pane ?? state.focus
-        guard kind.pane == nil || kind.pane == state.focus else {
-            state.status = ConsoleLabels.of("ui", "wrong_pane").text(state.language)
+        let request: ActionRequest
+        switch RowActions(store: store, paneRows: paneRows).request(kind, state) {
+        case .success(let r): request = r
+        case .failure(let missing):
+            let key = missing == .wrongPane ? "wrong_pane" : "no_selection"
+            state.status = ConsoleLabels.of("ui", key).text(state.language)
             return nil
         }
-        var request = ActionRequest(kind: kind)
-        if kind == .acknowledgeAll {
-            let rows = paneRows.count(pane, store: store, filter: state.filter(pane))
-            request.alerts = paneRows.items(pane, store: store, filter: state.filter(pane), from: 0, limit: rows)
-                .map { store.id(.alert, $0) }
-        } else if kind != .handover, let itemKind = PaneRows.kind(of: pane) {
-            let selected = state.selection[pane.rawValue]
-            guard let item = paneRows.items(pane, store: store, filter: state.filter(pane), from: selected, limit: 1).first else {
-                state.status = ConsoleLabels.of("ui", "no_selection").text(state.language)
-                return nil
-            }
-            request.item = ActionRequest.Target(kind: itemKind, id: store.id(itemKind, item))
+        if let refusal = request.refusal(in: store) {
+            state.status = ActionStatusLine.text(.refused(refusal), of: kind, state.language)
+            return nil
         }
-        if let chooser = ActionMenus.chooser(for: request, store: store, language: state.language) {
+        if let chooser = ActionMenus.chooser(for: request, store: store, language: state.language, limits: limits) {
             state.chooser = chooser
             state.mode = .choosing
             return nil

@@ -27,19 +27,20 @@ public enum KeyRegistry {
         KeyBinding(keys: ["t"], command: .cycleTheme, modes: [.main, .detail, .help], labelKey: "theme", inFooter: false),
         KeyBinding(keys: ["L"], command: .toggleLanguage, modes: [.main, .detail, .help], labelKey: "language", inFooter: true),
         KeyBinding(keys: ["q"], command: .quit, modes: [.main], labelKey: "quit", inFooter: true),
-        // Operator actions, on the selected row of the focused pane.
+        // Operator actions, on the selected row of the focused pane: all in the
+        // footer (first, while the width lasts) when the row's state allows them.
         KeyBinding(keys: ["d"], command: .action(.dispatch), modes: [.main], labelKey: "dispatch", inFooter: true, panes: [.events]),
-        KeyBinding(keys: ["c"], command: .action(.cancelEvent), modes: [.main], labelKey: "cancel_event", inFooter: false, panes: [.events]),
-        KeyBinding(keys: ["x"], command: .action(.closeEvent), modes: [.main], labelKey: "close_event", inFooter: false, panes: [.events]),
+        KeyBinding(keys: ["c"], command: .action(.cancelEvent), modes: [.main], labelKey: "cancel_event", inFooter: true, panes: [.events]),
+        KeyBinding(keys: ["x"], command: .action(.closeEvent), modes: [.main], labelKey: "close_event", inFooter: true, panes: [.events]),
         KeyBinding(keys: ["r"], command: .action(.returnTask), modes: [.main], labelKey: "return_task", inFooter: true, panes: [.tasks]),
         KeyBinding(keys: ["u"], command: .action(.urge), modes: [.main], labelKey: "urge", inFooter: true, panes: [.tasks]),
         KeyBinding(keys: ["D"], command: .action(.done), modes: [.main], labelKey: "done", inFooter: true, panes: [.tasks]),
         KeyBinding(keys: ["e"], command: .action(.escalate), modes: [.main], labelKey: "escalate", inFooter: true, panes: [.mediation]),
         KeyBinding(keys: ["R"], command: .action(.refer), modes: [.main], labelKey: "refer", inFooter: true, panes: [.mediation]),
         KeyBinding(keys: ["a"], command: .action(.acknowledge), modes: [.main], labelKey: "acknowledge", inFooter: true, panes: [.alerts]),
-        KeyBinding(keys: ["A"], command: .action(.acknowledgeAll), modes: [.main], labelKey: "acknowledge_all", inFooter: false, panes: [.alerts]),
-        KeyBinding(keys: ["z"], command: .action(.snooze), modes: [.main], labelKey: "snooze", inFooter: false, panes: [.alerts]),
-        KeyBinding(keys: ["x"], command: .action(.resolve), modes: [.main], labelKey: "resolve", inFooter: false, panes: [.alerts]),
+        KeyBinding(keys: ["A"], command: .action(.acknowledgeAll), modes: [.main], labelKey: "acknowledge_all", inFooter: true, panes: [.alerts]),
+        KeyBinding(keys: ["z"], command: .action(.snooze), modes: [.main], labelKey: "snooze", inFooter: true, panes: [.alerts]),
+        KeyBinding(keys: ["x"], command: .action(.resolve), modes: [.main], labelKey: "resolve", inFooter: true, panes: [.alerts]),
         KeyBinding(keys: ["H"], command: .action(.handover), modes: [.main], labelKey: "handover", inFooter: false),
         KeyBinding(keys: ["C-r"], command: .retryJournal, modes: [.main], labelKey: "retry_journal", inFooter: false),
         // Replay, like a video.
@@ -74,10 +75,15 @@ public enum KeyRegistry {
         return nil
     }
 
-    /// Bindings to list in the footer for a mode, in table order, one per command.
-    public static func footer(for mode: ConsoleMode, focus: Pane? = nil, replay: Bool = false) -> [KeyBinding] {
+    /// Bindings to list in the footer for a mode, in table order, one per
+    /// command; `allows` drops those that do not apply now (an action the
+    /// selected row's state refuses, Tab in a chooser without a cycle).
+    public static func footer(for mode: ConsoleMode, focus: Pane? = nil, replay: Bool = false,
+                              allows: (Command) -> Bool = { _ in true }) -> [KeyBinding] {
         let scope = ModeScope(mode)
-        let usable = bindings.filter { $0.modes.contains(scope) && $0.inFooter && (replay || !$0.replayOnly) }
+        let usable = bindings.filter {
+            $0.modes.contains(scope) && $0.inFooter && (replay || !$0.replayOnly) && allows($0.command)
+        }
         // Replay controls, then the focused pane's own actions: what the operator came for.
         let controls = usable.filter { $0.replayOnly }
         let own = usable.filter { !$0.replayOnly && !$0.panes.isEmpty && focus.map($0.panes.contains) == true }

@@ -44,19 +44,45 @@ public struct ConsoleView {
                 for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
                 if let chooser = state.chooser { drawChooser(chooser, ctx, into: &grid, body: body) }
             }
-            HeaderFooterView.drawFooter(state, into: &grid, rect: layout.footer)
+            HeaderFooterView.drawFooter(state, question: question(state), allows: footerAllows(state),
+                                        into: &grid, rect: layout.footer)
             return grid
+        }
+    }
+
+    /// The y/n being asked, naming the item and the effect.
+    private func question(_ state: ConsoleState) -> String? {
+        guard case .confirming = state.mode, let request = state.pendingConfirmation else { return nil }
+        return ActionDialog.question(request, store: store, state.language)
+    }
+
+    /// Which footer bindings apply: in the panes, only the actions the
+    /// selected row's state allows; in a chooser, Tab only when it cycles
+    /// (a dispatch's task type).
+    private func footerAllows(_ state: ConsoleState) -> (Command) -> Bool {
+        switch state.mode {
+        case .main:
+            let allowed = RowActions(store: store, paneRows: paneRows).allowed(state)
+            return { command in
+                guard case .action(let kind) = command, kind.pane != nil else { return true }
+                return allowed.contains(kind)
+            }
+        case .choosing:
+            let cycles = state.chooser.map { !$0.cycle.isEmpty } ?? false
+            return { $0 != .cycleOption || cycles }
+        default:
+            return { _ in true }
         }
     }
 
     /// The chooser as a box over the middle of the panes.
     private func drawChooser(_ c: ActionChooser, _ ctx: PaneContext, into grid: inout CellGrid, body: Rect) {
-        let width = min(body.width - 4, 64)
+        let width = min(body.width - 4, 76)   // room for a dispatch's title: event → unit · due
         let height = min(body.height - 2, c.options.count + (c.cycle.isEmpty ? 2 : 4))
         guard width > 10, height > 3 else { return }
         let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
         grid.fill(rect, style: Style(.background))
-        let inner = grid.drawBox(rect, title: c.request.kind.label.text(ctx.language) + " · " + c.title, focused: true)
+        let inner = grid.drawBox(rect, title: ActionDialog.title(c, store: store, ctx.language), focused: true)
         var y = inner.y
         if !c.cycle.isEmpty {
             let type = ConsoleLabels.of("key", "task_type").text(ctx.language) + "：" + c.cycle[c.cycleIndex].label + "  (Tab)"

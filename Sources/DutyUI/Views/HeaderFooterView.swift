@@ -67,7 +67,11 @@ enum HeaderFooterView {
         }
     }
 
-    static func drawFooter(_ state: ConsoleState, into grid: inout CellGrid, rect: Rect) {
+    /// `question`: the y/n being asked, worded by `ActionDialog`. `allows`:
+    /// whether a binding's command applies now (the selected row's state
+    /// allows its action; Tab only in a chooser that cycles).
+    static func drawFooter(_ state: ConsoleState, question: String?, allows: (Command) -> Bool,
+                           into grid: inout CellGrid, rect: Rect) {
         guard rect.height >= 1 else { return }
         grid.fill(rect, style: Style(.footer))
         var x = rect.x + 1
@@ -76,16 +80,13 @@ enum HeaderFooterView {
             x += grid.put(text: prompt, x: x, y: rect.y, style: Style(.footerKey, attributes: .bold))
             x += grid.put(text: state.filterDraft + "▏", x: x, y: rect.y, width: rect.maxX - x, style: Style(.filter))
             x += 2
-        } else if case .confirming = state.mode, let request = state.pendingConfirmation {
-            var question = request.kind.label.text(state.language)
-            if let choice = request.choice.shown { question += " · " + choice }
-            if !request.alerts.isEmpty { question += " · \(request.alerts.count)" }
-            question += " — " + ConsoleLabels.of("ui", "confirm_question").text(state.language)
-            x += grid.put(text: question, x: x, y: rect.y, width: rect.maxX - x, style: Style(.error, attributes: .bold)) + 2
+        } else if case .confirming = state.mode, let question {
+            x += grid.put(text: question + " (y/n)", x: x, y: rect.y, width: rect.maxX - x,
+                          style: Style(.error, attributes: .bold)) + 2
         } else if let status = state.status {
             x += grid.put(text: status, x: x, y: rect.y, width: rect.maxX - x, style: Style(.footer, attributes: .bold)) + 2
         }
-        for binding in KeyRegistry.footer(for: state.mode, focus: state.focus, replay: state.replaying) {
+        for binding in KeyRegistry.footer(for: state.mode, focus: state.focus, replay: state.replaying, allows: allows) {
             let key = KeyRegistry.display(binding)
             let label = binding.label.text(state.language)
             let need = TextFit.width(key) + TextFit.width(label) + 3
