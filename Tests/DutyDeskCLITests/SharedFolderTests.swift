@@ -84,7 +84,7 @@ import Testing
             try tmux.keys("/")
             try tmux.keys("-l", title)
             try tmux.keys("Enter", "d")
-            #expect(tmux.waitFor("the unit chooser") { $0.contains("选择责任单位") })
+            #expect(tmux.waitFor("the unit chooser") { $0.contains("任务类型：") })
             try tmux.keys("Enter")
             #expect(tmux.waitFor("the dispatch of \(title)") { $0.contains("转派 ✓") })
         }
