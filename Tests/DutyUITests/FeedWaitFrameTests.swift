@@ -52,6 +52,13 @@ import Testing
         #expect(!text.contains("path does not exist"))
     }
 
+    @Test func aPathThatIsNoFolderIsNotSaidToBeWaitedFor() {
+        // The header names the problem; "no feed file yet" would mislead.
+        let text = Self.frame(["/dev/null"], .en)
+        #expect(text.contains("/dev/null: not a regular file or directory"), "\(text)")
+        #expect(!text.contains("no feed file"), "\(text)")
+    }
+
     @Test func secondsAreWrittenWithoutTrailingZeros() {
         #expect(FeedWaitText.seconds(500) == "0.5")
         #expect(FeedWaitText.seconds(250) == "0.25")

@@ -103,7 +103,7 @@ public final class FeedTailer: @unchecked Sendable {
         oneShotProblems = report.problems
         report.problems = report.problems.map { $0 + Self.retrySuffix }
         problems = report.problems
-        waiting = files.isEmpty ? FeedWait(paths: paths, missing: missingRoots) : nil
+        waiting = files.isEmpty ? FeedWait(paths: paths, missing: missingRoots, failed: failedRoots) : nil
         totalLines += report.lines
         totalBytes += report.bytes
         if report.lines > 0 { lastLineMillis = Platform.wallClockMillis() }

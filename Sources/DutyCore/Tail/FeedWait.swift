@@ -7,12 +7,16 @@ public enum FeedWait: Equatable, Sendable {
     /// The paths exist but hold no feed file (`*.jsonl`) yet.
     case noFeedFile([String])
 
-    /// The first missing path wins: it is the likelier typo.
-    init(paths: [String], missing: [Int]) {
+    /// The first missing path wins: it is the likelier typo. A path that
+    /// failed otherwise (unreadable, not a folder) gives no wait: "no feed
+    /// file yet" would be wrong there, and the problem itself is named.
+    init?(paths: [String], missing: [Int], failed: Set<Int>) {
         if let first = missing.first {
             self = .missing(Sanitize.path(paths[first]))
-        } else {
+        } else if failed.isEmpty {
             self = .noFeedFile(paths.map(Sanitize.path))
+        } else {
+            return nil
         }
     }
 }
