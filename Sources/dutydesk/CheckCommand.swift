@@ -6,7 +6,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate feed files: print FILE:LINE: reason for each bad line.",
-        discussion: "Exit status: 0 when every line is good, 1 when any line is bad, 2 when a file cannot be read."
+        discussion: "Exit status: 0 when every line is good, 1 when any line is bad, 2 when a file cannot be read or a folder holds no feed file."
     )
 
     @Argument(help: "Feed files (or directories of *.jsonl).")
@@ -32,7 +32,13 @@ struct CheckCommand: ParsableCommand {
             let tailer = FeedTailer(paths: [file])
             tailer.poll(into: &sink)
             tailer.finish(into: &sink)
-            for problem in tailer.problems { Output.error(Self.oneShot(problem)); unreadable += 1 }
+            for problem in tailer.oneShotProblems { Output.error(problem); unreadable += 1 }
+            // A folder with nothing to check is a mistake (a wrong folder, a
+            // feed not delivered yet): "0 lines, 0 bad" would pass it as clean.
+            if tailer.oneShotProblems.isEmpty, tailer.waiting != nil {
+                Output.error("\(Sanitize.path(file)): no feed file (*.jsonl) in this folder: nothing to check")
+                unreadable += 1
+            }
         }
         let summary = "\(files.count) file\(files.count == 1 ? "" : "s"), \(sink.lines) lines: "
             + "\(sink.lines - sink.bad) good, \(sink.bad) bad"
@@ -40,14 +46,6 @@ struct CheckCommand: ParsableCommand {
         Output.flush()
         if unreadable > 0 { throw ExitCode(2) }
         if sink.bad > 0 { throw ExitCode(1) }
-    }
-}
-
-extension CheckCommand {
-    /// The tailer's problems say "retrying every poll"; a one-shot check does not.
-    static func oneShot(_ problem: String) -> String {
-        let suffix = " — retrying every poll"
-        return problem.hasSuffix(suffix) ? String(problem.dropLast(suffix.count)) : problem
     }
 }
 

@@ -244,9 +244,10 @@ final class ConsoleSession: @unchecked Sendable {
 
     private func draw() {
         var view = ConsoleView(store: store, paneRows: paneRows, badge: badge)
-        if case .tail(let tailer, _) = feed {
+        if case .tail(let tailer, let interval) = feed {
             let health = tailer.health
-            view.feeds = FeedStatus(files: health.files, lastLine: health.lastLineMillis, problems: tailer.problems)
+            view.feeds = FeedStatus(files: health.files, lastLine: health.lastLineMillis, problems: tailer.problems,
+                                    waiting: tailer.waiting, pollMillis: interval)
         }
         if store.records != drawnRecords {
             // New records: keep each pane's selection on the item the operator chose.

@@ -10,15 +10,17 @@ extension DutyDesk {
     /// they quote arguments, and an argument can be a file name a shell
     /// glob expanded (`dutydesk check feeds/*` in a shared folder holding
     /// `--x<ESC>]0;PWNED<BEL>` prints "Unknown option '--x…'").
+    /// A wrong first word gets the list of subcommands (`topLevelUsageError`).
     /// Crash reports are set up before anything else (see `CrashReports`).
     static func main() {
         CrashReports.configure()
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            let text = fullMessage(for: error)
+            let text = topLevelUsageError(arguments, error) ?? fullMessage(for: error)
             if !text.isEmpty {
                 Output.flush()
                 Platform.write(Sanitize.lines(text) + "\n", to: code == .success ? 1 : 2)

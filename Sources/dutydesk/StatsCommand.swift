@@ -35,7 +35,7 @@ struct StatsCommand: ParsableCommand {
         tailer.poll(into: &sink)
         if !follow {
             tailer.finish(into: &sink)
-            for problem in tailer.problems { Output.error(problem) }
+            for problem in tailer.oneShotProblems { Output.error(problem) }   // no retry: it ends here
             Output.line(StatsReport(store: store).json)
             Output.flush()
             if store.quarantinedTotal > 0 {

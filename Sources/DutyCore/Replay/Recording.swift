@@ -57,7 +57,7 @@ public final class Recording: @unchecked Sendable {
         let tailer = FeedTailer(paths: paths)
         tailer.poll(into: &sink)
         tailer.finish(into: &sink)
-        problems = tailer.problems.map { Self.oneShot($0) }
+        problems = tailer.oneShotProblems
         arena = sink.arena
         quarantined = sink.quarantined
         var kept = sink.entries
@@ -250,11 +250,5 @@ public final class Recording: @unchecked Sendable {
             i += 1
         }
         return true
-    }
-
-    /// The tailer's problems say "retrying every poll"; a one-shot load does not.
-    private static func oneShot(_ problem: String) -> String {
-        let suffix = " — retrying every poll"
-        return problem.hasSuffix(suffix) ? String(problem.dropLast(suffix.count)) : problem
     }
 }

@@ -69,6 +69,8 @@ public enum Platform {
 
     public static var errnoText: String { String(cString: strerror(errno)) }
     public static var errnoValue: Int32 { errno }
+    /// The last call failed because the path (or a folder on it) does not exist.
+    public static var errnoIsMissing: Bool { errno == ENOENT || errno == ENOTDIR }
 
     /// Identity and size of an open file or a path.
     public struct FileInfo: Equatable, Sendable {

@@ -33,8 +33,15 @@ public final class FeedTailer: @unchecked Sendable {
     var beforeOpen: ((String) -> Void)?
 
     /// Problems seen on the last poll (missing/unreadable directory or file),
-    /// naming the path and the errno text; cleared when fixed.
+    /// naming the path and the errno text, worded for a caller that keeps
+    /// polling ("— retrying every poll"); cleared when fixed.
     public private(set) var problems: [String] = []
+    /// The same problems without the promise of a retry, for the one-shot
+    /// commands (`check`, `stats`, loading a recording), which do not retry.
+    public private(set) var oneShotProblems: [String] = []
+    /// What the tailer waits for while it follows no file at all (a missing
+    /// path, a folder with no feed yet); nil once a file is followed.
+    public private(set) var waiting: FeedWait?
 
     public init(paths: [String], maxLineBytes: Int = FeedParser.maxLineBytes) {
         self.paths = paths
@@ -60,7 +67,8 @@ public final class FeedTailer: @unchecked Sendable {
         let started = Platform.monotonicNanos()
         var report = PollReport(lines: 0, bytes: 0, problems: [])
         var failedRoots = Set<Int>()
-        let entries = discover(problems: &report.problems, failedRoots: &failedRoots)
+        var missingRoots: [Int] = []
+        let entries = discover(problems: &report.problems, failedRoots: &failedRoots, missing: &missingRoots)
         let listed = Set(entries.map(\.identity))
 
         // Files no longer under any listed path (renamed away, or deleted) are
@@ -92,7 +100,10 @@ public final class FeedTailer: @unchecked Sendable {
             }
         }
 
+        oneShotProblems = report.problems
+        report.problems = report.problems.map { $0 + Self.retrySuffix }
         problems = report.problems
+        waiting = files.isEmpty ? FeedWait(paths: paths, missing: missingRoots, failed: failedRoots) : nil
         totalLines += report.lines
         totalBytes += report.bytes
         if report.lines > 0 { lastLineMillis = Platform.wallClockMillis() }
@@ -129,7 +140,7 @@ public final class FeedTailer: @unchecked Sendable {
     /// The files to follow now, in order: configured paths in the order given,
     /// each directory's feeds (`*.jsonl` and rotated copies, see
     /// `FeedFileNames`) in reading order, each file once.
-    private func discover(problems: inout [String], failedRoots: inout Set<Int>) -> [Entry] {
+    private func discover(problems: inout [String], failedRoots: inout Set<Int>, missing: inout [Int]) -> [Entry] {
         var entries: [Entry] = []
         var seen = Set<TailedFile.Identity>()
         func add(_ path: Platform.FeedPath, _ root: Int, _ info: Platform.FileInfo) {
@@ -140,6 +151,7 @@ public final class FeedTailer: @unchecked Sendable {
         }
         for (root, path) in paths.enumerated() {
             guard let info = Platform.stat(path: path) else {
+                if Platform.errnoIsMissing { missing.append(root) }
                 problems.append(Self.problem(path, Platform.errnoText))
                 failedRoots.insert(root)
                 continue
@@ -222,8 +234,11 @@ public final class FeedTailer: @unchecked Sendable {
     /// The path goes through `Sanitize.path`: a file name is text from
     /// whoever can write to the folder, and problems reach the terminal.
     private static func problem(_ path: String, _ text: String) -> String {
-        "\(Sanitize.path(path)): \(text) — retrying every poll"
+        "\(Sanitize.path(path)): \(text)"
     }
+
+    /// Added to `problems` only: a caller that polls again does retry.
+    static let retrySuffix = " — retrying every poll"
 }
 
 // MARK: - Polling on a timer

@@ -109,6 +109,8 @@ public enum ConsoleLabels {
         "ui.no_selection": Label("未选中条目", "nothing selected"),
         "ui.wrong_pane": Label("此操作不适用于当前窗格", "not an action of this pane"),
         "ui.journal_blocked": Label("日志写入失败，操作已暂停", "journal write failed; actions paused"),
+        "ui.wait_no_feed": Label("等待数据：{path} 中还没有 .jsonl 文件", "no feed file in {path} yet: waiting"),
+        "ui.wait_missing": Label("路径不存在：{path}（每 {seconds} 秒重试）", "path does not exist: {path} (retrying every {seconds} s)"),
     ]
 
     /// The label for `group.key` ("ui", "pane", "col", "key"), as `Label.lookup`.

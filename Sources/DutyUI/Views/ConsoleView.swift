@@ -121,7 +121,11 @@ public struct ConsoleView {
         if pane == .mediation {
             MediationPaneView.draw(ctx, into: &grid, rect: content)
         } else {
-            ListPaneView.draw(pane, ctx, into: &grid, rect: content)
+            // With no feed file followed, the events pane says why it is empty.
+            let waiting = pane == .events ? feeds?.waiting.map {
+                FeedWaitText.text($0, pollMillis: feeds?.pollMillis ?? 500, lang)
+            } : nil
+            ListPaneView.draw(pane, ctx, into: &grid, rect: content, empty: waiting)
         }
     }
 }

@@ -69,8 +69,9 @@ enum ListPaneView {
         }
     }
 
-    /// Draws the pane's table into `rect`.
-    static func draw(_ pane: Pane, _ ctx: PaneContext, into grid: inout CellGrid, rect: Rect) {
+    /// Draws the pane's table into `rect`; an empty list shows `empty`
+    /// (wrapped over the rows) or "（无）".
+    static func draw(_ pane: Pane, _ ctx: PaneContext, into grid: inout CellGrid, rect: Rect, empty: String? = nil) {
         guard let kind = PaneRows.kind(of: pane), !rect.isEmpty else { return }
         var table = table(pane, ctx)
         // A pane collapsed to a row or two shows data, not column titles.
@@ -83,8 +84,12 @@ enum ListPaneView {
         let selected = ctx.state.focus == pane ? ctx.state.selection[p] - top : nil
         table.draw(rows: rows, into: &grid, rect: rect, selected: selected)
         if items.isEmpty {
-            let y = rect.y + (table.showsHeader ? 1 : 0)
-            if y < rect.maxY { grid.put(text: ctx.label("empty"), x: rect.x + 1, y: y, width: rect.width - 1, style: Style(.dim)) }
+            var y = rect.y + (table.showsHeader ? 1 : 0)
+            let lines = empty.map { TextFit.wrap($0, to: rect.width - 1) } ?? [ctx.label("empty")]
+            for line in lines where y < rect.maxY {
+                grid.put(text: line, x: rect.x + 1, y: y, width: rect.width - 1, style: Style(empty == nil ? .dim : .text))
+                y += 1
+            }
         }
     }
 
