@@ -7,25 +7,29 @@ import DutyUI
 /// (`ActionStatusLine`). The handover, which writes a file and not the
 /// journal, is done here.
 struct ActionPerformer {
-    let store: Store
-    let journal: OperatorJournal
-    let operatorName: String
-    /// Task time limits by priority (`--task-limits`).
-    let limits: TaskTimeLimits
+    /// The store, journal, operator, limits and recording actions go through.
+    let desk: ActionDesk
     /// Where `H` writes the handover summary.
     let handoverDirectory: String
-    /// `watch --record` when the journal is not itself a watched feed.
-    var recorder: RecordingWriter? = nil
+
+    var store: Store { desk.store }
+    var journal: OperatorJournal { desk.journal }
+    /// Task time limits by priority (`--task-limits`).
+    var limits: TaskTimeLimits { desk.limits }
+
+    /// The same operator, journal and recording acting on `store` (a replay's
+    /// store rebuilt at a seek).
+    func acting(on store: Store) -> ActionPerformer {
+        ActionPerformer(desk: ActionDesk(store: store, journal: desk.journal, operatorName: desk.operatorName,
+                                         limits: desk.limits, recorder: desk.recorder),
+                        handoverDirectory: handoverDirectory)
+    }
 
     /// What an action left for the operator: a status line, and for the
     /// handover the document to show.
     struct Outcome {
         var status: String
         var document: (title: String, lines: [String])? = nil
-    }
-
-    private var desk: ActionDesk {
-        ActionDesk(store: store, journal: journal, operatorName: operatorName, limits: limits, recorder: recorder)
     }
 
     /// Performs a request.

@@ -152,10 +152,7 @@ final class ConsoleSession: @unchecked Sendable {
         store = new
         paneRows = PaneRows()
         rules = AlertRuleEngine()
-        performer = performer.map {
-            ActionPerformer(store: new, journal: $0.journal, operatorName: $0.operatorName, limits: $0.limits,
-                            handoverDirectory: $0.handoverDirectory, recorder: $0.recorder)
-        }
+        performer = performer?.acting(on: new)
         state.anchors = [nil, nil, nil, nil]
         drawnRecords = 0
     }

@@ -77,11 +77,9 @@ extension ScreenOptions {
         let directory = (journalPath as NSString).deletingLastPathComponent
         let journal = OperatorJournal(path: journalPath, console: consoleID)
         journal.confine(to: .main)
-        session.performer = ActionPerformer(store: store,
-                                            journal: journal,
-                                            operatorName: name, limits: try limits(),
-                                            handoverDirectory: directory.isEmpty ? "." : directory,
-                                            recorder: recorder)
+        session.performer = ActionPerformer(
+            desk: ActionDesk(store: store, journal: journal, operatorName: name, limits: try limits(), recorder: recorder),
+            handoverDirectory: directory.isEmpty ? "." : directory)
         session.recorder = recorder
         session.scratch = scratch
         try session.run(mouse: !noMouse)
