@@ -41,7 +41,7 @@ struct StatsCommand: ParsableCommand {
             if store.quarantinedTotal > 0 {
                 Output.error("\(store.quarantinedTotal) line(s) quarantined; `dutydesk check` lists them")
             }
-            if !tailer.problems.isEmpty { throw ExitCode(2) }
+            if !tailer.oneShotProblems.isEmpty { throw ExitCode(2) }
             return
         }
         var last = StatsReport(store: store).json

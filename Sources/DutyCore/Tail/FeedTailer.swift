@@ -33,12 +33,13 @@ public final class FeedTailer: @unchecked Sendable {
     var beforeOpen: ((String) -> Void)?
 
     /// Problems seen on the last poll (missing/unreadable directory or file),
-    /// naming the path and the errno text, worded for a caller that keeps
-    /// polling ("— retrying every poll"); cleared when fixed.
-    public private(set) var problems: [String] = []
-    /// The same problems without the promise of a retry, for the one-shot
-    /// commands (`check`, `stats`, loading a recording), which do not retry.
+    /// naming the path and the errno text, for the one-shot commands
+    /// (`check`, `stats`, loading a recording), which do not retry; cleared
+    /// when fixed.
     public private(set) var oneShotProblems: [String] = []
+    /// The same problems worded for a caller that keeps polling ("— retrying
+    /// every poll").
+    public var problems: [String] { oneShotProblems.map { $0 + Self.retrySuffix } }
     /// What the tailer waits for while it follows no file at all (a missing
     /// path, a folder with no feed yet); nil once a file is followed.
     public private(set) var waiting: FeedWait?
@@ -101,8 +102,7 @@ public final class FeedTailer: @unchecked Sendable {
         }
 
         oneShotProblems = report.problems
-        report.problems = report.problems.map { $0 + Self.retrySuffix }
-        problems = report.problems
+        report.problems = problems
         waiting = files.isEmpty ? FeedWait(paths: paths, missing: missingRoots, failed: failedRoots) : nil
         totalLines += report.lines
         totalBytes += report.bytes

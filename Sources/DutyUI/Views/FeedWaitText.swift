@@ -10,11 +10,11 @@ enum FeedWaitText {
         case .missing(let path):
             // The path last: a file name holding "{seconds}" stays as it is.
             return ConsoleLabels.of("ui", "wait_missing").text(language)
-                .replacing("{seconds}", with: seconds(pollMillis))
-                .replacing("{path}", with: path)
+                .replacingAll("{seconds}", with: seconds(pollMillis))
+                .replacingAll("{path}", with: path)
         case .noFeedFile(let paths):
             return ConsoleLabels.of("ui", "wait_no_feed").text(language)
-                .replacing("{path}", with: paths.joined(separator: language == .zh ? "、" : ", "))
+                .replacingAll("{path}", with: paths.joined(separator: language == .zh ? "、" : ", "))
         }
     }
 
