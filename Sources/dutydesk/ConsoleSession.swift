@@ -20,6 +20,7 @@ final class ConsoleSession: @unchecked Sendable {
     /// The store and what reads it are replaced when a replay seeks back.
     private(set) var store: Store
     private var paneRows = PaneRows()
+    private var listRows = ItemListRows()
     let themes: [Theme]
     let terminal = Terminal()
     private var feed: Feed
@@ -151,6 +152,7 @@ final class ConsoleSession: @unchecked Sendable {
         new.confine(to: .main)   // as the first store was (ScreenOptions)
         store = new
         paneRows = PaneRows()
+        listRows = ItemListRows()
         rules = AlertRuleEngine()
         performer = performer?.acting(on: new)
         state.anchors = [nil, nil, nil, nil]
@@ -186,11 +188,11 @@ final class ConsoleSession: @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(.main))
         let layout = ConsoleView.layout(width: size.width, height: size.height, state: state)
         let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count,
-                                     limits: performer?.limits ?? .standard)
+                                     limits: performer?.limits ?? .standard, listRows: listRows)
         var effect: ConsoleEffect?
         switch event {
         case .key(let key):
-            guard let command = KeyRegistry.command(forKey: key.name, in: state.mode, focus: state.focus,
+            guard let command = KeyRegistry.command(forKey: key.name, in: state.mode, focus: state.actionPane,
                                                     replay: state.replaying) else { return }
             effect = reducer.apply(command, to: &state, layout: layout)
         case .mouse(let x, let y, let kind):
@@ -240,7 +242,7 @@ final class ConsoleSession: @unchecked Sendable {
     }
 
     private func draw() {
-        var view = ConsoleView(store: store, paneRows: paneRows, badge: badge)
+        var view = ConsoleView(store: store, paneRows: paneRows, badge: badge, listRows: listRows)
         if case .tail(let tailer, let interval) = feed {
             let health = tailer.health
             view.feeds = FeedStatus(files: health.files, lastLine: health.lastLineMillis, problems: tailer.problems,
@@ -249,8 +251,10 @@ final class ConsoleSession: @unchecked Sendable {
         if store.records != drawnRecords {
             // New records: keep each pane's selection on the item the operator chose.
             drawnRecords = store.records
-            ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count)
-                .followAnchors(&state, layout: ConsoleView.layout(width: size.width, height: size.height, state: state))
+            let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count, listRows: listRows)
+            reducer.followAnchors(&state, layout: ConsoleView.layout(width: size.width, height: size.height, state: state))
+            // A list's selection stays in range and its target on the row shown.
+            if case .list(let list) = state.mode { reducer.retarget(list, &state) }
         }
         let grid = view.render(state, width: size.width, height: size.height)
         terminal.draw(grid, theme: themes[state.themeIndex % themes.count])

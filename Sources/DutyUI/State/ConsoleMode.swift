@@ -16,6 +16,8 @@ public enum ConsoleMode: Equatable, Sendable {
     case confirming
     /// Reading a document the console wrote (the shift handover).
     case document
+    /// A list across panes: a header figure's items, or the needs-action queue.
+    case list(ItemList)
 }
 
 /// The item a detail view shows.

@@ -8,9 +8,13 @@ public struct ConsoleReducer {
     public let themeCount: Int
     /// Task time limits, for the due time a dispatch's chooser names.
     public let limits: TaskTimeLimits
+    /// The rows of the list shown in `.list` (cached across calls by the owner).
+    public let listRows: ItemListRows
 
-    public init(store: Store, paneRows: PaneRows, themeCount: Int, limits: TaskTimeLimits = .standard) {
+    public init(store: Store, paneRows: PaneRows, themeCount: Int, limits: TaskTimeLimits = .standard,
+                listRows: ItemListRows = ItemListRows()) {
         self.store = store; self.paneRows = paneRows; self.themeCount = themeCount; self.limits = limits
+        self.listRows = listRows
     }
 
     /// Rows visible in a pane at this layout (0 when collapsed).
@@ -34,14 +38,24 @@ public struct ConsoleReducer {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
             if case .main = state.mode {
                 move(command, &state, rows: rows, page: page)
+            } else if case .list(let list) = state.mode {
+                moveList(command, list, &state, page: listPage(layout))
             } else {
                 moveOverlay(command, &state, page: page)
             }
         case .scroll(let delta):
             if case .main = state.mode {
                 move(delta > 0 ? .moveDown : .moveUp, &state, rows: rows, page: page, times: abs(delta))
+            } else if case .list(let list) = state.mode {
+                moveList(delta > 0 ? .moveDown : .moveUp, list, &state, page: listPage(layout), times: abs(delta))
             } else {
                 state.overlayScroll = max(0, state.overlayScroll + delta)
+            }
+        case .open where { if case .list = state.mode { true } else { false } }():
+            if case .list(let list) = state.mode, let target = state.listTarget {
+                state.mode = .detail(DetailTarget(pane: PaneRows.pane(of: target.kind), item: target.item))
+                state.listReturn = list
+                state.overlayScroll = 0
             }
         case .open:
             let selected = state.selection[pane.rawValue]
@@ -50,7 +64,14 @@ public struct ConsoleReducer {
                 state.overlayScroll = 0
             }
         case .back:
-            state.mode = .main
+            if case .detail = state.mode, let list = state.listReturn {
+                state.listReturn = nil
+                state.mode = .list(list)
+            } else {
+                state.mode = .main
+            }
+        case .openList(let list):
+            openList(list, &state)
         case .startFilter:
             state.mode = .filterInput
             state.filterDraft = state.filter(pane)?.text ?? ""
@@ -99,7 +120,7 @@ public struct ConsoleReducer {
                 return ask(c.chosen, &state)
             } else if case .confirming = state.mode, let request = state.pendingConfirmation {
                 state.pendingConfirmation = nil
-                state.mode = .main
+                endAction(&state)
                 return .perform(request)
             }
         case .retryJournal:
@@ -115,7 +136,7 @@ public struct ConsoleReducer {
         case .cancel:
             state.chooser = nil
             state.pendingConfirmation = nil
-            state.mode = .main
+            endAction(&state)
         }
         return nil
     }
@@ -139,6 +160,7 @@ public struct ConsoleReducer {
             state.status = ActionStatusLine.text(.refused(refusal), of: kind, state.language)
             return nil
         }
+        if case .list(let list) = state.mode { state.listReturn = list }
         if let chooser = ActionMenus.chooser(for: request, store: store, language: state.language, limits: limits) {
             state.chooser = chooser
             state.mode = .choosing
@@ -154,8 +176,62 @@ public struct ConsoleReducer {
             state.mode = .confirming
             return nil
         }
-        state.mode = .main
+        endAction(&state)
         return .perform(request)
+    }
+
+    /// Back to where the action started: the panes, or the list it was
+    /// taken from (whose rows then show its effect).
+    private func endAction(_ state: inout ConsoleState) {
+        if let list = state.listReturn {
+            state.listReturn = nil
+            state.mode = .list(list)
+            retarget(list, &state)
+        } else {
+            state.mode = .main
+        }
+    }
+
+    /// Shows a list across panes, its first row selected.
+    private func openList(_ list: ItemList, _ state: inout ConsoleState) {
+        state.mode = .list(list)
+        state.listReturn = nil
+        state.listSelection = 0
+        state.overlayScroll = 0
+        retarget(list, &state)
+    }
+
+    /// Rows of a list that fit on screen (the body less its box and titles).
+    private func listPage(_ layout: ScreenLayout?) -> Int {
+        guard let layout else { return 10 }
+        return max(1, layout.footer.y - layout.header.maxY - 3)
+    }
+
+    private func moveList(_ command: Command, _ list: ItemList, _ state: inout ConsoleState, page: Int, times: Int = 1) {
+        let count = listRows.rows(list, store: store).count
+        var sel = state.listSelection
+        switch command {
+        case .moveDown: sel += times
+        case .moveUp: sel -= times
+        case .pageDown: sel += page
+        case .pageUp: sel -= page
+        case .top: sel = 0
+        case .bottom: sel = count - 1
+        default: break
+        }
+        state.listSelection = max(0, min(sel, count - 1))
+        var top = state.overlayScroll
+        if state.listSelection < top { top = state.listSelection }
+        if state.listSelection >= top + page { top = state.listSelection - page + 1 }
+        state.overlayScroll = max(0, top)
+        retarget(list, &state)
+    }
+
+    /// Keeps the selection within the list and its item as the action target.
+    public func retarget(_ list: ItemList, _ state: inout ConsoleState) {
+        let rows = listRows.rows(list, store: store)
+        state.listSelection = max(0, min(state.listSelection, rows.count - 1))
+        state.listTarget = rows.indices.contains(state.listSelection) ? rows[state.listSelection].ref : nil
     }
 
     /// Filters as the operator types, so the pane narrows with each key.
@@ -203,6 +279,13 @@ public struct ConsoleReducer {
     }
 
     private func click(x: Int, y: Int, _ state: inout ConsoleState, layout: ScreenLayout?) {
+        if let layout, y == layout.header.y + 1, layout.header.height >= 2 {
+            // A header figure opens the list it counts.
+            if let figure = HeaderFigures.figure(atX: x, store: store, language: state.language, width: layout.header.width) {
+                openList(.figure(figure), &state)
+            }
+            return
+        }
         guard case .main = state.mode, let layout, let pane = layout.pane(atX: x, y: y) else { return }
         state.focus = pane
         let frame = layout.frame(pane)

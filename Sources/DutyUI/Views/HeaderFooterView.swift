@@ -29,28 +29,17 @@ enum HeaderFooterView {
             grid.put(text: badgeText, x: rx, y: rect.y, style: Style(badgeRole, attributes: .bold))
         }
         guard rect.height >= 2 else { return }
-        let a = ctx.store.aggregates
-        let today = a.today(now: now)
-        let unacked = a.openAlertsByLevel.reduce(0, +)
-        var parts = [
-            "\(ctx.label("intake")) \(today.intake)", "\(ctx.label("dispatched")) \(today.dispatched)",
-            "\(ctx.label("closed")) \(today.closed)", "\(ctx.label("overdue")) \(today.overdue)",
-            "\(ctx.label("unacked")) \(unacked)",
-        ]
-        if let feeds {
+        // The figures, each opening its list (F2–F7, or a click), then feed health.
+        var y2x = rect.x + 1
+        for part in HeaderFigures.parts(store: ctx.store, language: lang, width: rect.width) {
+            grid.put(text: part.text, x: rect.x + part.x, y: rect.y + 1, width: part.width,
+                     style: Style(part.warn ? .error : .header, attributes: part.warn ? .bold : []))
+            y2x = rect.x + part.x + part.width + HeaderFigures.gap
+        }
+        if let feeds, y2x < rect.maxX {
             var f = "\(ctx.label("feeds")) \(feeds.files) \(ctx.label("files"))"
             if let last = feeds.lastLine { f += " · \(ctx.label("last_ingest")) \(DisplayFormat.clockSeconds(last))" }
-            parts.append(f)
-        }
-        parts.append("\(ctx.label("quarantined")) \(ctx.store.quarantinedTotal)")
-        var y2x = rect.x + 1
-        for (i, part) in parts.enumerated() {
-            let warn = (i == 3 && today.overdue > 0) || (i == 4 && unacked > 0)
-                || (i == parts.count - 1 && ctx.store.quarantinedTotal > 0)
-            let w = grid.put(text: part, x: y2x, y: rect.y + 1, width: rect.maxX - y2x,
-                             style: Style(warn ? .error : .header, attributes: warn ? .bold : []))
-            y2x += w + 3
-            if y2x >= rect.maxX { break }
+            y2x += grid.put(text: f, x: y2x, y: rect.y + 1, width: rect.maxX - y2x, style: Style(.header)) + HeaderFigures.gap
         }
         if case .replay(let r) = badge, y2x < rect.maxX - 12 {
             // The recording's span as a progress bar, then where actions go.
