@@ -15,6 +15,10 @@ public struct KeyBinding: Sendable {
     public var panes: Set<Pane> = []
     /// Only while replaying a recording.
     public var replayOnly = false
+    /// How the footer names a group of keys it shows as one entry ("F2–F7").
+    public var footerKeys: String? = nil
+    /// The footer's label key for such a group (else `labelKey`).
+    public var footerLabelKey: String? = nil
 
     public var label: Label { ConsoleLabels.of("key", labelKey) }
 }

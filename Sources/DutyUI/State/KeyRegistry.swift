@@ -43,7 +43,8 @@ public enum KeyRegistry {
         KeyBinding(keys: ["z"], command: .action(.snooze), modes: [.main, .list], labelKey: "snooze", inFooter: true, panes: [.alerts]),
         KeyBinding(keys: ["x"], command: .action(.resolve), modes: [.main, .list], labelKey: "resolve", inFooter: true, panes: [.alerts]),
         // Lists across panes: what needs action now, and what each header figure counts.
-        KeyBinding(keys: ["F2"], command: .openList(.figure(.intake)), modes: [.main, .list], labelKey: "list_intake", inFooter: false),
+        KeyBinding(keys: ["F2"], command: .openList(.figure(.intake)), modes: [.main, .list], labelKey: "list_intake", inFooter: true,
+                   footerKeys: "F2–F7", footerLabelKey: "figure_lists"),
         KeyBinding(keys: ["F3"], command: .openList(.figure(.dispatched)), modes: [.main, .list], labelKey: "list_dispatched", inFooter: false),
         KeyBinding(keys: ["F4"], command: .openList(.figure(.closed)), modes: [.main, .list], labelKey: "list_closed", inFooter: false),
         KeyBinding(keys: ["F5"], command: .openList(.figure(.overdue)), modes: [.main, .list], labelKey: "list_overdue", inFooter: false),
@@ -111,4 +112,9 @@ public enum KeyRegistry {
 
     /// "j/Down" as shown to the operator.
     public static func display(_ b: KeyBinding) -> String { b.keys.joined(separator: "/") }
+
+    /// A binding as the footer names it: a group of keys as one entry.
+    public static func footerDisplay(_ b: KeyBinding) -> (keys: String, label: Label) {
+        (b.footerKeys ?? display(b), b.footerLabelKey.map { ConsoleLabels.of("key", $0) } ?? b.label)
+    }
 }

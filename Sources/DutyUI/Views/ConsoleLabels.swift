@@ -66,6 +66,7 @@ public enum ConsoleLabels {
         "col.note": Label("说明", "note"),
         "key.next_pane": Label("下一窗格", "next pane"),
         "key.needs_action": Label("待办", "needs action"),
+        "key.figure_lists": Label("数字列表", "figure lists"),
         "key.list_intake": Label("今日受理列表", "list today's intake"),
         "key.list_dispatched": Label("今日转派列表", "list today's dispatches"),
         "key.list_closed": Label("今日结案列表", "list today's closures"),

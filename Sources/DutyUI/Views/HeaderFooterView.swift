@@ -76,8 +76,9 @@ enum HeaderFooterView {
             x += grid.put(text: status, x: x, y: rect.y, width: rect.maxX - x, style: Style(.footer, attributes: .bold)) + 2
         }
         for binding in KeyRegistry.footer(for: state.mode, focus: state.focus, replay: state.replaying, allows: allows) {
-            let key = KeyRegistry.display(binding)
-            let label = binding.label.text(state.language)
+            let shown = KeyRegistry.footerDisplay(binding)
+            let key = shown.keys
+            let label = shown.label.text(state.language)
             let need = TextFit.width(key) + TextFit.width(label) + 3
             guard x + need <= rect.maxX else { break }
             x += grid.put(text: key, x: x, y: rect.y, style: Style(.footerKey, attributes: .bold)) + 1
