@@ -115,7 +115,7 @@ enum ListPaneView {
             let left = s.due - ctx.now
             let overdue = left < 0 && !returned
             // A returned task (awaiting re-dispatch) says why and since when, not its old due.
-            let due = returned ? t.text(task.reason) + " " + DisplayFormat.duration(ctx.now - s.ts)
+            let due = returned ? Labels.of("reason", t.text(task.reason)).text(lang) + " " + DisplayFormat.duration(ctx.now - s.ts)
                 : overdue ? "⚠" + ctx.label("overdue_by") + DisplayFormat.duration(-left)
                 : DisplayFormat.duration(left)
             let soon = !overdue && !returned && left < TimeSpan.hour
