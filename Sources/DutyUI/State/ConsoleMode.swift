@@ -16,6 +16,9 @@ public enum ConsoleMode: Equatable, Sendable {
     case confirming
     /// Reading a document the console wrote (the shift handover).
     case document
+    /// Typing a line the console asked for (`ConsoleState.textPrompt`: who
+    /// takes over, the handover's note).
+    case textInput
 }
 
 /// The item a detail view shows.

@@ -22,6 +22,7 @@ public struct KeyBinding: Sendable {
 /// Which modes a binding applies in (a `ConsoleMode` without its payload).
 public enum ModeScope: Hashable, Sendable {
     case main, detail, help, filterInput, choosing, confirming
+    case textInput
 
     public init(_ mode: ConsoleMode) {
         switch mode {
@@ -31,6 +32,7 @@ public enum ModeScope: Hashable, Sendable {
         case .filterInput: self = .filterInput
         case .choosing: self = .choosing
         case .confirming: self = .confirming
+        case .textInput: self = .textInput
         }
     }
 }
