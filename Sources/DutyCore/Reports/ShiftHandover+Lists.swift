@@ -119,8 +119,8 @@ extension ShiftHandover {
         for e in index.entries(from: 0, limit: index.count, descending: true) {
             let c = w.store.current(.alert, e.item)
             if c.level != level {
+                md += (level == nil ? "" : "\n") + "### " + c.level.label.text(w.language) + "\n\n"
                 level = c.level
-                md += "\n### " + c.level.label.text(w.language) + "\n\n"
             }
             listed += 1
             guard listed <= listLimit else { continue }

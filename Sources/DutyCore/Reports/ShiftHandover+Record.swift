@@ -18,8 +18,7 @@ extension ShiftHandover {
     /// character never reaches a file name).
     public static func operatorTag(_ name: String) -> String {
         let plain = !name.isEmpty && name.utf8.count <= 24
-            && name.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") && !$0.isNewline }
-            && name.unicodeScalars.allSatisfy { $0.value >= 0x30 }  // no controls, spaces or punctuation below '0'
+            && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         return plain ? name : "u" + FNV1a.hex(name)
     }
 
