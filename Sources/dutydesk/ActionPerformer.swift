@@ -50,7 +50,8 @@ struct ActionPerformer {
         ActionStatusLine.reopened(desk.reopenDueSnoozes(), language)
     }
 
-    /// The 交接班 of the last 8 hours, with who took over and the note typed:
+    /// The 交接班 of the shift (since the last handover to this operator in
+    /// the past 24 hours, else the last 8 hours), with who took over and the note typed:
     /// the document (the operator's actions read from the journal) written
     /// to a new Markdown file beside the journal (never through a symlink,
     /// never over a file), then its record journaled so that the other
@@ -59,7 +60,8 @@ struct ActionPerformer {
         let now = store.now
         let parties = ShiftHandover.Parties(handedBy: desk.operatorName, takenBy: successor, note: note)
         let journalRecords = (try? ShiftHandover.readJournal(path: journal.path).get()) ?? []
-        let text = ShiftHandover.markdown(store: store, now: now, hours: 8, language: language,
+        let start = ShiftHandover.shiftStart(in: store, operatorName: desk.operatorName, now: now)
+        let text = ShiftHandover.markdown(store: store, now: now, hours: 8, shiftStart: start, language: language,
                                           parties: parties, journal: journalRecords)
         let title = Labels.of("action", "handover").text(language)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -153,3 +153,20 @@ import Testing
         }
     }
 }
+
+extension ShiftHandoverTests {
+    /// A shift begins at the handover to its officer: 乙's window starts at
+    /// 甲's handover; without one it is the last 8 hours.
+    @Test func theShiftBeginsAtTheHandoverToItsOfficer() {
+        let handover = ShiftHandover.record(now: Self.now - 3 * TimeSpan.hour, parties: Self.parties,
+                                            fileName: ShiftHandover.fileName(now: Self.now - 3 * TimeSpan.hour, operatorName: "值班员甲"))
+        let store = OperatorActionTests.store()
+        _ = store.apply(handover)
+        let start = ShiftHandover.shiftStart(in: store, operatorName: "值班员乙", now: Self.now)
+        #expect(start == Self.now - 3 * TimeSpan.hour)
+        #expect(ShiftHandover.shiftStart(in: store, operatorName: "值班员甲", now: Self.now) == nil)
+        #expect(ShiftHandover.shiftStart(in: store, operatorName: "值班员乙", now: Self.now + 2 * TimeSpan.day) == nil)
+        let md = ShiftHandover.markdown(store: store, now: Self.now, shiftStart: start)
+        #expect(md.contains("时段: 11-28 09:00 – 11-28 12:00 (+08:00)"))
+    }
+}

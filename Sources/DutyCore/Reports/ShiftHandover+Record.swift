@@ -71,6 +71,20 @@ extension ShiftHandover {
         return Notice(ts: c.ts, handedBy: by, takenBy: taken, fileName: store.texts.optionalText(c.note))
     }
 
+    /// When `operatorName`'s shift began: the latest handover to them (its
+    /// record names them as who took over) in the `within` before `now`;
+    /// nil when there is none (a shift begun without one).
+    public static func shiftStart(in store: Store, operatorName: String, now: Millis,
+                                  within: Millis = 24 * TimeSpan.hour) -> Millis? {
+        var start: Millis?
+        for i in 0..<Int32(store.count(.alert)) {
+            guard let n = notice(in: store, alert: i), n.takenBy == operatorName,
+                  n.ts <= now, now - n.ts <= within else { continue }
+            start = max(start ?? n.ts, n.ts)
+        }
+        return start
+    }
+
     /// The newest handover among the alerts numbered `from` and above (the
     /// store numbers items in the order they first arrive, so a caller that
     /// remembers `store.count(.alert)` looks only at what is new).

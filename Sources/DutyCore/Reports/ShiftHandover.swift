@@ -7,7 +7,7 @@
 /// and `now` (no wall clock, no dictionary order), so the same input gives
 /// the same text.
 ///
-/// Window figures ("this shift" = the `hours` before `now`):
+/// Window figures ("this shift": from `shiftStart`, else the `hours` before `now`):
 /// - intake: events first reported in the window;
 /// - dispatched: tasks first reported in the window (one per 转派);
 /// - closed: events whose current state is `closed` or `self_resolved` and
@@ -38,10 +38,12 @@ public enum ShiftHandover {
     /// handover calls late what the late-signing alert calls late.
     /// `journal`: the journal's records (`readJournal`); those whose `by` is
     /// `parties.handedBy` and whose ts is in the window are the shift's actions.
-    public static func markdown(store: Store, now: Millis, hours: Int = 8, language: Language = .zh,
-                                parties: Parties? = nil, journal: [Record] = [],
+    /// `shiftStart`: when the shift began (`shiftStart(in:operatorName:now:)`);
+    /// nil: `hours` before `now`.
+    public static func markdown(store: Store, now: Millis, hours: Int = 8, shiftStart: Millis? = nil,
+                                language: Language = .zh, parties: Parties? = nil, journal: [Record] = [],
                                 signingLimits: [Millis] = AlertRuleConfig.default.signingLimits) -> String {
-        let start = now - Millis(hours) * TimeSpan.hour
+        let start = shiftStart ?? now - Millis(hours) * TimeSpan.hour
         let w = Writer(store: store, now: now, language: language)
         let a = store.aggregates
         let time = LocalTime.dayClock
