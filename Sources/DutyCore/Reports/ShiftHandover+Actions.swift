@@ -78,7 +78,7 @@ extension ShiftHandover {
         case .task(let t):
             if r.snapshot.note == "催办" { return act("urge") }
             switch t.status {
-            case .dispatched: return act("dispatch") + " → " + w.v(t.unit) + (t.event.map { " · " + w.L("handover.event") + " " + w.v($0) } ?? "")
+            case .dispatched where r.snapshot.note == nil: return act("dispatch") + " → " + w.v(t.unit) + (t.event.map { " · " + w.L("handover.event") + " " + w.v($0) } ?? "")
             case .returned: return act("return") + (t.reason.map { colon + Labels.of("reason", w.v($0)).text(w.language) } ?? "")
             case .done: return act("done") + (t.outcome.map { colon + $0.label.text(w.language) } ?? "")
             default: return Labels.of("kind", "task").text(w.language) + " · " + t.status.label.text(w.language)
