@@ -37,6 +37,9 @@ final class ConsoleSession: @unchecked Sendable {
     /// The console's own alert rules, evaluated on the store's clock.
     private var rules = AlertRuleEngine()
     private var tick: DispatchSourceTimer?
+    /// Alerts looked at for handover records (`HandoverNotice`): the store
+    /// numbers items as they first arrive, so only those above are new.
+    private var alertsSeen = 0
 
     init(store: Store, feed: Feed, themes: [Theme], language: Language) {
         self.store = store
@@ -157,6 +160,7 @@ final class ConsoleSession: @unchecked Sendable {
         performer = performer?.acting(on: new)
         state.anchors = [nil, nil, nil, nil]
         drawnRecords = 0
+        alertsSeen = new.count(.alert)
     }
 
     /// Reads new feed lines into the store (and the recording, if any).
@@ -220,6 +224,7 @@ final class ConsoleSession: @unchecked Sendable {
         case .perform(let request):
             guard let performer else { return }
             let outcome = performer.perform(request, language: state.language)
+            if request.kind == .handover { alertsSeen = store.count(.alert) }   // its own is said by the outcome
             state.status = outcome.status
             if let document = outcome.document {
                 state.document = document
@@ -251,6 +256,9 @@ final class ConsoleSession: @unchecked Sendable {
         if store.records != drawnRecords {
             // New records: keep each pane's selection on the item the operator chose.
             drawnRecords = store.records
+            if let notice = HandoverNotice.fresh(in: store, alertsSeen: &alertsSeen, language: state.language) {
+                state.status = notice
+            }
             let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count, listRows: listRows)
             reducer.followAnchors(&state, layout: ConsoleView.layout(width: size.width, height: size.height, state: state))
             // A list's selection stays in range and its target on the row shown.

@@ -133,6 +133,15 @@ public struct ConsoleReducer {
             return .replay(.seek(ms))
         case .replayRestart:
             return .replay(.restart)
+        case .promptInput(let text):
+            state.textPrompt?.type(text)
+        case .promptBackspace:
+            state.textPrompt?.erase()
+        case .promptCommit:
+            return commitPrompt(&state)
+        case .promptCancel:
+            state.textPrompt = nil
+            state.mode = .main
         case .cancel:
             state.chooser = nil
             state.pendingConfirmation = nil
@@ -148,6 +157,7 @@ public struct ConsoleReducer {
     /// to the session. The journal checks again under its lock, since another
     /// console may change the item meanwhile.
     private func startAction(_ kind: ActionKind, _ state: inout ConsoleState) -> ConsoleEffect? {
+        if kind == .handover { return startHandover(&state) }
         let request: ActionRequest
         switch RowActions(store: store, paneRows: paneRows).request(kind, state) {
         case .success(let r): request = r
@@ -167,6 +177,36 @@ public struct ConsoleReducer {
             return nil
         }
         return ask(request, &state)
+    }
+
+    /// `H`: asks who takes over, then a note, in the footer (`TextPrompt`).
+    private func startHandover(_ state: inout ConsoleState) -> ConsoleEffect? {
+        state.textPrompt = TextPrompt()
+        state.mode = .textInput
+        return nil
+    }
+
+    /// Enter in a text prompt: who takes over (required: without one the
+    /// prompt stays, saying so) leads to the note; the note ends the prompt
+    /// and hands the handover, with both answers, to the session.
+    private func commitPrompt(_ state: inout ConsoleState) -> ConsoleEffect? {
+        guard var prompt = state.textPrompt else { state.mode = .main; return nil }
+        switch prompt.field {
+        case .successor:
+            guard !prompt.answer.isEmpty else {
+                state.status = ConsoleLabels.of("ui", "need_successor").text(state.language)
+                return nil
+            }
+            prompt.successor = prompt.answer
+            prompt.field = .note
+            prompt.text = ""
+            state.textPrompt = prompt
+            return nil
+        case .note:
+            state.textPrompt = nil
+            state.mode = .main
+            return .perform(ActionRequest(kind: .handover, choice: .handover(successor: prompt.successor, note: prompt.answer)))
+        }
     }
 
     /// Asks y/n for destructive and bulk actions; hands the rest on.

@@ -32,6 +32,8 @@ public struct ConsoleState: Sendable {
     public var replaying = false
     /// A document to read in `.document` mode: its title and lines.
     public var document: (title: String, lines: [String])?
+    /// The line being asked for, in `.textInput`.
+    public var textPrompt: TextPrompt?
 
     /// In `.list`: the selected row, and its item (what action keys act on).
     public var listSelection = 0

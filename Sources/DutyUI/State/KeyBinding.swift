@@ -26,6 +26,7 @@ public struct KeyBinding: Sendable {
 /// Which modes a binding applies in (a `ConsoleMode` without its payload).
 public enum ModeScope: Hashable, Sendable {
     case main, detail, help, filterInput, choosing, confirming, list
+    case textInput
 
     public init(_ mode: ConsoleMode) {
         switch mode {
@@ -36,6 +37,7 @@ public enum ModeScope: Hashable, Sendable {
         case .choosing: self = .choosing
         case .confirming: self = .confirming
         case .list: self = .list
+        case .textInput: self = .textInput
         }
     }
 }

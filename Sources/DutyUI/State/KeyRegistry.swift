@@ -69,6 +69,10 @@ public enum KeyRegistry {
         KeyBinding(keys: ["Esc", "q"], command: .cancel, modes: [.choosing, .confirming], labelKey: "cancel", inFooter: true),
         KeyBinding(keys: ["y", "Enter"], command: .confirm, modes: [.confirming], labelKey: "confirm", inFooter: true),
         KeyBinding(keys: ["n"], command: .cancel, modes: [.confirming], labelKey: "cancel", inFooter: false),
+        // A line asked for (who takes over, the handover's note): every other printable key is text.
+        KeyBinding(keys: ["Enter"], command: .promptCommit, modes: [.textInput], labelKey: "confirm", inFooter: true),
+        KeyBinding(keys: ["Esc"], command: .promptCancel, modes: [.textInput], labelKey: "cancel", inFooter: true),
+        KeyBinding(keys: ["Backspace"], command: .promptBackspace, modes: [.textInput], labelKey: "prompt_erase", inFooter: false),
     ]
 
     /// The command a key means in a mode; in filter input every printable key
@@ -81,6 +85,8 @@ public enum KeyRegistry {
         }) { return b.command }
         if scope == .filterInput, key == "Space" { return .filterInput(" ") }
         if scope == .filterInput, isText(key) { return .filterInput(key) }
+        if scope == .textInput, key == "Space" { return .promptInput(" ") }
+        if scope == .textInput, isText(key) { return .promptInput(key) }
         return nil
     }
 

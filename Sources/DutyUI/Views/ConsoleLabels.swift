@@ -127,6 +127,10 @@ public enum ConsoleLabels {
         "ui.journal_blocked": Label("日志写入失败，操作已暂停", "journal write failed; actions paused"),
         "ui.wait_no_feed": Label("等待数据：{path} 中还没有 .jsonl 文件", "no feed file in {path} yet: waiting"),
         "ui.wait_missing": Label("路径不存在：{path}（每 {seconds} 秒重试）", "path does not exist: {path} (retrying every {seconds} s)"),
+        "ui.prompt_successor": Label("交接班 · 接班人", "Handover · who takes over"),
+        "ui.prompt_note": Label("交班备注（可空）", "Note (may be empty)"),
+        "ui.need_successor": Label("请输入接班人", "type who takes over"),
+        "key.prompt_erase": Label("删除一字", "erase a character"),
     ]
 
     /// The label for `group.key` ("ui", "pane", "col", "key"), as `Label.lookup`.

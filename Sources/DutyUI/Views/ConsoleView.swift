@@ -45,6 +45,8 @@ public struct ConsoleView {
                 }
             case .main, .filterInput, .confirming:
                 for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
+            case .textInput:
+                for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
             case .choosing:
                 for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
                 if let chooser = state.chooser { drawChooser(chooser, ctx, into: &grid, body: body) }

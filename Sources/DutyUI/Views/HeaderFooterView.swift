@@ -56,6 +56,22 @@ enum HeaderFooterView {
         }
     }
 
+    /// A text prompt: the question, what is typed (its end, when longer than
+    /// the room left) and a cursor, then why Enter did not go on, if so.
+    static func drawPrompt(_ prompt: TextPrompt, _ state: ConsoleState, into grid: inout CellGrid, x: Int, rect: Rect) -> Int {
+        var x = x
+        let question = ConsoleLabels.of("ui", prompt.labelKey).text(state.language) + ": "
+        x += grid.put(text: question, x: x, y: rect.y, width: rect.maxX - x, style: Style(.footerKey, attributes: .bold))
+        let room = max(1, (rect.maxX - x) / 2)
+        var shown = Substring(Sanitize.isClean(prompt.text) ? prompt.text : Sanitize.visible(prompt.text))
+        while TextFit.width(String(shown)) + 1 > room, !shown.isEmpty { shown = shown.dropFirst() }
+        x += grid.put(text: String(shown) + "▏", x: x, y: rect.y, width: rect.maxX - x, style: Style(.filter)) + 2
+        if let status = state.status {
+            x += grid.put(text: status, x: x, y: rect.y, width: rect.maxX - x, style: Style(.error, attributes: .bold)) + 2
+        }
+        return x
+    }
+
     /// `question`: the y/n being asked, worded by `ActionDialog`. `allows`:
     /// whether a binding's command applies now (the selected row's state
     /// allows its action; Tab only in a chooser that cycles).
@@ -69,6 +85,8 @@ enum HeaderFooterView {
             x += grid.put(text: prompt, x: x, y: rect.y, style: Style(.footerKey, attributes: .bold))
             x += grid.put(text: state.filterDraft + "▏", x: x, y: rect.y, width: rect.maxX - x, style: Style(.filter))
             x += 2
+        } else if case .textInput = state.mode, let prompt = state.textPrompt {
+            x = drawPrompt(prompt, state, into: &grid, x: x, rect: rect)
         } else if case .confirming = state.mode, let question {
             x += grid.put(text: question + " (y/n)", x: x, y: rect.y, width: rect.maxX - x,
                           style: Style(.error, attributes: .bold)) + 2
