@@ -44,13 +44,16 @@ public struct ConsoleReducer {
                 state.overlayScroll = max(0, state.overlayScroll + delta)
             }
         case .open:
+            if case .detail(let target) = state.mode {
+                enterLinked(from: target, &state)
+                break
+            }
             let selected = state.selection[pane.rawValue]
             if let item = paneRows.items(pane, store: store, filter: state.filter(pane), from: selected, limit: 1).first {
-                state.mode = .detail(DetailTarget(pane: pane, item: item))
-                state.overlayScroll = 0
+                openIncident(DetailTarget(pane: pane, item: item), &state)
             }
         case .back:
-            state.mode = .main
+            goBack(&state)
         case .startFilter:
             state.mode = .filterInput
             state.filterDraft = state.filter(pane)?.text ?? ""
@@ -71,6 +74,7 @@ public struct ConsoleReducer {
             state.scroll[pane.rawValue] = 0
             state.anchors[pane.rawValue] = nil
         case .help:
+            if case .detail(let target) = state.mode { pushDetail(target, &state) }
             state.mode = .help
             state.overlayScroll = 0
         case .cycleTheme:
@@ -190,6 +194,10 @@ public struct ConsoleReducer {
     }
 
     private func moveOverlay(_ command: Command, _ state: inout ConsoleState, page: Int) {
+        if case .detail(let target) = state.mode, command == .moveDown || command == .moveUp {
+            moveLink(command == .moveDown ? 1 : -1, in: target, &state)
+            return
+        }
         switch command {
         case .moveDown: state.overlayScroll += 1
         case .moveUp: state.overlayScroll -= 1

@@ -32,6 +32,11 @@ public struct ConsoleState: Sendable {
     public var replaying = false
     /// A document to read in `.document` mode: its title and lines.
     public var document: (title: String, lines: [String])?
+    /// The incident views entered before the one shown (oldest first), each
+    /// with its selected linked row and scroll: `Esc` goes back one.
+    public var detailStack: [DetailTarget] = []
+    /// The linked row selected in the incident view shown.
+    public var detailLink = 0
 
     public init() {}
 

@@ -60,6 +60,9 @@ public enum KeyRegistry {
         KeyBinding(keys: ["Esc", "q"], command: .cancel, modes: [.choosing, .confirming], labelKey: "cancel", inFooter: true),
         KeyBinding(keys: ["y", "Enter"], command: .confirm, modes: [.confirming], labelKey: "confirm", inFooter: true),
         KeyBinding(keys: ["n"], command: .cancel, modes: [.confirming], labelKey: "cancel", inFooter: false),
+        // The incident view: enter the selected linked item; back one level.
+        KeyBinding(keys: ["Enter"], command: .open, modes: [.detail], labelKey: "enter_linked", inFooter: true),
+        KeyBinding(keys: ["Backspace"], command: .back, modes: [.detail, .help], labelKey: "back", inFooter: false),
     ]
 
     /// The command a key means in a mode; in filter input every printable key

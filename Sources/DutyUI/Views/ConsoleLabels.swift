@@ -111,6 +111,20 @@ public enum ConsoleLabels {
         "ui.journal_blocked": Label("日志写入失败，操作已暂停", "journal write failed; actions paused"),
         "ui.wait_no_feed": Label("等待数据：{path} 中还没有 .jsonl 文件", "no feed file in {path} yet: waiting"),
         "ui.wait_missing": Label("路径不存在：{path}（每 {seconds} 秒重试）", "path does not exist: {path} (retrying every {seconds} s)"),
+        "key.enter_linked": Label("进入关联条目", "enter linked item"),
+        "ui.incident": Label("事件链", "incident"),
+        "ui.linked": Label("关联条目", "linked items"),
+        "ui.ref": Label("关联", "ref"),
+        "ui.reporter": Label("上报人", "reporter"),
+        "ui.link_event": Label("事件", "event"),
+        "ui.link_task": Label("任务", "task"),
+        "ui.link_mediation": Label("调解", "case"),
+        "ui.link_alert": Label("告警", "alert"),
+        "ui.missing_event": Label("事件 {id} 不在已接入的数据中", "event {id} is not in the feeds"),
+        "ui.missing_ref": Label("{ref} 不在已接入的数据中", "{ref} is not in the feeds"),
+        "ui.due_left": Label("剩 {d}", "{d} left"),
+        "ui.due_over": Label("超期 {d}", "{d} overdue"),
+        "ui.by_who": Label("经办 {name}", "by {name}"),
     ]
 
     /// The label for `group.key` ("ui", "pane", "col", "key"), as `Label.lookup`.
