@@ -1,4 +1,4 @@
-import DutyCore
+@testable import DutyCore
 import DutyTestSupport
 import Testing
 
@@ -77,6 +77,36 @@ import Testing
         let incident = IncidentLinks.incident(of: .mediation, m, in: store)
         #expect(incident.mediation == m && incident.eventID == nil)
         #expect(ids(.alert, incident.alerts) == ["R-tier-TJ-20261204-0001"])
+    }
+
+    @Test func itemsArrivingAfterALookupAreFound() throws {
+        let event = try index(.event, IncidentFeed.event)
+        #expect(IncidentLinks.incident(of: .event, event, in: store).tasks.count == 2)
+        let more = [
+            Line.task("ZF-20261204-0011", "2026-12-04T14:05:00+08:00", due: "2026-12-04T18:05:00+08:00",
+                      unit: "江口派出所", event: "\"\(IncidentFeed.event)\""),
+            #"{"kind":"alert","id":"R-prewarning-ZF-20261204-0011","ts":"2026-12-04T14:06:00+08:00","level":"info","type":"prewarning","title":"临期","status":"open","ref":"task:ZF-20261204-0011"}"#,
+        ]
+        for line in more {
+            var l = line
+            l.withUTF8 { _ = store.ingest(line: UnsafeRawBufferPointer($0), file: "more.jsonl", lineNumber: 1, offset: 0) }
+        }
+        let after = IncidentLinks.incident(of: .event, event, in: store)
+        #expect(ids(.task, after.tasks).last == "ZF-20261204-0011" && after.tasks.count == 3)
+        #expect(ids(.alert, after.alerts).last == "R-prewarning-ZF-20261204-0011" && after.alerts.count == 3)
+        // Another store is indexed afresh, not read through this one's index.
+        let other = IncidentFeed.store()
+        let otherEvent = try #require(other.index(.event, id: IncidentFeed.event))
+        #expect(IncidentLinks.incident(of: .event, otherEvent, in: other).tasks.count == 2)
+    }
+
+    @Test func hashedItemsKeepEveryItemFiledUnderAHash() {
+        var filed = HashedItems()
+        filed.add((0..<200).map { (UInt64($0 % 7), Int32($0)) })           // many at once: sorted in
+        filed.add([(3, 500), (UInt64.max, 501), (0, 502)])                 // a few: inserted
+        #expect(filed.items(3) == (0..<200).filter { $0 % 7 == 3 }.map(Int32.init) + [500])
+        #expect(filed.items(UInt64.max) == [501] && filed.items(0).last == 502)
+        #expect(filed.items(8).isEmpty)
     }
 
     @Test func refsAreReadAsKindAndID() {

@@ -1,12 +1,8 @@
 /// Finds an item's incident: from an event, a task, an alert or a case, the
 /// event it is about, every task whose `event` names it, and the alerts whose
-/// `ref` (`kind:id`) names any of them.
-///
-/// A scan of the tasks' and alerts' current snapshots, comparing bytes in
-/// place (no String per item): tasks and alerts are a few percent of a feed's
-/// items, so over 1,000,000 records one lookup is well under a millisecond to
-/// a few (see the bench's `incident` figure) and the ingest pays nothing, where
-/// an index kept at ingest would cost every task and alert record a hash.
+/// `ref` (`kind:id`) names any of them. The tasks and alerts are found
+/// through `IncidentIndex`, kept beside the store, so a lookup over 1,000,000
+/// records is a dictionary hit, not a scan (see the bench's `incident` line).
 public enum IncidentLinks {
     /// The incident of the item `index` of `kind`.
     public static func incident(of kind: Kind, _ index: Int32, in store: Store) -> Incident {
@@ -60,32 +56,14 @@ public enum IncidentLinks {
 
     /// Tasks whose current `event` is `eventID`, first dispatched first.
     static func tasksServing(_ eventID: String, _ store: Store) -> [Int32] {
-        var id = eventID
-        var found: [Int32] = []
-        id.withUTF8 { wanted in
-            let wanted = UnsafeRawBufferPointer(wanted)
-            for i in 0..<Int32(store.count(.task)) {
-                let sym = store.current(.task, i).task.event
-                if sym.isNone { continue }
-                if store.texts.withBytes(sym, { Platform.equal($0, wanted) }) { found.append(i) }
-            }
-        }
-        return found.sorted { (store.firstTs(.task, $0), $0) < (store.firstTs(.task, $1), $1) }
+        IncidentIndex.with(store) { $0.tasks(serving: eventID, store) }
+            .sorted { (store.firstTs(.task, $0), $0) < (store.firstTs(.task, $1), $1) }
     }
 
     /// Alerts whose current `ref` is one of `refs`, first raised first.
     static func alertsNaming(_ refs: [String], _ store: Store) -> [Int32] {
         guard !refs.isEmpty else { return [] }
-        let wanted = refs.map { Array($0.utf8) }
-        var found: [Int32] = []
-        for i in 0..<Int32(store.count(.alert)) {
-            let sym = store.current(.alert, i).alert.ref
-            if sym.isNone { continue }
-            let hit = store.texts.withBytes(sym) { ref in
-                wanted.contains { w in w.withUnsafeBytes { Platform.equal($0, ref) } }
-            }
-            if hit { found.append(i) }
-        }
+        let found = IncidentIndex.with(store) { index in Set(refs.flatMap { index.alerts(naming: $0, store) }) }
         return found.sorted { (store.firstTs(.alert, $0), $0) < (store.firstTs(.alert, $1), $1) }
     }
 }
