@@ -59,7 +59,7 @@ struct IncidentText {
         case .alert:
             let a = s.alert
             let ref = text(a.ref)
-            out = [(col("title"), text(a.title)), (col("level"), DisplayFormat.level(s.level) + s.level.label.text(lang)),
+            out = [(col("title"), text(a.title)), (col("level"), DisplayFormat.level(s.level) + " " + s.level.label.text(lang)),
                    (col("type"), Labels.of("alert.type", text(a.type)).text(lang)), (col("status"), s.alertStatus.label.text(lang)),
                    (ui("ref"), ref.isEmpty ? "" : Self.ref(ref, lang))]
         }
