@@ -13,7 +13,8 @@ struct Bench {
     var records = 1_000_000
     var file: String?
     var seed: UInt64 = 7
-    /// `--only parse|ingest|keys`: measure one phase and stop (for profiling it).
+    /// `--only parse|ingest|keys|frames`: measure one phase and stop (for profiling it;
+    /// `frames` ingests once in this process, then measures the frames and the incident view).
     var only: String?
     /// `--runs N`: measure the ingest N times and report the median, since
     /// one run on a shared VM varies by 10% and more. Every timed run is a
@@ -32,7 +33,7 @@ struct Bench {
             case "--only": only = it.next()
             case "--runs": runs = max(1, Int(it.next() ?? "") ?? runs)
             default:
-                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys] [--runs N]")
+                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frames] [--runs N]")
                 exit(2)
             }
         }
@@ -112,6 +113,8 @@ struct Bench {
         let report = StatsReport(store: store)
         print(String(format: "stats report: %.3f ms (%d bytes)", seconds(since: t0) * 1000, report.json.utf8.count))
         frames(store)
+        incident(store)
+        if only == "frames" { return }
         TerminalBench(store: store).run()
         rules()
         replay(path)
@@ -226,6 +229,31 @@ struct Bench {
         }
         print(String(format: "key → new frame (200×60): %.3f ms (mean of %d; the terminal's copy is extra)",
                      seconds(since: t0) * 1000 / Double(n), n))
+    }
+
+    /// An incident (issue 12): the lookup of an event's tasks and alerts, a
+    /// scan of every task and alert, and Enter on it to its incident frame.
+    func incident(_ store: Store) {
+        // The event of the latest task with an event: one that has an incident.
+        let tasks = store.aggregates.count(.task)
+        guard let event = (0..<Int32(tasks)).reversed().lazy.compactMap({ t -> Int32? in
+            let id = store.texts.optionalText(store.current(.task, t).task.event)
+            return id.flatMap { store.index(.event, id: $0) }
+        }).first else { return print("incident: no task with an event in the store") }
+        let n = 200
+        var t0 = Platform.monotonicNanos()
+        var found = IncidentLinks.incident(of: .event, event, in: store)
+        let first = seconds(since: t0) * 1000
+        t0 = Platform.monotonicNanos()
+        for _ in 0..<n { found = IncidentLinks.incident(of: .event, event, in: store) }
+        print(String(format: "incident lookup: %.3f ms (mean of %d; the first, which indexes %d tasks and %d alerts: %.1f ms; %d linked)",
+                     seconds(since: t0) * 1000 / Double(n), n, tasks, store.aggregates.count(.alert), first, found.members.count))
+        let view = ConsoleView(store: store, paneRows: PaneRows(), badge: .live)
+        var state = ConsoleState()
+        state.mode = .detail(DetailTarget(kind: .event, item: event))
+        t0 = Platform.monotonicNanos()
+        for _ in 0..<n { _ = view.render(state, width: 200, height: 60) }
+        print(String(format: "incident frame 200×60: %.3f ms (mean of %d)", seconds(since: t0) * 1000 / Double(n), n))
     }
 
     static let start = Timestamp.millis(year: 2025, month: 1, day: 1)

@@ -27,5 +27,38 @@ public enum ConsoleMode: Equatable, Sendable {
 public struct DetailTarget: Equatable, Sendable {
     public var pane: Pane
     public var item: Int32
+    /// Where the view was when another item was entered from it (the linked
+    /// row selected, the timeline's scroll): kept on the back stack only.
+    public var link = 0
+    public var scroll = 0
     public init(pane: Pane, item: Int32) { self.pane = pane; self.item = item }
+
+    /// An item of any kind, shown whether or not its pane lists it now (a
+    /// done task entered from its event).
+    public init(kind: Kind, item: Int32) { self.init(pane: Pane(kind: kind), item: item) }
+
+    /// The kind of the item: each pane lists one kind.
+    public var kind: Kind { Pane.kind(of: pane) }
+}
+
+extension Pane {
+    /// The pane that lists a kind of item.
+    public init(kind: Kind) {
+        switch kind {
+        case .event: self = .events
+        case .task: self = .tasks
+        case .mediation: self = .mediation
+        case .alert: self = .alerts
+        }
+    }
+
+    /// The kind of item a pane lists.
+    public static func kind(of pane: Pane) -> Kind {
+        switch pane {
+        case .events: .event
+        case .tasks: .task
+        case .mediation: .mediation
+        case .alerts: .alert
+        }
+    }
 }

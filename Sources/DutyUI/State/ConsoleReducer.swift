@@ -53,23 +53,20 @@ public struct ConsoleReducer {
             }
         case .open where { if case .list = state.mode { true } else { false } }():
             if case .list(let list) = state.mode, let target = state.listTarget {
-                state.mode = .detail(DetailTarget(pane: PaneRows.pane(of: target.kind), item: target.item))
+                openIncident(DetailTarget(kind: target.kind, item: target.item), &state)
                 state.listReturn = list
-                state.overlayScroll = 0
             }
         case .open:
+            if case .detail(let target) = state.mode {
+                enterLinked(from: target, &state)
+                break
+            }
             let selected = state.selection[pane.rawValue]
             if let item = paneRows.items(pane, store: store, filter: state.filter(pane), from: selected, limit: 1).first {
-                state.mode = .detail(DetailTarget(pane: pane, item: item))
-                state.overlayScroll = 0
+                openIncident(DetailTarget(pane: pane, item: item), &state)
             }
         case .back:
-            if case .detail = state.mode, let list = state.listReturn {
-                state.listReturn = nil
-                state.mode = .list(list)
-            } else {
-                state.mode = .main
-            }
+            goBack(&state)
         case .openList(let list):
             openList(list, &state)
         case .startFilter:
@@ -92,6 +89,7 @@ public struct ConsoleReducer {
             state.scroll[pane.rawValue] = 0
             state.anchors[pane.rawValue] = nil
         case .help:
+            if case .detail(let target) = state.mode { pushDetail(target, &state) }
             state.mode = .help
             state.overlayScroll = 0
         case .cycleTheme:
@@ -306,6 +304,10 @@ public struct ConsoleReducer {
     }
 
     private func moveOverlay(_ command: Command, _ state: inout ConsoleState, page: Int) {
+        if case .detail(let target) = state.mode, command == .moveDown || command == .moveUp {
+            moveLink(command == .moveDown ? 1 : -1, in: target, &state)
+            return
+        }
         switch command {
         case .moveDown: state.overlayScroll += 1
         case .moveUp: state.overlayScroll -= 1

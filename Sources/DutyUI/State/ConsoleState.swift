@@ -40,6 +40,11 @@ public struct ConsoleState: Sendable {
     public var listTarget: ItemRef?
     /// The list a detail was opened from: where `back` returns.
     public var listReturn: ItemList?
+    /// The incident views entered before the one shown (oldest first), each
+    /// with its selected linked row and scroll: `Esc` goes back one.
+    public var detailStack: [DetailTarget] = []
+    /// The linked row selected in the incident view shown.
+    public var detailLink = 0
 
     public init() {}
 

@@ -73,6 +73,9 @@ public enum KeyRegistry {
         KeyBinding(keys: ["Enter"], command: .promptCommit, modes: [.textInput], labelKey: "confirm", inFooter: true),
         KeyBinding(keys: ["Esc"], command: .promptCancel, modes: [.textInput], labelKey: "cancel", inFooter: true),
         KeyBinding(keys: ["Backspace"], command: .promptBackspace, modes: [.textInput], labelKey: "prompt_erase", inFooter: false),
+        // The incident view: enter the selected linked item; back one level.
+        KeyBinding(keys: ["Enter"], command: .open, modes: [.detail], labelKey: "enter_linked", inFooter: true),
+        KeyBinding(keys: ["Backspace"], command: .back, modes: [.detail, .help], labelKey: "back", inFooter: false),
     ]
 
     /// The command a key means in a mode; in filter input every printable key

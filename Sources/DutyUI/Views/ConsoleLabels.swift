@@ -131,6 +131,20 @@ public enum ConsoleLabels {
         "ui.prompt_note": Label("交班备注（可空）", "Note (may be empty)"),
         "ui.need_successor": Label("请输入接班人", "type who takes over"),
         "key.prompt_erase": Label("删除一字", "erase a character"),
+        "key.enter_linked": Label("进入关联条目", "enter linked item"),
+        "ui.incident": Label("事件链", "incident"),
+        "ui.linked": Label("关联条目", "linked items"),
+        "ui.ref": Label("关联", "ref"),
+        "ui.reporter": Label("上报人", "reporter"),
+        "ui.link_event": Label("事件", "event"),
+        "ui.link_task": Label("任务", "task"),
+        "ui.link_mediation": Label("调解", "case"),
+        "ui.link_alert": Label("告警", "alert"),
+        "ui.missing_event": Label("事件 {id} 不在已接入的数据中", "event {id} is not in the feeds"),
+        "ui.missing_ref": Label("{ref} 不在已接入的数据中", "{ref} is not in the feeds"),
+        "ui.due_left": Label("剩 {d}", "{d} left"),
+        "ui.due_over": Label("超期 {d}", "{d} overdue"),
+        "ui.by_who": Label("经办 {name}", "by {name}"),
     ]
 
     /// The label for `group.key` ("ui", "pane", "col", "key"), as `Label.lookup`.
