@@ -62,6 +62,27 @@ import Testing
         #expect(rig.state.mode == .main && effect == nil)
     }
 
+    /// Action keys act on the selected linked item, as in its own pane, and
+    /// the view stays: the officer sees the effect where they acted.
+    @Test func actionKeysActOnTheSelectedLinkedItem() throws {
+        try open(.event, IncidentFeed.event)
+        let links = rig.reducer.links(of: try shown())
+        let row = try #require(links.firstIndex { $0.kind == .task && rig.store.id(.task, $0.index) == IncidentFeed.redispatchedTask })
+        for _ in 0..<row { rig.press("j") }
+        #expect(rig.state.listTarget == ItemRef(.task, links[row].index))
+        #expect(rig.state.actionPane == .tasks)
+        let shownBefore = try shown()
+        let effect = rig.press("u")
+        let request = try #require(ConsoleRig.performed(effect), "\(String(describing: rig.state.status))")
+        #expect(request.kind == .urge && request.item == ActionRequest.Target(kind: .task, id: IncidentFeed.redispatchedTask))
+        #expect(try shown() == shownBefore)
+        // An event's key on a task: not this item's action.
+        #expect(rig.press("d") == nil && rig.state.chooser == nil)
+        // A document is read, not acted on.
+        rig.state.mode = .document
+        #expect(rig.press("u") == nil && rig.state.mode == .document)
+    }
+
     @Test func qGoesBackOneLevelNeverQuits() throws {
         try open(.task, IncidentFeed.redispatchedTask)
         rig.press("k"); rig.press("k"); rig.press("k")

@@ -40,6 +40,15 @@ extension ConsoleReducer {
         state.mode = .detail(shown)
         state.detailLink = previous.link
         state.overlayScroll = previous.scroll
+        targetLink(shown, &state)
+    }
+
+    /// The selected linked item becomes what action keys act on.
+    func targetLink(_ target: DetailTarget, _ state: inout ConsoleState) {
+        let members = links(of: target)
+        guard !members.isEmpty else { state.listTarget = ItemRef(target.kind, target.item); return }
+        let m = members[max(0, min(state.detailLink, members.count - 1))]
+        state.listTarget = ItemRef(m.kind, m.index)
     }
 
     /// Keeps the view shown, with its selection and scroll, under the next one.
@@ -54,6 +63,7 @@ extension ConsoleReducer {
     func moveLink(_ delta: Int, in target: DetailTarget, _ state: inout ConsoleState) {
         let count = links(of: target).count
         state.detailLink = max(0, min(count - 1, state.detailLink + delta))
+        targetLink(target, &state)
     }
 
     private func show(_ target: DetailTarget, _ state: inout ConsoleState) {
@@ -61,6 +71,7 @@ extension ConsoleReducer {
         state.overlayScroll = 0
         let own = IncidentMember(kind: target.kind, index: target.item)
         state.detailLink = links(of: target).firstIndex(of: own) ?? 0
+        targetLink(target, &state)
     }
 
     /// The linked items of a target's incident, in the view's order.

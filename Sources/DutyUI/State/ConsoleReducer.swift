@@ -155,6 +155,12 @@ public struct ConsoleReducer {
     /// to the session. The journal checks again under its lock, since another
     /// console may change the item meanwhile.
     private func startAction(_ kind: ActionKind, _ state: inout ConsoleState) -> ConsoleEffect? {
+        // Actions act on what is shown: a pane's row, a list's row, an
+        // incident's linked item; never from a document or the help.
+        switch state.mode {
+        case .main, .list, .detail: break
+        default: return nil
+        }
         if kind == .handover { return startHandover(&state) }
         let request: ActionRequest
         switch RowActions(store: store, paneRows: paneRows).request(kind, state) {
@@ -168,7 +174,10 @@ public struct ConsoleReducer {
             state.status = ActionStatusLine.text(.refused(refusal), of: kind, state.language)
             return nil
         }
-        if case .list(let list) = state.mode { state.listReturn = list }
+        switch state.mode {
+        case .list, .detail: state.actionReturn = state.mode
+        default: break
+        }
         if let chooser = ActionMenus.chooser(for: request, store: store, language: state.language, limits: limits) {
             state.chooser = chooser
             state.mode = .choosing
@@ -218,16 +227,13 @@ public struct ConsoleReducer {
         return .perform(request)
     }
 
-    /// Back to where the action started: the panes, or the list it was
-    /// taken from (whose rows then show its effect).
+    /// Back to where the action started: the panes, or the list or the
+    /// incident it was taken from (which then shows its effect).
     private func endAction(_ state: inout ConsoleState) {
-        if let list = state.listReturn {
-            state.listReturn = nil
-            state.mode = .list(list)
-            retarget(list, &state)
-        } else {
-            state.mode = .main
-        }
+        guard let back = state.actionReturn else { state.mode = .main; return }
+        state.actionReturn = nil
+        state.mode = back
+        if case .list(let list) = back { retarget(list, &state) }
     }
 
     /// Shows a list across panes, its first row selected.

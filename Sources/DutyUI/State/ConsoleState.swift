@@ -35,9 +35,13 @@ public struct ConsoleState: Sendable {
     /// The line being asked for, in `.textInput`.
     public var textPrompt: TextPrompt?
 
-    /// In `.list`: the selected row, and its item (what action keys act on).
+    /// In `.list`: the selected row. In `.list` and `.detail`: the item the
+    /// action keys act on (the list's selected row, the incident's selected
+    /// linked item).
     public var listSelection = 0
     public var listTarget: ItemRef?
+    /// Where an action started from a list or an incident returns when done.
+    public var actionReturn: ConsoleMode?
     /// The list a detail was opened from: where `back` returns.
     public var listReturn: ItemList?
     /// The incident views entered before the one shown (oldest first), each
@@ -51,8 +55,10 @@ public struct ConsoleState: Sendable {
     /// The pane whose action keys apply: the focused one, or in a list the
     /// pane of the selected row's item.
     public var actionPane: Pane {
-        if case .list = mode, let target = listTarget { return PaneRows.pane(of: target.kind) }
-        return focus
+        switch mode {
+        case .list, .detail: listTarget.map { PaneRows.pane(of: $0.kind) } ?? focus
+        default: focus
+        }
     }
 
     public func filter(_ pane: Pane) -> PaneFilter? { filters[pane.rawValue] }

@@ -18,15 +18,17 @@ struct RowActions {
         let pane = kind.pane ?? state.actionPane
         guard kind.pane == nil || kind.pane == state.actionPane else { return .failure(.wrongPane) }
         var request = ActionRequest(kind: kind)
-        if case .list = state.mode {
-            // In a list across panes the selected row is the target
-            // (acknowledge-all belongs to the alert pane and its filter).
+        switch state.mode {
+        case .list, .detail:
+            // In a list across panes, or an incident, the selected row (linked
+            // item) is the target (acknowledge-all belongs to the alert pane).
             if kind == .acknowledgeAll { return .failure(.wrongPane) }
             if kind != .handover {
                 guard let target = state.listTarget else { return .failure(.noSelection) }
                 request.item = ActionRequest.Target(kind: target.kind, id: store.id(target.kind, target.item))
             }
             return .success(request)
+        default: break
         }
         if kind == .acknowledgeAll {
             let rows = paneRows.count(pane, store: store, filter: state.filter(pane))

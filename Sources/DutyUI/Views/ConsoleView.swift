@@ -68,7 +68,13 @@ public struct ConsoleView {
     /// (a dispatch's task type).
     private func footerAllows(_ state: ConsoleState) -> (Command) -> Bool {
         switch state.mode {
-        case .main, .list:
+        case .document:
+            // A document is read, not acted on: no action or link keys.
+            return { command in
+                if case .action = command { return false }
+                return command != .open
+            }
+        case .main, .list, .detail:
             let allowed = RowActions(store: store, paneRows: paneRows).allowed(state)
             return { command in
                 guard case .action(let kind) = command, kind.pane != nil else { return true }

@@ -94,7 +94,7 @@ enum HeaderFooterView {
         } else if let status = state.status {
             x += grid.put(text: status, x: x, y: rect.y, width: rect.maxX - x, style: Style(.footer, attributes: .bold)) + 2
         }
-        for binding in KeyRegistry.footer(for: state.mode, focus: state.focus, replay: state.replaying, allows: allows) {
+        for binding in KeyRegistry.footer(for: state.mode, focus: state.actionPane, replay: state.replaying, allows: allows) {
             let shown = KeyRegistry.footerDisplay(binding)
             let key = shown.keys
             let label = shown.label.text(state.language)
