@@ -219,6 +219,7 @@ final class ConsoleSession: @unchecked Sendable {
             guard let performer else { return }
             let outcome = performer.perform(request, language: state.language)
             state.status = outcome.status
+            evaluateRules()   // an urge's 督办单, a return's reopened event: at once, not at the next tick
             if let document = outcome.document {
                 state.document = document
                 state.mode = .document

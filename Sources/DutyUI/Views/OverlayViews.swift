@@ -36,7 +36,7 @@ enum OverlayViews {
         case .event(let e): e.status.label.text(lang)
         case .task(let t): t.status.label.text(lang)
         case .mediation(let m): m.tier.label.text(lang) + "·" + m.status.label.text(lang)
-        case .alert(let a): a.status.label.text(lang)
+        case .alert(let a): (OperatorActions.snoozeEnd(of: s).map { AlertStanding.snoozedLabel(until: $0) } ?? a.status.label).text(lang)
         }
     }
 
