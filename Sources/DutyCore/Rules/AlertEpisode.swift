@@ -115,6 +115,9 @@ public enum AlertEpisodes {
             var j = i + 1
             while j < points.count && points[j].stage == rule { j += 1 }
             let end: Millis? = j < points.count ? points[j].at : nil
+            // A stage left the instant it was reached (two snapshots within
+            // one millisecond) held for no time: no alert.
+            if let end, end <= points[i].at { i = j; continue }
             let n = (spells[rule] ?? 0) + 1
             spells[rule] = n
             let s = h[points[i].snap]
