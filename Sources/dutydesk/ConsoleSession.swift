@@ -174,6 +174,9 @@ final class ConsoleSession: @unchecked Sendable {
     /// 6:3:1 drift, feed health) as of the store's clock. They are derived
     /// state with deterministic ids: every console computes the same ones, so
     /// they go to the store, not the journal; acknowledging one is journaled.
+    /// The item and window rules are a function of the records alone (the
+    /// same alerts as a fresh console, a replay or `dutydesk alerts`); the
+    /// feed signals passed here (quiet feed, bad-line bursts) are not.
     private func evaluateRules() {
         var signals: FeedSignals?
         if case .tail(let tailer, _) = feed {

@@ -95,8 +95,10 @@ public enum OperatorActions {
         return .success([record(id, .task(t), ctx)])
     }
 
-    /// `U-supervision-<task id>`; a task id too long for the 64-character
-    /// limit is cut and suffixed with a hash of the whole, still deterministic.
+    /// `U-supervision-<task id>`: the id urges wrote their own 督办单 under
+    /// before the ladder took urges as its issue. No longer written; kept so
+    /// that such alerts in older journals can be recognised. A task id too
+    /// long for the 64-character limit is cut and suffixed with a hash.
     public static func supervisionAlertID(task id: String) -> String {
         let full = "U-supervision-" + id
         guard full.utf8.count > 64 else { return full }
