@@ -59,7 +59,7 @@ enum OverlayViews {
                    (c("tier"), m.tier.label.text(lang)), (c("status"), m.status.label.text(lang))]
         case .alert(let a):
             out = [(c("title"), a.title), (c("level"), DisplayFormat.level(a.level) + a.level.label.text(lang)),
-                   (c("type"), Labels.of("alert.type", a.type).text(lang)), (c("status"), a.status.label.text(lang)),
+                   (c("type"), Labels.of("alert.type", a.type).text(lang)), (c("status"), statusLabel(s, lang)),
                    (c("event"), a.ref ?? "")]
         }
         return out
