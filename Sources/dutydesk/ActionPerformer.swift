@@ -34,7 +34,12 @@ struct ActionPerformer {
 
     /// Performs a request.
     func perform(_ request: ActionRequest, language: Language) -> Outcome {
-        if request.kind == .handover { return handover(language) }
+        if request.kind == .handover {
+            guard case .handover(let successor, let note) = request.choice else {
+                return Outcome(status: ConsoleLabels.of("ui", "need_successor").text(language))
+            }
+            return handover(successor: successor, note: note, language)
+        }
         guard let action = request.action else { return Outcome(status: ConsoleLabels.of("ui", "no_selection").text(language)) }
         return Outcome(status: ActionStatusLine.text(desk.perform(action), of: request.kind, language))
     }
@@ -45,17 +50,31 @@ struct ActionPerformer {
         ActionStatusLine.reopened(desk.reopenDueSnoozes(), language)
     }
 
-    /// Writes the 交接班 summary of the last 8 hours to a new Markdown file
-    /// beside the journal (never through a symlink, never over a file) and shows it.
-    private func handover(_ language: Language) -> Outcome {
+    /// The 交接班 of the shift (since the last handover to this operator in
+    /// the past 24 hours, else the last 8 hours), with who took over and the note typed:
+    /// the document (the operator's actions read from the journal) written
+    /// to a new Markdown file beside the journal (never through a symlink,
+    /// never over a file), then its record journaled so that the other
+    /// consoles say a handover happened; shown either way.
+    private func handover(successor: String, note: String, _ language: Language) -> Outcome {
         let now = store.now
-        let text = ShiftHandover.markdown(store: store, now: now, hours: 8, language: language)
+        let parties = ShiftHandover.Parties(handedBy: desk.operatorName, takenBy: successor, note: note)
+        let journalRecords = (try? ShiftHandover.readJournal(path: journal.path).get()) ?? []
+        let start = ShiftHandover.shiftStart(in: store, operatorName: desk.operatorName, now: now)
+        let text = ShiftHandover.markdown(store: store, now: now, hours: 8, shiftStart: start, language: language,
+                                          parties: parties, journal: journalRecords)
         let title = Labels.of("action", "handover").text(language)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        switch ShiftHandover.save(text, directory: handoverDirectory, now: now) {
-        case .success(let path):
-            let shown = Sanitize.path(path)
-            return Outcome(status: title + " ✓ " + shown, document: (title: title + " · " + shown, lines: lines))
+        switch ShiftHandover.save(text, directory: handoverDirectory, now: now, operatorName: desk.operatorName) {
+        case .success(let saved):
+            let shown = Sanitize.path(saved.path)
+            let record = ShiftHandover.record(now: now, parties: parties, fileName: saved.name)
+            var status = title + " ✓ " + shown
+            switch desk.recordHandover(record) {
+            case .written: break
+            case let other: status = "⚠ " + ActionStatusLine.text(other, of: .handover, language) + " · " + shown
+            }
+            return Outcome(status: status, document: (title: title + " · " + shown, lines: lines))
         case .failure(let error):
             return Outcome(status: "⚠ \(title): \(Sanitize.path("\(error)"))",
                            document: (title: title + " · ⚠ " + Sanitize.path(error.path), lines: lines))

@@ -20,6 +20,7 @@ final class ConsoleSession: @unchecked Sendable {
     /// The store and what reads it are replaced when a replay seeks back.
     private(set) var store: Store
     private var paneRows = PaneRows()
+    private var listRows = ItemListRows()
     let themes: [Theme]
     let terminal = Terminal()
     private var feed: Feed
@@ -36,6 +37,9 @@ final class ConsoleSession: @unchecked Sendable {
     /// The console's own alert rules, evaluated on the store's clock.
     private var rules = AlertRuleEngine()
     private var tick: DispatchSourceTimer?
+    /// Alerts looked at for handover records (`HandoverNotice`): the store
+    /// numbers items as they first arrive, so only those above are new.
+    private var alertsSeen = 0
 
     init(store: Store, feed: Feed, themes: [Theme], language: Language) {
         self.store = store
@@ -151,10 +155,12 @@ final class ConsoleSession: @unchecked Sendable {
         new.confine(to: .main)   // as the first store was (ScreenOptions)
         store = new
         paneRows = PaneRows()
+        listRows = ItemListRows()
         rules = AlertRuleEngine()
         performer = performer?.acting(on: new)
         state.anchors = [nil, nil, nil, nil]
         drawnRecords = 0
+        alertsSeen = new.count(.alert)
     }
 
     /// Reads new feed lines into the store (and the recording, if any).
@@ -189,11 +195,11 @@ final class ConsoleSession: @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(.main))
         let layout = ConsoleView.layout(width: size.width, height: size.height, state: state)
         let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count,
-                                     limits: performer?.limits ?? .standard)
+                                     limits: performer?.limits ?? .standard, listRows: listRows)
         var effect: ConsoleEffect?
         switch event {
         case .key(let key):
-            guard let command = KeyRegistry.command(forKey: key.name, in: state.mode, focus: state.focus,
+            guard let command = KeyRegistry.command(forKey: key.name, in: state.mode, focus: state.actionPane,
                                                     replay: state.replaying) else { return }
             effect = reducer.apply(command, to: &state, layout: layout)
         case .mouse(let x, let y, let kind):
@@ -221,6 +227,7 @@ final class ConsoleSession: @unchecked Sendable {
         case .perform(let request):
             guard let performer else { return }
             let outcome = performer.perform(request, language: state.language)
+            if request.kind == .handover { alertsSeen = store.count(.alert) }   // its own is said by the outcome
             state.status = outcome.status
             evaluateRules()   // an urge's 督办单, a return's reopened event: at once, not at the next tick
             if let document = outcome.document {
@@ -244,7 +251,7 @@ final class ConsoleSession: @unchecked Sendable {
     }
 
     private func draw() {
-        var view = ConsoleView(store: store, paneRows: paneRows, badge: badge)
+        var view = ConsoleView(store: store, paneRows: paneRows, badge: badge, listRows: listRows)
         if case .tail(let tailer, let interval) = feed {
             let health = tailer.health
             view.feeds = FeedStatus(files: health.files, lastLine: health.lastLineMillis, problems: tailer.problems,
@@ -253,8 +260,13 @@ final class ConsoleSession: @unchecked Sendable {
         if store.records != drawnRecords {
             // New records: keep each pane's selection on the item the operator chose.
             drawnRecords = store.records
-            ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count)
-                .followAnchors(&state, layout: ConsoleView.layout(width: size.width, height: size.height, state: state))
+            if let notice = HandoverNotice.fresh(in: store, alertsSeen: &alertsSeen, language: state.language) {
+                state.status = notice
+            }
+            let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count, listRows: listRows)
+            reducer.followAnchors(&state, layout: ConsoleView.layout(width: size.width, height: size.height, state: state))
+            // A list's selection stays in range and its target on the row shown.
+            if case .list(let list) = state.mode { reducer.retarget(list, &state) }
         }
         let grid = view.render(state, width: size.width, height: size.height)
         terminal.draw(grid, theme: themes[state.themeIndex % themes.count])

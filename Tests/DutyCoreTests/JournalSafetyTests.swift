@@ -221,7 +221,7 @@ import Testing
         #expect(J.lines(plain).count == 5)
     }
 
-    /// 交接班 beside the journal: a planted `handover-<time>.md` symlink is
+    /// 交接班 beside the journal: a planted `handover-<minute>-<operator>.md` symlink is
     /// refused and its target left alone; a regular file of that name (an
     /// earlier handover in the same minute) is kept, the new one takes `-2`.
     @Test func handoverNeverWritesThroughASymlinkOrOverAFile() throws {
@@ -229,11 +229,11 @@ import Testing
         let shared = try Self.sharedFolder(dir)
         let target = try Self.privateFile(dir)
         let now = OperatorActionTests.now
-        let name = ShiftHandover.fileName(now: now)
-        #expect(name.hasPrefix("handover-2026-11-28T") && name.hasSuffix(".md") && !name.contains(":"))
+        let name = ShiftHandover.fileName(now: now, operatorName: "值班员甲")
+        #expect(name == "handover-20261128-1200-值班员甲.md")
         try FileManager.default.createSymbolicLink(atPath: shared + "/" + name, withDestinationPath: target.path)
-        switch ShiftHandover.save("# handover\n", directory: shared, now: now) {
-        case .success(let path): Issue.record("written to \(path)")
+        switch ShiftHandover.save("# handover\n", directory: shared, now: now, operatorName: "值班员甲") {
+        case .success(let saved): Issue.record("written to \(saved.path)")
         case .failure(let e):
             #expect(e.path == shared + "/" + name)
             #expect(e.description.contains("symbolic link"))
@@ -242,9 +242,10 @@ import Testing
 
         #expect(unlink(shared + "/" + name) == 0)
         try Self.write("earlier\n", to: shared + "/" + name)
-        let saved = try ShiftHandover.save("# handover\n", directory: shared, now: now).get()
-        #expect(saved == shared + "/" + ShiftHandover.fileName(now: now, attempt: 2))
-        #expect(J.text(saved) == "# handover\n")
+        let saved = try ShiftHandover.save("# handover\n", directory: shared, now: now, operatorName: "值班员甲").get()
+        #expect(saved.path == shared + "/" + ShiftHandover.fileName(now: now, operatorName: "值班员甲", attempt: 2))
+        #expect(saved.name == "handover-20261128-1200-值班员甲-2.md")
+        #expect(J.text(saved.path) == "# handover\n")
         #expect(J.text(shared + "/" + name) == "earlier\n")
     }
 

@@ -268,23 +268,26 @@ import Testing
         #expect(md.contains("- 未确认告警: 严重 1, 警告 1, 提示 0\n"))
         #expect(md.contains("- 村社/网格: 3 · 75.0% / 目标 60%\n"))
         #expect(md.contains("- 区级: 1 · 25.0% / 目标 10%\n"))
-        // Attention: overdue tasks (most overdue first), critical open alerts, late events.
-        let attention = md.components("## 需关注事项")
-        #expect(attention.firstRange(of: "T0")!.lowerBound < attention.firstRange(of: "T1")!.lowerBound)
-        #expect(attention.contains("严重告警 A1") && !attention.contains("A3") && !attention.contains("A2"))
-        #expect(attention.contains("超时未处置事件 E0") && attention.contains("超时未处置事件 E1"))
-        #expect(!attention.contains("E2 ") && !attention.contains("E4"))
+        // Overdue tasks, most overdue first; every unresolved alert by level; late events.
+        let overdue = md.components("## 超期任务（2）")
+        #expect(overdue.firstRange(of: "T0")!.lowerBound < overdue.firstRange(of: "T1")!.lowerBound)
+        let alerts = md.components("## 未解除告警（3）")
+        #expect(alerts.hasPrefix("\n\n### 严重\n\n- A"))
+        #expect(alerts.contains("A1 ") && alerts.contains("A3 ") && alerts.contains("### 警告\n\n- A2 "))
+        let late = md.components("## 超时未处置事件（2）")
+        #expect(late.contains("- E0 ") && late.contains("- E1 ") && !late.contains("E2 ") && !late.contains("E4"))
         #expect(md == ShiftHandover.markdown(store: store, now: now))
         let en = ShiftHandover.markdown(store: store, now: now, language: .en)
         #expect(en.contains("- events received: 4\n") && en.contains("- open alerts: critical 1, warning 1, info 0\n"))
     }
 
-    @Test func handoverListsAtMostTwentyItems() {
-        let lines = (0..<30).map { Line.event("E\($0)", "2026-11-28T09:00:00+08:00", priority: "1") }
+    @Test func handoverListsStopAtTheirBoundAndSaySo() {
+        let lines = (0..<205).map { Line.event("E\($0)", "2026-11-28T09:00:00+08:00", priority: "1") }
         let now = Timestamp.millis(year: 2026, month: 11, day: 28, hour: 16)
         let md = ShiftHandover.markdown(store: TestSupport.store(lines), now: now)
-        #expect(md.split(separator: "\n").filter { $0.hasPrefix("- 超时未处置事件") }.count == 20)
-        #expect(md.contains("- 另有10项未列出"))
+        let late = md.components("## 超时未处置事件（205）")
+        #expect(late.split(separator: "\n").filter { $0.hasPrefix("- E") }.count == ShiftHandover.listLimit)
+        #expect(late.contains("- 另有5项未列出（每项清单最多列200项）"))
     }
 }
 

@@ -208,12 +208,12 @@ import Testing
             targets.append((target.path, bytes))
         }
         try plant("operator-journal.jsonl.ids")
-        // The handover is named by the local minute: cover the next few.
+        // The handover is named by the local minute and the operator: cover the next few.
         let minute = DateFormatter()
         minute.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        minute.dateFormat = "yyyy-MM-dd'T'HHmm"
+        minute.dateFormat = "yyyyMMdd-HHmm"
         minute.locale = Locale(identifier: "en_US_POSIX")
-        for m in -1...4 { try plant("handover-\(minute.string(from: Date().addingTimeInterval(Double(m) * 60))).md") }
+        for m in -1...4 { try plant("handover-\(minute.string(from: Date().addingTimeInterval(Double(m) * 60)))-测试员.md") }
 
         let command = "TERM=xterm-256color '\(CLIRunner.executable.path)' watch --poll 100 --lang en --operator 测试员 '\(shared.path)'; sleep 30"
         let tmux = Tmux()
@@ -225,7 +225,13 @@ import Testing
         #expect(tmux.waitFor("the refused dispatch") {
             $0.contains("⚠") && $0.contains("operator-journal.jsonl.ids") && $0.contains("symbolic link")
         })
+        // H asks who takes over, then a note (empty here), then writes.
         try tmux.keys("H")
+        #expect(tmux.waitFor("the successor prompt") { $0.contains("who takes over") })
+        try tmux.keys("B")
+        try tmux.keys("Enter")
+        #expect(tmux.waitFor("the note prompt") { $0.contains("Note (may be empty)") })
+        try tmux.keys("Enter")
         #expect(tmux.waitFor("the refused handover") { $0.contains("handover-") && $0.contains("symbolic link") })
         try tmux.keys("q")
         for t in targets { #expect(try Data(contentsOf: URL(fileURLWithPath: t.path)) == t.bytes) }

@@ -17,16 +17,30 @@ import Testing
 
     @Test func eachOutcomeIsWordedAsBefore() {
         #expect(ActionStatusLine.text(.written(Self.dispatched), of: .dispatch, .zh)
-            == "转派 ✓ ZF-20261128-0008 → 锦屏派出所, E1 dispatched")
+            == "转派 ✓ ZF-20261128-0008 → 锦屏派出所, E1 已转派")
+        #expect(ActionStatusLine.text(.written(Self.dispatched), of: .dispatch, .en)
+            == "dispatch ✓ ZF-20261128-0008 → 锦屏派出所, E1 dispatched")
         #expect(ActionStatusLine.text(.refused(ActionRefusal(.alreadyDispatched)), of: .dispatch, .en)
             == "dispatch: event is already dispatched")
-        #expect(ActionStatusLine.text(.conflict(JournalRefusal("E1 already dispatched by 王 at 12:00")), of: .dispatch, .zh)
-            == "转派 ✗ E1 already dispatched by 王 at 12:00")
+        let conflict = JournalRefusal.changed(Self.dispatched[1])
+        #expect(ActionStatusLine.text(.conflict(conflict), of: .dispatch, .zh) == "转派 ✗ E1 已被李娜于12:00改为已转派")
+        #expect(ActionStatusLine.text(.conflict(conflict), of: .dispatch, .en) == "dispatch ✗ E1 already dispatched by 李娜 at 12:00")
         let failure = JournalFailure(step: .write, code: 28, message: "write failed: No space left on device")
-        let blocked = "⚠ 日志写入失败，操作已暂停: write failed: No space left on device"
+        let blocked = "⚠ 日志写入失败，操作已暂停: 写入日志失败：磁盘空间不足（No space left on device）"
         #expect(ActionStatusLine.text(.failed(failure), of: .urge, .zh) == blocked)
         #expect(ActionStatusLine.text(.blocked(failure), of: .urge, .zh) == blocked)
         #expect(ActionStatusLine.journalBlocked(failure, .zh) == blocked)
+    }
+
+    /// No raw wire code in Chinese: an outcome and a return reason are worded.
+    @Test func outcomesAndReasonsAreWordedInTheOperatorsLanguage() {
+        var done = Self.dispatched[0]
+        if case .task(var t) = done.snapshot.body { t.status = .done; t.outcome = .rectified; done.snapshot.body = .task(t) }
+        #expect(ActionStatusLine.text(.written([done]), of: .done, .zh) == "办结 ✓ ZF-20261128-0008 办结（责令整改）")
+        #expect(ActionStatusLine.text(.written([done]), of: .done, .en) == "done ✓ ZF-20261128-0008 done (rectified)")
+        var back = Self.dispatched[0]
+        if case .task(var t) = back.snapshot.body { t.status = .returned; t.reason = "权属不清"; back.snapshot.body = .task(t) }
+        #expect(ActionStatusLine.text(.written([back]), of: .returnTask, .en).hasSuffix("returned (unclear ownership)"))
     }
 
     @Test func reopenedSnoozesAreNamedWhenThereAreAny() {

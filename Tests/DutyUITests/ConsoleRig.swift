@@ -8,6 +8,7 @@ import DutyCore
 final class ConsoleRig {
     let store: Store
     let paneRows = PaneRows()
+    let listRows = ItemListRows()
     let reducer: ConsoleReducer
     var state = ConsoleState()
     /// The layout at 120×40 for the state the rig started with.
@@ -16,7 +17,7 @@ final class ConsoleRig {
     /// By default over the demo's busy morning (`ConsoleFrameTests.demoStore`).
     init(store: Store = ConsoleFrameTests.demoStore(), themeCount: Int) {
         self.store = store
-        reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themeCount)
+        reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themeCount, listRows: listRows)
         layout = ConsoleView.layout(width: 120, height: 40, state: state)
     }
 
@@ -25,7 +26,7 @@ final class ConsoleRig {
     /// Returns the effect the session would carry out, if any.
     @discardableResult
     func press(_ key: String, paneActions: Bool = true) -> ConsoleEffect? {
-        let command = paneActions ? KeyRegistry.command(forKey: key, in: state.mode, focus: state.focus)
+        let command = paneActions ? KeyRegistry.command(forKey: key, in: state.mode, focus: state.actionPane)
                                   : KeyRegistry.command(forKey: key, in: state.mode)
         guard let command else { return nil }
         return reducer.apply(command, to: &state, layout: layout)
@@ -43,6 +44,6 @@ final class ConsoleRig {
 
     /// The frame the console would show now.
     func render(badge: ConsoleBadge) -> CellGrid {
-        ConsoleView(store: store, paneRows: paneRows, badge: badge).render(state, width: 120, height: 40)
+        ConsoleView(store: store, paneRows: paneRows, badge: badge, listRows: listRows).render(state, width: 120, height: 40)
     }
 }

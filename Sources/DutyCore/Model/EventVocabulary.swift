@@ -6,6 +6,8 @@ public enum EventStatus: UInt8, WireEnum {
     public static var wireSlot: Int { 1 }
     /// Still needs the center's attention.
     public var isOpen: Bool { self == .open || self == .dispatched }
+    /// Settled for good: closed after feedback, or resolved on the spot (结案).
+    public var isSettled: Bool { self == .closed || self == .selfResolved }
 }
 
 /// Where a grid event came from.

@@ -36,6 +36,12 @@ public enum LocalTime {
     /// Local midnight at the start of the day of `t`.
     public static func midnight(_ t: Millis) -> Millis { start(ofDay: dayNumber(t)) }
 
+    /// The local day containing `now`, as a half-open range of instants.
+    public static func today(_ now: Millis) -> Range<Millis> {
+        let start = midnight(now)
+        return start..<(start + TimeSpan.day)
+    }
+
     /// `t` on the local date of `t` at `hour:minute` (seconds dropped).
     public static func at(hour: Int, minute: Int, onDayOf t: Millis) -> Millis {
         midnight(t) + Millis(hour) * TimeSpan.hour + Millis(minute) * TimeSpan.minute

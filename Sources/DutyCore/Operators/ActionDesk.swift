@@ -50,6 +50,12 @@ public struct ActionDesk {
         return reopened
     }
 
+    /// Journals the record of a handover (`ShiftHandover.record`) like an
+    /// action, so every console watching the journal learns of it.
+    public func recordHandover(_ record: Record) -> JournaledAction.Outcome {
+        commit { _ in .success([record]) }
+    }
+
     /// Writes an action's records through the journal; what other consoles
     /// wrote is ingested either way, and the records reach the store (and
     /// the recording) only once durable.

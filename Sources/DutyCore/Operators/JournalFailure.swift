@@ -11,4 +11,13 @@ public struct JournalFailure: Error, Equatable, Sendable {
     public init(step: Step, code: Int32, message: String) {
         self.step = step; self.code = code; self.message = message
     }
+
+    /// The failure in the operator's language: in Chinese the step and the
+    /// errno's meaning from the label table ("写入失败：磁盘空间不足"); the
+    /// English (and any failure without an errno) is `message`.
+    public func text(_ language: Language) -> String {
+        guard language == .zh, code != 0, let errno = Labels.table["errno.\(code)"] else { return message }
+        let step = Labels.of("journal.step", self.step.rawValue).zh
+        return step + "失败：" + errno.zh + "（" + Platform.errorText(code) + "）"
+    }
 }

@@ -75,9 +75,12 @@ public struct Aggregates: Sendable {
     public internal(set) var eventsByTime = SortedIndex()
     /// Escalation snapshots (status `escalated`) per local day and tier.
     public internal(set) var escalationsByDay = DayCounts(width: 3)
-    /// Event snapshots per local day (`LocalTime`) and status: how many events
-    /// were dispatched or closed on a day, for the header's daily counts.
-    public internal(set) var eventStatusByDay = DayCounts(width: EventStatus.allCases.count)
+    /// Every task by its first report time (when it was dispatched): the
+    /// header's 转派 and its list.
+    public internal(set) var tasksByFirstReport = SortedIndex()
+    /// Events whose current state is `closed` or `self_resolved`, by the time
+    /// of that snapshot: the header's 结案 and its list.
+    public internal(set) var settledEventsByTime = SortedIndex()
 
     public init() {}
 
@@ -90,10 +93,12 @@ public struct Aggregates: Sendable {
         flatStatusCounts[Int(kind.rawValue) * Self.statusStride + Int(status.rawValue)]
     }
 
-    /// Tasks not done whose due is before `now` (returned tasks included, as
-    /// the stats contract says "not done").
+    /// The one definition of overdue (header, `/overdue`, `stats`, handover):
+    /// a task its unit still owes (not done, not returned) whose due is
+    /// before `now`. A returned task is no longer the unit's to finish: it is
+    /// listed as 退回 until its event is dispatched again or closed.
     public func overdueTasks(now: Millis) -> Int {
-        openTasksByDue.count(below: now) + returnedTasksByDue.count(below: now)
+        openTasksByDue.count(below: now)
     }
 
     /// Resolved share per tier in percent (0 when nothing is resolved yet).
@@ -107,15 +112,13 @@ public struct Aggregates: Sendable {
         escalationsByDay[LocalTime.dayNumber(now, offsetMinutes: offsetMinutes)]
     }
 
-    /// Today's figures for the header: events first reported today, event
-    /// snapshots that dispatched or closed one today, tasks overdue now.
+    /// Today's figures for the header, each the length of a list an index
+    /// gives (`HeaderFigure.items`): events first reported today, tasks
+    /// dispatched today, events settled or closed today, tasks overdue now.
     public func today(now: Millis) -> (intake: Int, dispatched: Int, closed: Int, overdue: Int) {
-        let d = LocalTime.dayNumber(now)
-        let start = LocalTime.start(ofDay: d)
-        let intake = eventsByTime.count(below: start + TimeSpan.day) - eventsByTime.count(below: start)
-        let counts = eventStatusByDay[d]
-        func c(_ s: EventStatus) -> Int { counts[Int(s.rawValue)] }
-        return (intake, c(.dispatched), c(.closed) + c(.selfResolved), overdueTasks(now: now))
+        let day = LocalTime.today(now)
+        return (eventsByTime.count(in: day), tasksByFirstReport.count(in: day),
+                settledEventsByTime.count(in: day), overdueTasks(now: now))
     }
 
     /// Moves one item from its old current state to a new one. Indexes are
@@ -126,7 +129,7 @@ public struct Aggregates: Sendable {
         let sameKeys: Bool
         switch old.kind {
         case .event:
-            sameKeys = oldFirst == newFirst
+            sameKeys = oldFirst == newFirst && !old.eventStatus.isSettled && !new.eventStatus.isSettled
         case .task:
             sameKeys = old.taskStatus.isOpen == new.taskStatus.isOpen
                 && (old.taskStatus == .returned) == (new.taskStatus == .returned)
@@ -152,7 +155,9 @@ public struct Aggregates: Sendable {
         switch s.kind {
         case .event:
             Self.update(&eventsByTime, IndexEntry(key: IndexKey.byFirstReport(firstTs), item: item), sign)
+            if s.eventStatus.isSettled { Self.update(&settledEventsByTime, IndexEntry(key: s.ts, item: item), sign) }
         case .task:
+            Self.update(&tasksByFirstReport, IndexEntry(key: IndexKey.byFirstReport(firstTs), item: item), sign)
             let entry = IndexEntry(key: IndexKey.task(s), item: item)
             let status = s.taskStatus
             if status.isOpen {
@@ -182,11 +187,6 @@ public struct Aggregates: Sendable {
     /// Counts an escalation snapshot (history, not current state: every
     /// escalation counts even if the case later moved on).
     mutating func noteHistory(_ s: CompactSnapshot) {
-        if s.kind == .event {
-            let d = LocalTime.dayNumber(s.ts)
-            eventStatusByDay.add(day: d, slot: Int(s.status))
-            return
-        }
         guard s.kind == .mediation, s.mediationStatus == .escalated else { return }
         let d = LocalTime.dayNumber(s.ts, offsetMinutes: s.offsetMinutes)
         escalationsByDay.add(day: d, slot: Int(s.code))

@@ -150,6 +150,18 @@ public struct SortedIndex: Sendable {
         return out
     }
 
+    /// How many entries have a key in `range`.
+    public func count(in range: Range<Int64>) -> Int {
+        count(below: range.upperBound) - count(below: range.lowerBound)
+    }
+
+    /// The entries with a key in `range`, ascending (or descending).
+    public func entries(in range: Range<Int64>, descending: Bool = false) -> [IndexEntry] {
+        let low = count(below: range.lowerBound), high = count(below: range.upperBound)
+        guard high > low else { return [] }
+        return entries(from: descending ? count - high : low, limit: high - low, descending: descending)
+    }
+
     /// All entries in order (for tests and one-shot reports, not for panes).
     public var all: [IndexEntry] { chunks.flatMap { $0 } }
 }

@@ -9,6 +9,8 @@ public enum ActionChoice: Equatable, Sendable {
     case cancel(reason: String)
     case returnTask(reason: String)
     case done(TaskOutcome)
+    /// The handover: who takes over, and the outgoing officer's note.
+    case handover(successor: String, note: String)
 }
 
 extension ActionChoice {
@@ -21,6 +23,7 @@ extension ActionChoice {
         case .dispatch(let unit, _): unit
         case .cancel(let reason), .returnTask(let reason): reason
         case .done(let outcome): outcome.label.text(language)
+        case .handover(let successor, _): successor
         }
     }
 }

@@ -11,11 +11,11 @@ public enum ActionStatusLine {
         let label = kind.label.text(language)
         switch outcome {
         case .written(let records):
-            return label + " ✓ " + summary(records)
+            return label + " ✓ " + summary(records, language)
         case .refused(let refusal):
             return label + ": " + refusal.message.text(language)
         case .conflict(let refusal):
-            return label + " ✗ " + refusal.reason
+            return label + " ✗ " + refusal.message.text(language)
         case .failed(let failure), .blocked(let failure):
             return journalBlocked(failure, language)
         }
@@ -23,7 +23,7 @@ public enum ActionStatusLine {
 
     /// A journal that cannot be written: said at start and after a failed action.
     public static func journalBlocked(_ failure: JournalFailure, _ language: Language) -> String {
-        "⚠ " + ConsoleLabels.of("ui", "journal_blocked").text(language) + ": " + failure.message
+        "⚠ " + ConsoleLabels.of("ui", "journal_blocked").text(language) + ": " + failure.text(language)
     }
 
     /// Snoozes ended through the journal: "暂缓 ⏰ A1, A2"; nil when none.
@@ -31,11 +31,20 @@ public enum ActionStatusLine {
         alerts.isEmpty ? nil : Labels.of("action", "snooze").text(language) + " ⏰ " + alerts.joined(separator: ", ")
     }
 
-    /// Each record written: a new task as "id → unit", the rest as "id status".
-    static func summary(_ records: [Record]) -> String {
+    /// Each record written: a new task as "id → unit", the rest as "id
+    /// status" in the operator's language (with a task's outcome or reason),
+    /// never the wire code.
+    static func summary(_ records: [Record], _ language: Language) -> String {
         records.map { r -> String in
-            if case .task(let t) = r.snapshot.body, t.status == .dispatched { return "\(r.id) → \(t.unit)" }
-            return "\(r.id) \(r.snapshot.statusWire)"
+            let s = r.snapshot
+            if case .task(let t) = s.body, t.status == .dispatched { return "\(r.id) → \(t.unit)" }
+            var text = r.id + " " + Labels.of(s.kind.wire + ".status", s.statusWire).text(language)
+            if case .task(let t) = s.body {
+                let detail = t.outcome?.label.text(language)
+                    ?? (t.status == .returned ? t.reason.map { Labels.of("reason", $0).text(language) } : nil)
+                if let detail { text += language == .zh ? "（" + detail + "）" : " (" + detail + ")" }
+            }
+            return text
         }.joined(separator: ", ")
     }
 }

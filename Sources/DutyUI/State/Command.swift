@@ -27,4 +27,9 @@ public enum Command: Equatable, Sendable {
     /// Replay controls (the session's clock): pause/resume, speed step,
     /// seek by milliseconds, back to the start.
     case replayPause, replaySpeed(Int), replaySeek(Int64), replayRestart
+    /// Show a list across panes (a header figure's, the needs-action queue).
+    case openList(ItemList)
+    /// In a text prompt (`TextPrompt`): text typed, take back a character,
+    /// Enter (next question, or done), Esc (give up).
+    case promptInput(String), promptBackspace, promptCommit, promptCancel
 }

@@ -16,6 +16,11 @@ public enum ConsoleMode: Equatable, Sendable {
     case confirming
     /// Reading a document the console wrote (the shift handover).
     case document
+    /// A list across panes: a header figure's items, or the needs-action queue.
+    case list(ItemList)
+    /// Typing a line the console asked for (`ConsoleState.textPrompt`: who
+    /// takes over, the handover's note).
+    case textInput
 }
 
 /// The item a detail view shows.

@@ -8,9 +8,13 @@ public struct ConsoleReducer {
     public let themeCount: Int
     /// Task time limits, for the due time a dispatch's chooser names.
     public let limits: TaskTimeLimits
+    /// The rows of the list shown in `.list` (cached across calls by the owner).
+    public let listRows: ItemListRows
 
-    public init(store: Store, paneRows: PaneRows, themeCount: Int, limits: TaskTimeLimits = .standard) {
+    public init(store: Store, paneRows: PaneRows, themeCount: Int, limits: TaskTimeLimits = .standard,
+                listRows: ItemListRows = ItemListRows()) {
         self.store = store; self.paneRows = paneRows; self.themeCount = themeCount; self.limits = limits
+        self.listRows = listRows
     }
 
     /// Rows visible in a pane at this layout (0 when collapsed).
@@ -34,14 +38,24 @@ public struct ConsoleReducer {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
             if case .main = state.mode {
                 move(command, &state, rows: rows, page: page)
+            } else if case .list(let list) = state.mode {
+                moveList(command, list, &state, page: listPage(layout))
             } else {
                 moveOverlay(command, &state, page: page)
             }
         case .scroll(let delta):
             if case .main = state.mode {
                 move(delta > 0 ? .moveDown : .moveUp, &state, rows: rows, page: page, times: abs(delta))
+            } else if case .list(let list) = state.mode {
+                moveList(delta > 0 ? .moveDown : .moveUp, list, &state, page: listPage(layout), times: abs(delta))
             } else {
                 state.overlayScroll = max(0, state.overlayScroll + delta)
+            }
+        case .open where { if case .list = state.mode { true } else { false } }():
+            if case .list(let list) = state.mode, let target = state.listTarget {
+                state.mode = .detail(DetailTarget(pane: PaneRows.pane(of: target.kind), item: target.item))
+                state.listReturn = list
+                state.overlayScroll = 0
             }
         case .open:
             let selected = state.selection[pane.rawValue]
@@ -50,7 +64,14 @@ public struct ConsoleReducer {
                 state.overlayScroll = 0
             }
         case .back:
-            state.mode = .main
+            if case .detail = state.mode, let list = state.listReturn {
+                state.listReturn = nil
+                state.mode = .list(list)
+            } else {
+                state.mode = .main
+            }
+        case .openList(let list):
+            openList(list, &state)
         case .startFilter:
             state.mode = .filterInput
             state.filterDraft = state.filter(pane)?.text ?? ""
@@ -99,7 +120,7 @@ public struct ConsoleReducer {
                 return ask(c.chosen, &state)
             } else if case .confirming = state.mode, let request = state.pendingConfirmation {
                 state.pendingConfirmation = nil
-                state.mode = .main
+                endAction(&state)
                 return .perform(request)
             }
         case .retryJournal:
@@ -112,10 +133,19 @@ public struct ConsoleReducer {
             return .replay(.seek(ms))
         case .replayRestart:
             return .replay(.restart)
+        case .promptInput(let text):
+            state.textPrompt?.type(text)
+        case .promptBackspace:
+            state.textPrompt?.erase()
+        case .promptCommit:
+            return commitPrompt(&state)
+        case .promptCancel:
+            state.textPrompt = nil
+            state.mode = .main
         case .cancel:
             state.chooser = nil
             state.pendingConfirmation = nil
-            state.mode = .main
+            endAction(&state)
         }
         return nil
     }
@@ -127,6 +157,7 @@ public struct ConsoleReducer {
     /// to the session. The journal checks again under its lock, since another
     /// console may change the item meanwhile.
     private func startAction(_ kind: ActionKind, _ state: inout ConsoleState) -> ConsoleEffect? {
+        if kind == .handover { return startHandover(&state) }
         let request: ActionRequest
         switch RowActions(store: store, paneRows: paneRows).request(kind, state) {
         case .success(let r): request = r
@@ -139,12 +170,43 @@ public struct ConsoleReducer {
             state.status = ActionStatusLine.text(.refused(refusal), of: kind, state.language)
             return nil
         }
+        if case .list(let list) = state.mode { state.listReturn = list }
         if let chooser = ActionMenus.chooser(for: request, store: store, language: state.language, limits: limits) {
             state.chooser = chooser
             state.mode = .choosing
             return nil
         }
         return ask(request, &state)
+    }
+
+    /// `H`: asks who takes over, then a note, in the footer (`TextPrompt`).
+    private func startHandover(_ state: inout ConsoleState) -> ConsoleEffect? {
+        state.textPrompt = TextPrompt()
+        state.mode = .textInput
+        return nil
+    }
+
+    /// Enter in a text prompt: who takes over (required: without one the
+    /// prompt stays, saying so) leads to the note; the note ends the prompt
+    /// and hands the handover, with both answers, to the session.
+    private func commitPrompt(_ state: inout ConsoleState) -> ConsoleEffect? {
+        guard var prompt = state.textPrompt else { state.mode = .main; return nil }
+        switch prompt.field {
+        case .successor:
+            guard !prompt.answer.isEmpty else {
+                state.status = ConsoleLabels.of("ui", "need_successor").text(state.language)
+                return nil
+            }
+            prompt.successor = prompt.answer
+            prompt.field = .note
+            prompt.text = ""
+            state.textPrompt = prompt
+            return nil
+        case .note:
+            state.textPrompt = nil
+            state.mode = .main
+            return .perform(ActionRequest(kind: .handover, choice: .handover(successor: prompt.successor, note: prompt.answer)))
+        }
     }
 
     /// Asks y/n for destructive and bulk actions; hands the rest on.
@@ -154,8 +216,62 @@ public struct ConsoleReducer {
             state.mode = .confirming
             return nil
         }
-        state.mode = .main
+        endAction(&state)
         return .perform(request)
+    }
+
+    /// Back to where the action started: the panes, or the list it was
+    /// taken from (whose rows then show its effect).
+    private func endAction(_ state: inout ConsoleState) {
+        if let list = state.listReturn {
+            state.listReturn = nil
+            state.mode = .list(list)
+            retarget(list, &state)
+        } else {
+            state.mode = .main
+        }
+    }
+
+    /// Shows a list across panes, its first row selected.
+    private func openList(_ list: ItemList, _ state: inout ConsoleState) {
+        state.mode = .list(list)
+        state.listReturn = nil
+        state.listSelection = 0
+        state.overlayScroll = 0
+        retarget(list, &state)
+    }
+
+    /// Rows of a list that fit on screen (the body less its box and titles).
+    private func listPage(_ layout: ScreenLayout?) -> Int {
+        guard let layout else { return 10 }
+        return max(1, layout.footer.y - layout.header.maxY - 3)
+    }
+
+    private func moveList(_ command: Command, _ list: ItemList, _ state: inout ConsoleState, page: Int, times: Int = 1) {
+        let count = listRows.rows(list, store: store).count
+        var sel = state.listSelection
+        switch command {
+        case .moveDown: sel += times
+        case .moveUp: sel -= times
+        case .pageDown: sel += page
+        case .pageUp: sel -= page
+        case .top: sel = 0
+        case .bottom: sel = count - 1
+        default: break
+        }
+        state.listSelection = max(0, min(sel, count - 1))
+        var top = state.overlayScroll
+        if state.listSelection < top { top = state.listSelection }
+        if state.listSelection >= top + page { top = state.listSelection - page + 1 }
+        state.overlayScroll = max(0, top)
+        retarget(list, &state)
+    }
+
+    /// Keeps the selection within the list and its item as the action target.
+    public func retarget(_ list: ItemList, _ state: inout ConsoleState) {
+        let rows = listRows.rows(list, store: store)
+        state.listSelection = max(0, min(state.listSelection, rows.count - 1))
+        state.listTarget = rows.indices.contains(state.listSelection) ? rows[state.listSelection].ref : nil
     }
 
     /// Filters as the operator types, so the pane narrows with each key.
@@ -203,6 +319,13 @@ public struct ConsoleReducer {
     }
 
     private func click(x: Int, y: Int, _ state: inout ConsoleState, layout: ScreenLayout?) {
+        if let layout, y == layout.header.y + 1, layout.header.height >= 2 {
+            // A header figure opens the list it counts.
+            if let figure = HeaderFigures.figure(atX: x, store: store, language: state.language, width: layout.header.width) {
+                openList(.figure(figure), &state)
+            }
+            return
+        }
         guard case .main = state.mode, let layout, let pane = layout.pane(atX: x, y: y) else { return }
         state.focus = pane
         let frame = layout.frame(pane)

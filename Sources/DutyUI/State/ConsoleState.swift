@@ -32,8 +32,23 @@ public struct ConsoleState: Sendable {
     public var replaying = false
     /// A document to read in `.document` mode: its title and lines.
     public var document: (title: String, lines: [String])?
+    /// The line being asked for, in `.textInput`.
+    public var textPrompt: TextPrompt?
+
+    /// In `.list`: the selected row, and its item (what action keys act on).
+    public var listSelection = 0
+    public var listTarget: ItemRef?
+    /// The list a detail was opened from: where `back` returns.
+    public var listReturn: ItemList?
 
     public init() {}
+
+    /// The pane whose action keys apply: the focused one, or in a list the
+    /// pane of the selected row's item.
+    public var actionPane: Pane {
+        if case .list = mode, let target = listTarget { return PaneRows.pane(of: target.kind) }
+        return focus
+    }
 
     public func filter(_ pane: Pane) -> PaneFilter? { filters[pane.rawValue] }
 }

@@ -15,13 +15,18 @@ public struct KeyBinding: Sendable {
     public var panes: Set<Pane> = []
     /// Only while replaying a recording.
     public var replayOnly = false
+    /// How the footer names a group of keys it shows as one entry ("F2–F7").
+    public var footerKeys: String? = nil
+    /// The footer's label key for such a group (else `labelKey`).
+    public var footerLabelKey: String? = nil
 
     public var label: Label { ConsoleLabels.of("key", labelKey) }
 }
 
 /// Which modes a binding applies in (a `ConsoleMode` without its payload).
 public enum ModeScope: Hashable, Sendable {
-    case main, detail, help, filterInput, choosing, confirming
+    case main, detail, help, filterInput, choosing, confirming, list
+    case textInput
 
     public init(_ mode: ConsoleMode) {
         switch mode {
@@ -31,6 +36,8 @@ public enum ModeScope: Hashable, Sendable {
         case .filterInput: self = .filterInput
         case .choosing: self = .choosing
         case .confirming: self = .confirming
+        case .list: self = .list
+        case .textInput: self = .textInput
         }
     }
 }

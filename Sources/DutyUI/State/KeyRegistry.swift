@@ -10,37 +10,46 @@ public enum KeyRegistry {
         KeyBinding(keys: ["2"], command: .focus(.tasks), modes: [.main], labelKey: "focus_pane", inFooter: false),
         KeyBinding(keys: ["3"], command: .focus(.mediation), modes: [.main], labelKey: "focus_pane", inFooter: false),
         KeyBinding(keys: ["4"], command: .focus(.alerts), modes: [.main], labelKey: "focus_pane", inFooter: false),
-        KeyBinding(keys: ["j", "Down"], command: .moveDown, modes: [.main, .detail, .help], labelKey: "down", inFooter: true),
-        KeyBinding(keys: ["k", "Up"], command: .moveUp, modes: [.main, .detail, .help], labelKey: "up", inFooter: true),
-        KeyBinding(keys: ["PgDn", "C-f"], command: .pageDown, modes: [.main, .detail, .help], labelKey: "page_down", inFooter: false),
-        KeyBinding(keys: ["PgUp", "C-b"], command: .pageUp, modes: [.main, .detail, .help], labelKey: "page_up", inFooter: false),
-        KeyBinding(keys: ["g", "Home"], command: .top, modes: [.main, .detail, .help], labelKey: "top", inFooter: false),
-        KeyBinding(keys: ["G", "End"], command: .bottom, modes: [.main, .detail, .help], labelKey: "bottom", inFooter: false),
-        KeyBinding(keys: ["Enter"], command: .open, modes: [.main], labelKey: "open", inFooter: true),
+        KeyBinding(keys: ["j", "Down"], command: .moveDown, modes: [.main, .detail, .help, .list], labelKey: "down", inFooter: false),
+        KeyBinding(keys: ["k", "Up"], command: .moveUp, modes: [.main, .detail, .help, .list], labelKey: "up", inFooter: false),
+        KeyBinding(keys: ["PgDn", "C-f"], command: .pageDown, modes: [.main, .detail, .help, .list], labelKey: "page_down", inFooter: false),
+        KeyBinding(keys: ["PgUp", "C-b"], command: .pageUp, modes: [.main, .detail, .help, .list], labelKey: "page_up", inFooter: false),
+        KeyBinding(keys: ["g", "Home"], command: .top, modes: [.main, .detail, .help, .list], labelKey: "top", inFooter: false),
+        KeyBinding(keys: ["G", "End"], command: .bottom, modes: [.main, .detail, .help, .list], labelKey: "bottom", inFooter: false),
+        KeyBinding(keys: ["Enter"], command: .open, modes: [.main, .list], labelKey: "open", inFooter: true),
+        KeyBinding(keys: ["!"], command: .openList(.needsAction), modes: [.main, .list], labelKey: "needs_action", inFooter: true),
         KeyBinding(keys: ["/"], command: .startFilter, modes: [.main], labelKey: "filter", inFooter: true),
         KeyBinding(keys: ["Esc"], command: .clearFilter, modes: [.main], labelKey: "clear_filter", inFooter: false),
-        KeyBinding(keys: ["Esc", "q"], command: .back, modes: [.detail, .help], labelKey: "back", inFooter: true),
+        KeyBinding(keys: ["Esc", "q"], command: .back, modes: [.detail, .help, .list], labelKey: "back", inFooter: true),
         KeyBinding(keys: ["Enter"], command: .filterCommit, modes: [.filterInput], labelKey: "filter", inFooter: true),
         KeyBinding(keys: ["Esc"], command: .clearFilter, modes: [.filterInput], labelKey: "clear_filter", inFooter: true),
         KeyBinding(keys: ["Backspace"], command: .filterBackspace, modes: [.filterInput], labelKey: "clear_filter", inFooter: false),
-        KeyBinding(keys: ["?", "F1"], command: .help, modes: [.main, .detail], labelKey: "help", inFooter: true),
-        KeyBinding(keys: ["t"], command: .cycleTheme, modes: [.main, .detail, .help], labelKey: "theme", inFooter: false),
-        KeyBinding(keys: ["L"], command: .toggleLanguage, modes: [.main, .detail, .help], labelKey: "language", inFooter: true),
+        KeyBinding(keys: ["?", "F1"], command: .help, modes: [.main, .detail, .list], labelKey: "help", inFooter: true),
+        KeyBinding(keys: ["t"], command: .cycleTheme, modes: [.main, .detail, .help, .list], labelKey: "theme", inFooter: false),
+        KeyBinding(keys: ["L"], command: .toggleLanguage, modes: [.main, .detail, .help, .list], labelKey: "language", inFooter: true),
         KeyBinding(keys: ["q"], command: .quit, modes: [.main], labelKey: "quit", inFooter: true),
         // Operator actions, on the selected row of the focused pane: all in the
         // footer (first, while the width lasts) when the row's state allows them.
-        KeyBinding(keys: ["d"], command: .action(.dispatch), modes: [.main], labelKey: "dispatch", inFooter: true, panes: [.events]),
-        KeyBinding(keys: ["c"], command: .action(.cancelEvent), modes: [.main], labelKey: "cancel_event", inFooter: true, panes: [.events]),
-        KeyBinding(keys: ["x"], command: .action(.closeEvent), modes: [.main], labelKey: "close_event", inFooter: true, panes: [.events]),
-        KeyBinding(keys: ["r"], command: .action(.returnTask), modes: [.main], labelKey: "return_task", inFooter: true, panes: [.tasks]),
-        KeyBinding(keys: ["u"], command: .action(.urge), modes: [.main], labelKey: "urge", inFooter: true, panes: [.tasks]),
-        KeyBinding(keys: ["D"], command: .action(.done), modes: [.main], labelKey: "done", inFooter: true, panes: [.tasks]),
-        KeyBinding(keys: ["e"], command: .action(.escalate), modes: [.main], labelKey: "escalate", inFooter: true, panes: [.mediation]),
-        KeyBinding(keys: ["R"], command: .action(.refer), modes: [.main], labelKey: "refer", inFooter: true, panes: [.mediation]),
-        KeyBinding(keys: ["a"], command: .action(.acknowledge), modes: [.main], labelKey: "acknowledge", inFooter: true, panes: [.alerts]),
+        KeyBinding(keys: ["d"], command: .action(.dispatch), modes: [.main, .list], labelKey: "dispatch", inFooter: true, panes: [.events]),
+        KeyBinding(keys: ["c"], command: .action(.cancelEvent), modes: [.main, .list], labelKey: "cancel_event", inFooter: true, panes: [.events]),
+        KeyBinding(keys: ["x"], command: .action(.closeEvent), modes: [.main, .list], labelKey: "close_event", inFooter: true, panes: [.events]),
+        KeyBinding(keys: ["r"], command: .action(.returnTask), modes: [.main, .list], labelKey: "return_task", inFooter: true, panes: [.tasks]),
+        KeyBinding(keys: ["u"], command: .action(.urge), modes: [.main, .list], labelKey: "urge", inFooter: true, panes: [.tasks]),
+        KeyBinding(keys: ["D"], command: .action(.done), modes: [.main, .list], labelKey: "done", inFooter: true, panes: [.tasks]),
+        KeyBinding(keys: ["e"], command: .action(.escalate), modes: [.main, .list], labelKey: "escalate", inFooter: true, panes: [.mediation]),
+        KeyBinding(keys: ["R"], command: .action(.refer), modes: [.main, .list], labelKey: "refer", inFooter: true, panes: [.mediation]),
+        KeyBinding(keys: ["a"], command: .action(.acknowledge), modes: [.main, .list], labelKey: "acknowledge", inFooter: true, panes: [.alerts]),
         KeyBinding(keys: ["A"], command: .action(.acknowledgeAll), modes: [.main], labelKey: "acknowledge_all", inFooter: true, panes: [.alerts]),
-        KeyBinding(keys: ["z"], command: .action(.snooze), modes: [.main], labelKey: "snooze", inFooter: true, panes: [.alerts]),
-        KeyBinding(keys: ["x"], command: .action(.resolve), modes: [.main], labelKey: "resolve", inFooter: true, panes: [.alerts]),
+        KeyBinding(keys: ["z"], command: .action(.snooze), modes: [.main, .list], labelKey: "snooze", inFooter: true, panes: [.alerts]),
+        KeyBinding(keys: ["x"], command: .action(.resolve), modes: [.main, .list], labelKey: "resolve", inFooter: true, panes: [.alerts]),
+        // Lists across panes: what needs action now, and what each header figure counts.
+        KeyBinding(keys: ["F2"], command: .openList(.figure(.intake)), modes: [.main, .list], labelKey: "list_intake", inFooter: true,
+                   footerKeys: "F2–F7", footerLabelKey: "figure_lists"),
+        KeyBinding(keys: ["F3"], command: .openList(.figure(.dispatched)), modes: [.main, .list], labelKey: "list_dispatched", inFooter: false),
+        KeyBinding(keys: ["F4"], command: .openList(.figure(.closed)), modes: [.main, .list], labelKey: "list_closed", inFooter: false),
+        KeyBinding(keys: ["F5"], command: .openList(.figure(.overdue)), modes: [.main, .list], labelKey: "list_overdue", inFooter: false),
+        KeyBinding(keys: ["F6"], command: .openList(.figure(.unacked)), modes: [.main, .list], labelKey: "list_unacked", inFooter: false),
+        KeyBinding(keys: ["F7"], command: .openList(.figure(.badLines)), modes: [.main, .list], labelKey: "list_bad_lines", inFooter: false),
         KeyBinding(keys: ["H"], command: .action(.handover), modes: [.main], labelKey: "handover", inFooter: false),
         KeyBinding(keys: ["C-r"], command: .retryJournal, modes: [.main], labelKey: "retry_journal", inFooter: false),
         // Replay, like a video.
@@ -60,6 +69,10 @@ public enum KeyRegistry {
         KeyBinding(keys: ["Esc", "q"], command: .cancel, modes: [.choosing, .confirming], labelKey: "cancel", inFooter: true),
         KeyBinding(keys: ["y", "Enter"], command: .confirm, modes: [.confirming], labelKey: "confirm", inFooter: true),
         KeyBinding(keys: ["n"], command: .cancel, modes: [.confirming], labelKey: "cancel", inFooter: false),
+        // A line asked for (who takes over, the handover's note): every other printable key is text.
+        KeyBinding(keys: ["Enter"], command: .promptCommit, modes: [.textInput], labelKey: "confirm", inFooter: true),
+        KeyBinding(keys: ["Esc"], command: .promptCancel, modes: [.textInput], labelKey: "cancel", inFooter: true),
+        KeyBinding(keys: ["Backspace"], command: .promptBackspace, modes: [.textInput], labelKey: "prompt_erase", inFooter: false),
     ]
 
     /// The command a key means in a mode; in filter input every printable key
@@ -72,6 +85,8 @@ public enum KeyRegistry {
         }) { return b.command }
         if scope == .filterInput, key == "Space" { return .filterInput(" ") }
         if scope == .filterInput, isText(key) { return .filterInput(key) }
+        if scope == .textInput, key == "Space" { return .promptInput(" ") }
+        if scope == .textInput, isText(key) { return .promptInput(key) }
         return nil
     }
 
@@ -103,4 +118,9 @@ public enum KeyRegistry {
 
     /// "j/Down" as shown to the operator.
     public static func display(_ b: KeyBinding) -> String { b.keys.joined(separator: "/") }
+
+    /// A binding as the footer names it: a group of keys as one entry.
+    public static func footerDisplay(_ b: KeyBinding) -> (keys: String, label: Label) {
+        (b.footerKeys ?? display(b), b.footerLabelKey.map { ConsoleLabels.of("key", $0) } ?? b.label)
+    }
 }

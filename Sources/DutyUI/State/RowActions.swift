@@ -15,9 +15,19 @@ struct RowActions {
     /// The request `kind` makes of the focused pane's selected row (every
     /// alert shown for acknowledge-all; no item for the handover).
     func request(_ kind: ActionKind, _ state: ConsoleState) -> Result<ActionRequest, Missing> {
-        let pane = kind.pane ?? state.focus
-        guard kind.pane == nil || kind.pane == state.focus else { return .failure(.wrongPane) }
+        let pane = kind.pane ?? state.actionPane
+        guard kind.pane == nil || kind.pane == state.actionPane else { return .failure(.wrongPane) }
         var request = ActionRequest(kind: kind)
+        if case .list = state.mode {
+            // In a list across panes the selected row is the target
+            // (acknowledge-all belongs to the alert pane and its filter).
+            if kind == .acknowledgeAll { return .failure(.wrongPane) }
+            if kind != .handover {
+                guard let target = state.listTarget else { return .failure(.noSelection) }
+                request.item = ActionRequest.Target(kind: target.kind, id: store.id(target.kind, target.item))
+            }
+            return .success(request)
+        }
         if kind == .acknowledgeAll {
             let rows = paneRows.count(pane, store: store, filter: state.filter(pane))
             request.alerts = paneRows.items(pane, store: store, filter: state.filter(pane), from: 0, limit: rows)
@@ -35,7 +45,7 @@ struct RowActions {
     /// The focused pane's actions that the selected row's state allows.
     func allowed(_ state: ConsoleState) -> Set<ActionKind> {
         Set(ActionKind.allCases.filter { kind in
-            guard kind.pane == state.focus, case .success(let request) = request(kind, state) else { return false }
+            guard kind.pane == state.actionPane, case .success(let request) = request(kind, state) else { return false }
             return request.refusal(in: store) == nil
         })
     }

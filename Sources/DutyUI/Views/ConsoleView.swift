@@ -8,9 +8,12 @@ public struct ConsoleView {
     public let paneRows: PaneRows
     public var badge: ConsoleBadge
     public var feeds: FeedStatus?
+    /// The rows of the list shown in `.list` (the session's, so cached).
+    public var listRows: ItemListRows
 
-    public init(store: Store, paneRows: PaneRows, badge: ConsoleBadge, feeds: FeedStatus? = nil) {
-        self.store = store; self.paneRows = paneRows; self.badge = badge; self.feeds = feeds
+    public init(store: Store, paneRows: PaneRows, badge: ConsoleBadge, feeds: FeedStatus? = nil,
+                listRows: ItemListRows = ItemListRows()) {
+        self.store = store; self.paneRows = paneRows; self.badge = badge; self.feeds = feeds; self.listRows = listRows
     }
 
     /// The layout at a size, for the reducer (page sizes, clicks).
@@ -34,11 +37,15 @@ public struct ConsoleView {
                 OverlayViews.drawDetail(target, ctx, into: &grid, rect: body)
             case .help:
                 OverlayViews.drawHelp(ctx, into: &grid, rect: body)
+            case .list(let list):
+                ItemListView.draw(list, rows: listRows.rows(list, store: store), ctx, into: &grid, rect: body)
             case .document:
                 if let doc = state.document {
                     OverlayViews.drawDocument(title: doc.title, lines: doc.lines, ctx, into: &grid, rect: body)
                 }
             case .main, .filterInput, .confirming:
+                for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
+            case .textInput:
                 for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
             case .choosing:
                 for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
@@ -61,7 +68,7 @@ public struct ConsoleView {
     /// (a dispatch's task type).
     private func footerAllows(_ state: ConsoleState) -> (Command) -> Bool {
         switch state.mode {
-        case .main:
+        case .main, .list:
             let allowed = RowActions(store: store, paneRows: paneRows).allowed(state)
             return { command in
                 guard case .action(let kind) = command, kind.pane != nil else { return true }

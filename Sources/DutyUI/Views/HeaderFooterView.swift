@@ -29,28 +29,17 @@ enum HeaderFooterView {
             grid.put(text: badgeText, x: rx, y: rect.y, style: Style(badgeRole, attributes: .bold))
         }
         guard rect.height >= 2 else { return }
-        let a = ctx.store.aggregates
-        let today = a.today(now: now)
-        let unacked = a.openAlertsByLevel.reduce(0, +)
-        var parts = [
-            "\(ctx.label("intake")) \(today.intake)", "\(ctx.label("dispatched")) \(today.dispatched)",
-            "\(ctx.label("closed")) \(today.closed)", "\(ctx.label("overdue")) \(today.overdue)",
-            "\(ctx.label("unacked")) \(unacked)",
-        ]
-        if let feeds {
+        // The figures, each opening its list (F2–F7, or a click), then feed health.
+        var y2x = rect.x + 1
+        for part in HeaderFigures.parts(store: ctx.store, language: lang, width: rect.width) {
+            grid.put(text: part.text, x: rect.x + part.x, y: rect.y + 1, width: part.width,
+                     style: Style(part.warn ? .error : .header, attributes: part.warn ? .bold : []))
+            y2x = rect.x + part.x + part.width + HeaderFigures.gap
+        }
+        if let feeds, y2x < rect.maxX {
             var f = "\(ctx.label("feeds")) \(feeds.files) \(ctx.label("files"))"
             if let last = feeds.lastLine { f += " · \(ctx.label("last_ingest")) \(DisplayFormat.clockSeconds(last))" }
-            parts.append(f)
-        }
-        parts.append("\(ctx.label("quarantined")) \(ctx.store.quarantinedTotal)")
-        var y2x = rect.x + 1
-        for (i, part) in parts.enumerated() {
-            let warn = (i == 3 && today.overdue > 0) || (i == 4 && unacked > 0)
-                || (i == parts.count - 1 && ctx.store.quarantinedTotal > 0)
-            let w = grid.put(text: part, x: y2x, y: rect.y + 1, width: rect.maxX - y2x,
-                             style: Style(warn ? .error : .header, attributes: warn ? .bold : []))
-            y2x += w + 3
-            if y2x >= rect.maxX { break }
+            y2x += grid.put(text: f, x: y2x, y: rect.y + 1, width: rect.maxX - y2x, style: Style(.header)) + HeaderFigures.gap
         }
         if case .replay(let r) = badge, y2x < rect.maxX - 12 {
             // The recording's span as a progress bar, then where actions go.
@@ -67,6 +56,22 @@ enum HeaderFooterView {
         }
     }
 
+    /// A text prompt: the question, what is typed (its end, when longer than
+    /// the room left) and a cursor, then why Enter did not go on, if so.
+    static func drawPrompt(_ prompt: TextPrompt, _ state: ConsoleState, into grid: inout CellGrid, x: Int, rect: Rect) -> Int {
+        var x = x
+        let question = ConsoleLabels.of("ui", prompt.labelKey).text(state.language) + ": "
+        x += grid.put(text: question, x: x, y: rect.y, width: rect.maxX - x, style: Style(.footerKey, attributes: .bold))
+        let room = max(1, (rect.maxX - x) / 2)
+        var shown = Substring(Sanitize.isClean(prompt.text) ? prompt.text : Sanitize.visible(prompt.text))
+        while TextFit.width(String(shown)) + 1 > room, !shown.isEmpty { shown = shown.dropFirst() }
+        x += grid.put(text: String(shown) + "▏", x: x, y: rect.y, width: rect.maxX - x, style: Style(.filter)) + 2
+        if let status = state.status {
+            x += grid.put(text: status, x: x, y: rect.y, width: rect.maxX - x, style: Style(.error, attributes: .bold)) + 2
+        }
+        return x
+    }
+
     /// `question`: the y/n being asked, worded by `ActionDialog`. `allows`:
     /// whether a binding's command applies now (the selected row's state
     /// allows its action; Tab only in a chooser that cycles).
@@ -80,6 +85,8 @@ enum HeaderFooterView {
             x += grid.put(text: prompt, x: x, y: rect.y, style: Style(.footerKey, attributes: .bold))
             x += grid.put(text: state.filterDraft + "▏", x: x, y: rect.y, width: rect.maxX - x, style: Style(.filter))
             x += 2
+        } else if case .textInput = state.mode, let prompt = state.textPrompt {
+            x = drawPrompt(prompt, state, into: &grid, x: x, rect: rect)
         } else if case .confirming = state.mode, let question {
             x += grid.put(text: question + " (y/n)", x: x, y: rect.y, width: rect.maxX - x,
                           style: Style(.error, attributes: .bold)) + 2
@@ -87,8 +94,9 @@ enum HeaderFooterView {
             x += grid.put(text: status, x: x, y: rect.y, width: rect.maxX - x, style: Style(.footer, attributes: .bold)) + 2
         }
         for binding in KeyRegistry.footer(for: state.mode, focus: state.focus, replay: state.replaying, allows: allows) {
-            let key = KeyRegistry.display(binding)
-            let label = binding.label.text(state.language)
+            let shown = KeyRegistry.footerDisplay(binding)
+            let key = shown.keys
+            let label = shown.label.text(state.language)
             let need = TextFit.width(key) + TextFit.width(label) + 3
             guard x + need <= rect.maxX else { break }
             x += grid.put(text: key, x: x, y: rect.y, style: Style(.footerKey, attributes: .bold)) + 1

@@ -91,7 +91,7 @@ enum OverlayViews {
             }
             lines.append(("", .text))
         }
-        lines.append(("/ town:锦屏 domain:市容 p:1 status:open …", .dim))
+        lines.append(("/ 超期 退回 未确认 待处置 · overdue returned unacked open · town:锦屏 domain:市容 p:1 status:open …", .dim))
         let top = min(ctx.state.overlayScroll, max(0, lines.count - inner.height))
         for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             grid.put(text: line.0, x: inner.x + 1, y: inner.y + i, width: inner.width - 1, style: Style(line.1))

@@ -2,11 +2,15 @@ import DutyCore
 
 /// Which items a pane lists, in its order, read from the store's indexes:
 /// only the visible window is fetched, so a frame costs the same over ten
-/// records or ten million. A filter is the exception: it is evaluated once
-/// over the pane's index and cached until the store or the filter changes.
+/// records or ten million. Two exceptions are evaluated once and cached
+/// until the store (or the filter, or for `overdue` the clock) changes: a
+/// filter, over the pane's index; and the task pane's returned tasks
+/// awaiting re-dispatch (`ReturnedTasks`), listed above the open tasks so a
+/// task the unit gave back stays in sight until the center decides again.
 public final class PaneRows {
-    private struct CacheKey: Equatable { var pane: Pane; var filter: String; var records: Int; var quarantined: Int }
+    private struct CacheKey: Equatable { var pane: Pane; var filter: String; var records: Int; var quarantined: Int; var now: Millis }
     private var cache: [Pane: (key: CacheKey, items: [Int32])] = [:]
+    private var returned: (records: Int, items: [Int32])?
 
     public init() {}
 
@@ -21,6 +25,16 @@ public final class PaneRows {
         }
     }
 
+    /// The pane that lists a kind of item.
+    public static func pane(of kind: Kind) -> Pane {
+        switch kind {
+        case .event: .events
+        case .task: .tasks
+        case .mediation: .mediation
+        case .alert: .alerts
+        }
+    }
+
     /// The pane's index in display order.
     static func index(_ pane: Pane, _ store: Store) -> (SortedIndex, descending: Bool)? {
         switch pane {
@@ -31,10 +45,23 @@ public final class PaneRows {
         }
     }
 
+    /// Returned tasks awaiting re-dispatch, the task pane's first rows.
+    func returnedTasks(_ store: Store) -> [Int32] {
+        if let r = returned, r.records == store.records { return r.items }
+        let items = ReturnedTasks.awaiting(store)
+        returned = (store.records, items)
+        return items
+    }
+
+    /// Rows above the pane's index (returned tasks in the task pane).
+    private func head(_ pane: Pane, _ store: Store) -> [Int32] {
+        pane == .tasks ? returnedTasks(store) : []
+    }
+
     /// Rows in the pane (after the filter).
     public func count(_ pane: Pane, store: Store, filter: PaneFilter?) -> Int {
         if let filter, !filter.isEmpty { return filtered(pane, store, filter).count }
-        return Self.index(pane, store)?.0.count ?? 0
+        return head(pane, store).count + (Self.index(pane, store)?.0.count ?? 0)
     }
 
     /// Item indexes of rows [from, from + limit).
@@ -45,7 +72,13 @@ public final class PaneRows {
             guard from < all.count else { return [] }
             return Array(all[max(0, from)..<min(all.count, from + limit)])
         }
-        return index.entries(from: max(0, from), limit: limit, descending: descending).map(\.item)
+        let head = head(pane, store)
+        let start = max(0, from)
+        var out = start < head.count ? Array(head[start..<min(head.count, start + limit)]) : []
+        if out.count < limit {
+            out += index.entries(from: max(0, start - head.count), limit: limit - out.count, descending: descending).map(\.item)
+        }
+        return out
     }
 
     /// The row an item is on now (nil when it has left the pane): how the
@@ -54,6 +87,8 @@ public final class PaneRows {
         guard let (index, descending) = Self.index(pane, store), let kind = Self.kind(of: pane),
               Int(item) < store.count(kind) else { return nil }
         if let filter, !filter.isEmpty { return filtered(pane, store, filter).firstIndex(of: item) }
+        let head = head(pane, store)
+        if let r = head.firstIndex(of: item) { return r }
         let key: Int64
         switch pane {
         case .events, .mediation: key = IndexKey.byFirstReport(store.firstTs(kind, item))
@@ -61,16 +96,18 @@ public final class PaneRows {
         case .alerts: key = IndexKey.alert(store.current(kind, item), firstTs: store.firstTs(kind, item))
         }
         guard let rank = index.rank(of: IndexEntry(key: key, item: item)) else { return nil }
-        return descending ? index.count - 1 - rank : rank
+        return head.count + (descending ? index.count - 1 - rank : rank)
     }
 
     private func filtered(_ pane: Pane, _ store: Store, _ filter: PaneFilter) -> [Int32] {
-        let key = CacheKey(pane: pane, filter: filter.text, records: store.records, quarantined: store.quarantinedTotal)
+        let now = filter.dependsOnTime ? store.now : 0
+        let key = CacheKey(pane: pane, filter: filter.text, records: store.records, quarantined: store.quarantinedTotal, now: now)
         if let hit = cache[pane], hit.key == key { return hit.items }
         guard let (index, descending) = Self.index(pane, store), let kind = Self.kind(of: pane) else { return [] }
-        let entries = index.entries(from: 0, limit: index.count, descending: descending)
-        let items = entries.map(\.item).filter { i in
-            filter.matches(store.current(kind, i), id: store.id(kind, i), texts: store.texts)
+        let entries = head(pane, store) + index.entries(from: 0, limit: index.count, descending: descending).map(\.item)
+        let storeNow = store.now
+        let items = entries.filter { i in
+            filter.matches(store.current(kind, i), id: store.id(kind, i), texts: store.texts, now: storeNow)
         }
         cache[pane] = (key, items)
         return items

@@ -110,12 +110,15 @@ enum ListPaneView {
             ], cellRoles: [EventColumn.priority.rawValue: .priority(s.priority),
                            EventColumn.status.rawValue: .eventStatus(s.eventStatus)])
         case .tasks:
-            let left = s.due - ctx.now
-            let overdue = left < 0
-            let due = overdue ? "⚠" + ctx.label("overdue_by") + DisplayFormat.duration(-left)
-                              : DisplayFormat.duration(left)
-            let soon = !overdue && left < TimeSpan.hour
             let task = s.task
+            let returned = s.taskStatus == .returned
+            let left = s.due - ctx.now
+            let overdue = left < 0 && !returned
+            // A returned task (awaiting re-dispatch) says why and since when, not its old due.
+            let due = returned ? Labels.of("reason", t.text(task.reason)).text(lang) + " " + DisplayFormat.duration(ctx.now - s.ts)
+                : overdue ? "⚠" + ctx.label("overdue_by") + DisplayFormat.duration(-left)
+                : DisplayFormat.duration(left)
+            let soon = !overdue && !returned && left < TimeSpan.hour
             return TableRow([
                 ctx.store.id(kind, item), t.text(task.unit), t.text(task.town), s.taskStatus.label.text(lang), due,
                 t.text(task.event),
