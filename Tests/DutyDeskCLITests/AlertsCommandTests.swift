@@ -14,7 +14,7 @@ import Testing
     ]
     /// The officer acknowledged the late signing and snoozed the feed's alert.
     static let journal = [
-        #"{"kind":"alert","id":"R-late_signing-SJ-1","ts":"2026-11-28T09:20:00+08:00","level":"warning","type":"late_signing","title":"SJ-1 签收超时（P1 限时15分钟）","status":"acked","ref":"event:SJ-1","by":"值班员甲"}"#,
+        #"{"kind":"alert","id":"R-late_signing-SJ-1","ts":"2026-11-28T09:20:00+08:00","level":"warning","type":"late_signing","title":"SJ-1 超时未处置（P1 限时15分钟）","status":"acked","ref":"event:SJ-1","by":"值班员甲"}"#,
         #"{"kind":"alert","id":"FX-1","ts":"2026-11-28T09:30:00+08:00","level":"critical","type":"risk_notice","title":"风险提示","status":"acked","by":"值班员甲","note":"snoozed until 10:00"}"#,
     ]
 
