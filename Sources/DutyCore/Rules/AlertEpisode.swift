@@ -45,8 +45,10 @@ public enum AlertEpisodes {
     public static func signing(_ store: Store, event item: Int32, upTo t: Millis,
                                config: AlertRuleConfig = .default) -> [AlertEpisode] {
         let h = history(.event, item, store, upTo: t)
-        let eventID = store.id(.event, item)
         var out: [AlertEpisode] = []
+        // Most events are settled without ever being late: no id made for them.
+        guard h.contains(where: { $0.eventStatus == .open }) else { return out }
+        let eventID = store.id(.event, item)
         var spell = 0
         var k = 0
         while k < h.count {
