@@ -39,6 +39,9 @@ struct AlertsCommand: ParsableCommand {
             for line in Self.table(alerts, lang) { Output.line(line) }
         }
         Output.flush()
+        if store.quarantinedTotal > 0 {
+            Output.error("\(store.quarantinedTotal) line(s) quarantined; `dutydesk check` lists them")
+        }
         if !tailer.oneShotProblems.isEmpty { throw ExitCode(2) }
     }
 

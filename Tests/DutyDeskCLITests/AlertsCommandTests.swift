@@ -62,4 +62,15 @@ import Testing
         #expect(starts.count == 2)
         #expect(Set(starts).count == 1)
     }
+
+    /// A path that cannot be read is named and the others are still read
+    /// (exit 2, as `stats`); a bad line is counted on stderr, never on stdout.
+    @Test func aMissingPathIsNamedAndTheRestIsListed() throws {
+        let dir = try Self.folder(); defer { dir.remove() }
+        try "{oops\n".write(toFile: dir.file("bad.jsonl"), atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["alerts", dir.path, dir.file("missing.jsonl"), "--at", "2026-11-28T09:40:00+08:00", "--json"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("missing.jsonl") && r.stderr.contains("1 line(s) quarantined"))
+        #expect(r.stdoutLines.count == 2)
+    }
 }
