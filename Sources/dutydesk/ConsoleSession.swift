@@ -254,7 +254,7 @@ final class ConsoleSession: @unchecked Sendable {
         var view = ConsoleView(store: store, paneRows: paneRows, badge: badge, listRows: listRows)
         if case .tail(let tailer, let interval) = feed {
             let health = tailer.health
-            view.feeds = FeedStatus(files: health.files, lastLine: health.lastLineMillis, problems: tailer.problems,
+            view.feeds = FeedStatus(files: health.files, lastLine: health.lastLineMillis, problems: tailer.feedProblems,
                                     waiting: tailer.waiting, pollMillis: interval)
         }
         if store.records != drawnRecords {

@@ -15,6 +15,12 @@ extension DutyDesk {
     static func main() {
         CrashReports.configure()
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // `dutydesk help frob`: ArgumentParser would print the top help and
+        // succeed; a mistyped name is an error with the list, as `dutydesk frob` is.
+        if arguments.count >= 2, arguments[0] == "help", !subcommandNames.contains(arguments[1]) {
+            Platform.write(Sanitize.lines("Error: unknown subcommand '\(arguments[1])'\n\n" + subcommandList) + "\n", to: 2)
+            Glibc.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -100,10 +100,24 @@ extension ScreenOptions {
     func journalPath(feeds: [String]) -> String {
         if let journal { return journal }
         for path in feeds {
-            if let info = Platform.stat(path: path), info.isDirectory { return path + "/operator-journal.jsonl" }
+            if let info = Platform.stat(path: path), info.isDirectory { return Self.inside(path) }
+        }
+        // A path not there yet that is not a feed file's name is the folder
+        // being waited for: the journal goes in it, as it will once it exists.
+        if let first = feeds.first, Platform.stat(path: first) == nil, !FeedFileNames.isFeed(Self.lastComponent(first)) {
+            return Self.inside(first)
         }
         let first = feeds.first.map { ($0 as NSString).deletingLastPathComponent } ?? "."
-        return (first.isEmpty ? "." : first) + "/operator-journal.jsonl"
+        return Self.inside(first.isEmpty ? "." : first)
+    }
+
+    /// `folder/operator-journal.jsonl`, without a doubled slash ("/" stays "/").
+    static func inside(_ folder: String) -> String {
+        (folder.hasSuffix("/") ? folder : folder + "/") + "operator-journal.jsonl"
+    }
+
+    static func lastComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// The demo's or replay's scratch folder (see `ScratchFolder`); exit 2

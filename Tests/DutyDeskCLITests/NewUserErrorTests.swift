@@ -27,6 +27,16 @@ import Testing
         #expect(r.stderr.hasPrefix("Error: unknown subcommand 'frob'\n"), "\(r.stderr)")
     }
 
+    @Test func helpOnAnUnknownSubcommandIsAnErrorWithTheList() throws {
+        let r = try CLIRunner.run(["help", "frob"])
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("Error: unknown subcommand 'frob'\n"), "\(r.stderr)")
+        #expect(r.stderr.contains("SUBCOMMANDS:") && r.stderr.contains("watch"))
+        // A known one still gets its help, and succeeds.
+        let ok = try CLIRunner.run(["help", "check"])
+        #expect(ok.status == 0 && ok.stdout.contains("USAGE: dutydesk check"), "\(ok.stdout)")
+    }
+
     @Test func aBadValueOfTheDemoKeepsItsOwnMessage() throws {
         let r = try CLIRunner.run(["--speed", "7"])
         #expect(r.status == 64)

@@ -15,7 +15,7 @@ import Testing
         let store = Store(clock: .eventTime)
         var sink = store
         tailer.poll(into: &sink)
-        let feeds = FeedStatus(files: 0, lastLine: nil, problems: tailer.problems, waiting: tailer.waiting,
+        let feeds = FeedStatus(files: 0, lastLine: nil, problems: tailer.feedProblems, waiting: tailer.waiting,
                                pollMillis: pollMillis)
         var state = ConsoleState()
         state.language = language
@@ -65,5 +65,38 @@ import Testing
         #expect(FeedWaitText.seconds(2000) == "2")
         #expect(FeedWaitText.seconds(1050) == "1.05")
         #expect(FeedWaitText.seconds(10) == "0.01")
+    }
+}
+
+/// OS errors in the header are said in the operator's language and cut at
+/// a word, never inside one.
+@Suite struct FeedProblemTextTests {
+    @Test func anUnreadableFolderIsNamedInEachLanguage() throws {
+        do {
+            // A path through a plain file (ENOTDIR): fails for root too.
+            let folder = try TempFolder("notdir")
+            defer { folder.remove() }
+            let file = folder.path + "/plain"
+            try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+            let tailer = FeedTailer(paths: [file + "/feeds"])
+            var sink = Store()
+            tailer.poll(into: &sink)
+            let p = try #require(tailer.feedProblems.first)
+            #expect(p.text(.zh) == Sanitize.path(file + "/feeds") + "：路径中有一段不是目录")
+            #expect(p.text(.en) == Sanitize.path(file + "/feeds") + ": Not a directory")
+            #expect(p.text(.en, retrying: true).hasSuffix(" — retrying every poll"))
+            #expect(p.text(.zh, retrying: true).hasSuffix("（每次轮询重试）"))
+        }
+    }
+
+    @Test func englishIsCutAtAWord() {
+        _ = UITest.locale
+        let s = "⚠ /srv/feeds: Permission denied — retrying every poll"
+        #expect(TextFit.cutAtWord(s, width: 30) == "⚠ /srv/feeds: Permission…")
+        #expect(TextFit.cutAtWord(s, width: 200) == s)
+        // Chinese has no spaces: cut at a character.
+        let zh = "⚠ /srv/feeds：没有权限（每次轮询重试）"
+        #expect(TextFit.width(TextFit.cutAtWord(zh, width: 20)) <= 20)
+        #expect(TextFit.cutAtWord(zh, width: 20).hasSuffix("…"))
     }
 }

@@ -23,7 +23,7 @@ import Testing
 
         let replay = ReplayStatus(speed: 60, paused: false, finished: false, progress: 0.5,
                                   journal: "/tmp/j\u{1B}[2J\u{9B}0m/operator-journal.jsonl")
-        let feeds = FeedStatus(files: 0, lastLine: nil, problems: tailer.problems)
+        let feeds = FeedStatus(files: 0, lastLine: nil, problems: tailer.feedProblems)
         for badge in [ConsoleBadge.live, .replay(replay)] {
             // A replay has no tailer of its own: no feed problems beside its journal.
             let grid = ConsoleView(store: store, paneRows: PaneRows(), badge: badge, feeds: badge == .live ? feeds : nil)
@@ -31,7 +31,8 @@ import Testing
             let text = screenText(grid)
             #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
             if badge == .live {
-                #expect(text.contains("a␛]0;PWNED␇.jsonl: not a regular file"))
+                // In the console's language (Chinese by default).
+                #expect(text.contains("a␛]0;PWNED␇.jsonl：不是普通文件（a FIFO）（每次轮询重试）"))
             } else {
                 #expect(text.contains("/tmp/j␛[2J\u{FFFD}0m/operator-journal.jsonl"))
             }

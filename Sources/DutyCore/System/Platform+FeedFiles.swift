@@ -70,16 +70,24 @@ extension Platform {
 
     /// Why a feed could not be opened for reading.
     public enum FeedOpenError: Error, Equatable, Sendable {
-        /// open(2) or fstat(2) failed: the errno text.
-        case system(String)
+        /// open(2) or fstat(2) failed: the errno.
+        case system(Int32)
         /// It opened, but is not a regular file (a FIFO, a device, a directory …).
         case notRegular(FileKind)
 
         /// The text after "PATH: ".
         public var reason: String {
             switch self {
-            case .system(let text): text
+            case .system(let code): errorText(code)
             case .notRegular(let kind): "not a regular file (\(kind.article))"
+            }
+        }
+
+        /// The reason in both languages (Chinese from the label table).
+        public var label: Label {
+            switch self {
+            case .system(let code): errorLabel(code)
+            case .notRegular(let kind): Label("不是普通文件（\(kind.article)）", reason)
             }
         }
     }
@@ -97,11 +105,11 @@ extension Platform {
     /// fstat of a descriptor just opened (or -1 with errno set): kept if a
     /// regular file, closed and refused otherwise.
     static func checkFeed(_ fd: Int32) -> Result<(fd: Int32, status: FeedFileStatus), FeedOpenError> {
-        guard fd >= 0 else { return .failure(.system(errnoText)) }
+        guard fd >= 0 else { return .failure(.system(errno)) }
         guard let status = feedStatus(fd: fd) else {
-            let text = errnoText
+            let code = errno
             close(fd)
-            return .failure(.system(text))
+            return .failure(.system(code))
         }
         guard status.kind == .regular else {
             close(fd)

@@ -257,6 +257,16 @@ extension Platform {
     /// strerror of a given code (not the current errno).
     public static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
 
+    /// An errno in both languages: Chinese from the label table ("errno.N"),
+    /// English from strerror; strerror in both when the table lacks it.
+    public static func errorLabel(_ code: Int32) -> Label {
+        let en = errorText(code)
+        return Label(Labels.table["errno.\(code)"]?.zh ?? en, en)
+    }
+
+    /// The current errno in both languages.
+    public static var errnoLabel: Label { errorLabel(errno) }
+
     /// The errno values the journal reports by name and tests inject.
     public static let errnoNoSpace: Int32 = ENOSPC
     public static let errnoIO: Int32 = EIO

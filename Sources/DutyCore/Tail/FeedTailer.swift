@@ -36,10 +36,12 @@ public final class FeedTailer: @unchecked Sendable {
     /// naming the path and the errno text, for the one-shot commands
     /// (`check`, `stats`, loading a recording), which do not retry; cleared
     /// when fixed.
-    public private(set) var oneShotProblems: [String] = []
+    public private(set) var feedProblems: [FeedProblem] = []
+    /// The problems as one-shot commands print them ("PATH: reason").
+    public var oneShotProblems: [String] { feedProblems.map(\.text) }
     /// The same problems worded for a caller that keeps polling ("— retrying
     /// every poll").
-    public var problems: [String] { oneShotProblems.map { $0 + Self.retrySuffix } }
+    public var problems: [String] { feedProblems.map { $0.text(.en, retrying: true) } }
     /// What the tailer waits for while it follows no file at all (a missing
     /// path, a folder with no feed yet); nil once a file is followed.
     public private(set) var waiting: FeedWait?
@@ -66,10 +68,10 @@ public final class FeedTailer: @unchecked Sendable {
     public func poll<S: LineSink>(into sink: inout S) -> PollReport {
         confinement.check()
         let started = Platform.monotonicNanos()
-        var report = PollReport(lines: 0, bytes: 0, problems: [])
+        var report = PollReport(lines: 0, bytes: 0, feedProblems: [])
         var failedRoots = Set<Int>()
         var missingRoots: [Int] = []
-        let entries = discover(problems: &report.problems, failedRoots: &failedRoots, missing: &missingRoots)
+        let entries = discover(problems: &report.feedProblems, failedRoots: &failedRoots, missing: &missingRoots)
         let listed = Set(entries.map(\.identity))
 
         // Files no longer under any listed path (renamed away, or deleted) are
@@ -96,13 +98,12 @@ public final class FeedTailer: @unchecked Sendable {
                 file.root = entry.root
                 file.rewindIfRewritten()
                 read(file, into: &sink, report: &report)
-            } else if let file = open(entry, problems: &report.problems) {
+            } else if let file = open(entry, problems: &report.feedProblems) {
                 read(file, into: &sink, report: &report)
             }
         }
 
-        oneShotProblems = report.problems
-        report.problems = problems
+        feedProblems = report.feedProblems
         waiting = files.isEmpty ? FeedWait(paths: paths, missing: missingRoots, failed: failedRoots) : nil
         totalLines += report.lines
         totalBytes += report.bytes
@@ -140,7 +141,7 @@ public final class FeedTailer: @unchecked Sendable {
     /// The files to follow now, in order: configured paths in the order given,
     /// each directory's feeds (`*.jsonl` and rotated copies, see
     /// `FeedFileNames`) in reading order, each file once.
-    private func discover(problems: inout [String], failedRoots: inout Set<Int>, missing: inout [Int]) -> [Entry] {
+    private func discover(problems: inout [FeedProblem], failedRoots: inout Set<Int>, missing: inout [Int]) -> [Entry] {
         var entries: [Entry] = []
         var seen = Set<TailedFile.Identity>()
         func add(_ path: Platform.FeedPath, _ root: Int, _ info: Platform.FileInfo) {
@@ -152,7 +153,7 @@ public final class FeedTailer: @unchecked Sendable {
         for (root, path) in paths.enumerated() {
             guard let info = Platform.stat(path: path) else {
                 if Platform.errnoIsMissing { missing.append(root) }
-                problems.append(Self.problem(path, Platform.errnoText))
+                problems.append(FeedProblem(path: path, reason: Platform.errnoLabel))
                 failedRoots.insert(root)
                 continue
             }
@@ -160,7 +161,7 @@ public final class FeedTailer: @unchecked Sendable {
                 add(Platform.FeedPath(path), root, info)
             } else if info.isDirectory {
                 guard let files = Platform.listDirectoryPaths(path) else {
-                    problems.append(Self.problem(path, Platform.errnoText))
+                    problems.append(FeedProblem(path: path, reason: Platform.errnoLabel))
                     failedRoots.insert(root)
                     continue
                 }
@@ -170,19 +171,22 @@ public final class FeedTailer: @unchecked Sendable {
                     // Gone since the listing: skipped. Not a plain file (a FIFO,
                     // a device, a directory named x.jsonl): named, never opened.
                     if let owner = Platform.refusedLinkOwner(file, in: path), owner >= 0 {
-                        problems.append(Self.problem(file.text, "not read: a symbolic link of uid \(owner), neither this account's nor the folder owner's"))
+                        problems.append(FeedProblem(path: file.text, reason: Label(
+                            "拒绝读取：uid \(owner) 的符号链接，既不属于本账户也不属于目录所有者",
+                            "not read: a symbolic link of uid \(owner), neither this account's nor the folder owner's")))
                         continue
                     }
                     guard let fileInfo = Platform.stat(file) else { continue }
                     if fileInfo.isRegular {
                         add(file, root, fileInfo)
                     } else if let kind = Platform.fileKind(file), kind != .regular {
-                        problems.append(Self.problem(file.text, Platform.FeedOpenError.notRegular(kind).reason))
+                        problems.append(FeedProblem(path: file.text, reason: Platform.FeedOpenError.notRegular(kind).label))
                     }
                 }
             } else {
                 let kind = Platform.fileKind(path: path).map { " (\($0.article))" } ?? ""
-                problems.append(Self.problem(path, "not a regular file or directory" + kind))
+                problems.append(FeedProblem(path: path, reason: Label("既不是普通文件也不是目录" + kind,
+                                                                      "not a regular file or directory" + kind)))
                 failedRoots.insert(root)
             }
         }
@@ -197,13 +201,13 @@ public final class FeedTailer: @unchecked Sendable {
     /// path swapped for a FIFO between the listing and the open is refused,
     /// not waited on). Its identity is taken from the open descriptor, so a
     /// file replaced between the stat and the open is still read whole.
-    private func open(_ entry: Entry, problems: inout [String]) -> TailedFile? {
+    private func open(_ entry: Entry, problems: inout [FeedProblem]) -> TailedFile? {
         beforeOpen?(entry.path)
         let fd: Int32, status: Platform.FeedFileStatus
         switch Platform.openFeed(Platform.FeedPath(entry.path, bytes: entry.rawPath)) {
         case .success(let opened): (fd, status) = opened
         case .failure(let error):
-            problems.append(Self.problem(entry.path, error.reason))
+            problems.append(FeedProblem(path: entry.path, reason: error.label))
             return nil
         }
         // Found in a folder: the name must still lead to this file, and not
@@ -211,7 +215,7 @@ public final class FeedTailer: @unchecked Sendable {
         if entry.path != paths[entry.root],
            let why = Platform.openedThroughAllowedName(fd, Platform.FeedPath(entry.path, bytes: entry.rawPath), in: paths[entry.root]) {
             Platform.close(fd)
-            problems.append(Self.problem(entry.path, why))
+            problems.append(FeedProblem(path: entry.path, reason: Label(why, why)))
             return nil
         }
         guard files[TailedFile.Identity(status.info)] == nil else {
@@ -228,17 +232,9 @@ public final class FeedTailer: @unchecked Sendable {
         let counts = file.readNew(using: buffer, into: &sink)
         report.lines += counts.lines
         report.bytes += counts.bytes
-        if let error = counts.error { report.problems.append(Self.problem(file.path, error)) }
+        if let error = counts.error { report.feedProblems.append(FeedProblem(path: file.path, reason: Label(error, error))) }
     }
 
-    /// The path goes through `Sanitize.path`: a file name is text from
-    /// whoever can write to the folder, and problems reach the terminal.
-    private static func problem(_ path: String, _ text: String) -> String {
-        "\(Sanitize.path(path)): \(text)"
-    }
-
-    /// Added to `problems` only: a caller that polls again does retry.
-    static let retrySuffix = " — retrying every poll"
 }
 
 // MARK: - Polling on a timer

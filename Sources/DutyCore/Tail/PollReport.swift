@@ -5,7 +5,10 @@ public struct PollReport: Sendable {
     /// Lines handed to the sink, refused ones included.
     public var lines: Int
     public var bytes: Int64
-    public var problems: [String]
+    /// What could not be read, in both languages.
+    public var feedProblems: [FeedProblem]
+    /// The same, worded for a caller that polls again ("— retrying every poll").
+    public var problems: [String] { feedProblems.map { $0.text(.en, retrying: true) } }
 }
 
 /// For the header's feed-health display.

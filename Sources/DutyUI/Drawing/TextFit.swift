@@ -108,6 +108,22 @@ public enum TextFit {
         return lines.map { trimTrailingSpaces($0) }
     }
 
+    /// `s` cut to `columns` at a word boundary, ending in "…": a sentence
+    /// (an error, a hint) is never cut inside a word. Text without a space
+    /// in reach (Chinese) is cut at a character, as `truncate` does.
+    public static func cutAtWord(_ s: String, width columns: Int) -> String {
+        guard width(s) > columns, columns > 1 else { return s }
+        let cut = truncate(s, to: columns, ellipsis: "")
+        let body = cut.dropLast(1)
+        guard let space = body.lastIndex(of: " "), body.distance(from: body.startIndex, to: space) > 0 else {
+            return truncate(s, to: columns)
+        }
+        let head = String(body[..<space])
+        // Chinese has no spaces: a space far back would throw most of the line away.
+        guard width(head) * 3 >= columns * 2 else { return truncate(s, to: columns) }
+        return head + ellipsis
+    }
+
     static func spaces(_ n: Int) -> String { n > 0 ? String(repeating: " ", count: n) : "" }
 
     private static func trimTrailingSpaces(_ s: String) -> String {

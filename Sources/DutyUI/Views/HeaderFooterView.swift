@@ -52,7 +52,8 @@ enum HeaderFooterView {
                      width: max(0, rect.maxX - y2x), style: Style(.dim))
         }
         if let problem = feeds?.problems.first, y2x < rect.maxX - 4 {
-            grid.put(text: "⚠ " + problem, x: y2x, y: rect.y + 1, width: rect.maxX - y2x, style: Style(.error))
+            let text = TextFit.cutAtWord("⚠ " + problem.text(lang, retrying: true), width: rect.maxX - y2x)
+            grid.put(text: text, x: y2x, y: rect.y + 1, width: rect.maxX - y2x, style: Style(.error))
         }
     }
 
