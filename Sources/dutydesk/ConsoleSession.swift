@@ -180,6 +180,9 @@ final class ConsoleSession: @unchecked Sendable {
     /// 6:3:1 drift, feed health) as of the store's clock. They are derived
     /// state with deterministic ids: every console computes the same ones, so
     /// they go to the store, not the journal; acknowledging one is journaled.
+    /// The item and window rules are a function of the records alone (the
+    /// same alerts as a fresh console, a replay or `dutydesk alerts`); the
+    /// feed signals passed here (quiet feed, bad-line bursts) are not.
     private func evaluateRules() {
         var signals: FeedSignals?
         if case .tail(let tailer, _) = feed {
@@ -226,6 +229,7 @@ final class ConsoleSession: @unchecked Sendable {
             let outcome = performer.perform(request, language: state.language)
             if request.kind == .handover { alertsSeen = store.count(.alert) }   // its own is said by the outcome
             state.status = outcome.status
+            evaluateRules()   // an urge's 督办单, a return's reopened event: at once, not at the next tick
             if let document = outcome.document {
                 state.document = document
                 state.mode = .document

@@ -21,6 +21,17 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var screen: ScreenOptions
 
+    /// The console's clock: the wall clock, or a fixed time from
+    /// `DUTYDESK_NOW` (RFC 3339), for tests that compare the screen with
+    /// `dutydesk alerts --at` at the same instant.
+    static func clock() throws -> Clock {
+        guard let text = Environment.get("DUTYDESK_NOW") else { return .wall }
+        guard let t = TimeArgument(argument: text) else {
+            throw ValidationError("DUTYDESK_NOW must be an RFC 3339 time, e.g. 2026-12-04T10:00:00+08:00")
+        }
+        return .fixed(t.millis)
+    }
+
     func validate() throws {
         guard poll >= 10 && poll <= TimeSpan.minute else { throw ValidationError("--poll must be 10…\(TimeSpan.minute) ms") }
     }
@@ -38,7 +49,7 @@ struct WatchCommand: ParsableCommand {
         // The performer records actions (and what it read under the journal's
         // lock) as they reach the store; the journal's tail then brings them
         // as duplicates, which a recording skips.
-        try screen.openConsole(store: Store(clock: .wall), feed: .tail(FeedTailer(paths: paths), interval: poll),
+        try screen.openConsole(store: Store(clock: try Self.clock()), feed: .tail(FeedTailer(paths: paths), interval: poll),
                                journalPath: journal, recorder: recorder)
     }
 }

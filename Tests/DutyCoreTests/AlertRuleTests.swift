@@ -57,7 +57,7 @@ import Testing
         #expect(r.snapshot.ts == Self.t(9, 15) && r.snapshot.by == "值班台规则")
         #expect(a.level == .warning && a.type == "late_signing" && a.status == .open)
         #expect(a.ref == "event:SJ-20261128-0042")
-        #expect(a.title == "SJ-20261128-0042 签收超时（P1 限时15分钟）")
+        #expect(a.title == "SJ-20261128-0042 超时未处置（P1 限时15分钟）")
         #expect(store.aggregates.openAlertsByLevel == [0, 1, 0])
         // Still open, nothing new; then signed (dispatched) at 09:20.
         #expect(Self.step(&engine, store, Self.t(9, 18)).isEmpty)

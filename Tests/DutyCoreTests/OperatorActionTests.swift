@@ -137,19 +137,22 @@ import Testing
         #expect(Self.code(OperatorActions.returnTask(store, task: "ZF-20261127-0042", reason: "重复件", Self.ctx)) == .taskNotOpen)
     }
 
-    @Test func urgeIssuesASupervisionNoticeOnlyWhenOverdue() {
+    /// An urge writes the task's 催办 snapshot only; on an overdue task the
+    /// rules read it as the 督办单's issue (one per task, `R-supervision-…`,
+    /// see OneSupervisionPerTaskTests). A second urge within 30 minutes, or
+    /// one on a task no longer owed, is refused.
+    @Test func urgeNotesTheTaskAndIsNotRepeatedWithinHalfAnHour() {
         let store = Self.store()
         let onTime = Self.records(OperatorActions.urge(store, task: "ZF-20261128-0007", Self.ctx))
         #expect(onTime.map(\.id) == ["ZF-20261128-0007"] && onTime[0].snapshot.note == "催办")
         #expect(onTime[0].snapshot.statusWire == "dispatched")
         let late = Self.records(OperatorActions.urge(store, task: "ZF-20261128-0003", Self.ctx))
-        #expect(late.map(\.id) == ["ZF-20261128-0003", "U-supervision-ZF-20261128-0003"])
-        guard late.count == 2, case .alert(let a) = late[1].snapshot.body else { return }
-        #expect(a.level == .critical && a.type == "supervision" && a.status == .open && a.ref == "task:ZF-20261128-0003")
+        #expect(late.map(\.id) == ["ZF-20261128-0003"] && late[0].snapshot.note == AlertEpisodes.urgeNote)
         for r in late { store.apply(r) }
-        // Urging again: the notice is already open, not written twice.
-        let again = OperatorActions.urge(store, task: "ZF-20261128-0003", ActionContext(operator: "王磊", now: Self.now + 60_000))
-        #expect(Self.records(again).map(\.id) == ["ZF-20261128-0003"])
+        let soon = ActionContext(operator: "王磊", now: Self.now + 29 * 60_000)
+        #expect(Self.code(OperatorActions.urge(store, task: "ZF-20261128-0003", soon)) == .urgedRecently)
+        let later = ActionContext(operator: "王磊", now: Self.now + 31 * 60_000)
+        #expect(Self.records(OperatorActions.urge(store, task: "ZF-20261128-0003", later)).map(\.id) == ["ZF-20261128-0003"])
         #expect(Self.code(OperatorActions.urge(store, task: "ZF-20261127-0042", Self.ctx)) == .taskNotOpen)
         let long = OperatorActions.supervisionAlertID(task: String(repeating: "长", count: 60))
         #expect(long.count <= 64 && long == OperatorActions.supervisionAlertID(task: String(repeating: "长", count: 60)))

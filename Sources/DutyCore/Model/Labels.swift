@@ -65,6 +65,7 @@ public enum Labels {
         "alert.status.open": Label("未确认", "open"),
         "alert.status.acked": Label("已确认", "acked"),
         "alert.status.resolved": Label("已解除", "resolved"),
+        "alert.status.snoozed": Label("暂缓至 {s}", "snoozed until {s}"),
 
         "alert.type.risk_notice": Label("风险提示单", "risk notice"),
         "alert.type.supervision": Label("执法督办单", "supervision notice"),
@@ -136,6 +137,7 @@ public enum Labels {
         "refusal.no_open_alerts": Label("所选告警均已确认或解除", "no open alert among those selected"),
         "refusal.alert_resolved": Label("告警已解除", "alert is already resolved"),
         "refusal.not_snoozed": Label("告警不在暂缓中", "alert is not snoozed"),
+        "refusal.urged_recently": Label("{s} 已催办，30分钟内不再催办", "urged at {s}: not again within 30 minutes"),
         "handover.title": Label("交接班记录", "Shift handover"),
         "handover.window": Label("时段", "period"),
         "handover.figures": Label("本班数据", "This shift"),

@@ -23,6 +23,7 @@ public struct ActionRefusal: Error, Sendable, Equatable, CustomStringConvertible
         case noOpenAlerts = "no_open_alerts"
         case alertResolved = "alert_resolved"
         case notSnoozed = "not_snoozed"
+        case urgedRecently = "urged_recently"
 
         /// The label key of the refusal's message ("refusal.not_found" …).
         public var labelKey: String { "refusal." + rawValue }

@@ -15,8 +15,10 @@ extension OperatorAction {
             return Ops.refusal(Ops.event(store, event), Ops.cancelRefusal)
         case .close(let event):
             return Ops.refusal(Ops.event(store, event)) { Ops.closeRefusal(store, event: event, $0) }
-        case .returnTask(let task, _), .urge(let task), .done(let task, _):
+        case .returnTask(let task, _), .done(let task, _):
             return Ops.refusal(Ops.task(store, task), Ops.taskRefusal)
+        case .urge(let task):
+            return Ops.refusal(Ops.task(store, task)) { Ops.urgeRefusal(store, task: task, $0, now: store.now) }
         case .escalate(let id):
             return Ops.refusal(Ops.mediation(store, id)) {
                 if case .failure(let refused) = Ops.escalation($0) { return refused }

@@ -57,6 +57,8 @@ extension OperatorActions {
     }
 
     public static let snoozePrefix = "snoozed until "
+    /// The note of the snapshot that reopens a snoozed alert.
+    public static let snoozeEndedNote = "snooze ended"
 
     /// 暂缓: `acked` with note "snoozed until HH:MM" (local time); the caller
     /// writes `reopenSnoozed(alert:at: reopenAt)` when the time comes. After
@@ -95,7 +97,7 @@ extension OperatorActions {
         let s = store.current(.alert, i).snapshot(store.texts)
         guard snoozeEnd(of: s) != nil, case .alert(var a) = s.body else { return .failure(ActionRefusal(.notSnoozed)) }
         a.status = .open
-        return .success([record(id, .alert(a), ctx, note: "snooze ended", ts: at)])
+        return .success([record(id, .alert(a), ctx, note: snoozeEndedNote, ts: at)])
     }
 
     /// 解除: `resolved`, from `open` or `acked`.

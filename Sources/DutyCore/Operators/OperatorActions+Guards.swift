@@ -32,6 +32,22 @@ extension OperatorActions {
         t.status.isOpen ? nil : ActionRefusal(.taskNotOpen, t.status.label)
     }
 
+    /// How long after an urge the same task cannot be urged again.
+    public static let urgeInterval: Millis = 30 * TimeSpan.minute
+
+    /// 催办: a task still owed, not urged in the last 30 minutes (by anyone:
+    /// the urge snapshots are in its history).
+    static func urgeRefusal(_ store: Store, task id: String, _ t: TaskBody, now: Millis) -> ActionRefusal? {
+        if let refused = taskRefusal(t) { return refused }
+        guard let i = store.index(.task, id: id) else { return nil }
+        for s in store.history(.task, i).reversed() where s.ts > now - urgeInterval && s.ts <= now {
+            if !s.note.isNone, store.text(s.note) == AlertEpisodes.urgeNote {
+                return ActionRefusal(.urgedRecently, Label(LocalTime.clock(s.ts), LocalTime.clock(s.ts)))
+            }
+        }
+        return nil
+    }
+
     /// 上提: a case accepted, being mediated or failed, below the district
     /// tier; on success the tier it goes to.
     static func escalation(_ m: MediationBody) -> Result<MediationTier, ActionRefusal> {

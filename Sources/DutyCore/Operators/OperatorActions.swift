@@ -74,25 +74,16 @@ public enum OperatorActions {
         return .success(out)
     }
 
-    /// 催办: a snapshot of the task (state unchanged) noting the urge; on a
-    /// task already past due, also a 督办单 — a critical `supervision` alert
-    /// with a deterministic id (`supervisionAlertID`) so that urging twice
-    /// issues one notice. An unresolved notice is not written again; a
-    /// resolved one is reopened.
+    /// 催办: a snapshot of the task (state unchanged) with the note 催办
+    /// (`AlertEpisodes.urgeNote`). On a task already past due the rules take
+    /// that snapshot as the 督办单's issue: the ladder's own
+    /// `R-supervision-<task>` opens at the urge instead of 24 h after due, so
+    /// a task has one 督办单 whoever raised it (no second alert is written
+    /// here). Refused on a task no longer owed, or urged in the last 30 minutes.
     public static func urge(_ store: Store, task id: String, _ ctx: ActionContext) -> ActionResult {
         guard let t = task(store, id) else { return .failure(ActionRefusal(.notFound)) }
-        if let refused = taskRefusal(t) { return .failure(refused) }
-        var out = [record(id, .task(t), ctx, note: "催办")]
-        if t.due < ctx.now {
-            let alertID = supervisionAlertID(task: id)
-            let held = store.item(.alert, id: alertID)
-            if held == nil || held!.current.statusWire == AlertStatus.resolved.wire {
-                let title = "执法督办单：" + id + " " + t.unit + " 超期未办结"
-                let alert = AlertBody(level: .critical, type: "supervision", title: title, status: .open, ref: "task:" + id)
-                out.append(record(alertID, .alert(alert), ctx))
-            }
-        }
-        return .success(out)
+        if let refused = urgeRefusal(store, task: id, t, now: ctx.now) { return .failure(refused) }
+        return .success([record(id, .task(t), ctx, note: AlertEpisodes.urgeNote)])
     }
 
     /// 办结 with an outcome.
@@ -104,8 +95,10 @@ public enum OperatorActions {
         return .success([record(id, .task(t), ctx)])
     }
 
-    /// `U-supervision-<task id>`; a task id too long for the 64-character
-    /// limit is cut and suffixed with a hash of the whole, still deterministic.
+    /// `U-supervision-<task id>`: the id urges wrote their own 督办单 under
+    /// before the ladder took urges as its issue. No longer written; kept so
+    /// that such alerts in older journals can be recognised. A task id too
+    /// long for the 64-character limit is cut and suffixed with a hash.
     public static func supervisionAlertID(task id: String) -> String {
         let full = "U-supervision-" + id
         guard full.utf8.count > 64 else { return full }

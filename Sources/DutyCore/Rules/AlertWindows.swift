@@ -98,11 +98,11 @@ extension AlertRuleEngine {
                     let id = AlertRule.id(.cluster, "\(grid)-\(domain)-\(LocalTime.compactStamp(first.ts))")
                     let title = "聚集性事件：\(grid) \(domain) \(AlertRule.span(config.clusterWindow))内\(f.window.count)起"
                     let ref = "event:" + store.id(.event, last.tag)
-                    if raise(store, .cluster, id: id, at: f.at, title: title, ref: ref) {
+                    if raise(store, .cluster, id: id, at: f.at, title: title, ref: ref, now: now) {
                         state.active = Pending(id: id, rule: .cluster, title: title, ref: ref)
                     }
                 } else if let p = state.active {
-                    settle(store, p, at: f.at, note: "聚集已消散")
+                    settle(store, p, at: f.at, note: "聚集已消散", now: now)
                     state.active = nil
                 }
             }
@@ -148,31 +148,35 @@ extension AlertRuleEngine {
                 let title = "矛调分级偏离6:3:1：近\(AlertRule.span(c.driftWindow))区级占比\(Int((s.district * 100).rounded()))%"
                     + "（上限\(Int(c.districtShareMax * 100))%），村社占比\(Int((s.village * 100).rounded()))%"
                     + "（下限\(Int(c.villageShareMin * 100))%）"
-                if raise(store, .tierDrift, id: id, at: f.at, title: title, ref: nil) {
+                if raise(store, .tierDrift, id: id, at: f.at, title: title, ref: nil, now: now) {
                     driftActive = Pending(id: id, rule: .tierDrift, title: title, ref: nil)
                 }
             } else if !f.on, let p = driftActive {
-                settle(store, p, at: f.at, note: "分级比例恢复正常")
+                settle(store, p, at: f.at, note: "分级比例恢复正常", now: now)
                 driftActive = nil
             }
         }
     }
 
     /// Feed health runs on the wall clock the signals come from: it is for
-    /// live watching and is not part of what replay reproduces.
+    /// live watching and is not part of what replay reproduces. These two
+    /// rules depend on when lines arrive (and on lines refused), not on the
+    /// records: they are outside the invariant that the unresolved alerts at
+    /// t are a function of the feeds and the journal, and `dutydesk alerts`
+    /// never raises them.
     mutating func checkFeed(_ store: Store, now: Millis, feed: FeedSignals) {
         // Quiet: keyed by the last line's time, so one quiet spell is one alert.
         if let p = quietActive {
             if feed.lastLineMillis != quietSince || !feed.live {
                 let at = feed.live ? (feed.lastLineMillis ?? now) : now
-                settle(store, p, at: at, note: feed.live ? "数据源恢复" : "已停止实时监视")
+                settle(store, p, at: at, note: feed.live ? "数据源恢复" : "已停止实时监视", now: now)
                 quietActive = nil
             }
         }
         if quietActive == nil, feed.live, let last = feed.lastLineMillis, now >= last + config.feedQuietAfter {
             let id = AlertRule.id(.feedQuiet, LocalTime.compactStamp(last))
             let title = "数据源静默：\(AlertRule.span(config.feedQuietAfter))无新数据"
-            if raise(store, .feedQuiet, id: id, at: last + config.feedQuietAfter, title: title, ref: nil) {
+            if raise(store, .feedQuiet, id: id, at: last + config.feedQuietAfter, title: title, ref: nil, now: now) {
                 quietActive = Pending(id: id, rule: .feedQuiet, title: title, ref: nil)
                 quietSince = last
             }
@@ -187,12 +191,12 @@ extension AlertRuleEngine {
         }
         let fresh = feed.quarantinedTotal - quarantineSamples[0].total
         if let p = errorsActive, fresh < config.quarantineBurst {
-            settle(store, p, at: now, note: "隔离行不再增加")
+            settle(store, p, at: now, note: "隔离行不再增加", now: now)
             errorsActive = nil
         } else if errorsActive == nil, fresh >= config.quarantineBurst {
             let id = AlertRule.id(.feedErrors, LocalTime.compactStamp(now))
             let title = "数据源错误：\(AlertRule.span(config.quarantineWindow))内新增隔离\(fresh)行"
-            if raise(store, .feedErrors, id: id, at: now, title: title, ref: nil) {
+            if raise(store, .feedErrors, id: id, at: now, title: title, ref: nil, now: now) {
                 errorsActive = Pending(id: id, rule: .feedErrors, title: title, ref: nil)
             }
         }

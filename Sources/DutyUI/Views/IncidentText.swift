@@ -60,7 +60,8 @@ struct IncidentText {
             let a = s.alert
             let ref = text(a.ref)
             out = [(col("title"), text(a.title)), (col("level"), DisplayFormat.level(s.level) + " " + s.level.label.text(lang)),
-                   (col("type"), Labels.of("alert.type", text(a.type)).text(lang)), (col("status"), s.alertStatus.label.text(lang)),
+                   (col("type"), Labels.of("alert.type", text(a.type)).text(lang)),
+                   (col("status"), AlertStanding.statusLabel(s, store, now: now).text(lang)),
                    (ui("ref"), ref.isEmpty ? "" : Self.ref(ref, lang))]
         }
         return out.filter { !$0.1.isEmpty }.map { pair($0.0, $0.1) }
@@ -78,7 +79,7 @@ struct IncidentText {
         case .event: s.eventStatus.label.text(lang)
         case .task: s.taskStatus.label.text(lang)
         case .mediation: s.tier.label.text(lang) + "·" + s.mediationStatus.label.text(lang)
-        case .alert: s.alertStatus.label.text(lang)
+        case .alert: (AlertStanding.snoozeEnd(s, store).map(AlertStanding.snoozedLabel) ?? s.alertStatus.label).text(lang)
         }
     }
 
@@ -131,8 +132,17 @@ struct IncidentText {
             if s.alertStatus == .open { line += " · " + text(s.alert.title) }
         }
         if !s.by.isNone { line += " · " + ui("by_who").replacingAll("{name}", with: text(s.by)) }
-        if !s.note.isNone { line += " · " + text(s.note) }
+        if !s.note.isNone { line += noteText(s) }
         return line
+    }
+
+    /// A note as the operator's language says it: the journal's own snooze
+    /// notes are worded (the status already says until when), others as written.
+    func noteText(_ s: CompactSnapshot) -> String {
+        let note = text(s.note)
+        if s.kind == .alert, note.hasPrefix(OperatorActions.snoozePrefix) { return "" }
+        if s.kind == .alert, note == OperatorActions.snoozeEndedNote { return " · " + Labels.of("handover", "snooze_ended").text(lang) }
+        return " · " + note
     }
 
     /// The unit of the task dispatched with an event's `dispatched` snapshot:

@@ -136,7 +136,8 @@ enum ListPaneView {
             let a = s.alert
             return TableRow([
                 DisplayFormat.level(level) + level.label.text(lang), DisplayFormat.clock(s.ts),
-                Labels.of("alert.type", t.text(a.type)).text(lang), t.text(a.title), s.alertStatus.label.text(lang),
+                Labels.of("alert.type", t.text(a.type)).text(lang), t.text(a.title),
+                AlertStanding.statusLabel(s, ctx.store, now: ctx.now).text(lang),
             ], style: acked ? Style(.alertAcked) : Style(.text),
                cellRoles: acked ? [:] : [AlertColumn.level.rawValue: .alertLevel(level)])
         }
