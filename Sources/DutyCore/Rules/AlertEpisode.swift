@@ -68,7 +68,7 @@ public enum AlertEpisodes {
                 let id = AlertRule.id(.lateSigning, spell == 1 ? eventID : eventID + "-\(spell)")
                 let title = "\(eventID) 超时未处置（P\(late.priority) 限时\(AlertRule.span(config.signingLimit(priority: late.priority)))）"
                 out.append(AlertEpisode(id: id, rule: .lateSigning, since: late.at, end: end, title: title,
-                                        ref: "event:" + eventID, endNote: "事件已签收处置"))
+                                        ref: "event:" + eventID, endNote: "事件已处置"))
             }
             k = j
         }

@@ -191,11 +191,11 @@ extension AlertRuleEngine {
         }
         let fresh = feed.quarantinedTotal - quarantineSamples[0].total
         if let p = errorsActive, fresh < config.quarantineBurst {
-            settle(store, p, at: now, note: "隔离行不再增加", now: now)
+            settle(store, p, at: now, note: "错误行不再增加", now: now)
             errorsActive = nil
         } else if errorsActive == nil, fresh >= config.quarantineBurst {
             let id = AlertRule.id(.feedErrors, LocalTime.compactStamp(now))
-            let title = "数据源错误：\(AlertRule.span(config.quarantineWindow))内新增隔离\(fresh)行"
+            let title = "数据源错误：\(AlertRule.span(config.quarantineWindow))内新增错误行\(fresh)行"
             if raise(store, .feedErrors, id: id, at: now, title: title, ref: nil, now: now) {
                 errorsActive = Pending(id: id, rule: .feedErrors, title: title, ref: nil)
             }
