@@ -41,7 +41,7 @@ public enum ConsoleLabels {
         "ui.late_event": Label("超时未处置", "untaken"),
         "ui.overdue_task": Label("超期", "overdue"),
         "ui.returned_task": Label("退回待转派", "returned"),
-        "ui.open_alert": Label("未确认", "unacked"),
+        "ui.open_alert": Label("已持续", "raised"),
         "col.kind": Label("类别", "kind"),
         "col.why": Label("情况", "why"),
         "col.time": Label("时间", "time"),

@@ -9,7 +9,7 @@ enum ItemListView {
         let inner = grid.drawBox(rect, title: list.title(lang), badge: "\(rows.count)", focused: true)
         guard inner.height > 0 else { return }
         let table = Table(columns: [
-            TableColumn(ctx.column("kind"), .fitting(Kind.allCases.map { $0.label.text(lang) })),
+            TableColumn(ctx.column("kind"), .fitting(Kind.allCases.map { kindLabel($0, lang) }, minimum: 4)),
             TableColumn(ctx.column("id"), .flexible(min: 8, weight: 1)),
             TableColumn(ctx.column("title"), .flexible(min: 10, weight: 3)),
             TableColumn(ctx.column("status"), .fixed(lang == .zh ? 8 : 10), hidePriority: 2),
@@ -61,9 +61,14 @@ enum ItemListView {
                     why = stamp(store.firstTs(ref.kind, ref.item), now: now)
                 }
             }
-            return TableRow([ref.kind.label.text(lang), store.id(ref.kind, ref.item), what,
+            return TableRow([kindLabel(ref.kind, lang), store.id(ref.kind, ref.item), what,
                              PaneFilter.statusLabel(s).text(lang), why], cellRoles: [4: role])
         }
+    }
+
+    /// The short name of a kind (事件 任务 调解 告警), as the incident view's links say it.
+    static func kindLabel(_ kind: Kind, _ lang: Language) -> String {
+        ConsoleLabels.of("ui", "link_" + kind.wire).text(lang)
     }
 
     /// "09:30" today, "12-03 09:30" on another day.
