@@ -47,7 +47,13 @@ struct RowActions {
     /// The focused pane's actions that the selected row's state allows.
     func allowed(_ state: ConsoleState) -> Set<ActionKind> {
         Set(ActionKind.allCases.filter { kind in
-            guard kind.pane == state.actionPane, case .success(let request) = request(kind, state) else { return false }
+            guard kind.pane == state.actionPane else { return false }
+            // Acknowledge-all over an unfiltered alert pane: allowed when any alert is
+            // unacknowledged, from the aggregate, without listing every alert each frame.
+            if kind == .acknowledgeAll, case .main = state.mode, state.filter(.alerts) == nil {
+                return store.aggregates.openAlertsByLevel.reduce(0, +) > 0
+            }
+            guard case .success(let request) = request(kind, state) else { return false }
             return request.refusal(in: store) == nil
         })
     }
