@@ -48,7 +48,7 @@ final class ConsoleSession: @unchecked Sendable {
         switch feed {
         case .tail: .live
         case .replay(_, let clock, _, true):
-            .demo(speed: clock.speed ?? 0)
+            .demo(speed: clock.speed ?? 0, paused: clock.paused)
         case .replay(_, let clock, let journal, false):
             .replay(ReplayStatus(speed: clock.speed, paused: clock.paused, finished: clock.finished(wall: Platform.wallClockMillis()),
                                  progress: clock.progress(wall: Platform.wallClockMillis()), journal: journal))
@@ -184,7 +184,8 @@ final class ConsoleSession: @unchecked Sendable {
 
     private func handle(_ event: TerminalEvent) {
         dispatchPrecondition(condition: .onQueue(.main))
-        let layout = ConsoleView.layout(width: size.width, height: size.height, state: state)
+        let layout = ConsoleView(store: store, paneRows: paneRows, badge: badge)
+            .layout(width: size.width, height: size.height, state: state)
         let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count,
                                      limits: performer?.limits ?? .standard)
         var effect: ConsoleEffect?
@@ -250,7 +251,7 @@ final class ConsoleSession: @unchecked Sendable {
             // New records: keep each pane's selection on the item the operator chose.
             drawnRecords = store.records
             ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count)
-                .followAnchors(&state, layout: ConsoleView.layout(width: size.width, height: size.height, state: state))
+                .followAnchors(&state, layout: view.layout(width: size.width, height: size.height, state: state))
         }
         let grid = view.render(state, width: size.width, height: size.height)
         terminal.draw(grid, theme: themes[state.themeIndex % themes.count])

@@ -111,6 +111,8 @@ public enum ConsoleLabels {
         "ui.journal_blocked": Label("日志写入失败，操作已暂停", "journal write failed; actions paused"),
         "ui.wait_no_feed": Label("等待数据：{path} 中还没有 .jsonl 文件", "no feed file in {path} yet: waiting"),
         "ui.wait_missing": Label("路径不存在：{path}（每 {seconds} 秒重试）", "path does not exist: {path} (retrying every {seconds} s)"),
+        "ui.late": Label("⚠ 超期 {d}", "⚠ {d} late"),
+        "col.left": Label("剩余", "left"),
     ]
 
     /// The label for `group.key` ("ui", "pane", "col", "key"), as `Label.lookup`.

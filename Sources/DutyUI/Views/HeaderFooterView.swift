@@ -14,7 +14,9 @@ enum HeaderFooterView {
         let badgeRole: Role
         switch badge {
         case .live: badgeText = " ● " + ctx.label("live") + " "; badgeRole = .badge
-        case .demo(let speed): badgeText = " " + ctx.label("demo") + " ×\(speed) "; badgeRole = .badgeDemo
+        case .demo(let speed, let paused):
+            badgeText = " " + ctx.label("demo") + " ×\(speed)" + (paused ? " · " + ctx.label("paused") : "") + " "
+            badgeRole = .badgeDemo
         case .replay(let r):
             var text = " " + ctx.label("replay") + " " + (r.speed.map { "×\($0)" } ?? "×max")
             if r.finished { text += " · " + ctx.label("replay_end") } else if r.paused { text += " · " + ctx.label("paused") }
@@ -32,24 +34,31 @@ enum HeaderFooterView {
         let a = ctx.store.aggregates
         let today = a.today(now: now)
         let unacked = a.openAlertsByLevel.reduce(0, +)
-        var parts = [
+        var forms = [
             "\(ctx.label("intake")) \(today.intake)", "\(ctx.label("dispatched")) \(today.dispatched)",
             "\(ctx.label("closed")) \(today.closed)", "\(ctx.label("overdue")) \(today.overdue)",
             "\(ctx.label("unacked")) \(unacked)",
-        ]
+        ].map { [$0] }
         if let feeds {
+            // Feed health in a full and a short form (HeaderFit picks).
             var f = "\(ctx.label("feeds")) \(feeds.files) \(ctx.label("files"))"
-            if let last = feeds.lastLine { f += " · \(ctx.label("last_ingest")) \(DisplayFormat.clockSeconds(last))" }
-            parts.append(f)
+            var short = "\(ctx.label("feeds")) \(feeds.files)"
+            if let last = feeds.lastLine {
+                f += " · \(ctx.label("last_ingest")) \(DisplayFormat.clockSeconds(last))"
+                short += " · \(DisplayFormat.clockSeconds(last))"
+            }
+            forms.append([f, short])
         }
-        parts.append("\(ctx.label("quarantined")) \(ctx.store.quarantinedTotal)")
+        forms.append(["\(ctx.label("quarantined")) \(ctx.store.quarantinedTotal)"])
+        let fitted = HeaderFit.fit(forms, width: rect.width - 2)
+        let parts = fitted.texts
         var y2x = rect.x + 1
         for (i, part) in parts.enumerated() {
             let warn = (i == 3 && today.overdue > 0) || (i == 4 && unacked > 0)
                 || (i == parts.count - 1 && ctx.store.quarantinedTotal > 0)
             let w = grid.put(text: part, x: y2x, y: rect.y + 1, width: rect.maxX - y2x,
                              style: Style(warn ? .error : .header, attributes: warn ? .bold : []))
-            y2x += w + 3
+            y2x += w + fitted.gap
             if y2x >= rect.maxX { break }
         }
         if case .replay(let r) = badge, y2x < rect.maxX - 12 {
