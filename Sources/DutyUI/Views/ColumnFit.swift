@@ -12,13 +12,18 @@
 /// 4. flexible columns (a title, a unit) share what is left by weight, each
 ///    up to its own widest cell; what is left after that stays blank at the
 ///    table's right edge, so no column holds tens of empty cells;
-/// 5. when the minimums alone are too wide, the rightmost columns are cut.
+/// 5. columns still left let content columns show their titles unabridged;
+/// 6. when the minimums alone are too wide, the rightmost columns are cut.
 public enum ColumnFit {
     /// The plan for `width`. `wanted[i]`: how wide column `i`'s content is
     /// (its widest visible cell and its shortest title, `wanted(_:rows:titles:)`);
     /// empty: nothing measured, content columns keep their minimum and
     /// flexible ones fill the width.
-    public static func plan(_ columns: [TableColumn], gap: Int, width: Int, wanted: [Int] = []) -> TablePlan {
+    /// `titles`: the full width of each column's title, when the header is
+    /// shown: room nobody else wants lets a title be whole (`status`, not
+    /// `stat.`).
+    public static func plan(_ columns: [TableColumn], gap: Int, width: Int, wanted: [Int] = [],
+                            titles: [Int] = []) -> TablePlan {
         var shown = Array(columns.indices)
         func needed(_ cols: [Int]) -> Int { cols.map { columns[$0].minimum }.reduce(0, +) + gap * max(0, cols.count - 1) }
         func victim() -> Int? {
@@ -26,10 +31,10 @@ public enum ColumnFit {
                 .max { (columns[$0].hidePriority!, $0) < (columns[$1].hidePriority!, $1) }
         }
         while needed(shown) > width, let v = victim() { shown.removeAll { $0 == v } }
-        var fitted = allocate(columns, shown: shown, gap: gap, width: width, wanted: wanted)
+        var fitted = allocate(columns, shown: shown, gap: gap, width: width, wanted: wanted, titles: titles)
         while fitted.cut, let v = victim() {
             shown.removeAll { $0 == v }
-            fitted = allocate(columns, shown: shown, gap: gap, width: width, wanted: wanted)
+            fitted = allocate(columns, shown: shown, gap: gap, width: width, wanted: wanted, titles: titles)
         }
         var widths = fitted.widths
         var extra = width - widths.reduce(0, +) - gap * max(0, widths.count - 1)
@@ -51,7 +56,7 @@ public enum ColumnFit {
     /// Widths of the `shown` columns (steps 2 and 4), and whether a content
     /// column is left narrower than its content.
     static func allocate(_ columns: [TableColumn], shown: [Int], gap: Int, width: Int,
-                         wanted: [Int]) -> (widths: [Int], cut: Bool) {
+                         wanted: [Int], titles: [Int] = []) -> (widths: [Int], cut: Bool) {
         var widths = shown.map { columns[$0].minimum }
         var extra = max(0, width - widths.reduce(0, +) - gap * max(0, shown.count - 1))
         func want(_ i: Int, _ lo: Int) -> Int { max(lo, i < wanted.count ? wanted[i] : lo) }
@@ -88,6 +93,13 @@ public enum ColumnFit {
             }
             for c in flexible where given < extra { widths[c.k] += 1; given += 1 }
             extra = 0
+        }
+        // Room left over: content columns grow to show their full titles.
+        for c in content where extra > 0 {
+            let i = shown[c.k]
+            guard i < titles.count, case .content(_, let hi, _) = columns[i].width else { continue }
+            let give = min(extra, min(titles[i], hi) - widths[c.k])
+            if give > 0 { widths[c.k] += give; extra -= give }
         }
         return (widths, cut)
     }

@@ -55,8 +55,11 @@ public struct Table: Equatable, Sendable {
     /// flexible columns sharing the rest.
     public func plan(width: Int, rows: some Collection<TableRow> = [TableRow]()) -> TablePlan {
         ColumnFit.plan(columns, gap: gap, width: width,
-                       wanted: ColumnFit.wanted(columns, rows: rows, titles: showsHeader))
+                       wanted: ColumnFit.wanted(columns, rows: rows, titles: showsHeader), titles: titleWidths)
     }
+
+    /// The width of each column's title when the header is shown.
+    var titleWidths: [Int] { showsHeader ? columns.map { ColumnFit.width($0.title) } : [] }
 
     /// Draws the header (when shown) and as many rows as fit into `rect`.
     /// The row at index `selected` gets the selection style across its whole
@@ -65,7 +68,7 @@ public struct Table: Equatable, Sendable {
     public func draw(rows: [TableRow], into grid: inout CellGrid, rect: Rect, selected: Int? = nil) -> Int {
         guard !rect.isEmpty else { return 0 }
         let wanted = ColumnFit.wanted(columns, rows: rows.prefix(bodyRows(height: rect.height)), titles: showsHeader)
-        let plan = ColumnFit.plan(columns, gap: gap, width: rect.width, wanted: wanted)
+        let plan = ColumnFit.plan(columns, gap: gap, width: rect.width, wanted: wanted, titles: titleWidths)
         // A column narrower than its content shows labels in their short
         // forms (English) before cutting them; others are drawn as they are.
         let squeezed = plan.columns.indices.map { k in plan.columns[k] < wanted.count && plan.widths[k] < wanted[plan.columns[k]] }
