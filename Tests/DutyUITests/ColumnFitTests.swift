@@ -100,6 +100,19 @@ import Testing
         #expect(g.lines[1].hasPrefix("A-1  x"))
     }
 
+    /// The fast measure the fitting uses agrees with the screen's measure on
+    /// every mix: ASCII, ideographs, fullwidth forms, and what takes the
+    /// slow path (emoji, combining marks, halfwidth forms, controls).
+    @Test func fastWidthAgreesWithTheScreen() {
+        let pieces = ["a", "Z", "-", " ", "锦", "屏", "龥", "丁", "：", "（", "Ａ", "ｱ", "·", "、", "é", "e\u{301}",
+                      "🚧", "👨‍👩‍👧", "⚡️", "\u{1B}", "\t", "\u{7F}", "䷀", "㐀", "…", "‼", "⚠"]
+        var rng = SplitMix(seed: 3)
+        for _ in 0..<3000 {
+            let s = (0..<Int(rng.next() % 8)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            #expect(ColumnFit.width(s) == TextFit.width(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func everyPlanFitsItsWidthWhateverTheContent() {
         var rng = SplitMix(seed: 12)
         for _ in 0..<500 {

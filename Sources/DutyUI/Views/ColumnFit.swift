@@ -106,10 +106,12 @@ public enum ColumnFit {
 
     /// How wide each column's cells are, over `rows` only (the visible
     /// ones: a frame never measures the whole store), and its title in its
-    /// shortest form when the header is shown. No rows: `[]`, no measure.
+    /// shortest form when the header is shown; fixed columns: 0. No rows:
+    /// `[]`, no measure.
     public static func wanted(_ columns: [TableColumn], rows: some Collection<TableRow>, titles: Bool) -> [Int] {
         guard !rows.isEmpty else { return [] }
         return columns.indices.map { i in
+            if case .fixed = columns[i].width { return 0 }   // never resized: not measured
             var widest = titles ? Abbreviations.shortestWidth(columns[i].title) : 0
             for row in rows where i < row.cells.count {
                 widest = max(widest, width(row.cells[i]))
@@ -118,11 +120,27 @@ public enum ColumnFit {
         }
     }
 
-    /// Display width, without building glyphs for plain printable ASCII
-    /// (ids, grid codes, times: most cells measured).
+    /// Display width, as `TextFit.width` gives it, without building glyphs
+    /// for the text most cells hold: printable ASCII (ids, grid codes,
+    /// times), CJK ideographs (U+4E00–U+9FFF: towns, titles, statuses) and
+    /// fullwidth forms (U+FF01–U+FF3F: `：`, `（`). Anything else — an emoji,
+    /// a combining mark, a control character — is measured the slow way.
     static func width(_ s: String) -> Int {
-        var ascii = true
-        for b in s.utf8 where b < 0x20 || b >= 0x7F { ascii = false; break }
-        return ascii ? s.utf8.count : TextFit.width(s)
+        var total = 0
+        var it = s.utf8.makeIterator()
+        while let b = it.next() {
+            if b < 0x80 {
+                guard b >= 0x20, b != 0x7F else { return TextFit.width(s) }
+                total += 1
+                continue
+            }
+            // Three-byte sequences only; the lead and second byte say the block.
+            guard b >= 0xE4, b <= 0xEF, let b2 = it.next(), let b3 = it.next() else { return TextFit.width(s) }
+            let ideograph = (b == 0xE4 && b2 >= 0xB8) || (b >= 0xE5 && b <= 0xE9)
+            let fullwidth = b == 0xEF && b2 == 0xBC && b3 > 0x80
+            guard ideograph || fullwidth else { return TextFit.width(s) }
+            total += 2
+        }
+        return total
     }
 }
