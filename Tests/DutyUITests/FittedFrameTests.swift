@@ -87,6 +87,20 @@ import Testing
         #expect(positions.count == order.count && positions == positions.sorted())
     }
 
+    @Test(arguments: [Language.zh, .en])
+    func headerPartsAreWholeOrAbsentAt80(_ language: Language) {
+        let second = Self.render(ConsoleFrameTests.demoStore(), 80, 24, language).lines[1]
+        let zh = language == .zh
+        for label in zh ? ["今日受理", "转派", "结案", "超期", "未确认告警", "数据源", "隔离"]
+                        : ["intake", "dispatched", "closed", "overdue", "unacked alerts", "feeds", "quarantined"] {
+            // Each label shown is followed by its figure.
+            if let r = second.range(of: label + " ") {
+                #expect(second[r.upperBound...].first?.isNumber == true, "\(label) without its figure: \(second)")
+            }
+        }
+        #expect(second.contains(zh ? "未确认告警 0" : "unacked alerts 0"))
+    }
+
     @Test func thePausedDemoSaysSo() {
         let store = ConsoleFrameTests.demoStore()
         #expect(Self.render(store, 120, 40, .zh).lines[0].contains(" 演示 ×60 · 已暂停 "))

@@ -40,20 +40,22 @@ enum HeaderFooterView {
             "\(ctx.label("unacked")) \(unacked)",
         ].map { [$0] }
         if let feeds {
-            // Feed health in a full and a short form (HeaderFit picks).
+            // Feed health in a full form and two shorter ones (HeaderFit picks).
             var f = "\(ctx.label("feeds")) \(feeds.files) \(ctx.label("files"))"
             var short = "\(ctx.label("feeds")) \(feeds.files)"
             if let last = feeds.lastLine {
                 f += " · \(ctx.label("last_ingest")) \(DisplayFormat.clockSeconds(last))"
                 short += " · \(DisplayFormat.clockSeconds(last))"
             }
-            forms.append([f, short])
+            forms.append([f, short, "\(ctx.label("feeds")) \(feeds.files)"])
         }
         forms.append(["\(ctx.label("quarantined")) \(ctx.store.quarantinedTotal)"])
         let fitted = HeaderFit.fit(forms, width: rect.width - 2)
         let parts = fitted.texts
         var y2x = rect.x + 1
         for (i, part) in parts.enumerated() {
+            // A part is whole or not shown: never `隔离 ` without its count.
+            guard y2x + TextFit.width(part) <= rect.maxX else { break }
             let warn = (i == 3 && today.overdue > 0) || (i == 4 && unacked > 0)
                 || (i == parts.count - 1 && ctx.store.quarantinedTotal > 0)
             let w = grid.put(text: part, x: y2x, y: rect.y + 1, width: rect.maxX - y2x,
