@@ -39,12 +39,26 @@ import DutyCore
         assertFrame(frameText(LayoutSketch.render(.screen(s))), named: "layout-120x40-by-content")
     }
 
+    @Test func stackedPanesKeepOnlyTheRowsTheyShow() throws {
+        // 80×40 stacks: unfocused panes get 6 rows; an alert list of one
+        // row (title row + 1) needs 4, and the focused events take the rest.
+        let demand = PaneDemand(events: 400, tasks: 11, mediation: 12, alerts: 2)
+        guard case .screen(let s) = Layout.compute(width: 80, height: 40, focus: .events, demand: demand),
+              case .screen(let usual) = Layout.compute(width: 80, height: 40, focus: .events) else {
+            Issue.record("no layout"); return
+        }
+        #expect(usual.frame(.alerts).rect.height == 6)
+        #expect(s.frame(.alerts).rect.height == 4 && s.frame(.alerts).presentation == .summary(rows: 2))
+        #expect(s.frame(.tasks).rect.height == 6 && s.frame(.mediation).rect.height == 6)
+        #expect(s.frame(.events).rect.height == usual.frame(.events).rect.height + 2)
+    }
+
     /// With any demand, the panes still tile the body exactly and keep
     /// their minimums.
     @Test func panesTileTheBodyWhateverTheirContent() {
         var rng = SplitMix(seed: 7)
         for _ in 0..<2000 {
-            let w = 120 + Int(rng.next() % 100), h = 30 + Int(rng.next() % 40)
+            let w = 60 + Int(rng.next() % 160), h = 16 + Int(rng.next() % 54)
             let demand = PaneDemand(events: Int(rng.next() % 80), tasks: Int(rng.next() % 80),
                                     mediation: 6 + Int(rng.next() % 30), alerts: Int(rng.next() % 80))
             guard case .screen(let s) = Layout.compute(width: w, height: h, focus: .events, demand: demand) else {
@@ -56,8 +70,12 @@ import DutyCore
                 #expect(a.rect.intersection(body) == a.rect)
                 for b in s.panes[(i + 1)...] { #expect(a.rect.intersection(b.rect).isEmpty) }
             }
-            #expect(s.frame(.mediation).rect.height >= min(Layout.mediationHeight, (h - 3) / 2))
-            for pane in [Pane.events, .tasks, .alerts] { #expect(s.frame(pane).rect.height >= Layout.listMinimum) }
+            if s.mode == .grid {
+                #expect(s.frame(.mediation).rect.height >= min(Layout.mediationHeight, (h - 3) / 2))
+                for pane in [Pane.events, .tasks, .alerts] { #expect(s.frame(pane).rect.height >= Layout.listMinimum) }
+            } else {
+                #expect(s.frame(.events).rect.height >= Layout.focusedMinimum)
+            }
         }
     }
 }

@@ -43,7 +43,7 @@ public enum Layout {
         let footer = Rect(x: 0, y: height - footerHeight, width: width, height: footerHeight)
         let body = Rect(x: 0, y: headerHeight, width: width, height: height - headerHeight - footerHeight)
         let grid = width >= gridMinimum.width && height >= gridMinimum.height
-        let rects = grid ? gridRects(body, demand: demand) : stackedRects(body, focus: focus)
+        let rects = grid ? gridRects(body, demand: demand) : stackedRects(body, focus: focus, demand: demand)
         let frames = Pane.allCases.map { pane in
             PaneFrame(pane: pane, rect: rects[pane.rawValue].rect, isFocused: pane == focus,
                       presentation: rects[pane.rawValue].presentation)
@@ -81,7 +81,10 @@ public enum Layout {
     /// body, 3–8 rows each (one row of content at 80×24); when even 3 rows
     /// each would leave the focused pane under `focusedMinimum`, they
     /// collapse to a titled rule of one row.
-    static func stackedRects(_ body: Rect, focus: Pane) -> [(rect: Rect, presentation: PanePresentation)] {
+    /// With a demand, an unfocused pane whose list is shorter than its
+    /// share keeps only what it shows (at least 3 rows) and the focused
+    /// pane takes the rows it leaves.
+    static func stackedRects(_ body: Rect, focus: Pane, demand: PaneDemand? = nil) -> [(rect: Rect, presentation: PanePresentation)] {
         let others = Pane.allCases.count - 1
         let collapsed: Int
         if body.height - others * 3 < focusedMinimum {
@@ -89,14 +92,19 @@ public enum Layout {
         } else {
             collapsed = max(3, min(8, body.height / 2 / others))
         }
-        let focusedHeight = body.height - others * collapsed
+        let heights = Pane.allCases.map { pane -> Int in
+            guard pane != focus else { return 0 }
+            guard collapsed > 3, let demand else { return collapsed }
+            return max(3, min(collapsed, demand[pane] + 2))
+        }
+        let focusedHeight = body.height - heights.reduce(0, +)
         var y = body.y
         return Pane.allCases.map { pane in
-            let h = pane == focus ? focusedHeight : collapsed
+            let h = pane == focus ? focusedHeight : heights[pane.rawValue]
             let rect = Rect(x: body.x, y: y, width: body.width, height: h)
             y += h
             let presentation: PanePresentation =
-                pane == focus ? .full : (collapsed == 1 ? .titleOnly : .summary(rows: collapsed - 2))
+                pane == focus ? .full : (collapsed == 1 ? .titleOnly : .summary(rows: h - 2))
             return (rect, presentation)
         }
     }
