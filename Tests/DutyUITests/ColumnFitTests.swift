@@ -90,6 +90,16 @@ import Testing
         #expect(Self.drawn(table, rows, width: 14)[1] == "aaaa… bbbbbbbb")
     }
 
+    @Test func aColumnTheTitleRepeatsGivesWayToIt() {
+        let table = Table(columns: [
+            TableColumn("type", .content(min: 4, max: 12, priority: 1), hidePriority: 1, yieldsToTitle: true),
+            TableColumn("title", .flexible(min: 8)),
+        ])
+        let rows = [TableRow(["notice", "notice: river blocked"])]
+        #expect(Self.drawn(table, rows, width: 30)[1] == "notice notice: river blocked  ")   // both whole
+        #expect(Self.drawn(table, rows, width: 24)[1] == "notice: river blocked   ")         // the type goes
+    }
+
     @Test func onlyTheRowsShownAreMeasured() {
         // A long cell in a row below the rect does not widen the column.
         let table = Table(columns: [TableColumn("id", .content(min: 4, max: 30, priority: 0)),

@@ -9,6 +9,7 @@
 ///    whole before anything else grows;
 /// 3. while a content column would still be cut, the next hideable column
 ///    is hidden to make room (a town cut to `岳…` says less than no town);
+///    while a flexible one would be, columns that yield to it are hidden;
 /// 4. flexible columns (a title, a unit) share what is left by weight, each
 ///    up to its own widest cell; what is left after that stays blank at the
 ///    table's right edge, so no column holds tens of empty cells;
@@ -36,6 +37,10 @@ public enum ColumnFit {
             shown.removeAll { $0 == v }
             fitted = allocate(columns, shown: shown, gap: gap, width: width, wanted: wanted, titles: titles)
         }
+        while fitted.titleCut, let v = shown.last(where: { columns[$0].yieldsToTitle }) {
+            shown.removeAll { $0 == v }
+            fitted = allocate(columns, shown: shown, gap: gap, width: width, wanted: wanted, titles: titles)
+        }
         var widths = fitted.widths
         var extra = width - widths.reduce(0, +) - gap * max(0, widths.count - 1)
         // Too narrow even after hiding: take columns off the right.
@@ -53,10 +58,10 @@ public enum ColumnFit {
         return TablePlan(columns: shown, widths: widths, offsets: offsets)
     }
 
-    /// Widths of the `shown` columns (steps 2 and 4), and whether a content
-    /// column is left narrower than its content.
+    /// Widths of the `shown` columns (steps 2, 4 and 5), whether a content
+    /// column is left narrower than its content, and whether a flexible one is.
     static func allocate(_ columns: [TableColumn], shown: [Int], gap: Int, width: Int,
-                         wanted: [Int], titles: [Int] = []) -> (widths: [Int], cut: Bool) {
+                         wanted: [Int], titles: [Int] = []) -> (widths: [Int], cut: Bool, titleCut: Bool) {
         var widths = shown.map { columns[$0].minimum }
         var extra = max(0, width - widths.reduce(0, +) - gap * max(0, shown.count - 1))
         func want(_ i: Int, _ lo: Int) -> Int { max(lo, i < wanted.count ? wanted[i] : lo) }
@@ -78,6 +83,7 @@ public enum ColumnFit {
             guard case .flexible(let lo, let w) = columns[shown[k]].width else { return nil }
             return (k, max(1, w), wanted.isEmpty ? Int.max : want(shown[k], lo))
         }
+        let capped = flexible
         while extra > 0, !flexible.isEmpty {
             let totalWeight = flexible.reduce(0) { $0 + $1.weight }
             if let full = flexible.firstIndex(where: { $0.cap - widths[$0.k] <= extra * $0.weight / totalWeight }) {
@@ -101,7 +107,8 @@ public enum ColumnFit {
             let give = min(extra, min(titles[i], hi) - widths[c.k])
             if give > 0 { widths[c.k] += give; extra -= give }
         }
-        return (widths, cut)
+        let titleCut = capped.contains { $0.cap != .max && widths[$0.k] < $0.cap }
+        return (widths, cut, titleCut)
     }
 
     /// How wide each column's cells are, over `rows` only (the visible

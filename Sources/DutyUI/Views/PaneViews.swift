@@ -68,14 +68,15 @@ enum ListPaneView {
                 }
             })
         case .alerts:
-            // The title says most (it names the type too): the type column
-            // goes before the title is cut under 16 columns.
+            // The title says most and names the type too: the type column
+            // goes before the title is cut.
             return Table(columns: AlertColumn.allCases.map {
                 switch $0 {
                 case .level: TableColumn(ctx.column("level"), .content(AlertLevel.allCases.map { levelCell($0, lang) },
-                                                                       min: zh ? 5 : 5, priority: 0))
+                                                                       min: 5, priority: 0))
                 case .time: TableColumn(ctx.column("time"), .content(min: 5, max: 11, priority: 1))
-                case .type: TableColumn(ctx.column("type"), .content(min: 4, max: 12, priority: 3), hidePriority: 2)
+                case .type: TableColumn(ctx.column("type"), .content(min: 4, max: 12, priority: 3), hidePriority: 2,
+                                        yieldsToTitle: true)
                 case .title: TableColumn(ctx.column("title"), .flexible(min: 16))
                 case .status: TableColumn(ctx.column("status"), .content(AlertStatus.allCases.map { $0.label.text(lang) },
                                                                          min: zh ? 6 : 3, priority: 2), hidePriority: 1)

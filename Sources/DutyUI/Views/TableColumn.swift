@@ -40,9 +40,15 @@ public struct TableColumn: Equatable, Sendable {
     /// When the table is too narrow for every column, columns are hidden
     /// highest value first (ties: the rightmost); nil is never hidden.
     public var hidePriority: Int?
+    /// Hidden rather than cut the table's flexible column short of its
+    /// content: a column the title repeats (an alert's type, which its
+    /// title names).
+    public var yieldsToTitle: Bool
 
-    public init(_ title: String, _ width: ColumnWidth, alignment: Alignment = .left, hidePriority: Int? = nil) {
+    public init(_ title: String, _ width: ColumnWidth, alignment: Alignment = .left, hidePriority: Int? = nil,
+                yieldsToTitle: Bool = false) {
         self.title = title; self.width = width; self.alignment = alignment; self.hidePriority = hidePriority
+        self.yieldsToTitle = yieldsToTitle
     }
 
     /// The least width the column is drawn at.
