@@ -55,6 +55,10 @@ import Testing
         let titles = try #require(ShownColumn(grid, in: layout.frame(.events).content,
                                               title: zh ? "事项" : "title", next: zh ? "状态" : "status")).values
         #expect(titles.allSatisfy { !$0.contains("…") }, "\(titles)")
+        // Nor an alert's title, though it is the longest cell on screen.
+        let alerts = try #require(ShownColumn(grid, in: layout.frame(.alerts).content,
+                                              title: zh ? "事项" : "title", next: zh ? "状态" : "status")).values
+        #expect(alerts.count == 4 && alerts.allSatisfy { !$0.contains("…") }, "\(alerts)")
     }
 
     @Test func rowsNotFromTodayShowTheirDate() throws {
