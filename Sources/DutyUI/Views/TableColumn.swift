@@ -27,7 +27,8 @@ public enum ColumnWidth: Equatable, Sendable {
     /// every status label of the language) and is cut no narrower than `min`;
     /// a narrow column shows the label's abbreviation (`Abbreviations`).
     public static func content(_ texts: [String], min: Int, priority: Int) -> ColumnWidth {
-        let widest = texts.map(TextFit.width).max() ?? min
+        // Built for every frame: the fast measure (labels are ASCII or CJK).
+        let widest = texts.map(ColumnFit.width).max() ?? min
         return .content(min: min, max: Swift.max(min, widest), priority: priority)
     }
 }
