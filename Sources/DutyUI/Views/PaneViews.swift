@@ -25,6 +25,9 @@ enum ListPaneView {
         // whole before towns and domains grow; the title takes the rest.
         let time = ColumnWidth.content(min: 5, max: 11, priority: 0)
         let town = ColumnWidth.content(min: 4, max: 10, priority: 4)
+        // Statuses, tiers and levels are as wide as the widest on screen
+        // (labels of one vocabulary: nothing to bound but a runaway value).
+        let labelMax = 20
         switch pane {
         case .events:
             return Table(columns: EventColumn.allCases.map {
@@ -35,8 +38,7 @@ enum ListPaneView {
                 case .grid: TableColumn(ctx.column("grid"), .content(min: 8, max: 16, priority: 1), hidePriority: 1)
                 case .domain: TableColumn(ctx.column("domain"), .content(min: 4, max: 8, priority: 5), hidePriority: 2)
                 case .title: TableColumn(ctx.column("title"), .flexible(min: 8))
-                case .status: TableColumn(ctx.column("status"), .content(EventStatus.allCases.map { $0.label.text(lang) },
-                                                                         min: zh ? 8 : 5, priority: 2))
+                case .status: TableColumn(ctx.column("status"), .content(min: zh ? 8 : 5, max: labelMax, priority: 2))
                 case .age: TableColumn(ctx.column("age"), .content(min: 3, max: 7, priority: 3), alignment: .right,
                                        hidePriority: 4)
                 }
@@ -47,8 +49,7 @@ enum ListPaneView {
                 case .id: TableColumn(ctx.column("id"), .content(min: 16, max: 24, priority: 0), hidePriority: 2)
                 case .unit: TableColumn(ctx.column("unit"), .flexible(min: 10))
                 case .town: TableColumn(ctx.column("town"), town, hidePriority: 5)
-                case .status: TableColumn(ctx.column("status"), .content(TaskStatus.allCases.map { $0.label.text(lang) },
-                                                                         min: zh ? 8 : 5, priority: 3))
+                case .status: TableColumn(ctx.column("status"), .content(min: zh ? 8 : 5, max: labelMax, priority: 3))
                 case .due: TableColumn(ctx.column("due"), time, hidePriority: 3)
                 case .left: TableColumn(ctx.column("left"), .content(min: 5, max: 14, priority: 1), alignment: .right)
                 case .event: TableColumn(ctx.column("event"), .content(min: 16, max: 24, priority: 2), hidePriority: 4)
@@ -60,10 +61,8 @@ enum ListPaneView {
                 case .time: TableColumn(ctx.column("time"), time)
                 case .town: TableColumn(ctx.column("town"), town, hidePriority: 2)
                 case .category: TableColumn(ctx.column("category"), .content(min: 4, max: 10, priority: 5), hidePriority: 3)
-                case .tier: TableColumn(ctx.column("tier"), .content(MediationTier.allCases.map { $0.label.text(lang) },
-                                                                     min: zh ? 9 : 5, priority: 2))
-                case .status: TableColumn(ctx.column("status"), .content(MediationStatus.allCases.map { $0.label.text(lang) },
-                                                                         min: zh ? 6 : 5, priority: 3))
+                case .tier: TableColumn(ctx.column("tier"), .content(min: zh ? 9 : 5, max: labelMax, priority: 2))
+                case .status: TableColumn(ctx.column("status"), .content(min: zh ? 6 : 5, max: labelMax, priority: 3))
                 case .id: TableColumn(ctx.column("id"), .content(min: 8, max: 24, priority: 1), hidePriority: 1)
                 }
             })
@@ -72,14 +71,13 @@ enum ListPaneView {
             // goes before the title is cut.
             return Table(columns: AlertColumn.allCases.map {
                 switch $0 {
-                case .level: TableColumn(ctx.column("level"), .content(AlertLevel.allCases.map { levelCell($0, lang) },
-                                                                       min: 5, priority: 0))
+                case .level: TableColumn(ctx.column("level"), .content(min: 5, max: labelMax, priority: 0))
                 case .time: TableColumn(ctx.column("time"), .content(min: 5, max: 11, priority: 1))
                 case .type: TableColumn(ctx.column("type"), .content(min: 4, max: 12, priority: 3), hidePriority: 2,
                                         yieldsToTitle: true)
                 case .title: TableColumn(ctx.column("title"), .flexible(min: 16))
-                case .status: TableColumn(ctx.column("status"), .content(AlertStatus.allCases.map { $0.label.text(lang) },
-                                                                         min: zh ? 6 : 3, priority: 2), hidePriority: 1)
+                case .status: TableColumn(ctx.column("status"), .content(min: zh ? 6 : 3, max: labelMax, priority: 2),
+                                          hidePriority: 1)
                 }
             })
         }
