@@ -13,8 +13,9 @@ struct Bench {
     var records = 1_000_000
     var file: String?
     var seed: UInt64 = 7
-    /// `--only parse|ingest|keys|frames`: measure one phase and stop (for profiling it;
-    /// `frames` ingests once in this process, then measures the frames and the incident view).
+    /// `--only parse|ingest|keys|frame|frames`: measure one phase and stop (for
+    /// profiling it; `frame` ingests once, then times the 200×60 frames;
+    /// `frames` also measures the incident view).
     var only: String?
     /// `--runs N`: measure the ingest N times and report the median, since
     /// one run on a shared VM varies by 10% and more. Every timed run is a
@@ -33,7 +34,7 @@ struct Bench {
             case "--only": only = it.next()
             case "--runs": runs = max(1, Int(it.next() ?? "") ?? runs)
             default:
-                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frames] [--runs N]")
+                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames] [--runs N]")
                 exit(2)
             }
         }
@@ -57,7 +58,7 @@ struct Bench {
         // Parse only: the scanner and decoder, no store.
         var t0 = Platform.monotonicNanos()
         var s = 0.0
-        if only != "ingest" {
+        if only == nil || only == "parse" {
             var counter = ParseOnly()
             FeedTailer(paths: [path]).poll(into: &counter)
             s = seconds(since: t0)
@@ -109,6 +110,7 @@ struct Bench {
         print(String(format: "peak RSS: %.0f MB (before ingest %.0f MB; target ≤ 350 MB for 1,000,000 records)",
                      Double(Platform.peakRSSBytes()) / 1_048_576, Double(rssBefore) / 1_048_576))
         if only == "ingest" { return }
+        if only == "frame" { return frames(store) }
         t0 = Platform.monotonicNanos()
         let report = StatsReport(store: store)
         print(String(format: "stats report: %.3f ms (%d bytes)", seconds(since: t0) * 1000, report.json.utf8.count))

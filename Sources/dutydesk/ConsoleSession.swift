@@ -52,7 +52,7 @@ final class ConsoleSession: @unchecked Sendable {
         switch feed {
         case .tail: .live
         case .replay(_, let clock, _, true):
-            .demo(speed: clock.speed ?? 0)
+            .demo(speed: clock.speed ?? 0, paused: clock.paused)
         case .replay(_, let clock, let journal, false):
             .replay(ReplayStatus(speed: clock.speed, paused: clock.paused, finished: clock.finished(wall: Platform.wallClockMillis()),
                                  progress: clock.progress(wall: Platform.wallClockMillis()), journal: journal))
@@ -191,11 +191,20 @@ final class ConsoleSession: @unchecked Sendable {
         for record in rules.evaluate(store: store, now: store.now, feed: signals) { store.apply(record) }
     }
 
+    /// Feed health for the header, when the console tails files.
+    private var feedStatus: FeedStatus? {
+        guard case .tail(let tailer, let interval) = feed else { return nil }
+        let health = tailer.health
+        return FeedStatus(files: health.files, lastLine: health.lastLineMillis, problems: tailer.feedProblems,
+                          waiting: tailer.waiting, pollMillis: interval)
+    }
+
     private func handle(_ event: TerminalEvent) {
         dispatchPrecondition(condition: .onQueue(.main))
-        let layout = ConsoleView.layout(width: size.width, height: size.height, state: state)
+        let layout = ConsoleView(store: store, paneRows: paneRows, badge: badge)
+            .layout(width: size.width, height: size.height, state: state)
         let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count,
-                                     limits: performer?.limits ?? .standard, listRows: listRows)
+                                     limits: performer?.limits ?? .standard, listRows: listRows, feeds: feedStatus)
         var effect: ConsoleEffect?
         switch event {
         case .key(let key):
@@ -252,11 +261,7 @@ final class ConsoleSession: @unchecked Sendable {
 
     private func draw() {
         var view = ConsoleView(store: store, paneRows: paneRows, badge: badge, listRows: listRows)
-        if case .tail(let tailer, let interval) = feed {
-            let health = tailer.health
-            view.feeds = FeedStatus(files: health.files, lastLine: health.lastLineMillis, problems: tailer.feedProblems,
-                                    waiting: tailer.waiting, pollMillis: interval)
-        }
+        view.feeds = feedStatus
         if store.records != drawnRecords {
             // New records: keep each pane's selection on the item the operator chose.
             drawnRecords = store.records
@@ -264,7 +269,7 @@ final class ConsoleSession: @unchecked Sendable {
                 state.status = notice
             }
             let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count, listRows: listRows)
-            reducer.followAnchors(&state, layout: ConsoleView.layout(width: size.width, height: size.height, state: state))
+            reducer.followAnchors(&state, layout: view.layout(width: size.width, height: size.height, state: state))
             // A list's selection stays in range and its target on the row shown.
             if case .list(let list) = state.mode { reducer.retarget(list, &state) }
         }

@@ -18,7 +18,8 @@ final class ConsoleRig {
     init(store: Store = ConsoleFrameTests.demoStore(), themeCount: Int) {
         self.store = store
         reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themeCount, listRows: listRows)
-        layout = ConsoleView.layout(width: 120, height: 40, state: state)
+        // As the session lays out: panes sized by their content, like the frame drawn.
+        layout = ConsoleView(store: store, paneRows: paneRows, badge: .live).layout(width: 120, height: 40, state: state)
     }
 
     /// Presses `key` as the session does: looked up in the current mode, and

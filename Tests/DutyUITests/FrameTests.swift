@@ -13,7 +13,7 @@ import DutyCore
     /// column holds is exactly the cell text fitted to the column's width.
     static func checkColumnsLineUp(_ f: TestFrame, selectedRowShown: Bool = true,
                                    sourceLocation: SourceLocation = #_sourceLocation) {
-        let plan = f.events.plan(width: f.eventsRect.width)
+        let plan = f.events.plan(width: f.eventsRect.width, rows: f.visibleEventRows)
         #expect(plan.columns.count >= 5, "too few columns: \(plan.columns)", sourceLocation: sourceLocation)
         let first = f.events.showsHeader ? 1 : 0
         let shown = min(f.eventsRows.count, f.eventsRect.height - first)
@@ -30,7 +30,8 @@ import DutyCore
                 }
                 var text = ""
                 for x in x0..<(x0 + w) where !f.grid[x, y].isContinuation { text += f.grid[x, y].text }
-                let expected = TextFit.pad(f.eventsRows[r].cells[column], to: w,
+                // A label too wide for its column shows its short form (English).
+                let expected = TextFit.pad(Abbreviations.fit(f.eventsRows[r].cells[column], width: w), to: w,
                                            alignment: f.events.columns[column].alignment)
                 #expect(text == expected, "row \(r) column \(column)", sourceLocation: sourceLocation)
                 #expect(TextFit.width(text) == w, sourceLocation: sourceLocation)
@@ -43,7 +44,7 @@ import DutyCore
     @Test func mixedTitlesLineUpAt120x40() throws {
         let f = try #require(TestFrame.render(width: 120, height: 40, focus: .events))
         Self.checkColumnsLineUp(f)
-        #expect(f.events.plan(width: f.eventsRect.width).columns.count == 8)
+        #expect(f.events.plan(width: f.eventsRect.width, rows: f.visibleEventRows).columns.count == 8)
         assertFrame(frameText(f.grid), named: "frame-120x40-mixed")
     }
 
@@ -86,7 +87,7 @@ import DutyCore
             + attributeText(f.grid, theme: mono)
         assertFrame(text, named: "frame-80x24-mono")
         // Priority cells of the four priorities differ by attribute alone.
-        let plan = f.events.plan(width: f.eventsRect.width)
+        let plan = f.events.plan(width: f.eventsRect.width, rows: f.visibleEventRows)
         let px = f.eventsRect.x + plan.offsets[1]
         let attrs = (0..<4).map { r in mono.resolve(f.grid[px, f.eventsRect.y + 1 + r].style).attributes }
         #expect(Set(attrs).count == 4, "\(attrs)")

@@ -13,6 +13,9 @@ struct TestFrame {
     var eventsRows: [TableRow]
     var events: Table
 
+    /// The event rows the table had room for (what its columns were sized from).
+    var visibleEventRows: ArraySlice<TableRow> { eventsRows.prefix(events.bodyRows(height: eventsRect.height)) }
+
     static let eventTitles = [
         "占道经营",
         "🚧 道路施工占道 Road works",

@@ -10,11 +10,13 @@ public struct ConsoleReducer {
     public let limits: TaskTimeLimits
     /// The rows of the list shown in `.list` (cached across calls by the owner).
     public let listRows: ItemListRows
+    /// The feed health the header shows (its width moves the figures a click lands on).
+    public let feeds: FeedStatus?
 
     public init(store: Store, paneRows: PaneRows, themeCount: Int, limits: TaskTimeLimits = .standard,
-                listRows: ItemListRows = ItemListRows()) {
+                listRows: ItemListRows = ItemListRows(), feeds: FeedStatus? = nil) {
         self.store = store; self.paneRows = paneRows; self.themeCount = themeCount; self.limits = limits
-        self.listRows = listRows
+        self.listRows = listRows; self.feeds = feeds
     }
 
     /// Rows visible in a pane at this layout (0 when collapsed).
@@ -329,7 +331,7 @@ public struct ConsoleReducer {
     private func click(x: Int, y: Int, _ state: inout ConsoleState, layout: ScreenLayout?) {
         if let layout, y == layout.header.y + 1, layout.header.height >= 2 {
             // A header figure opens the list it counts.
-            if let figure = HeaderFigures.figure(atX: x, store: store, language: state.language, width: layout.header.width) {
+            if let figure = HeaderFigures.figure(atX: x, store: store, language: state.language, width: layout.header.width, feeds: feeds) {
                 openList(.figure(figure), &state)
             }
             return

@@ -3,7 +3,8 @@ import DutyCore
 /// How the console is fed: shown as a badge, and it sets the clock's meaning.
 public enum ConsoleBadge: Equatable, Sendable {
     case live
-    case demo(speed: Int)
+    /// The demo's generated day on its clock; `paused` while Space holds it.
+    case demo(speed: Int, paused: Bool = false)
     /// A replay: its speed (nil: max), state, how far through, and the
     /// scratch journal where its actions go.
     case replay(ReplayStatus)

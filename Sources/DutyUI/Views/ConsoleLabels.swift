@@ -145,6 +145,8 @@ public enum ConsoleLabels {
         "ui.due_left": Label("剩 {d}", "{d} left"),
         "ui.due_over": Label("超期 {d}", "{d} overdue"),
         "ui.by_who": Label("经办 {name}", "by {name}"),
+        "ui.late": Label("⚠ 超期 {d}", "⚠ {d} late"),
+        "col.left": Label("剩余", "left"),
     ]
 
     /// The label for `group.key` ("ui", "pane", "col", "key"), as `Label.lookup`.

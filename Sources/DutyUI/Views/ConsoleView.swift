@@ -16,16 +16,32 @@ public struct ConsoleView {
         self.store = store; self.paneRows = paneRows; self.badge = badge; self.feeds = feeds; self.listRows = listRows
     }
 
-    /// The layout at a size, for the reducer (page sizes, clicks).
-    public static func layout(width: Int, height: Int, state: ConsoleState) -> ScreenLayout? {
-        if case .screen(let s) = Layout.compute(width: width, height: height, focus: state.focus) { return s }
+    /// The layout at a size, for the reducer (page sizes, clicks). Pass the
+    /// view's `demand` so that it matches the frame drawn.
+    public static func layout(width: Int, height: Int, state: ConsoleState, demand: PaneDemand? = nil) -> ScreenLayout? {
+        if case .screen(let s) = Layout.compute(width: width, height: height, focus: state.focus, demand: demand) { return s }
         return nil
+    }
+
+    /// The layout of the frame this view draws: panes sized by their content.
+    public func layout(width: Int, height: Int, state: ConsoleState) -> ScreenLayout? {
+        Self.layout(width: width, height: height, state: state, demand: demand(state))
+    }
+
+    /// Rows each pane's content fills: its rows (after the filter) and
+    /// column titles; the mediation pane's bars above its list. An empty list
+    /// still shows a line saying so.
+    public func demand(_ state: ConsoleState) -> PaneDemand {
+        func list(_ pane: Pane) -> Int { 1 + max(1, paneRows.count(pane, store: store, filter: state.filter(pane))) }
+        return PaneDemand(events: list(.events), tasks: list(.tasks),
+                          mediation: MediationPaneView.summaryRows(Layout.mediationHeight) + list(.mediation),
+                          alerts: list(.alerts))
     }
 
     public func render(_ state: ConsoleState, width: Int, height: Int) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
         let ctx = PaneContext(store: store, state: state, paneRows: paneRows)
-        switch Layout.compute(width: width, height: height, focus: state.focus) {
+        switch Layout.compute(width: width, height: height, focus: state.focus, demand: demand(state)) {
         case .tooSmall(let need, let have):
             LayoutSketch.drawTooSmall(into: &grid, need: need, have: have)
             return grid

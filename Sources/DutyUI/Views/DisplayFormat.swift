@@ -5,6 +5,12 @@ public enum DisplayFormat {
     /// "09:15", the district's local time (`LocalTime`; feeds may carry any offset).
     public static func clock(_ t: Millis) -> String { LocalTime.clock(t) }
 
+    /// "09:15" for a time on the local day of `now`, "12-03 09:15" for any
+    /// other: a list spanning days says which day each row is from.
+    public static func time(_ t: Millis, now: Millis) -> String {
+        LocalTime.dayNumber(t) == LocalTime.dayNumber(now) ? clock(t) : dayClock(t)
+    }
+
     /// "09:15:02".
     public static func clockSeconds(_ t: Millis) -> String { LocalTime.clockSeconds(t) }
 
@@ -18,14 +24,14 @@ public enum DisplayFormat {
     /// "11-28 09:15" for timelines.
     public static func dayClock(_ t: Millis) -> String { LocalTime.dayClock(t) }
 
-    /// A compact duration: "45s", "12m", "3h05", "2d4h".
+    /// A compact duration: "45s", "12m", "3h05m", "2d4h".
     public static func duration(_ ms: Millis) -> String {
         let s = max(0, ms / 1000)
         if s < 60 { return "\(s)s" }
         let m = s / 60
         if m < 60 { return "\(m)m" }
         let h = m / 60
-        if h < 24 { return "\(h)h" + two(Int(m % 60)) }
+        if h < 24 { return "\(h)h" + two(Int(m % 60)) + "m" }
         return "\(h / 24)d\(h % 24)h"
     }
 

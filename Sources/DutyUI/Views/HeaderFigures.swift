@@ -1,8 +1,10 @@
 import DutyCore
 
-/// The header's figures (受理 转派 结案 超期 未确认告警 错误行) as laid out on
-/// its second line: text and columns, from the store, the language and the
-/// width alone. Drawing and clicking both use this, so a click lands on the
+/// The header's second row as laid out: the figures (受理 转派 结案 超期
+/// 未确认告警 错误行), then feed health, fitted to the width (`HeaderFit`: the
+/// gaps narrow first, then the feed part takes a shorter form), each part
+/// whole or not at all. From the store, the language, the width and the feed
+/// status alone: drawing and clicking both use this, so a click lands on the
 /// figure drawn there.
 enum HeaderFigures {
     struct Part: Equatable {
@@ -14,28 +16,58 @@ enum HeaderFigures {
         var warn: Bool
     }
 
-    /// Columns between two parts.
-    static let gap = 3
+    struct Row: Equatable {
+        var figures: [Part]
+        /// The feed-health part, if it fits, and its column.
+        var feeds: (text: String, x: Int)?
+        /// The first column after the last part drawn (and its gap).
+        var end: Int
 
-    /// The figures that fit in `width` columns, from column 1.
-    static func parts(store: Store, language: Language, width: Int) -> [Part] {
-        let now = store.now
-        var x = 1
-        var out: [Part] = []
-        for figure in HeaderFigure.allCases {
-            let n = figure.count(store, now: now)
-            let text = ConsoleLabels.of("ui", figure.labelKey).text(language) + " \(n)"
-            let w = TextFit.width(text)
-            guard x + w <= width - 1 else { break }
-            let warn = n > 0 && (figure == .overdue || figure == .unacked || figure == .badLines)
-            out.append(Part(figure: figure, text: text, x: x, width: w, warn: warn))
-            x += w + gap
+        static func == (a: Row, b: Row) -> Bool {
+            a.figures == b.figures && a.feeds?.text == b.feeds?.text && a.feeds?.x == b.feeds?.x && a.end == b.end
         }
-        return out
+    }
+
+    /// The row for `width` columns, from column 1.
+    static func row(store: Store, language: Language, width: Int, feeds: FeedStatus?) -> Row {
+        let now = store.now
+        func label(_ key: String) -> String { ConsoleLabels.of("ui", key).text(language) }
+        let counts = HeaderFigure.allCases.map { $0.count(store, now: now) }
+        let texts = zip(HeaderFigure.allCases, counts).map { label($0.labelKey) + " \($1)" }
+        var forms = texts.map { [$0] }
+        if let feeds {
+            // Feed health in a full form and two shorter ones (HeaderFit picks).
+            var full = "\(label("feeds")) \(feeds.files) \(label("files"))"
+            var short = "\(label("feeds")) \(feeds.files)"
+            if let last = feeds.lastLine {
+                full += " · \(label("last_ingest")) \(DisplayFormat.clockSeconds(last))"
+                short += " · \(DisplayFormat.clockSeconds(last))"
+            }
+            forms.append([full, short, "\(label("feeds")) \(feeds.files)"])
+        }
+        let fitted = HeaderFit.fit(forms, width: width - 2)
+        var x = 1
+        var parts: [Part] = []
+        for (i, figure) in HeaderFigure.allCases.enumerated() {
+            let w = TextFit.width(fitted.texts[i])
+            guard x + w <= width - 1 else { return Row(figures: parts, feeds: nil, end: x) }
+            let warn = counts[i] > 0 && (figure == .overdue || figure == .unacked || figure == .badLines)
+            parts.append(Part(figure: figure, text: fitted.texts[i], x: x, width: w, warn: warn))
+            x += w + fitted.gap
+        }
+        guard feeds != nil, let text = fitted.texts.last else { return Row(figures: parts, feeds: nil, end: x) }
+        let w = TextFit.width(text)
+        guard x + w <= width - 1 else { return Row(figures: parts, feeds: nil, end: x) }
+        return Row(figures: parts, feeds: (text, x), end: x + w + fitted.gap)
+    }
+
+    /// The figures that fit (for tests and clicks).
+    static func parts(store: Store, language: Language, width: Int, feeds: FeedStatus? = nil) -> [Part] {
+        row(store: store, language: language, width: width, feeds: feeds).figures
     }
 
     /// The figure drawn at column `x` of the second header line, if any.
-    static func figure(atX x: Int, store: Store, language: Language, width: Int) -> HeaderFigure? {
-        parts(store: store, language: language, width: width).first { x >= $0.x && x < $0.x + $0.width }?.figure
+    static func figure(atX x: Int, store: Store, language: Language, width: Int, feeds: FeedStatus?) -> HeaderFigure? {
+        parts(store: store, language: language, width: width, feeds: feeds).first { x >= $0.x && x < $0.x + $0.width }?.figure
     }
 }

@@ -14,7 +14,9 @@ enum HeaderFooterView {
         let badgeRole: Role
         switch badge {
         case .live: badgeText = " ● " + ctx.label("live") + " "; badgeRole = .badge
-        case .demo(let speed): badgeText = " " + ctx.label("demo") + " ×\(speed) "; badgeRole = .badgeDemo
+        case .demo(let speed, let paused):
+            badgeText = " " + ctx.label("demo") + " ×\(speed)" + (paused ? " · " + ctx.label("paused") : "") + " "
+            badgeRole = .badgeDemo
         case .replay(let r):
             var text = " " + ctx.label("replay") + " " + (r.speed.map { "×\($0)" } ?? "×max")
             if r.finished { text += " · " + ctx.label("replay_end") } else if r.paused { text += " · " + ctx.label("paused") }
@@ -30,17 +32,15 @@ enum HeaderFooterView {
         }
         guard rect.height >= 2 else { return }
         // The figures, each opening its list (F2–F7, or a click), then feed health.
-        var y2x = rect.x + 1
-        for part in HeaderFigures.parts(store: ctx.store, language: lang, width: rect.width) {
+        let row = HeaderFigures.row(store: ctx.store, language: lang, width: rect.width, feeds: feeds)
+        for part in row.figures {
             grid.put(text: part.text, x: rect.x + part.x, y: rect.y + 1, width: part.width,
                      style: Style(part.warn ? .error : .header, attributes: part.warn ? .bold : []))
-            y2x = rect.x + part.x + part.width + HeaderFigures.gap
         }
-        if let feeds, y2x < rect.maxX {
-            var f = "\(ctx.label("feeds")) \(feeds.files) \(ctx.label("files"))"
-            if let last = feeds.lastLine { f += " · \(ctx.label("last_ingest")) \(DisplayFormat.clockSeconds(last))" }
-            y2x += grid.put(text: f, x: y2x, y: rect.y + 1, width: rect.maxX - y2x, style: Style(.header)) + HeaderFigures.gap
+        if let f = row.feeds {
+            grid.put(text: f.text, x: rect.x + f.x, y: rect.y + 1, style: Style(.header))
         }
+        var y2x = rect.x + row.end
         if case .replay(let r) = badge, y2x < rect.maxX - 12 {
             // The recording's span as a progress bar, then where actions go.
             let barWidth = min(30, rect.maxX - y2x - 2)

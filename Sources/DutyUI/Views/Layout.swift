@@ -27,7 +27,14 @@ public enum Layout {
     /// The focused pane's least height in stacked mode, border included.
     public static let focusedMinimum = 10
 
-    public static func compute(width: Int, height: Int, focus: Pane) -> LayoutResult {
+    /// The least rows (border included) a list keeps in grid mode when the
+    /// pane beside it takes the rows it leaves empty.
+    public static let listMinimum = 6
+
+    /// `demand`: rows each pane's content fills (`PaneDemand`); with it, the
+    /// grid's columns are shared by content (`RowShare`), without it by the
+    /// usual proportions.
+    public static func compute(width: Int, height: Int, focus: Pane, demand: PaneDemand? = nil) -> LayoutResult {
         let have = Size(width: width, height: height)
         guard width >= minimum.width, height >= minimum.height else {
             return .tooSmall(need: minimum, have: have)
@@ -36,7 +43,7 @@ public enum Layout {
         let footer = Rect(x: 0, y: height - footerHeight, width: width, height: footerHeight)
         let body = Rect(x: 0, y: headerHeight, width: width, height: height - headerHeight - footerHeight)
         let grid = width >= gridMinimum.width && height >= gridMinimum.height
-        let rects = grid ? gridRects(body) : stackedRects(body, focus: focus)
+        let rects = grid ? gridRects(body, demand: demand) : stackedRects(body, focus: focus, demand: demand)
         let frames = Pane.allCases.map { pane in
             PaneFrame(pane: pane, rect: rects[pane.rawValue].rect, isFocused: pane == focus,
                       presentation: rects[pane.rawValue].presentation)
@@ -47,11 +54,25 @@ public enum Layout {
 
     /// Left column 3/5 of the width: events over tasks (events a little
     /// taller: it is the busiest table). Right column: mediation at its fixed
-    /// height over alerts, which take the rest.
-    static func gridRects(_ body: Rect) -> [(rect: Rect, presentation: PanePresentation)] {
+    /// height over alerts, which take the rest. With a demand, a pane whose
+    /// list is short gives its empty rows to the one beside it: the open
+    /// mediation cases grow over an alert list of a few rows, the events over
+    /// a short task list.
+    static func gridRects(_ body: Rect, demand: PaneDemand? = nil) -> [(rect: Rect, presentation: PanePresentation)] {
         let (left, right) = body.splitLeft(body.width * 3 / 5)
-        let (events, tasks) = left.splitTop((left.height * 11 + 10) / 20)
-        let (mediation, alerts) = right.splitTop(min(mediationHeight, right.height / 2))
+        var eventsHeight = (left.height * 11 + 10) / 20
+        var mediationRows = min(mediationHeight, right.height / 2)
+        if let demand {
+            // Rows inside the border plus the border itself.
+            eventsHeight = RowShare.upper(total: left.height, usual: eventsHeight,
+                                          wants: (demand[.events] + 2, demand[.tasks] + 2),
+                                          minimums: (listMinimum, listMinimum))
+            mediationRows = RowShare.upper(total: right.height, usual: mediationRows,
+                                             wants: (demand[.mediation] + 2, demand[.alerts] + 2),
+                                             minimums: (mediationRows, listMinimum))
+        }
+        let (events, tasks) = left.splitTop(eventsHeight)
+        let (mediation, alerts) = right.splitTop(mediationRows)
         return [events, tasks, mediation, alerts].map { ($0, .full) }
     }
 
@@ -60,7 +81,10 @@ public enum Layout {
     /// body, 3–8 rows each (one row of content at 80×24); when even 3 rows
     /// each would leave the focused pane under `focusedMinimum`, they
     /// collapse to a titled rule of one row.
-    static func stackedRects(_ body: Rect, focus: Pane) -> [(rect: Rect, presentation: PanePresentation)] {
+    /// With a demand, an unfocused pane whose list is shorter than its
+    /// share keeps only what it shows (at least 3 rows) and the focused
+    /// pane takes the rows it leaves.
+    static func stackedRects(_ body: Rect, focus: Pane, demand: PaneDemand? = nil) -> [(rect: Rect, presentation: PanePresentation)] {
         let others = Pane.allCases.count - 1
         let collapsed: Int
         if body.height - others * 3 < focusedMinimum {
@@ -68,14 +92,19 @@ public enum Layout {
         } else {
             collapsed = max(3, min(8, body.height / 2 / others))
         }
-        let focusedHeight = body.height - others * collapsed
+        let heights = Pane.allCases.map { pane -> Int in
+            guard pane != focus else { return 0 }
+            guard collapsed > 3, let demand else { return collapsed }
+            return max(3, min(collapsed, demand[pane] + 2))
+        }
+        let focusedHeight = body.height - heights.reduce(0, +)
         var y = body.y
         return Pane.allCases.map { pane in
-            let h = pane == focus ? focusedHeight : collapsed
+            let h = pane == focus ? focusedHeight : heights[pane.rawValue]
             let rect = Rect(x: body.x, y: y, width: body.width, height: h)
             y += h
             let presentation: PanePresentation =
-                pane == focus ? .full : (collapsed == 1 ? .titleOnly : .summary(rows: collapsed - 2))
+                pane == focus ? .full : (collapsed == 1 ? .titleOnly : .summary(rows: h - 2))
             return (rect, presentation)
         }
     }

@@ -19,54 +19,73 @@ enum ListPaneView {
     /// called directly: a partial application (`let c = ctx.column`) held by
     /// the closures would copy the context, retains and all, every frame.
     static func table(_ pane: Pane, _ ctx: PaneContext) -> Table {
-        let en = ctx.language == .en
+        let lang = ctx.language
+        let zh = lang == .zh
+        // Times are 5 wide today and 11 with a date; ids and grid codes are
+        // whole before towns and domains grow; the title takes the rest.
+        let time = ColumnWidth.content(min: 5, max: 11, priority: 0)
+        let town = ColumnWidth.content(min: 4, max: 10, priority: 4)
+        // Statuses, tiers and levels are as wide as the widest on screen
+        // (labels of one vocabulary: nothing to bound but a runaway value).
+        let labelMax = 20
         switch pane {
         case .events:
             return Table(columns: EventColumn.allCases.map {
                 switch $0 {
-                case .time: TableColumn(ctx.column("time"), .fixed(5))
+                case .time: TableColumn(ctx.column("time"), time)
                 case .priority: TableColumn(ctx.column("priority"), .fixed(2))
-                case .town: TableColumn(ctx.column("town"), .fixed(10), hidePriority: 3)
-                case .grid: TableColumn(ctx.column("grid"), .fixed(8), hidePriority: 1)
-                case .domain: TableColumn(ctx.column("domain"), .fixed(8), hidePriority: 2)
+                case .town: TableColumn(ctx.column("town"), town, hidePriority: 3)
+                case .grid: TableColumn(ctx.column("grid"), .content(min: 8, max: 16, priority: 1), hidePriority: 1)
+                case .domain: TableColumn(ctx.column("domain"), .content(min: 4, max: 8, priority: 5), hidePriority: 2)
                 case .title: TableColumn(ctx.column("title"), .flexible(min: 8))
-                case .status: TableColumn(ctx.column("status"), .fixed(en ? 10 : 8))
-                case .age: TableColumn(ctx.column("age"), .fixed(5), alignment: .right, hidePriority: 4)
+                case .status: TableColumn(ctx.column("status"), .content(min: zh ? 8 : 5, max: labelMax, priority: 2))
+                case .age: TableColumn(ctx.column("age"), .content(min: 3, max: 7, priority: 3), alignment: .right,
+                                       hidePriority: 4)
                 }
             })
         case .tasks:
             return Table(columns: TaskColumn.allCases.map {
                 switch $0 {
-                case .id: TableColumn(ctx.column("id"), .fixed(16), hidePriority: 2)
+                case .id: TableColumn(ctx.column("id"), .content(min: 16, max: 24, priority: 0), hidePriority: 2)
                 case .unit: TableColumn(ctx.column("unit"), .flexible(min: 10))
-                case .town: TableColumn(ctx.column("town"), .fixed(8), hidePriority: 3)
-                case .status: TableColumn(ctx.column("status"), .fixed(8))
-                case .due: TableColumn(ctx.column("due"), .fixed(10), alignment: .right)
-                case .event: TableColumn(ctx.column("event"), .fixed(16), hidePriority: 1)
+                case .town: TableColumn(ctx.column("town"), town, hidePriority: 5)
+                case .status: TableColumn(ctx.column("status"), .content(min: zh ? 8 : 5, max: labelMax, priority: 3))
+                case .due: TableColumn(ctx.column("due"), time, hidePriority: 3)
+                case .left: TableColumn(ctx.column("left"), .content(min: 5, max: 14, priority: 1), alignment: .right)
+                case .event: TableColumn(ctx.column("event"), .content(min: 16, max: 24, priority: 2), hidePriority: 4)
                 }
             })
         case .mediation:
             return Table(columns: MediationColumn.allCases.map {
                 switch $0 {
-                case .time: TableColumn(ctx.column("time"), .fixed(5))
-                case .town: TableColumn(ctx.column("town"), .fixed(10), hidePriority: 2)
-                case .category: TableColumn(ctx.column("category"), .fixed(8))
-                case .tier: TableColumn(ctx.column("tier"), .fixed(9))
-                case .status: TableColumn(ctx.column("status"), .fixed(6))
-                case .id: TableColumn(ctx.column("id"), .flexible(min: 8), hidePriority: 1)
+                case .time: TableColumn(ctx.column("time"), time)
+                case .town: TableColumn(ctx.column("town"), town, hidePriority: 2)
+                case .category: TableColumn(ctx.column("category"), .content(min: 4, max: 10, priority: 5), hidePriority: 3)
+                case .tier: TableColumn(ctx.column("tier"), .content(min: zh ? 9 : 5, max: labelMax, priority: 2))
+                case .status: TableColumn(ctx.column("status"), .content(min: zh ? 6 : 5, max: labelMax, priority: 3))
+                case .id: TableColumn(ctx.column("id"), .content(min: 8, max: 24, priority: 1), hidePriority: 1)
                 }
             })
         case .alerts:
+            // The title says most and names the type too: the type column
+            // goes before the title is cut.
             return Table(columns: AlertColumn.allCases.map {
                 switch $0 {
-                case .level: TableColumn(ctx.column("level"), .fixed(6))
-                case .time: TableColumn(ctx.column("time"), .fixed(5))
-                case .type: TableColumn(ctx.column("type"), .fixed(10), hidePriority: 2)
-                case .title: TableColumn(ctx.column("title"), .flexible(min: 8))
-                case .status: TableColumn(ctx.column("status"), .fixed(6), hidePriority: 1)
+                case .level: TableColumn(ctx.column("level"), .content(min: 5, max: labelMax, priority: 0))
+                case .time: TableColumn(ctx.column("time"), .content(min: 5, max: 11, priority: 1))
+                case .type: TableColumn(ctx.column("type"), .content(min: 4, max: 12, priority: 3), hidePriority: 2,
+                                        yieldsToTitle: true)
+                case .title: TableColumn(ctx.column("title"), .flexible(min: 16))
+                case .status: TableColumn(ctx.column("status"), .content(min: zh ? 6 : 3, max: labelMax, priority: 2),
+                                          hidePriority: 1)
                 }
             })
         }
+    }
+
+    /// "!警告", "‼critical": the level's symbol (readable without colour) and word.
+    static func levelCell(_ level: AlertLevel, _ lang: Language) -> String {
+        DisplayFormat.level(level) + level.label.text(lang)
     }
 
     /// Draws the pane's table into `rect`; an empty list shows `empty`
@@ -105,7 +124,7 @@ enum ListPaneView {
             let first = ctx.store.history(kind, item).first?.ts ?? s.ts
             let e = s.event
             return TableRow([
-                DisplayFormat.clock(first), DisplayFormat.priority(s.priority), t.text(e.town), t.text(e.grid),
+                DisplayFormat.time(first, now: ctx.now), DisplayFormat.priority(s.priority), t.text(e.town), t.text(e.grid),
                 t.text(e.domain), t.text(e.title), s.eventStatus.label.text(lang), DisplayFormat.duration(ctx.now - first),
             ], cellRoles: [EventColumn.priority.rawValue: .priority(s.priority),
                            EventColumn.status.rawValue: .eventStatus(s.eventStatus)])
@@ -116,18 +135,18 @@ enum ListPaneView {
             let overdue = left < 0 && !returned
             // A returned task (awaiting re-dispatch) says why and since when, not its old due.
             let due = returned ? Labels.of("reason", t.text(task.reason)).text(lang) + " " + DisplayFormat.duration(ctx.now - s.ts)
-                : overdue ? "⚠" + ctx.label("overdue_by") + DisplayFormat.duration(-left)
+                : overdue ? ctx.label("late").replacingAll("{d}", with: DisplayFormat.duration(-left))
                 : DisplayFormat.duration(left)
             let soon = !overdue && !returned && left < TimeSpan.hour
             return TableRow([
-                ctx.store.id(kind, item), t.text(task.unit), t.text(task.town), s.taskStatus.label.text(lang), due,
-                t.text(task.event),
+                ctx.store.id(kind, item), t.text(task.unit), t.text(task.town), s.taskStatus.label.text(lang),
+                DisplayFormat.time(s.due, now: ctx.now), due, t.text(task.event),
             ], cellRoles: [TaskColumn.status.rawValue: .taskStatus(s.taskStatus),
-                           TaskColumn.due.rawValue: overdue ? .taskOverdue : soon ? .taskDueSoon : .text])
+                           TaskColumn.left.rawValue: overdue ? .taskOverdue : soon ? .taskDueSoon : .text])
         case .mediation:
             let m = s.mediation
             return TableRow([
-                DisplayFormat.clock(ctx.store.firstTs(kind, item)), t.text(m.town), t.text(m.category),
+                DisplayFormat.time(ctx.store.firstTs(kind, item), now: ctx.now), t.text(m.town), t.text(m.category),
                 s.tier.label.text(lang), s.mediationStatus.label.text(lang), ctx.store.id(kind, item),
             ])
         case .alerts:
@@ -135,7 +154,7 @@ enum ListPaneView {
             let level = s.level
             let a = s.alert
             return TableRow([
-                DisplayFormat.level(level) + level.label.text(lang), DisplayFormat.clock(s.ts),
+                levelCell(level, lang), DisplayFormat.time(s.ts, now: ctx.now),
                 Labels.of("alert.type", t.text(a.type)).text(lang), t.text(a.title),
                 AlertStanding.statusLabel(s, ctx.store, now: ctx.now).text(lang),
             ], style: acked ? Style(.alertAcked) : Style(.text),

@@ -50,56 +50,16 @@ public struct Table: Equatable, Sendable {
     /// Rows of data that fit in a rect of this height.
     public func bodyRows(height: Int) -> Int { max(0, height - (showsHeader ? 1 : 0)) }
 
-    /// The plan for a width: hide columns (by `hidePriority`) until the
-    /// fixed and minimum widths fit, share the rest among flexible columns
-    /// by weight; if it still does not fit, narrow the rightmost columns.
-    public func plan(width: Int) -> TablePlan {
-        var shown = Array(columns.indices)
-        func natural(_ i: Int) -> Int {
-            switch columns[i].width {
-            case .fixed(let n): max(0, n)
-            case .flexible(let m, _): max(0, m)
-            }
-        }
-        func needed(_ cols: [Int]) -> Int { cols.map(natural).reduce(0, +) + gap * max(0, cols.count - 1) }
-        while needed(shown) > width {
-            let hideable = shown.filter { columns[$0].hidePriority != nil }
-            guard let victim = hideable.max(by: { (columns[$0].hidePriority!, $0) < (columns[$1].hidePriority!, $1) })
-            else { break }
-            shown.removeAll { $0 == victim }
-        }
-        var widths = shown.map(natural)
-        var extra = width - needed(shown)
-        if extra > 0 {
-            let flexible = shown.indices.compactMap { k -> (Int, Int)? in
-                if case .flexible(_, let w) = columns[shown[k]].width { return (k, max(1, w)) }
-                return nil
-            }
-            let totalWeight = flexible.reduce(0) { $0 + $1.1 }
-            if totalWeight > 0 {
-                var given = 0
-                for (k, w) in flexible {
-                    let share = extra * w / totalWeight
-                    widths[k] += share; given += share
-                }
-                for (k, _) in flexible where given < extra { widths[k] += 1; given += 1 }
-            }
-        } else {
-            // Too narrow even after hiding: take columns off the right.
-            while extra < 0, let k = widths.indices.last {
-                let take = min(widths[k], -extra)
-                widths[k] -= take; extra += take
-                if widths[k] == 0 {
-                    widths.removeLast(); shown.removeLast()
-                    if !widths.isEmpty { extra += gap }
-                }
-            }
-        }
-        var offsets: [Int] = []
-        var x = 0
-        for w in widths { offsets.append(x); x += w + gap }
-        return TablePlan(columns: shown, widths: widths, offsets: offsets)
+    /// The plan for a width, sized from `rows` (the visible ones) by
+    /// `ColumnFit`: content columns as wide as what they hold, by priority,
+    /// flexible columns sharing the rest.
+    public func plan(width: Int, rows: some Collection<TableRow> = [TableRow]()) -> TablePlan {
+        ColumnFit.plan(columns, gap: gap, width: width,
+                       wanted: ColumnFit.wanted(columns, rows: rows, titles: showsHeader), titles: titleWidths)
     }
+
+    /// The width of each column's title when the header is shown.
+    var titleWidths: [Int] { showsHeader ? columns.map { ColumnFit.width($0.title) } : [] }
 
     /// Draws the header (when shown) and as many rows as fit into `rect`.
     /// The row at index `selected` gets the selection style across its whole
@@ -107,12 +67,16 @@ public struct Table: Equatable, Sendable {
     @discardableResult
     public func draw(rows: [TableRow], into grid: inout CellGrid, rect: Rect, selected: Int? = nil) -> Int {
         guard !rect.isEmpty else { return 0 }
-        let plan = plan(width: rect.width)
+        let wanted = ColumnFit.wanted(columns, rows: rows.prefix(bodyRows(height: rect.height)), titles: showsHeader)
+        let plan = ColumnFit.plan(columns, gap: gap, width: rect.width, wanted: wanted, titles: titleWidths)
+        // A column narrower than its content shows labels in their short
+        // forms (English) before cutting them; others are drawn as they are.
+        let squeezed = plan.columns.indices.map { k in plan.columns[k] < wanted.count && plan.widths[k] < wanted[plan.columns[k]] }
         var y = rect.y
         if showsHeader {
             grid.fill(rect.row(0), style: Style(.columnHeader))
             for (k, i) in plan.columns.enumerated() {
-                grid.putAligned(text: columns[i].title, x: rect.x + plan.offsets[k], y: y,
+                grid.putAligned(text: Abbreviations.fit(columns[i].title, width: plan.widths[k]), x: rect.x + plan.offsets[k], y: y,
                                 width: plan.widths[k], alignment: columns[i].alignment, style: Style(.columnHeader))
             }
             y += 1
@@ -123,7 +87,8 @@ public struct Table: Equatable, Sendable {
             let rowStyle = row.style.selecting(isSelected)
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: rowStyle)
             for (k, i) in plan.columns.enumerated() {
-                let text = i < row.cells.count ? row.cells[i] : ""
+                var text = i < row.cells.count ? row.cells[i] : ""
+                if squeezed[k] { text = Abbreviations.fit(text, width: plan.widths[k]) }
                 var style = rowStyle
                 if let role = row.cellRoles[i] { style.role = role }
                 grid.putAligned(text: text, x: rect.x + plan.offsets[k], y: y, width: plan.widths[k],
