@@ -109,18 +109,13 @@ public enum OperatorActions {
 
     // MARK: - Shared
 
-    /// The current state of every task whose `event` is `eventID`: a scan of
-    /// all tasks' compact states (no Strings made except for candidates).
+    /// The current state of every task whose `event` is `eventID`, first
+    /// dispatched first (`IncidentLinks`: each candidate checked against its
+    /// current snapshot).
     public static func tasks(of eventID: String, in store: Store) -> [(id: String, status: TaskStatus)] {
-        var out: [(id: String, status: TaskStatus)] = []
-        let n = eventID.utf8.count
-        for i in 0..<store.count(.task) {
-            let c = store.current(.task, Int32(i))
-            guard !c.task.event.isNone else { continue }
-            let same = store.texts.withBytes(c.task.event) { b in b.count == n && String(decoding: b, as: UTF8.self) == eventID }
-            if same { out.append((store.id(.task, Int32(i)), c.taskStatus)) }
-        }
-        return out
+        // Through the incident index (tasks by the event id they name), not a
+        // scan of every task: the footer asks this for the selected event each frame.
+        IncidentLinks.tasksServing(eventID, store).map { (store.id(.task, $0), store.current(.task, $0).taskStatus) }
     }
 
     /// Current states, read compactly (no history made).

@@ -39,6 +39,35 @@ public enum DisplayWidth {
         return w < 0 ? 1 : w
     }
 
+    /// The width of text made only of what most cells hold — printable
+    /// ASCII (ids, grid codes, times), CJK ideographs (U+4E00–U+9FFF: towns,
+    /// titles, statuses) and fullwidth forms (U+FF01–U+FF3F: `：`, `（`) —
+    /// read from its bytes, without building glyphs; nil for anything else
+    /// (an emoji, a combining mark, a control character), which must be
+    /// measured (and sanitised) the slow way. Such text is drawn as it is.
+    public static func simpleWidth(_ s: String) -> Int? {
+        var total = 0
+        var wide = false
+        var it = s.utf8.makeIterator()
+        while let b = it.next() {
+            if b < 0x80 {
+                guard b >= 0x20, b != 0x7F else { return nil }
+                total += 1
+                continue
+            }
+            // Three-byte sequences only; the lead and second byte say the block.
+            guard b >= 0xE4, b <= 0xEF, let b2 = it.next(), let b3 = it.next() else { return nil }
+            let ideograph = (b == 0xE4 && b2 >= 0xB8) || (b >= 0xE5 && b <= 0xE9)
+            let fullwidth = b == 0xEF && b2 == 0xBC && b3 > 0x80
+            guard ideograph || fullwidth else { return nil }
+            total += 2
+            wide = true
+        }
+        // Wide only where the locale can print them (a non-UTF-8 locale draws "?").
+        if wide && c_wcwidth(0x4E00) != 2 { return nil }
+        return total
+    }
+
     /// Width of a whole string, as `CellGrid.put` would draw it (after
     /// `Sanitize.visible`, so control characters count as their visible
     /// replacements).
@@ -86,6 +115,13 @@ public enum DisplayWidth {
     /// are skipped; unprintable ones become the replacement character. ASCII
     /// text takes a fast path that never segments graphemes.
     public static func forEachGlyph(in s: String, _ body: (Glyph) -> Bool) {
+        if simpleWidth(s) != nil {
+            // Printable ASCII, CJK ideographs and fullwidth forms only: one
+            // scalar per glyph, its width known from its block (no clusters
+            // to segment, nothing to sanitise, no wcwidth to ask).
+            for scalar in s.unicodeScalars where !body(Glyph(String(scalar), width: scalar.value < 0x80 ? 1 : 2)) { return }
+            return
+        }
         let text = Sanitize.isClean(s) ? s : Sanitize.visible(s)
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // Clean ASCII has no controls left: every byte is one column.

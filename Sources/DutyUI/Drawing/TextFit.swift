@@ -24,6 +24,9 @@ public enum TextFit {
     /// is left out whole, so the result can be one column narrower than asked.
     public static func truncate(_ s: String, to columns: Int, ellipsis: String = TextFit.ellipsis) -> String {
         guard columns > 0 else { return "" }
+        // Most cells fit and hold only ASCII and CJK: returned as they are,
+        // without building glyphs (the same text the glyphs would join to).
+        if let w = DisplayWidth.simpleWidth(s), w <= columns { return s }
         let glyphs = DisplayWidth.glyphs(s)
         let total = glyphs.reduce(0) { $0 + $1.width }
         if total <= columns { return glyphs.map(\.text).joined() }

@@ -133,21 +133,6 @@ public enum ColumnFit {
     /// fullwidth forms (U+FF01–U+FF3F: `：`, `（`). Anything else — an emoji,
     /// a combining mark, a control character — is measured the slow way.
     static func width(_ s: String) -> Int {
-        var total = 0
-        var it = s.utf8.makeIterator()
-        while let b = it.next() {
-            if b < 0x80 {
-                guard b >= 0x20, b != 0x7F else { return TextFit.width(s) }
-                total += 1
-                continue
-            }
-            // Three-byte sequences only; the lead and second byte say the block.
-            guard b >= 0xE4, b <= 0xEF, let b2 = it.next(), let b3 = it.next() else { return TextFit.width(s) }
-            let ideograph = (b == 0xE4 && b2 >= 0xB8) || (b >= 0xE5 && b <= 0xE9)
-            let fullwidth = b == 0xEF && b2 == 0xBC && b3 > 0x80
-            guard ideograph || fullwidth else { return TextFit.width(s) }
-            total += 2
-        }
-        return total
+        DisplayWidth.simpleWidth(s) ?? TextFit.width(s)
     }
 }
