@@ -80,4 +80,30 @@ import Glibc
         g.putAligned(text: "占道经营扰民严重", x: 0, y: 1, width: 6)
         #expect(g.lines == ["?? JP-03 ?  ", "?????~      "])
     }
+
+    /// The fast path (text of printable ASCII, CJK ideographs and fullwidth
+    /// forms, read from its bytes) gives exactly the glyphs and widths of the
+    /// slow one (clusters, wcwidth), and declines anything else.
+    @Test func theFastPathAgreesWithWcwidth() {
+        _ = UITest.locale
+        var rng = SplitMix(seed: 9)
+        let pools: [[Unicode.Scalar]] = [
+            (0x20...0x7E).map { Unicode.Scalar($0)! },
+            [0x4E00, 0x5360, 0x9053, 0x9FA5, 0x9FFF, 0x7ECF, 0x950B].map { Unicode.Scalar($0)! },
+            [0xFF01, 0xFF08, 0xFF09, 0xFF1A, 0xFF3F].map { Unicode.Scalar($0)! },
+        ]
+        for _ in 0..<500 {
+            var s = ""
+            for _ in 0..<Int(rng.next() % 12) {
+                let pool = pools[Int(rng.next() % 3)]
+                s.unicodeScalars.append(pool[Int(rng.next() % UInt64(pool.count))])
+            }
+            let slow = s.map { ch -> Glyph in Glyph(String(ch), width: DisplayWidth.measure(ch)) }
+            #expect(DisplayWidth.simpleWidth(s) == slow.reduce(0) { $0 + $1.width }, "\(s)")
+            #expect(DisplayWidth.glyphs(s) == slow, "\(s)")
+        }
+        for other in ["e\u{301}", "🚧", "a\u{1B}b", "\u{3000}", "ｱ", "한"] {
+            #expect(DisplayWidth.simpleWidth(other) == nil, "\(other)")
+        }
+    }
 }
