@@ -188,36 +188,6 @@ public struct ConsoleReducer {
         return ask(request, &state)
     }
 
-    /// `H`: asks who takes over, then a note, in the footer (`TextPrompt`).
-    private func startHandover(_ state: inout ConsoleState) -> ConsoleEffect? {
-        state.textPrompt = TextPrompt()
-        state.mode = .textInput
-        return nil
-    }
-
-    /// Enter in a text prompt: who takes over (required: without one the
-    /// prompt stays, saying so) leads to the note; the note ends the prompt
-    /// and hands the handover, with both answers, to the session.
-    private func commitPrompt(_ state: inout ConsoleState) -> ConsoleEffect? {
-        guard var prompt = state.textPrompt else { state.mode = .main; return nil }
-        switch prompt.field {
-        case .successor:
-            guard !prompt.answer.isEmpty else {
-                state.status = ConsoleLabels.of("ui", "need_successor").text(state.language)
-                return nil
-            }
-            prompt.successor = prompt.answer
-            prompt.field = .note
-            prompt.text = ""
-            state.textPrompt = prompt
-            return nil
-        case .note:
-            state.textPrompt = nil
-            state.mode = .main
-            return .perform(ActionRequest(kind: .handover, choice: .handover(successor: prompt.successor, note: prompt.answer)))
-        }
-    }
-
     /// Asks y/n for destructive and bulk actions; hands the rest on.
     private func ask(_ request: ActionRequest, _ state: inout ConsoleState) -> ConsoleEffect? {
         if request.kind.needsConfirmation {
@@ -238,48 +208,6 @@ public struct ConsoleReducer {
         if case .list(let list) = back { retarget(list, &state) }
     }
 
-    /// Shows a list across panes, its first row selected.
-    private func openList(_ list: ItemList, _ state: inout ConsoleState) {
-        state.mode = .list(list)
-        state.listReturn = nil
-        state.listSelection = 0
-        state.overlayScroll = 0
-        retarget(list, &state)
-    }
-
-    /// Rows of a list that fit on screen (the body less its box and titles).
-    private func listPage(_ layout: ScreenLayout?) -> Int {
-        guard let layout else { return 10 }
-        return max(1, layout.footer.y - layout.header.maxY - 3)
-    }
-
-    private func moveList(_ command: Command, _ list: ItemList, _ state: inout ConsoleState, page: Int, times: Int = 1) {
-        let count = listRows.rows(list, store: store).count
-        var sel = state.listSelection
-        switch command {
-        case .moveDown: sel += times
-        case .moveUp: sel -= times
-        case .pageDown: sel += page
-        case .pageUp: sel -= page
-        case .top: sel = 0
-        case .bottom: sel = count - 1
-        default: break
-        }
-        state.listSelection = max(0, min(sel, count - 1))
-        var top = state.overlayScroll
-        if state.listSelection < top { top = state.listSelection }
-        if state.listSelection >= top + page { top = state.listSelection - page + 1 }
-        state.overlayScroll = max(0, top)
-        retarget(list, &state)
-    }
-
-    /// Keeps the selection within the list and its item as the action target.
-    public func retarget(_ list: ItemList, _ state: inout ConsoleState) {
-        let rows = listRows.rows(list, store: store)
-        state.listSelection = max(0, min(state.listSelection, rows.count - 1))
-        state.listTarget = rows.indices.contains(state.listSelection) ? rows[state.listSelection].ref : nil
-    }
-
     /// Filters as the operator types, so the pane narrows with each key.
     private func preview(_ state: inout ConsoleState) {
         let p = state.focus.rawValue
@@ -291,24 +219,10 @@ public struct ConsoleReducer {
 
     private func move(_ command: Command, _ state: inout ConsoleState, rows: Int, page: Int, times: Int = 1) {
         let p = state.focus.rawValue
-        var sel = state.selection[p]
-        switch command {
-        case .moveDown: sel += times
-        case .moveUp: sel -= times
-        case .pageDown: sel += page
-        case .pageUp: sel -= page
-        case .top: sel = 0
-        case .bottom: sel = rows - 1
-        default: break
-        }
-        sel = max(0, min(sel, rows - 1))
+        let sel = ListCursor.select(command, from: state.selection[p], rows: rows, page: page, times: times)
         state.selection[p] = sel
         state.anchors[p] = paneRows.items(state.focus, store: store, filter: state.filter(state.focus), from: sel, limit: 1).first
-        // Keep the selection on screen.
-        var top = state.scroll[p]
-        if sel < top { top = sel }
-        if sel >= top + page { top = sel - page + 1 }
-        state.scroll[p] = max(0, top)
+        state.scroll[p] = ListCursor.top(showing: sel, visible: page, from: state.scroll[p])
     }
 
     private func moveOverlay(_ command: Command, _ state: inout ConsoleState, page: Int) {
