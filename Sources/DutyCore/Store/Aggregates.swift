@@ -129,7 +129,13 @@ public struct Aggregates: Sendable {
         let sameKeys: Bool
         switch old.kind {
         case .event:
-            sameKeys = oldFirst == newFirst && !old.eventStatus.isSettled && !new.eventStatus.isSettled
+            sameKeys = oldFirst == newFirst
+            // Settling (or a later snapshot of a settled event) moves only its
+            // entry in the settled index, never its place among all events.
+            if sameKeys && (old.eventStatus.isSettled || new.eventStatus.isSettled) {
+                if old.eventStatus.isSettled { settledEventsByTime.remove(IndexEntry(key: old.ts, item: item)) }
+                if new.eventStatus.isSettled { settledEventsByTime.insert(IndexEntry(key: new.ts, item: item)) }
+            }
         case .task:
             sameKeys = old.taskStatus.isOpen == new.taskStatus.isOpen
                 && (old.taskStatus == .returned) == (new.taskStatus == .returned)
@@ -144,20 +150,24 @@ public struct Aggregates: Sendable {
             flatStatusCounts[k * Self.statusStride + Int(old.status)] -= 1
             flatStatusCounts[k * Self.statusStride + Int(new.status)] += 1
         } else {
-            apply(old, item: item, firstTs: oldFirst, sign: -1)
-            apply(new, item: item, firstTs: newFirst, sign: 1)
+            // A task's place among all tasks by first report moves only when an
+            // older snapshot arrived late: a status step leaves it be.
+            let moved = oldFirst != newFirst
+            apply(old, item: item, firstTs: oldFirst, sign: -1, firstReport: moved)
+            apply(new, item: item, firstTs: newFirst, sign: 1, firstReport: moved)
         }
     }
 
-    /// Adds (sign +1) or removes (sign -1) one item's current state.
-    mutating func apply(_ s: CompactSnapshot, item: Int32, firstTs: Millis, sign: Int) {
+    /// Adds (sign +1) or removes (sign -1) one item's current state;
+    /// `firstReport: false` leaves the task's entry by first report alone.
+    mutating func apply(_ s: CompactSnapshot, item: Int32, firstTs: Millis, sign: Int, firstReport: Bool = true) {
         flatStatusCounts[Int(s.kind.rawValue) * Self.statusStride + Int(s.status)] += sign
         switch s.kind {
         case .event:
             Self.update(&eventsByTime, IndexEntry(key: IndexKey.byFirstReport(firstTs), item: item), sign)
             if s.eventStatus.isSettled { Self.update(&settledEventsByTime, IndexEntry(key: s.ts, item: item), sign) }
         case .task:
-            Self.update(&tasksByFirstReport, IndexEntry(key: IndexKey.byFirstReport(firstTs), item: item), sign)
+            if firstReport { Self.update(&tasksByFirstReport, IndexEntry(key: IndexKey.byFirstReport(firstTs), item: item), sign) }
             let entry = IndexEntry(key: IndexKey.task(s), item: item)
             let status = s.taskStatus
             if status.isOpen {
