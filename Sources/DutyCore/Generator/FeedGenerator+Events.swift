@@ -154,7 +154,7 @@ extension FeedGenerator {
     }
 
     /// A campaign (专项整治), or with `joint` a planned joint operation
-        /// (联合执法, `.district` only): tasks with no event.
+    /// (联合执法, `.district` only): tasks with no event.
     mutating func newCampaign(at t: Millis, joint: Bool = false) -> Record {
         let tab = Tables.shared
         let (name, domain) = rng.element(Self.campaigns)

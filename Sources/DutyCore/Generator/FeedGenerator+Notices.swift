@@ -44,7 +44,9 @@ extension FeedGenerator {
                               body: "该任务已超过办理时限，请立即组织处置，并于期限内反馈办理结果。",
                               due: t + 3 * TimeSpan.day, status: .issued)
         case .bulletin:
-            body = NoticeBody(type: type, number: "", title: "\(c.year)年\(c.month)月综合指挥工作通报",
+            // The month before the one it is issued in.
+            let (y, m) = c.month == 1 ? (c.year - 1, 12) : (c.year, c.month - 1)
+            body = NoticeBody(type: type, number: "", title: "\(y)年\(m)月综合指挥工作通报",
                               to: District.towns.map(\.name), refs: [],
                               body: "现将上月网格事件受理、执法任务办理和矛盾纠纷化解情况通报如下。", due: nil, status: .issued)
         }
