@@ -131,6 +131,9 @@ import Testing
         let json = StatsReport(store: store).json
         #expect(json.contains(#""notices":{"total":6,"by_type":{"risk_notice":2,"supervision":3,"bulletin":1},"by_status":{"issued":3,"replied":2,"closed":0,"withdrawn":1},"overdue_replies":1}"#), "\(json)")
         #expect(store.aggregates.overdueNoticeReplies(now: Timestamp.millis(year: 2026, month: 12, day: 1)) == 2)
+        // A notice keeps its timeline like any item.
+        let s3 = store.item(.notice, id: "S3")
+        #expect(s3?.history.count == 2 && s3?.history.map(\.statusWire) == ["issued", "replied"])
         let empty = StatsReport(store: Store(clock: .fixed(Self.now))).json
         #expect(empty.contains(#""notices":{"total":0,"by_type":{"risk_notice":0,"supervision":0,"bulletin":0},"by_status":{"issued":0,"replied":0,"closed":0,"withdrawn":0},"overdue_replies":0}"#))
     }
