@@ -47,7 +47,7 @@ struct Bench {
         if let file { path = file } else {
             path = NSTemporaryDirectory() + "dutydesk-bench-\(getpid()).jsonl"
             let t0 = Platform.monotonicNanos()
-            try FeedGenerator.write(seed: seed, start: Bench.start, records: records, to: path)
+            try FeedGenerator.write(seed: seed, start: Bench.start, records: records, profile: .bench2026, to: path)
             report("generate", seconds(since: t0), extra: "\(records) records")
             generated = true
         }
@@ -155,7 +155,7 @@ struct Bench {
     /// minute of feed time as when watching (the console does it every second).
     func rules() {
         let start = Timestamp.millis(year: 2026, month: 10, day: 29)
-        var g = FeedGenerator(seed: 1, start: start)
+        var g = FeedGenerator(seed: 1, start: start, profile: .bench2026)
         let store = Store(clock: .eventTime)
         g.generate(days: 30) { store.apply($0) }
         var engine = AlertRuleEngine()

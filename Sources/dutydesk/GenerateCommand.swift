@@ -24,6 +24,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file.")
     var out: String
 
+    @Option(help: "Which year the feed is true to: district (the district's published annual figures, the default) or bench2026 (the mix before issue 13, which the benchmark keeps).")
+    var profile: FeedGenerator.Profile = .district
+
     func validate() throws {
         switch (records, days) {
         case (nil, nil), (.some, .some): throw ValidationError("give exactly one of --records N or --days N")
@@ -37,9 +40,9 @@ struct GenerateCommand: ParsableCommand {
         DutyDesk.bootstrapLogging()
         do {
             if let records {
-                try FeedGenerator.write(seed: seed, start: start.millis, records: records, to: out)
+                try FeedGenerator.write(seed: seed, start: start.millis, records: records, profile: profile, to: out)
             } else if let days {
-                try FeedGenerator.write(seed: seed, start: start.millis, days: days, to: out)
+                try FeedGenerator.write(seed: seed, start: start.millis, days: days, profile: profile, to: out)
             }
         } catch {
             Output.error("\(Sanitize.path(out)): \(error)")
@@ -47,3 +50,5 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 }
+
+extension FeedGenerator.Profile: ExpressibleByArgument {}

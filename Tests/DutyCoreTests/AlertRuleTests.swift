@@ -291,7 +291,7 @@ import Testing
     /// day. (How long an evaluation takes is measured in dutydesk-bench.)
     @Test func minuteByMinuteEqualsOnceOverAGeneratedMonth() {
         let start = Timestamp.millis(year: 2026, month: 10, day: 29)
-        var g = FeedGenerator(seed: 1, start: start)
+        var g = FeedGenerator(seed: 1, start: start, profile: .bench2026)
         var month: [Record] = []
         g.generate(days: 30) { month.append($0) }
         var day: [Record] = []

@@ -268,25 +268,31 @@ enum FeedReference {
 
     // MARK: - Schema
 
-    static let kinds = ["event", "task", "mediation", "alert"]
+    static let kinds = ["event", "task", "mediation", "alert", "notice"]
     static let enums: [String: [String]] = [
-        "event.source": ["grid", "public", "hotline", "sensor", "upper", "referral"],
+        "event.source": ["grid", "public", "hotline", "sensor", "upper", "referral", "petition"],
         "event.status": ["open", "self_resolved", "dispatched", "closed", "cancelled"],
-        "task.type": ["joint", "inspection", "empowered", "campaign", "referral"],
+        "task.type": ["joint", "inspection", "empowered", "campaign", "referral", "general"],
         "task.status": ["dispatched", "signed", "on_site", "feedback", "done", "returned"],
         "task.outcome": ["rectified", "penalty", "no_penalty", "transferred", "no_issue"],
         "mediation.tier": ["village", "town", "district"],
         "mediation.status": ["accepted", "mediating", "resolved", "escalated", "referred", "failed"],
         "alert.level": ["info", "warning", "critical"],
         "alert.status": ["open", "acked", "resolved"],
+        "notice.type": ["risk_notice", "supervision", "bulletin"],
+        "notice.status": ["issued", "replied", "closed", "withdrawn"],
     ]
 
     /// What each kind requires and allows, by the README.
-    enum Rule { case text, optionalText, nullableText, word(String), optionalWord(String), priority, time, alertType }
+    /// `list`: a notice's `to`/`refs`, only checked to be an array here (this
+    /// reader keeps no container values; NoticeRecordTests checks their items);
+    /// `nullableTime`: a notice's `due`; `optionalBool`: an event's `satisfied`.
+    enum Rule { case text, optionalText, nullableText, word(String), optionalWord(String), priority, time, alertType,
+                    list, nullableTime, optionalBool }
     static let rules: [String: [(String, Rule)]] = [
         "event": [("town", .text), ("grid", .text), ("domain", .text), ("priority", .priority),
                   ("source", .word("event.source")), ("title", .text), ("status", .word("event.status")),
-                  ("detail", .optionalText), ("reporter", .optionalText)],
+                  ("detail", .optionalText), ("reporter", .optionalText), ("satisfied", .optionalBool)],
         "task": [("event", .nullableText), ("type", .word("task.type")), ("unit", .text), ("town", .text),
                  ("due", .time), ("status", .word("task.status")), ("outcome", .optionalWord("task.outcome")),
                  ("reason", .optionalText)],
@@ -294,6 +300,9 @@ enum FeedReference {
                       ("status", .word("mediation.status")), ("village", .optionalText)],
         "alert": [("level", .word("alert.level")), ("type", .alertType), ("title", .text),
                   ("status", .word("alert.status")), ("ref", .optionalText)],
+        "notice": [("type", .word("notice.type")), ("number", .text), ("title", .text), ("to", .list), ("refs", .list),
+                   ("body", .text), ("due", .nullableTime), ("status", .word("notice.status")),
+                   ("reply", .optionalText), ("replied_by", .optionalText)],
     ]
 
     static func schema(_ pairs: [([UInt8], JSON)]) throws -> [String: Val] {
@@ -354,7 +363,24 @@ enum FeedReference {
                 let allowed = Array("abcdefghijklmnopqrstuvwxyz0123456789_".utf8)
                 guard !s.isEmpty, s.allSatisfy({ allowed.contains($0) }) else { throw Refused("bad alert type") }
                 out[name] = .text(s)
+            case .list:
+                guard case .container? = v else { throw Refused("\(name) not an array") }
+            case .nullableTime:
+                guard let v else { throw Refused("missing \(name)") }
+                if case .literal("null") = v { out[name] = Val.none; continue }
+                guard let t = timestamp(try string(name)) else { throw Refused("bad \(name)") }
+                out[name] = .time(t.exact, t.offset)
+            case .optionalBool:
+                switch v {
+                case nil, .literal("null")?: out[name] = Val.none
+                case .literal("true")?: out[name] = .int(1)
+                case .literal("false")?: out[name] = .int(0)
+                default: throw Refused("\(name) not a boolean")
+                }
             }
+        }
+        if kind == "notice", out["status"] == .word("replied"), out["reply"] == Val.none || out["replied_by"] == Val.none {
+            throw Refused("reply required")
         }
         return out
     }
@@ -439,6 +465,7 @@ enum FeedReference {
             out["priority"] = .int(Int(e.priority)); out["source"] = .word(e.source.wire)
             out["title"] = text(e.title); out["status"] = .word(e.status.wire)
             out["detail"] = text(e.detail); out["reporter"] = text(e.reporter)
+            out["satisfied"] = e.satisfied.map { .int($0 ? 1 : 0) } ?? Val.none
         case .task(let t):
             out["event"] = text(t.event); out["type"] = .word(t.type.wire); out["unit"] = text(t.unit)
             out["town"] = text(t.town)
@@ -451,6 +478,11 @@ enum FeedReference {
         case .alert(let a):
             out["level"] = .word(a.level.wire); out["type"] = text(a.type); out["title"] = text(a.title)
             out["status"] = .word(a.status.wire); out["ref"] = text(a.ref)
+        case .notice(let n):
+            out["type"] = .word(n.type.wire); out["number"] = text(n.number); out["title"] = text(n.title)
+            out["body"] = text(n.body); out["status"] = .word(n.status.wire)
+            out["due"] = n.due.map { .time($0 * 1000 + Int64(n.dueMicros), Int(n.dueOffsetMinutes)) } ?? Val.none
+            out["reply"] = text(n.reply); out["replied_by"] = text(n.repliedBy)
         }
         return out
     }

@@ -47,7 +47,7 @@ struct GeneratorTests {
     }
 
     @Test func recordsModeIsExactAndAPrefixOfTheStream() {
-        var g = FeedGenerator(seed: 20261128, start: Self.monday)
+        var g = FeedGenerator(seed: 20261128, start: Self.monday, profile: .bench2026)
         var records: [Record] = []
         g.generate(records: 1000) { records.append($0) }
         #expect(records.count == 1000)
@@ -132,7 +132,7 @@ struct GeneratorTests {
         let folder = try TempFolder()
         defer { folder.remove() }
         let path = folder.file("generated.jsonl")
-        try FeedGenerator.write(seed: 3, start: Self.monday, records: 2_000, to: path)
+        try FeedGenerator.write(seed: 3, start: Self.monday, records: 2_000, profile: .bench2026, to: path)
         let expected = GeneratedFeed.bytes(seed: 3, records: 2_000)
         let size = Int(Platform.stat(path: path)?.size ?? -1)
         #expect(size == expected.count)

@@ -13,7 +13,7 @@ import Testing
     /// and a bad line in the second file.
     static func feeds(in dir: URL, days: Int = 1) throws -> (a: String, b: String, lines: [String]) {
         let whole = dir.appendingPathComponent("whole.jsonl.gen").path
-        try FeedGenerator.write(seed: 11, start: start, days: days, to: whole)
+        try FeedGenerator.write(seed: 11, start: start, days: days, profile: .bench2026, to: whole)
         let lines = try String(contentsOfFile: whole, encoding: .utf8).split(separator: "\n").map(String.init)
         var a: [String] = [], b: [String] = []
         for (i, line) in lines.enumerated() { if i % 2 == 0 { a.append(line) } else { b.append(line) } }

@@ -20,7 +20,7 @@ public struct DemoFeed {
         let midnight = LocalTime.midnight(day)
         startAt = midnight + Millis(startHour) * TimeSpan.hour
         // Yesterday and today: the morning opens with yesterday's open items.
-        var generator = FeedGenerator(seed: seed, start: midnight - TimeSpan.day)
+        var generator = FeedGenerator(seed: seed, start: midnight - TimeSpan.day, profile: .bench2026)
         var all: [Record] = []
         generator.generate(days: 2) { all.append($0) }
         records = all

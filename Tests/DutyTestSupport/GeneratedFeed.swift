@@ -8,14 +8,14 @@ public enum GeneratedFeed {
     public static let monday = Timestamp.millis(year: 2026, month: 11, day: 23)
 
     public static func records(seed: UInt64, start: Millis = monday, days: Int) -> [Record] {
-        var g = FeedGenerator(seed: seed, start: start)
+        var g = FeedGenerator(seed: seed, start: start, profile: .bench2026)
         var out: [Record] = []
         g.generate(days: days) { out.append($0) }
         return out
     }
 
     public static func records(seed: UInt64, start: Millis = monday, records n: Int) -> [Record] {
-        var g = FeedGenerator(seed: seed, start: start)
+        var g = FeedGenerator(seed: seed, start: start, profile: .bench2026)
         var out: [Record] = []
         g.generate(records: n) { out.append($0) }
         return out
@@ -23,14 +23,14 @@ public enum GeneratedFeed {
 
     /// The feed file's bytes, as `generate` writes them.
     public static func bytes(seed: UInt64, start: Millis = monday, days: Int) -> [UInt8] {
-        var g = FeedGenerator(seed: seed, start: start)
+        var g = FeedGenerator(seed: seed, start: start, profile: .bench2026)
         var out: [UInt8] = []
         g.generate(days: days) { RecordWriter.append($0, to: &out) }
         return out
     }
 
     public static func bytes(seed: UInt64, start: Millis = monday, records n: Int) -> [UInt8] {
-        var g = FeedGenerator(seed: seed, start: start)
+        var g = FeedGenerator(seed: seed, start: start, profile: .bench2026)
         var out: [UInt8] = []
         g.generate(records: n) { RecordWriter.append($0, to: &out) }
         return out

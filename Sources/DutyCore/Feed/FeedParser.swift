@@ -172,6 +172,7 @@ public struct FeedParser {
             s.status = (try requiredEnum(.status, line, k) as EventStatus).rawValue
             s.t5 = try optionalText(.detail, line, free: true)
             s.t6 = try optionalText(.reporter, line)
+            if scanner.has(.satisfied) { s.outcome = try satisfiedField() }
         case .task:
             guard scanner.has(.event) else { throw FeedError.missing("event", for: k) }
             s.t3 = try optionalText(.event, line, free: true)
@@ -196,8 +197,76 @@ public struct FeedParser {
             s.t2 = try requiredText(.title, line, k)
             s.status = (try requiredEnum(.status, line, k) as AlertStatus).rawValue
             s.t3 = try optionalText(.ref, line, free: true)
+        case .notice:
+            try decodeNotice(line, into: &s)
         }
         return s
+    }
+
+    /// A notice's fields (文书): rare lines, so decoded out of the hot path.
+    @inline(never)
+    private mutating func decodeNotice(_ line: UnsafeRawBufferPointer, into s: inout CompactSnapshot) throws(FeedError) {
+        let k = Kind.notice
+        s.code = (try requiredEnum(.type, line, k) as NoticeType).rawValue
+        s.t1 = try requiredText(.number, line, k)
+        s.t2 = try requiredText(.title, line, k)
+        let to = try stringArray(.to, line, k)
+        if to.isEmpty { throw FeedError(.outOfRange, "field \"to\": must name at least one addressee") }
+        if let i = to.firstIndex(where: \.isEmpty) {
+            throw FeedError(.outOfRange, "field \"to\": item \(i + 1) must not be empty")
+        }
+        let refs = try stringArray(.refs, line, k)
+        for (i, r) in refs.enumerated() where !Self.isItemRef(r) {
+            throw FeedError(.outOfRange, "field \"refs\": item \(i + 1) \"\(Sanitize.visible(r, limit: 40))\" "
+                            + "is not kind:id (kind one of \(Kind.wireList), id 1–64 characters)")
+        }
+        if interning { s.t3 = table.takeUnretainedValue().store(NoticeLists.encode(to: to, refs: refs)) } else { s.t3 = TextID(raw: 1) }
+        s.t4 = try requiredText(.body, line, k, free: true)
+        guard scanner.has(.due) else { throw FeedError.missing("due", for: k) }
+        if scanner.spans[Field.due.rawValue].type != .null {
+            let due = try timestamp(.due, line, k)
+            s.priority = 1
+            s.dueExact = due.exact
+            s.dueOffsetMinutes = due.offsetMinutes
+        }
+        let status = try requiredEnum(.status, line, k) as NoticeStatus
+        s.status = status.rawValue
+        s.t5 = try optionalText(.reply, line, free: true)
+        s.t6 = try optionalText(.repliedBy, line)
+        if status == .replied {
+            if s.t5.isNone { throw FeedError(.missingField, "missing field \"reply\" (required once status is replied)") }
+            if s.t6.isNone { throw FeedError(.missingField, "missing field \"replied_by\" (required once status is replied)") }
+        }
+    }
+
+    /// `kind:id`, with a known kind and an id of 1–64 characters.
+    static func isItemRef(_ r: String) -> Bool {
+        guard let colon = r.firstIndex(of: ":"), Kind(wire: String(r[..<colon])) != nil else { return false }
+        let id = r[r.index(after: colon)...]
+        return !id.isEmpty && id.unicodeScalars.count <= 64
+    }
+
+    /// A required array of strings (may be empty), unescaped.
+    private mutating func stringArray(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind) throws(FeedError) -> [String] {
+        guard scanner.has(f) else { throw FeedError.missing(f.name, for: k) }
+        try checkType(f, .array, "an array of strings")
+        var i = 0
+        do throws(NoticeLists.NotAString) {
+            return try NoticeLists.strings(bytes(scanner.spans[f.rawValue], line), &i)
+        } catch {
+            throw FeedError(.wrongType, "field \"\(f.name)\": item \(error.place) expected a string, got \(error.type.rawValue)")
+        }
+    }
+
+    /// The optional `satisfied` of an event: 1 true, 0 false, `noOutcome` null.
+    @inline(never)
+    private func satisfiedField() throws(FeedError) -> UInt8 {
+        switch scanner.spans[Field.satisfied.rawValue].type {
+        case .true: return 1
+        case .false: return 0
+        case .null: return CompactSnapshot.noOutcome
+        case let got: throw FeedError.type("satisfied", want: "true, false or null", got: got)
+        }
     }
 
     /// The raw bytes of a span (escapes not undone).
@@ -238,13 +307,13 @@ public struct FeedParser {
     }
 
     @inline(__always)
-    private mutating func requiredText(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind) throws(FeedError) -> TextID {
+    private mutating func requiredText(_ f: Field, _ line: UnsafeRawBufferPointer, _ k: Kind, free: Bool = false) throws(FeedError) -> TextID {
         guard scanner.has(f) else { throw FeedError.missing(f.name, for: k) }
         try checkType(f, .string, "a string")
         let span = scanner.spans[f.rawValue]
         // Escapes only shorten a string, never empty a non-empty one.
         guard span.end > span.start else { throw Self.empty(f) }
-        return keep(span, line, free: false)
+        return keep(span, line, free: free)
     }
 
     /// An optional text: interned when it is a name that repeats, stored as

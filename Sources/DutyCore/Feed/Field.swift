@@ -3,12 +3,13 @@
 public enum Field: Int, CaseIterable, Sendable {
     case kind, id, ts, by, note, town, grid, domain, priority, source, title, status, detail,
          reporter, event, type, unit, due, outcome, reason, category, tier, village, level, ref,
-         console
+         console, number, to, refs, body, reply, repliedBy, satisfied
 
     public static let names: [String] = [
         "kind", "id", "ts", "by", "note", "town", "grid", "domain", "priority", "source", "title",
         "status", "detail", "reporter", "event", "type", "unit", "due", "outcome", "reason",
-        "category", "tier", "village", "level", "ref", "console",
+        "category", "tier", "village", "level", "ref", "console", "number", "to", "refs", "body",
+        "reply", "replied_by", "satisfied",
     ]
     public var name: String { Self.names[rawValue] }
 
@@ -46,8 +47,24 @@ public enum Field: Int, CaseIterable, Sendable {
         case 0x6c6576656c: .level
         case 0x666572: .ref
         case 0x656c6f736e6f63: .console
+        case 0x7265626d756e: .number
+        case 0x6f74: .to
+        case 0x73666572: .refs
+        case 0x79646f62: .body
+        case 0x796c706572: .reply
         default: nil
         }
+    }
+
+    /// The fields whose names are longer than 8 bytes (`replied_by`,
+    /// `satisfied`): matched off the hot path, only for keys of 9–10 bytes.
+    @inline(never)
+    static func matchLong(_ p: UnsafeRawPointer, _ len: Int) -> Field? {
+        guard len == 9 || len == 10 else { return nil }
+        let b = UnsafeRawBufferPointer(start: p, count: len)
+        if len == 10 && b.elementsEqual("replied_by".utf8) { return .repliedBy }
+        if len == 9 && b.elementsEqual("satisfied".utf8) { return .satisfied }
+        return nil
     }
 
     /// Reads a key of `len` bytes at `p` as a word; nil when longer than 8.
@@ -66,6 +83,7 @@ public enum Field: Int, CaseIterable, Sendable {
     /// The field whose name is exactly the `len` bytes at `p` (which may hold
     /// NUL bytes: an unescaped key), or nil.
     static func match(_ p: UnsafeRawPointer, _ len: Int) -> Field? {
+        if len > 8 { return matchLong(p, len) }
         guard let w = word(p, len, available: 0), let f = match(word: w) else { return nil }
         // No name has a NUL byte, so a name's word has its last byte, and no
         // later one, non-zero: trailing NULs make the key longer than that.

@@ -18,7 +18,7 @@ struct JSONScanner {
     }
 
     var spans = [Span](repeating: Span(), count: Field.allCases.count)
-    var present: UInt32 = 0
+    var present: UInt64 = 0
     /// Why the last scan failed.
     private var failure: FeedError?
     /// Unknown top-level keys, for duplicate detection.
@@ -27,7 +27,7 @@ struct JSONScanner {
     private var stack: [UInt64] = []
     private var keyScratch: [UInt8] = []
 
-    @inline(__always) func has(_ f: Field) -> Bool { present & (1 << UInt32(f.rawValue)) != 0 }
+    @inline(__always) func has(_ f: Field) -> Bool { present & (1 << UInt64(f.rawValue)) != 0 }
 
     /// Scans a whole line; on success `spans`/`present` describe the object.
     mutating func scan(_ b: UnsafeRawBufferPointer) -> FeedError? {
@@ -95,8 +95,12 @@ struct JSONScanner {
             } else {
                 guard scanString(p, n, &i, &escaped) else { return false }
                 keyLen = i - 1 - keyStart
-                if !escaped, let w = Field.word(p + keyStart, keyLen, available: n - keyStart) {
-                    field = Field.match(word: w)
+                if !escaped {
+                    if let w = Field.word(p + keyStart, keyLen, available: n - keyStart) {
+                        field = Field.match(word: w)
+                    } else if keyLen == 9 || keyLen == 10 {
+                        field = Field.matchLong(p + keyStart, keyLen)
+                    }
                 }
             }
             if i < n && p.load(fromByteOffset: i, as: UInt8.self) == 0x3A {
@@ -111,7 +115,7 @@ struct JSONScanner {
                 guard i < n else { return fail("missing value", at: i) }
             }
             if let f = field {
-                let bit: UInt32 = 1 << UInt32(f.rawValue)
+                let bit: UInt64 = 1 << UInt64(f.rawValue)
                 if present & bit != 0 { return fail(FeedError(.duplicateKey, "duplicate key \"\(f.name)\"", column: keyStart - 1)) }
                 present |= bit
                 if p.load(fromByteOffset: i, as: UInt8.self) == 0x22 {
@@ -162,7 +166,7 @@ struct JSONScanner {
         keyScratch.removeAll(keepingCapacity: true)
         StringDecoder.unescape(raw, into: &keyScratch)
         if let f = keyScratch.withUnsafeBytes({ k in k.count == 0 ? nil : Field.match(k.baseAddress!, k.count) }) {
-            let bit: UInt32 = 1 << UInt32(f.rawValue)
+            let bit: UInt64 = 1 << UInt64(f.rawValue)
             if present & bit != 0 { return fail(FeedError(.duplicateKey, "duplicate key \"\(f.name)\"", column: ks - 1)) }
             present |= bit
             sp[f.rawValue] = span

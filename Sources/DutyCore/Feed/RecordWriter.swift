@@ -34,6 +34,7 @@ public enum RecordWriter {
             field("status", e.status.wire, &out)
             field("detail", e.detail, &out)
             field("reporter", e.reporter, &out)
+            if let satisfied = e.satisfied { raw(satisfied ? ",\"satisfied\":true" : ",\"satisfied\":false", &out) }
         case .task(let t):
             // `event` is required by the format: null marks a task with no event.
             raw(",\"event\":", &out)
@@ -58,6 +59,21 @@ public enum RecordWriter {
             field("title", a.title, &out)
             field("status", a.status.wire, &out)
             field("ref", a.ref, &out)
+        case .notice(let n):
+            field("type", n.type.wire, &out)
+            field("number", n.number, &out)
+            field("title", n.title, &out)
+            raw(",\"to\":", &out)
+            list(n.to, &out)
+            raw(",\"refs\":", &out)
+            list(n.refs, &out)
+            field("body", n.body, &out)
+            // `due` is required by the format: null marks a notice that asks no reply.
+            raw(",\"due\":", &out)
+            if let due = n.due { timestamp(due, n.dueMicros, n.dueOffsetMinutes, &out) } else { raw("null", &out) }
+            field("status", n.status.wire, &out)
+            field("reply", n.reply, &out)
+            field("replied_by", n.repliedBy, &out)
         }
         field("by", s.by, &out)
         field("note", s.note, &out)
@@ -75,6 +91,16 @@ public enum RecordWriter {
         out.append(UInt8(ascii: "\""))
         out.append(UInt8(ascii: ":"))
         string(value, &out)
+    }
+
+    /// A JSON array of strings.
+    private static func list(_ items: [String], _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            string(item, &out)
+        }
+        out.append(UInt8(ascii: "]"))
     }
 
     /// A quoted RFC 3339 timestamp; its bytes never need escaping.

@@ -6,7 +6,8 @@ enum WireTable {
     /// The enums in `wireSlot` order.
     static let enums: [any WireEnum.Type] = [Kind.self, EventStatus.self, EventSource.self, TaskType.self,
                                              TaskStatus.self, TaskOutcome.self, MediationTier.self,
-                                             MediationStatus.self, AlertLevel.self, AlertStatus.self]
+                                             MediationStatus.self, AlertLevel.self, AlertStatus.self,
+                                             NoticeType.self, NoticeStatus.self]
     /// Buckets per enum: a name's bucket comes from a multiplier chosen so
     /// that the enum's names all land in different ones, so a match is one
     /// multiply and one comparison, with no loop whose exit the CPU must guess.

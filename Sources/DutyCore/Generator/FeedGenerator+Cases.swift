@@ -14,7 +14,7 @@ extension FeedGenerator {
         let ti = rng.pick(tab.townWeekday)
         let town = District.towns[ti]
         let body = MediationBody(town: town.name, category: District.mediationCategories[rng.pick(tab.categoryMix)].name,
-                                 tier: MediationTier(rawValue: UInt8(rng.pick(tab.tierMix)))!, status: .accepted,
+                                 tier: MediationTier(rawValue: UInt8(rng.pick(profile == .district ? DistrictYear.tierMix : tab.tierMix)))!, status: .accepted,
                                  village: rng.element(town.villages))
         return advance(MediationItem(body: body, town: ti), .accepted, at: t)
     }

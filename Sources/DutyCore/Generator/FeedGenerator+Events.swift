@@ -13,6 +13,9 @@ extension FeedGenerator {
         var worker: String
         /// Tasks made so far: a returned task is re-dispatched, at most twice.
         var tasks = 0
+        /// `.district`: whether its tasks are enforcement (else `general`),
+        /// drawn once so a re-dispatch keeps it.
+        var enforcement = false
     }
 
     struct TaskItem {
@@ -43,7 +46,9 @@ extension FeedGenerator {
         let grid = rng.below(town.grids)
         let village = town.villages[town.community(ofGrid: grid)]
         let worker = District.gridWorkers[(ti * 37 + grid) % District.gridWorkers.count]
-        let source = District.sources[rng.pick(tab.sourceMix)].source
+        var source = District.sources[rng.pick(tab.sourceMix)].source
+        let district = profile == .district
+        if district && rng.chance(DistrictYear.petitionShare) { source = .petition }
         let masked = rng.element(District.surnames) + (rng.chance(0.5) ? "先生" : "女士")
         let (by, reporter): (String, String?) = switch source {
         case .grid: (worker, worker)
@@ -52,15 +57,28 @@ extension FeedGenerator {
         case .sensor: ("视频AI平台", nil)
         case .upper: ("区社会治理中心", nil)
         case .referral: (tab.candidates[ti][di].district.first ?? "区综合行政执法局", nil)
+        case .petition: ("区信访局", masked)
         }
         let body = EventBody(
             town: town.name, grid: town.gridCode(grid), domain: domain.name,
             priority: UInt8(rng.pick(tab.priorityMix) + 1), source: source,
             title: rng.element(domain.titles), status: .open,
             detail: rng.chance(0.4) ? village + rng.element(District.spots) : nil, reporter: reporter)
-        let item = EventItem(id: nextID(.event, at: t), body: body, town: ti, domain: di, worker: worker)
-        let u = rng.unit()
+        var item = EventItem(id: nextID(.event, at: t), body: body, town: ti, domain: di, worker: worker)
+        var u = rng.unit()
         let pace = Self.openPace[Int(body.priority) - 1]
+        if district {
+            // The district's year: most of what is not settled on the spot is
+            // dispatched, few of those need enforcement; petitions are never settled on the spot.
+            typealias Y = DistrictYear
+            if source == .petition {
+                item.enforcement = rng.chance(Y.petitionEnforcement)
+                u = u < Y.petitionDispatched ? 0.85 : 0.95
+            } else {
+                item.enforcement = rng.chance(Y.enforcementChance)
+                u = u < 0.80 ? u : u < 0.80 + Y.dispatchedShare ? 0.85 : u < 0.80 + Y.dispatchedShare + Y.closedShare ? 0.95 : 0.99
+            }
+        }
         if u < 0.80 {
             schedule(.event(item, .selfResolved), at: Self.after(t, minutes: rng.lognormal(40 * pace, 0.9, 5 * pace, 360)))
         } else if u < 0.91 {
@@ -83,6 +101,7 @@ extension FeedGenerator {
         case .selfResolved:
             by = item.worker
             note = rng.chance(0.5) ? rng.element(Self.settledNotes) : nil
+            satisfaction(&item.body)
         case .dispatched:
             let unit = pickUnit(item, avoiding: nil)
             note = "派遣至" + unit
@@ -90,10 +109,17 @@ extension FeedGenerator {
         case .closed:
             // Without a task: closed by the center after 核查; with one, after it is done.
             note = item.tasks == 0 ? rng.element(Self.checkedNotes) : "任务办结，核查通过，结案"
+            satisfaction(&item.body)
         default:
             note = "重复件"
         }
         return Self.record(item.id, t, by, note, .event(item.body))
+    }
+
+    /// `.district`: the follow-up call's verdict on a hotline or public report, once settled.
+    private mutating func satisfaction(_ body: inout EventBody) {
+        guard profile == .district, body.source == .hotline || body.source == .public else { return }
+        body.satisfied = rng.chance(DistrictYear.satisfiedChance)
     }
 
     /// A unit for the event: usually one of its town's own, else a district
@@ -115,20 +141,27 @@ extension FeedGenerator {
         event.tasks += 1
         let town = District.towns[event.town]
         let u = rng.unit()
-        let type: TaskType = u < 0.06 ? .joint : u < 0.08 ? .referral
+        var type: TaskType = u < 0.06 ? .joint : u < 0.08 ? .referral
             : unit.hasSuffix("执法中队") ? .empowered : .inspection
+        if profile == .district {
+            typealias Y = DistrictYear
+            type = !event.enforcement ? .general : u < Y.jointOnEvent ? .joint : u < Y.jointOnEvent + Y.referralOnEvent ? .referral
+                : unit.hasSuffix("执法中队") ? .empowered : .inspection
+        }
         let body = TaskBody(event: event.id, type: type, unit: unit, town: town.name, due: 0,
                             status: .dispatched)
         return TaskItem(body: body, event: event, priority: event.body.priority)
     }
 
-    mutating func newCampaign(at t: Millis) -> Record {
+    /// A campaign (专项整治), or with `joint` a planned joint operation
+    /// (联合执法, `.district` only): tasks with no event.
+    mutating func newCampaign(at t: Millis, joint: Bool = false) -> Record {
         let tab = Tables.shared
         let (name, domain) = rng.element(Self.campaigns)
         let ti = rng.pick(tab.townWeekday)
         let di = District.domains.firstIndex { $0.name == domain } ?? 0
         let unit = tab.candidates[ti][di].local.first ?? tab.candidates[ti][di].district[0]
-        let body = TaskBody(event: nil, type: .campaign, unit: unit, town: District.towns[ti].name,
+        let body = TaskBody(event: nil, type: joint ? .joint : .campaign, unit: unit, town: District.towns[ti].name,
                             due: t + 7 * TimeSpan.day, status: .dispatched)
         var item = TaskItem(body: body, event: nil, priority: 4)
         item.id = nextID(.task, at: t)
@@ -138,7 +171,8 @@ extension FeedGenerator {
             item.plan.append(at)
         }
         schedule(.task(item, .signed), at: item.plan[0])
-        return Self.record(item.id, t, "奉化区综合行政执法局", name, .task(body))
+        let note = joint ? "联合执法行动：" + name.replacingAll("专项整治", with: "").replacingAll("专项行动", with: "").replacingAll("专项", with: "") : name
+        return Self.record(item.id, t, "奉化区综合行政执法局", note, .task(body))
     }
 
     mutating func advance(_ item: TaskItem, _ status: TaskStatus, at t: Millis) -> Record {
@@ -152,6 +186,10 @@ extension FeedGenerator {
             item.body.due = t + TaskTimeLimits.standard.limit(priority: item.priority)
             by = District.center(District.towns[item.event!.town])
             plan(&item, from: t)
+            if profile == .district && item.body.type.isEnforcement {
+                if recentEnforcement.count < 16 { recentEnforcement.append((item.id, item.body.unit)) }
+                else { recentEnforcement[Int(seq % 16)] = (item.id, item.body.unit) }
+            }
             if recentTasks.count < 64 { recentTasks.append((item.id, item.body.unit)) }
             else { recentTasks[recentNext] = (item.id, item.body.unit) }
             recentNext = (recentNext + 1) % 64

@@ -13,6 +13,8 @@ import HeapModule
 public struct FeedGenerator {
     public let seed: UInt64
     public let start: Millis
+    /// Which year the feed is true to (see `Profile`).
+    public let profile: Profile
     // The state the item lifecycles (Generated*Lifecycle.swift) draw from and
     // schedule into; `horizon` and `position` are the day loop's own.
     var rng: SeededRandom
@@ -26,10 +28,15 @@ public struct FeedGenerator {
     /// Recent tasks (id, unit), a ring that 督办单 refer to.
     var recentTasks: [(id: String, unit: String)] = []
     var recentNext = 0
+    /// `.district` only: numbers issued per (type, year) of notice, and
+    /// enforcement tasks (id, unit) a 督办单 can name.
+    var noticeNumbers: [String: Int] = [:]
+    var recentEnforcement: [(id: String, unit: String)] = []
 
-    public init(seed: UInt64, start: Millis) {
+    public init(seed: UInt64, start: Millis, profile: Profile = .district) {
         self.seed = seed
         self.start = start
+        self.profile = profile
         rng = SeededRandom(seed: seed)
         horizon = start
         position = start
@@ -50,14 +57,14 @@ public struct FeedGenerator {
     }
 
     /// Writes a feed file of `days` days as JSON Lines.
-    public static func write(seed: UInt64, start: Millis, days: Int, to path: String) throws {
-        var g = FeedGenerator(seed: seed, start: start)
+    public static func write(seed: UInt64, start: Millis, days: Int, profile: Profile = .district, to path: String) throws {
+        var g = FeedGenerator(seed: seed, start: start, profile: profile)
         try write(to: path) { emit in try g.generate(days: days, emit: emit) }
     }
 
     /// Writes a feed file of exactly `records` lines.
-    public static func write(seed: UInt64, start: Millis, records: Int, to path: String) throws {
-        var g = FeedGenerator(seed: seed, start: start)
+    public static func write(seed: UInt64, start: Millis, records: Int, profile: Profile = .district, to path: String) throws {
+        var g = FeedGenerator(seed: seed, start: start, profile: profile)
         try write(to: path) { emit in try g.generate(records: records, emit: emit) }
     }
 
@@ -117,12 +124,15 @@ public struct FeedGenerator {
             let weekend = c.weekday >= 6
             let fraction = Double(next - slot) / Double(hour)
             let office = t.officeRhythm[c.hour] * fraction * (weekend ? 0.6 : 1)
-            let rates: [(Step, Double)] = [
+            let district = profile == .district
+            var rates: [(Step, Double)] = [
                 (.newEvent, 400 * t.eventRhythm[c.hour] * fraction * (weekend ? t.weekendEventFactor : 1)),
                 (.newMediation, 11 * office),
-                (.newAlert, 22 * office),   // about 20 a day: weekends are quieter
-                (.newCampaign, weekend ? 0 : 0.4 * office),
+                // bench2026: about 20 a day (weekends are quieter); district: 两单一报 are notices, not alerts.
+                (.newAlert, district ? 0 : 22 * office),
+                (.newCampaign, weekend ? 0 : (district ? DistrictYear.campaignsPerWeekday : 0.4) * office),
             ]
+            if district { rates.append((.newJointOperation, weekend ? 0 : DistrictYear.jointOperationsPerWeekday * office)) }
             for (step, rate) in rates {
                 for _ in 0..<rng.poisson(rate) {
                     schedule(step, at: Self.wholeSecond(slot + Millis(rng.unit() * Double(next - slot))))
@@ -130,6 +140,7 @@ public struct FeedGenerator {
             }
             slot = next
         }
+        if profile == .district { scheduleNotices(dayStart: horizon) }
         horizon = dayEnd
     }
 
@@ -139,6 +150,9 @@ public struct FeedGenerator {
         case .newMediation: return newMediation(at: p.ts)
         case .newAlert: return newUpstreamAlert(at: p.ts)
         case .newCampaign: return newCampaign(at: p.ts)
+        case .newJointOperation: return newCampaign(at: p.ts, joint: true)
+        case .newNotice(let type): return newNotice(type, at: p.ts)
+        case .notice(let item, let step): return advance(item, step, at: p.ts)
         case .event(let item, let step): return advance(item, step, at: p.ts)
         case .task(let item, let step): return advance(item, step, at: p.ts)
         case .mediation(let item, let step): return advance(item, step, at: p.ts)
@@ -219,7 +233,9 @@ extension FeedGenerator {
     /// What happens at a pending time. Items are boxed (indirect) so the
     /// queue moves pointers, not whole records.
     indirect enum Step {
-        case newEvent, newMediation, newAlert, newCampaign
+        case newEvent, newMediation, newAlert, newCampaign, newJointOperation
+        case newNotice(NoticeType)
+        case notice(NoticeItem, NoticeStatus)
         case event(EventItem, EventStatus)
         case task(TaskItem, TaskStatus)
         case mediation(MediationItem, MediationStatus)

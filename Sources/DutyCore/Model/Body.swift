@@ -4,6 +4,7 @@ public enum Body: Equatable, Sendable {
     case task(TaskBody)
     case mediation(MediationBody)
     case alert(AlertBody)
+    case notice(NoticeBody)
 }
 
 /// 网格事件.
@@ -18,12 +19,16 @@ public struct EventBody: Equatable, Sendable {
     public var status: EventStatus
     public var detail: String?
     public var reporter: String?
+    /// The follow-up call's verdict on a hotline or public report (满意);
+    /// nil when no call was made or recorded.
+    public var satisfied: Bool?
 
     public init(town: String, grid: String, domain: String, priority: UInt8, source: EventSource,
-                title: String, status: EventStatus, detail: String? = nil, reporter: String? = nil) {
+                title: String, status: EventStatus, detail: String? = nil, reporter: String? = nil,
+                satisfied: Bool? = nil) {
         self.town = town; self.grid = grid; self.domain = domain; self.priority = priority
         self.source = source; self.title = title; self.status = status
-        self.detail = detail; self.reporter = reporter
+        self.detail = detail; self.reporter = reporter; self.satisfied = satisfied
     }
 }
 
@@ -78,5 +83,34 @@ public struct AlertBody: Equatable, Sendable {
 
     public init(level: AlertLevel, type: String, title: String, status: AlertStatus, ref: String? = nil) {
         self.level = level; self.type = type; self.title = title; self.status = status; self.ref = ref
+    }
+}
+
+/// 文书: a numbered document the center issues to units or towns (风险提示单,
+/// 执法督办单, 通报), with the reply it asks for by `due`.
+public struct NoticeBody: Equatable, Sendable {
+    public var type: NoticeType
+    /// The document number, e.g. `奉综指督〔2026〕7号`.
+    public var number: String
+    public var title: String
+    /// Addressees (主送): units or towns; never empty.
+    public var to: [String]
+    /// Items concerned, as `kind:id` (may name other notices).
+    public var refs: [String]
+    public var body: String
+    /// The reply deadline in milliseconds; nil when no reply is required.
+    public var due: Millis?
+    public var dueMicros: UInt16
+    public var dueOffsetMinutes: Int16
+    public var status: NoticeStatus
+    public var reply: String?
+    public var repliedBy: String?
+
+    public init(type: NoticeType, number: String, title: String, to: [String], refs: [String] = [], body: String,
+                due: Millis?, dueMicros: UInt16 = 0, dueOffsetMinutes: Int16 = LocalTime.offsetMinutes,
+                status: NoticeStatus, reply: String? = nil, repliedBy: String? = nil) {
+        self.type = type; self.number = number; self.title = title; self.to = to; self.refs = refs
+        self.body = body; self.due = due; self.dueMicros = dueMicros; self.dueOffsetMinutes = dueOffsetMinutes
+        self.status = status; self.reply = reply; self.repliedBy = repliedBy
     }
 }

@@ -46,13 +46,30 @@ extension CompactSnapshot {
         public var ref: TextID { s.t3 }
     }
 
+    /// A notice's texts and reply deadline (the snapshot must be a notice's).
+    public struct NoticeFields: Sendable {
+        let s: CompactSnapshot
+        public var number: TextID { s.t1 }
+        public var title: TextID { s.t2 }
+        /// Free text: addressees and refs, as `NoticeLists` encodes them.
+        public var lists: TextID { s.t3 }
+        /// Free text.
+        public var body: TextID { s.t4 }
+        /// Free text.
+        public var reply: TextID { s.t5 }
+        public var repliedBy: TextID { s.t6 }
+        /// The reply deadline in milliseconds (rounded down), nil when none is asked.
+        public var due: Millis? { s.priority == 1 ? s.due : nil }
+    }
+
     public var event: EventFields { assert(kind == .event, "not an event"); return EventFields(s: self) }
     public var task: TaskFields { assert(kind == .task, "not a task"); return TaskFields(s: self) }
     public var mediation: MediationFields { assert(kind == .mediation, "not a mediation case"); return MediationFields(s: self) }
     public var alert: AlertFields { assert(kind == .alert, "not an alert"); return AlertFields(s: self) }
+    public var notice: NoticeFields { assert(kind == .notice, "not a notice"); return NoticeFields(s: self) }
 
-    /// The town of an event, task or mediation case; none for an alert.
-    public var town: TextID { kind == .alert ? .none : t1 }
+    /// The town of an event, task or mediation case; none for an alert or a notice.
+    public var town: TextID { kind == .alert || kind == .notice ? .none : t1 }
 
     /// What a pane's word filter searches besides the id, by, and note: five
     /// slots per kind, none where a kind has fewer (an event's free-text
@@ -63,6 +80,7 @@ extension CompactSnapshot {
         case .task: [task.town, task.unit, task.event, task.reason, .none]
         case .mediation: [mediation.town, mediation.category, mediation.village, .none, .none]
         case .alert: [alert.type, alert.title, alert.ref, .none, .none]
+        case .notice: [notice.number, notice.title, notice.lists, notice.repliedBy, .none]
         }
     }
 }

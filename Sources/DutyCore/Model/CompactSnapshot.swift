@@ -8,6 +8,8 @@
 /// - task: t1 town, t2 unit, t3 event id, t4 reason
 /// - mediation: t1 town, t2 category, t3 village
 /// - alert: t1 type, t2 title, t3 ref
+/// - notice: t1 number, t2 title, t3 addressees and refs (`NoticeLists`),
+///   t4 body, t5 reply, t6 replied_by; `priority` 1 when it has a due
 ///
 /// The slots are internal: readers use the named fields (`event.town`,
 /// `task.unit`, see CompactSnapshot+Fields.swift); only this type and the
@@ -27,9 +29,10 @@ public struct CompactSnapshot: Equatable, Sendable {
     public var status: UInt8
     /// event: priority 1–4; others 0.
     public var priority: UInt8 = 0
-    /// event: source; task: type; mediation: tier; alert: level.
+    /// event: source; task: type; mediation: tier; alert: level; notice: type.
     public var code: UInt8 = 0
-    /// task: outcome ordinal, or `noOutcome`.
+    /// task: outcome ordinal, or `noOutcome`; event: `satisfied` (1 true,
+    /// 0 false, `noOutcome` absent).
     public var outcome: UInt8 = CompactSnapshot.noOutcome
     /// The microseconds within `ts`'s millisecond, 0–999. It sits in what
     /// was padding before the symbols: the snapshot stays 60 bytes, and the
@@ -75,6 +78,8 @@ public struct CompactSnapshot: Equatable, Sendable {
     public var alertStatus: AlertStatus { AlertStatus(rawValue: status)! }
     public var tier: MediationTier { MediationTier(rawValue: code)! }
     public var level: AlertLevel { AlertLevel(rawValue: code)! }
+    public var noticeStatus: NoticeStatus { NoticeStatus(rawValue: status)! }
+    public var noticeType: NoticeType { NoticeType(rawValue: code)! }
 
     /// Same fields and same texts: how the store tells an exact duplicate
     /// from a conflict (free texts may be equal under different symbols).
@@ -94,6 +99,7 @@ public struct CompactSnapshot: Equatable, Sendable {
         case .task: TaskStatus.wireNames[Int(status)]
         case .mediation: MediationStatus.wireNames[Int(status)]
         case .alert: AlertStatus.wireNames[Int(status)]
+        case .notice: NoticeStatus.wireNames[Int(status)]
         }
     }
 }
@@ -110,6 +116,7 @@ extension CompactSnapshot {
             priority = e.priority; code = e.source.rawValue
             t1 = texts.intern(e.town); t2 = texts.intern(e.grid); t3 = texts.intern(e.domain)
             t4 = texts.intern(e.title); t5 = texts.store(e.detail); t6 = texts.intern(e.reporter)
+            outcome = e.satisfied.map { $0 ? 1 : 0 } ?? Self.noOutcome
         case .task(let t):
             dueExact = t.due &* 1000 &+ Int64(t.dueMicros); dueOffsetMinutes = t.dueOffsetMinutes; code = t.type.rawValue
             outcome = t.outcome?.rawValue ?? Self.noOutcome
@@ -121,6 +128,15 @@ extension CompactSnapshot {
         case .alert(let a):
             code = a.level.rawValue
             t1 = texts.intern(a.type); t2 = texts.intern(a.title); t3 = texts.store(a.ref)
+        case .notice(let n):
+            code = n.type.rawValue
+            if let due = n.due {
+                priority = 1
+                dueExact = due &* 1000 &+ Int64(n.dueMicros); dueOffsetMinutes = n.dueOffsetMinutes
+            }
+            t1 = texts.intern(n.number); t2 = texts.intern(n.title)
+            t3 = texts.store(NoticeLists.encode(to: n.to, refs: n.refs)); t4 = texts.store(n.body)
+            t5 = texts.store(n.reply); t6 = texts.intern(n.repliedBy)
         }
     }
 
@@ -132,7 +148,8 @@ extension CompactSnapshot {
             body = .event(EventBody(
                 town: texts.text(t1), grid: texts.text(t2), domain: texts.text(t3), priority: priority,
                 source: EventSource(rawValue: code)!, title: texts.text(t4), status: eventStatus,
-                detail: texts.optionalText(t5), reporter: texts.optionalText(t6)))
+                detail: texts.optionalText(t5), reporter: texts.optionalText(t6),
+                satisfied: outcome == Self.noOutcome ? nil : outcome == 1))
         case .task:
             body = .task(TaskBody(
                 event: texts.optionalText(t3), type: TaskType(rawValue: code)!, unit: texts.text(t2),
@@ -147,6 +164,13 @@ extension CompactSnapshot {
             body = .alert(AlertBody(
                 level: level, type: texts.text(t1), title: texts.text(t2), status: alertStatus,
                 ref: texts.optionalText(t3)))
+        case .notice:
+            let lists = NoticeLists.decode(texts.text(t3))
+            body = .notice(NoticeBody(
+                type: noticeType, number: texts.text(t1), title: texts.text(t2), to: lists.to, refs: lists.refs,
+                body: texts.text(t4), due: priority == 1 ? due : nil, dueMicros: priority == 1 ? dueMicros : 0,
+                dueOffsetMinutes: priority == 1 ? dueOffsetMinutes : LocalTime.offsetMinutes, status: noticeStatus,
+                reply: texts.optionalText(t5), repliedBy: texts.optionalText(t6)))
         }
         return Snapshot(ts: ts, tsMicros: tsMicros, offsetMinutes: offsetMinutes, by: texts.optionalText(by),
                         note: texts.optionalText(note), body: body)

@@ -12,8 +12,8 @@ public enum EventStatus: UInt8, WireEnum {
 
 /// Where a grid event came from.
 public enum EventSource: UInt8, WireEnum {
-    case grid, `public`, hotline, sensor, upper, referral
-    public static let wireNames = ["grid", "public", "hotline", "sensor", "upper", "referral"]
+    case grid, `public`, hotline, sensor, upper, referral, petition
+    public static let wireNames = ["grid", "public", "hotline", "sensor", "upper", "referral", "petition"]
     public static let labelKey = "event.source"
     public static var wireSlot: Int { 2 }
 }

@@ -42,6 +42,7 @@ public struct Snapshot: Equatable, Sendable {
         case .task: .task
         case .mediation: .mediation
         case .alert: .alert
+        case .notice: .notice
         }
     }
 
@@ -52,6 +53,7 @@ public struct Snapshot: Equatable, Sendable {
         case .task(let t): Int(t.status.rawValue)
         case .mediation(let m): Int(m.status.rawValue)
         case .alert(let a): Int(a.status.rawValue)
+        case .notice(let n): Int(n.status.rawValue)
         }
     }
 
@@ -62,6 +64,7 @@ public struct Snapshot: Equatable, Sendable {
         case .task(let t): t.status.wire
         case .mediation(let m): m.status.wire
         case .alert(let a): a.status.wire
+        case .notice(let n): n.status.wire
         }
     }
 }

@@ -1,9 +1,13 @@
 /// 执法任务 type.
 public enum TaskType: UInt8, WireEnum {
-    case joint, inspection, empowered, campaign, referral
-    public static let wireNames = ["joint", "inspection", "empowered", "campaign", "referral"]
+    case joint, inspection, empowered, campaign, referral, general
+    public static let wireNames = ["joint", "inspection", "empowered", "campaign", "referral", "general"]
     public static let labelKey = "task.type"
     public static var wireSlot: Int { 3 }
+    /// Enforcement proper: every type but `general` (一般处置, handling that
+    /// needs no enforcement), so the district's enforcement figures can be
+    /// counted apart from ordinary handling.
+    public var isEnforcement: Bool { self != .general }
 }
 
 /// 执法任务 status along the work-order loop.

@@ -55,10 +55,11 @@ extension WireEnum {
     public static var wireWords: [WireWord] { wireNames.map(WireWord.init) }
 }
 
-/// The four kinds of item a feed carries.
+/// The kinds of item a feed carries: the four of the first format, and the
+/// center's own documents (`notice`, 文书), added last so ordinals stay.
 public enum Kind: UInt8, WireEnum {
-    case event, task, mediation, alert
-    public static let wireNames = ["event", "task", "mediation", "alert"]
+    case event, task, mediation, alert, notice
+    public static let wireNames = ["event", "task", "mediation", "alert", "notice"]
     public static let labelKey = "kind"
     public static var wireSlot: Int { 0 }
 }

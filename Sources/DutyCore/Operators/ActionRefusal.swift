@@ -24,6 +24,12 @@ public struct ActionRefusal: Error, Sendable, Equatable, CustomStringConvertible
         case alertResolved = "alert_resolved"
         case notSnoozed = "not_snoozed"
         case urgedRecently = "urged_recently"
+        case noNoticeText = "no_notice_text"
+        case noAddressee = "no_addressee"
+        case badRef = "bad_ref"
+        case noticeNotIssued = "notice_not_issued"
+        case noticeFinished = "notice_finished"
+        case noReply = "no_reply"
 
         /// The label key of the refusal's message ("refusal.not_found" …).
         public var labelKey: String { "refusal." + rawValue }

@@ -41,10 +41,11 @@ public enum JournaledAction {
         case .failure(let refusal): return .refused(refusal)
         case .success(let records): preview = records
         }
-        // What the operator saw of each item the action touches; a task the
-        // action creates is not watched (its id is only a preview).
-        let previewTasks = Set(preview.filter { $0.kind == .task && store.index(.task, id: $0.id) == nil }.map(\.id))
-        let watched = preview.filter { !($0.kind == .task && previewTasks.contains($0.id)) }
+        // What the operator saw of each item the action touches; a task or
+        // notice the action creates is not watched (its id is only a preview).
+        func creates(_ r: Record) -> Bool { (r.kind == .task || r.kind == .notice) && store.index(r.kind, id: r.id) == nil }
+        let previewTasks = Set(preview.filter(creates).map { "\($0.kind.rawValue):" + $0.id })
+        let watched = preview.filter { !previewTasks.contains("\($0.kind.rawValue):" + $0.id) }
             .map { (kind: $0.kind, id: $0.id, seen: store.item($0.kind, id: $0.id)?.current.exactTs) }
 
         var ingested = false

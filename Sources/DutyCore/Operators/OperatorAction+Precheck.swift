@@ -33,6 +33,12 @@ extension OperatorAction {
             return anyOpen ? nil : ActionRefusal(.noOpenAlerts)
         case .snooze(let alert), .resolve(let alert):
             return Ops.refusal(Ops.alert(store, alert), Ops.resolveRefusal)
+        case .issueNotice(let draft):
+            return Ops.draftRefusal(draft)
+        case .replyNotice(let notice, _, _):
+            return Ops.refusal(Ops.notice(store, notice), Ops.replyRefusal)
+        case .closeNotice(let notice), .withdrawNotice(let notice, _):
+            return Ops.refusal(Ops.notice(store, notice), Ops.finishRefusal)
         }
     }
 }

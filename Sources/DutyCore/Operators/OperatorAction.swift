@@ -16,6 +16,11 @@ public enum OperatorAction: Equatable, Sendable {
     case acknowledgeAll(alerts: [String])
     case snooze(alert: String)
     case resolve(alert: String)
+    /// 印发 a document (两单一报), numbered under the journal's lock.
+    case issueNotice(OperatorActions.NoticeDraft)
+    case replyNotice(notice: String, reply: String, repliedBy: String)
+    case closeNotice(notice: String)
+    case withdrawNotice(notice: String, reason: String)
 
     /// The records the action writes from the store as it is, or why it
     /// writes none (`OperatorActions`). A dispatch's new task takes its id
@@ -47,6 +52,14 @@ public enum OperatorAction: Equatable, Sendable {
             OperatorActions.snooze(store, alert: alert, ctx).map(\.records)
         case .resolve(let alert):
             OperatorActions.resolve(store, alert: alert, ctx)
+        case .issueNotice(let draft):
+            OperatorActions.issueNotice(store, draft, ctx)
+        case .replyNotice(let notice, let reply, let repliedBy):
+            OperatorActions.replyNotice(store, notice: notice, reply: reply, repliedBy: repliedBy, ctx)
+        case .closeNotice(let notice):
+            OperatorActions.closeNotice(store, notice: notice, ctx)
+        case .withdrawNotice(let notice, let reason):
+            OperatorActions.withdrawNotice(store, notice: notice, reason: reason, ctx)
         }
     }
 }

@@ -54,7 +54,7 @@ extension ShiftHandover {
         switch r.snapshot.body {
         case .event(let e): e.status == .dispatched || e.status == .open
         case .mediation(let m): m.status == .accepted && r.snapshot.note == nil
-        case .task, .alert: false
+        case .task, .alert, .notice: false
         }
     }
 
@@ -105,6 +105,9 @@ extension ShiftHandover {
                 if r.snapshot.note == "snooze ended" { return w.L("handover.snooze_ended") + " · " + what }
                 return w.L("handover.issued") + " · " + what
             }
+        case .notice(let n):
+            return n.type.label.text(w.language) + " " + w.v(n.number) + " · " + n.status.label.text(w.language)
+                + (note.map { colon + $0 } ?? "")
         }
     }
 }

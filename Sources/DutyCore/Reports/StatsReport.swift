@@ -32,6 +32,12 @@ public struct StatsReport: Equatable, Sendable {
             w.number("total", a.count(.alert))
             w.counts("open_by_level", AlertLevel.self, a.openAlertsByLevel)
         }
+        w.object("notices") { w in
+            w.number("total", a.count(.notice))
+            w.counts("by_type", NoticeType.self, a.noticesByType)
+            w.counts("by_status", NoticeStatus.self, a.statusCounts[Int(Kind.notice.rawValue)])
+            w.number("overdue_replies", a.overdueNoticeReplies(now: now))
+        }
         json = w.finish()
     }
 }

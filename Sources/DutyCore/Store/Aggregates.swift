@@ -10,7 +10,8 @@ public struct Aggregates: Sendable {
     private var flatStatusCounts = [Int](repeating: 0, count: Kind.allCases.count * Self.statusStride)
     private static let statusStride = 8
     private static let statusWidths = [EventStatus.allCases.count, TaskStatus.allCases.count,
-                                       MediationStatus.allCases.count, AlertStatus.allCases.count]
+                                       MediationStatus.allCases.count, AlertStatus.allCases.count,
+                                       NoticeStatus.allCases.count]
 
     /// Items per kind, by the status of their current snapshot.
     public var statusCounts: [[Int]] {
@@ -82,7 +83,19 @@ public struct Aggregates: Sendable {
     /// of that snapshot: the header's 结案 and its list.
     public internal(set) var settledEventsByTime = SortedIndex()
 
+    /// Notices by type (风险提示单, 督办单, 通报), whatever their status.
+    public internal(set) var noticesByType = [0, 0, 0]
+    /// Notices still awaiting a reply (`issued`) that ask one by a due time,
+    /// by that due: 逾期未回复 is the count below now.
+    public internal(set) var noticeRepliesByDue = SortedIndex()
+
     public init() {}
+
+    /// 逾期未回复: notices `issued` whose reply deadline is before `now`
+    /// (replied, closed and withdrawn ones, and those asking no reply, never count).
+    public func overdueNoticeReplies(now: Millis) -> Int {
+        noticeRepliesByDue.count(below: now)
+    }
 
     public func count(_ kind: Kind) -> Int {
         let start = Int(kind.rawValue) * Self.statusStride
@@ -145,6 +158,8 @@ public struct Aggregates: Sendable {
         case .alert:
             sameKeys = old.alertStatus.isOpen == new.alertStatus.isOpen && old.code == new.code
                 && oldFirst == newFirst && (old.alertStatus == .open) == (new.alertStatus == .open)
+        case .notice:
+            sameKeys = false
         }
         if sameKeys {
             flatStatusCounts[k * Self.statusStride + Int(old.status)] -= 1
@@ -190,6 +205,11 @@ public struct Aggregates: Sendable {
             if status == .open { openAlertsByLevel[Int(s.code)] += sign }
             if status.isOpen {
                 Self.update(&activeAlerts, IndexEntry(key: IndexKey.alert(s, firstTs: firstTs), item: item), sign)
+            }
+        case .notice:
+            noticesByType[Int(s.code)] += sign
+            if s.noticeStatus.awaitsReply, let due = s.notice.due {
+                Self.update(&noticeRepliesByDue, IndexEntry(key: due, item: item), sign)
             }
         }
     }

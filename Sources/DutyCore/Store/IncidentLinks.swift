@@ -19,8 +19,10 @@ public enum IncidentLinks {
             soleTask = index
         case .mediation:
             mediation = index
-        case .alert:
-            let ref = store.texts.optionalText(store.current(.alert, index).alert.ref)
+        case .alert, .notice:
+            // A notice is linked like an alert, through the first of its refs that names an item.
+            let ref = kind == .alert ? store.texts.optionalText(store.current(.alert, index).alert.ref)
+                : NoticeLists.decode(store.text(store.current(.notice, index).notice.lists)).refs.first { AlertRef($0) != nil }
             switch ref.flatMap(AlertRef.init) {
             case .some(.event(let id)):
                 eventID = id

@@ -49,6 +49,8 @@ extension Pane {
         case .task: self = .tasks
         case .mediation: self = .mediation
         case .alert: self = .alerts
+        // Notices have no pane of their own yet (issue 13's console half): the alerts pane stands for them.
+        case .notice: self = .alerts
         }
     }
 

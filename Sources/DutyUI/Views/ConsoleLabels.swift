@@ -140,6 +140,7 @@ public enum ConsoleLabels {
         "ui.link_task": Label("任务", "task"),
         "ui.link_mediation": Label("调解", "case"),
         "ui.link_alert": Label("告警", "alert"),
+        "ui.link_notice": Label("文书", "doc"),   // issue 13: a notice as a linked item
         "ui.missing_event": Label("事件 {id} 不在已接入的数据中", "event {id} is not in the feeds"),
         "ui.missing_ref": Label("{ref} 不在已接入的数据中", "{ref} is not in the feeds"),
         "ui.due_left": Label("剩 {d}", "{d} left"),

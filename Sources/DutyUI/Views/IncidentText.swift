@@ -63,6 +63,11 @@ struct IncidentText {
                    (col("type"), Labels.of("alert.type", text(a.type)).text(lang)),
                    (col("status"), AlertStanding.statusLabel(s, store, now: now).text(lang)),
                    (ui("ref"), ref.isEmpty ? "" : Self.ref(ref, lang))]
+        case .notice:
+            // Minimal until the documents pane (issue 13's console half).
+            let n = s.notice
+            out = [(col("title"), text(n.number) + " " + text(n.title)), (col("type"), s.noticeType.label.text(lang)),
+                   (col("status"), s.noticeStatus.label.text(lang))]
         }
         return out.filter { !$0.1.isEmpty }.map { pair($0.0, $0.1) }
     }
@@ -80,6 +85,7 @@ struct IncidentText {
         case .task: s.taskStatus.label.text(lang)
         case .mediation: s.tier.label.text(lang) + "·" + s.mediationStatus.label.text(lang)
         case .alert: (AlertStanding.snoozeEnd(s, store).map(AlertStanding.snoozedLabel) ?? s.alertStatus.label).text(lang)
+        case .notice: s.noticeStatus.label.text(lang)
         }
     }
 
@@ -105,6 +111,8 @@ struct IncidentText {
         case .alert:
             let type = Labels.of("alert.type", text(s.alert.type)).text(lang)
             return (status(s), DisplayFormat.level(s.level) + " " + type + " · " + text(s.alert.title))
+        case .notice:
+            return (status(s), s.noticeType.label.text(lang) + " " + text(s.notice.number) + " · " + text(s.notice.title))
         }
     }
 
@@ -125,7 +133,7 @@ struct IncidentText {
                 if s.outcome != CompactSnapshot.noOutcome { line += " · " + TaskOutcome(rawValue: s.outcome)!.label.text(lang) }
             default: break
             }
-        case .mediation:
+        case .mediation, .notice:
             break
         case .alert:
             line += " · " + Labels.of("alert.type", text(s.alert.type)).text(lang)

@@ -44,6 +44,7 @@ enum ItemListView {
             case .task: what = t.text(s.task.unit) + " · " + t.text(s.task.event)
             case .mediation: what = t.text(s.mediation.town) + " " + t.text(s.mediation.category)
             case .alert: what = t.text(s.alert.title)
+            case .notice: what = t.text(s.notice.number) + " " + t.text(s.notice.title)
             }
             var role: Role = .text
             let why: String

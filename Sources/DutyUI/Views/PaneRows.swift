@@ -32,6 +32,7 @@ public final class PaneRows {
         case .task: .tasks
         case .mediation: .mediation
         case .alert: .alerts
+        case .notice: .alerts   // no documents pane yet (issue 13's console half)
         }
     }
 
