@@ -35,7 +35,7 @@ public enum Abbreviations {
         "district": ["distr.", "dist."],
         "risk notice": ["risk"],
         "supervision notice": ["supervision", "superv."],
-        "late signing": ["late sign.", "late"],
+        "not taken up": ["untaken", "late"],
         "pre-warning": ["pre-warn."],
         "6:3:1 drift": ["drift"],
         "feed quiet": ["quiet"],
