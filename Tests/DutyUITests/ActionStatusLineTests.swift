@@ -43,6 +43,11 @@ import Testing
         #expect(ActionStatusLine.text(.written([back]), of: .returnTask, .en).hasSuffix("returned (unclear ownership)"))
     }
 
+    /// An urge changes no status: the line names the task, not its unchanged status.
+    @Test func anUrgeIsNotWordedAsAStatus() {
+        #expect(ActionStatusLine.text(.written([Self.dispatched[0]]), of: .urge, .zh) == "催办 ✓ ZF-20261128-0008")
+    }
+
     @Test func reopenedSnoozesAreNamedWhenThereAreAny() {
         #expect(ActionStatusLine.reopened([], .zh) == nil)
         #expect(ActionStatusLine.reopened(["A1", "A2"], .zh) == "暂缓30分钟 ⏰ A1, A2")

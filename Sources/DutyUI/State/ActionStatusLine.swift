@@ -10,6 +10,9 @@ public enum ActionStatusLine {
     public static func text(_ outcome: JournaledAction.Outcome, of kind: ActionKind, _ language: Language) -> String {
         let label = kind.label.text(language)
         switch outcome {
+        case .written(let records) where kind == .urge:
+            // An urge leaves the task's status as it was: say what was done, not that status.
+            return label + " ✓ " + records.map(\.id).joined(separator: ", ")
         case .written(let records):
             return label + " ✓ " + summary(records, language)
         case .refused(let refusal):
