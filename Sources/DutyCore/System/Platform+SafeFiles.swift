@@ -188,3 +188,24 @@ extension Platform {
         return groups + [getegid()]
     }
 }
+
+extension Platform {
+    /// A folder the console writes into, made (mode before the umask) when
+    /// missing: nil when `path` is a real directory now, else why not — a
+    /// symlink (never followed: a planted link cannot send the console's
+    /// files elsewhere), a file, or the mkdir's errno.
+    public static func ensureDirectory(_ path: String, mode: mode_t = 0o775) -> SafeFileError? {
+        if mkdir(path, mode) != 0, errno != EEXIST {
+            return SafeFileError(path: path, code: errno, reason: errnoText, refused: false)
+        }
+        var st = Glibc.stat()
+        guard fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
+            return SafeFileError(path: path, code: errno, reason: errnoText, refused: false)
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: return nil
+        case S_IFLNK: return SafeFileError(path: path, code: ELOOP, reason: "it is a symbolic link", refused: true)
+        default: return SafeFileError(path: path, code: ENOTDIR, reason: "not a directory", refused: true)
+        }
+    }
+}
