@@ -153,6 +153,7 @@ public struct Aggregates: Sendable {
             sameKeys = old.taskStatus.isOpen == new.taskStatus.isOpen
                 && (old.taskStatus == .returned) == (new.taskStatus == .returned)
                 && old.due == new.due && old.task.unit == new.task.unit
+                && oldFirst == newFirst   // a late older snapshot moves it in 转派's index
         case .mediation:
             sameKeys = false
         case .alert:
