@@ -272,6 +272,7 @@ final class ConsoleSession: @unchecked Sendable {
             reducer.followAnchors(&state, layout: view.layout(width: size.width, height: size.height, state: state))
             // A list's selection stays in range and its target on the row shown.
             if case .list(let list) = state.mode { reducer.retarget(list, &state) }
+            reducer.followLink(&state)   // an incident's selection stays on its item
         }
         let grid = view.render(state, width: size.width, height: size.height)
         terminal.draw(grid, theme: themes[state.themeIndex % themes.count])

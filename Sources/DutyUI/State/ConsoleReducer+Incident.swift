@@ -29,6 +29,7 @@ extension ConsoleReducer {
             if case .detail = state.mode, let list = state.listReturn {
                 state.listReturn = nil
                 state.mode = .list(list)
+                retarget(list, &state)   // the list's row again, not the incident's link
             } else {
                 state.mode = .main
             }
@@ -41,6 +42,18 @@ extension ConsoleReducer {
         state.detailLink = previous.link
         state.overlayScroll = previous.scroll
         targetLink(shown, &state)
+    }
+
+    /// After the store changed under an incident view: the selection stays
+    /// on the linked item the action keys act on (a new task or alert may
+    /// have moved it down), so the row highlighted is the one acted on.
+    public func followLink(_ state: inout ConsoleState) {
+        guard case .detail(let target) = state.mode else { return }
+        let members = links(of: target)
+        if let t = state.listTarget, let row = members.firstIndex(of: IncidentMember(kind: t.kind, index: t.item)) {
+            state.detailLink = row
+        }
+        targetLink(target, &state)
     }
 
     /// The selected linked item becomes what action keys act on.

@@ -1,0 +1,63 @@
+import DutyCore
+import DutyTestSupport
+import Testing
+@testable import DutyUI
+
+/// Review of issue 12: an action key acts on the item highlighted, never on
+/// one left over from a view the operator has gone back from.
+@Suite struct ActionTargetTests {
+    /// Esc from an incident opened from a list, after selecting another
+    /// linked item there: the list's highlighted row is the target again.
+    @Test func backFromAnIncidentTargetsTheListRowAgain() throws {
+        let rig = ConsoleRig(store: ItemListTests.busyStore(), themeCount: 1)
+        rig.press("!")
+        let list = ItemList.needsAction
+        let rows = rig.listRows.rows(list, store: rig.store)
+        // A row whose incident links more than the item itself.
+        let row = try #require(rows.indices.first { i in
+            guard let ref = rows[i].ref else { return false }
+            return rig.reducer.links(of: DetailTarget(kind: ref.kind, item: ref.item)).count >= 2
+        })
+        rig.state.listSelection = row
+        rig.reducer.retarget(list, &rig.state)
+        let ref = try #require(rig.state.listTarget)
+        rig.press("Enter")
+        guard case .detail = rig.state.mode else { Issue.record("no incident opened"); return }
+        // Select a linked item other than the row's own.
+        rig.press(rig.state.detailLink == 0 ? "j" : "k")
+        #expect(rig.state.listTarget != ref)
+        rig.press("Esc")
+        #expect(rig.state.mode == .list(list))
+        #expect(rig.state.listSelection == row)
+        #expect(rig.state.listTarget == ref, "the action keys act on the highlighted row")
+        #expect(rig.state.actionPane == PaneRows.pane(of: ref.kind))
+    }
+}
+
+/// The store changes under an incident view (a new task dispatched for the
+/// event): the highlighted linked row and the action target stay one item.
+@Suite struct IncidentTargetTests {
+    @Test func aNewLinkedItemDoesNotSplitHighlightAndTarget() throws {
+        _ = UITest.locale
+        let rig = ConsoleRig(store: IncidentFeed.store(), themeCount: 1)
+        let event = try #require(rig.store.index(.event, id: IncidentFeed.event))
+        rig.press(String(Pane(kind: .event).number))
+        rig.state.selection[Pane.events.rawValue] = try #require(rig.paneRows.row(of: event, .events, store: rig.store, filter: nil))
+        rig.press("Enter")
+        guard case .detail(let target) = rig.state.mode else { Issue.record("no incident opened"); return }
+        let before = rig.reducer.links(of: target)
+        let alert = try #require(rig.store.index(.alert, id: IncidentFeed.taskAlert))
+        let row = try #require(before.firstIndex(of: IncidentMember(kind: .alert, index: alert)))
+        while rig.state.detailLink < row { rig.press("j") }
+        #expect(rig.state.listTarget == ItemRef(.alert, alert))
+        // Another task dispatched for the event: listed before the alerts.
+        let line = #"{"kind":"task","id":"ZF-20261204-0011","ts":"2026-12-04T13:50:00+08:00","event":"\#(IncidentFeed.event)","type":"empowered","unit":"西坞街道综合行政执法中队","town":"锦屏街道","due":"2026-12-04T17:50:00+08:00","status":"dispatched","by":"值班员甲"}"#
+        var l = line
+        l.withUTF8 { _ = rig.store.ingest(line: UnsafeRawBufferPointer($0), file: "incident.jsonl", lineNumber: 99, offset: 0) }
+        let after = rig.reducer.links(of: target)
+        #expect(after.count == before.count + 1)
+        rig.reducer.followLink(&rig.state)   // as the session does on new records
+        #expect(after[rig.state.detailLink] == IncidentMember(kind: .alert, index: alert), "the highlight stays on the alert")
+        #expect(rig.state.listTarget == ItemRef(.alert, alert))
+    }
+}
