@@ -269,9 +269,10 @@ final class ConsoleSession: @unchecked Sendable {
                 state.status = notice
             }
             let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count, listRows: listRows)
-            reducer.followAnchors(&state, layout: view.layout(width: size.width, height: size.height, state: state))
-            // A list's selection stays in range and its target on the row shown.
-            if case .list(let list) = state.mode { reducer.retarget(list, &state) }
+            let layout = view.layout(width: size.width, height: size.height, state: state)
+            reducer.followAnchors(&state, layout: layout)
+            // A list's selection stays on its item (or in range) and its target on the row shown.
+            if case .list(let list) = state.mode { reducer.followList(list, &state, layout: layout) }
             reducer.followLink(&state)   // an incident's selection stays on its item
         }
         let grid = view.render(state, width: size.width, height: size.height)

@@ -1,3 +1,4 @@
+import Foundation
 import DutyCore
 import DutyTestSupport
 import Testing
@@ -31,6 +32,32 @@ import Testing
         #expect(rig.state.listSelection == row)
         #expect(rig.state.listTarget == ref, "the action keys act on the highlighted row")
         #expect(rig.state.actionPane == PaneRows.pane(of: ref.kind))
+    }
+
+    /// New items arriving above the highlighted row of an open list: the
+    /// selection stays on the item the operator chose, as in a pane.
+    @Test func newRowsAboveKeepTheSelectionOnItsItem() throws {
+        let rig = ConsoleRig(themeCount: 1)
+        let list = ItemList.figure(.intake)
+        rig.press("F2")
+        let rows = rig.listRows.rows(list, store: rig.store)
+        try #require(rows.count >= 3)
+        rig.press("j")
+        let chosen = try #require(rig.state.listTarget)
+        // Two events reported today, the earliest and the latest instant:
+        // whichever way the list runs, one lands above the selection.
+        let today = LocalTime.today(rig.store.now)
+        for (n, ms) in [today.lowerBound + 1000, rig.store.now].enumerated() {
+            let ts = Line.time(Date(timeIntervalSince1970: Double(ms) / 1000))
+            var line = Line.event("SJ-REVIEW-\(n)", ts)
+            line.withUTF8 { _ = rig.store.ingest(line: UnsafeRawBufferPointer($0), file: "review.jsonl", lineNumber: n + 1, offset: 0) }
+        }
+        let after = rig.listRows.rows(list, store: rig.store)
+        #expect(after.count == rows.count + 2)
+        #expect(after[1].ref != chosen, "a new row is above the chosen one")
+        rig.reducer.followList(list, &rig.state, layout: rig.layout)   // as the session does on new records
+        #expect(rig.state.listTarget == chosen)
+        #expect(after[rig.state.listSelection].ref == chosen)
     }
 }
 

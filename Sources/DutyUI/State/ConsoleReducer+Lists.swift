@@ -26,6 +26,18 @@ extension ConsoleReducer {
         retarget(list, &state)
     }
 
+    /// After the store changed under an open list: the selection stays on
+    /// the item the operator chose (as a pane's does), scrolled into sight;
+    /// when that item left the list, on the row now in its place.
+    public func followList(_ list: ItemList, _ state: inout ConsoleState, layout: ScreenLayout?) {
+        if let target = state.listTarget,
+           let row = listRows.rows(list, store: store).firstIndex(where: { $0.ref == target }) {
+            state.listSelection = row
+            state.overlayScroll = ListCursor.top(showing: row, visible: listPage(layout), from: state.overlayScroll)
+        }
+        retarget(list, &state)
+    }
+
     /// Keeps the selection within the list and its item as the action target.
     public func retarget(_ list: ItemList, _ state: inout ConsoleState) {
         let rows = listRows.rows(list, store: store)
