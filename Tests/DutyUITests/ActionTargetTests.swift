@@ -59,6 +59,30 @@ import Testing
         #expect(rig.state.listTarget == chosen)
         #expect(after[rig.state.listSelection].ref == chosen)
     }
+
+    /// A click on a header figure does what its key does, where its key
+    /// does: over a half-made action's chooser it leaves the action be
+    /// (before, the chooser vanished and its return point stayed behind).
+    @Test func headerClickLeavesAChooserBe() throws {
+        let rig = ConsoleRig(store: ItemListTests.busyStore(), themeCount: 1)
+        let layout = try #require(rig.layout)
+        rig.press("!")
+        let rows = rig.listRows.rows(.needsAction, store: rig.store)
+        let row = try #require(rows.firstIndex { r in
+            guard let ref = r.ref, ref.kind == .task else { return false }
+            return rig.store.current(.task, ref.item).taskStatus.isOpen
+        })
+        rig.state.listSelection = row
+        rig.reducer.retarget(.needsAction, &rig.state)
+        rig.press("D")
+        try #require(rig.state.mode == .choosing)
+        let parts = HeaderFigures.parts(store: rig.store, language: rig.state.language, width: layout.header.width)
+        let overdue = try #require(parts.first { $0.figure == .overdue })
+        rig.apply(.click(x: overdue.x + 1, y: layout.header.y + 1))
+        #expect(rig.state.mode == .choosing)
+        #expect(rig.state.chooser != nil)
+        #expect(KeyRegistry.command(forKey: "F5", in: .choosing) == nil, "nor does its key")
+    }
 }
 
 /// The store changes under an incident view (a new task dispatched for the

@@ -244,7 +244,9 @@ public struct ConsoleReducer {
 
     private func click(x: Int, y: Int, _ state: inout ConsoleState, layout: ScreenLayout?) {
         if let layout, y == layout.header.y + 1, layout.header.height >= 2 {
-            // A header figure opens the list it counts.
+            // A header figure opens the list it counts, where its key (F2–F7)
+            // would: not over a half-made action, a prompt or a filter.
+            guard ModeScope(state.mode) == .main || ModeScope(state.mode) == .list else { return }
             if let figure = HeaderFigures.figure(atX: x, store: store, language: state.language, width: layout.header.width, feeds: feeds) {
                 openList(.figure(figure), &state)
             }
