@@ -52,6 +52,7 @@ public enum KeyRegistry {
         KeyBinding(keys: ["F7"], command: .openList(.figure(.badLines)), modes: [.main, .list], labelKey: "list_bad_lines", inFooter: false),
         KeyBinding(keys: ["H"], command: .action(.handover), modes: [.main], labelKey: "handover", inFooter: false),
         KeyBinding(keys: ["C-r"], command: .retryJournal, modes: [.main], labelKey: "retry_journal", inFooter: false),
+        KeyBinding(keys: ["w"], command: .switchTab, modes: [.main], labelKey: "switch_tab", inFooter: true, panes: [.alerts, .documents]),
         // Replay, like a video.
         KeyBinding(keys: ["Space"], command: .replayPause, modes: [.main], labelKey: "replay_pause", inFooter: true, replayOnly: true),
         KeyBinding(keys: ["+", "="], command: .replaySpeed(1), modes: [.main], labelKey: "replay_faster", inFooter: true, replayOnly: true),

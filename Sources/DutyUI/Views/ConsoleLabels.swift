@@ -148,6 +148,11 @@ public enum ConsoleLabels {
         "ui.by_who": Label("经办 {name}", "by {name}"),
         "ui.late": Label("⚠ 超期 {d}", "⚠ {d} late"),
         "col.left": Label("剩余", "left"),
+        "pane.documents": Label("文书", "Documents"),
+        "col.number": Label("文号", "number"),
+        "col.to": Label("主送", "to"),
+        "key.switch_tab": Label("告警/文书", "alerts/documents"),
+        "ui.reply_late": Label("逾期 {d}", "{d} overdue"),
     ]
 
     /// The label for `group.key` ("ui", "pane", "col", "key"), as `Label.lookup`.
