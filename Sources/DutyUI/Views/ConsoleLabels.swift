@@ -153,6 +153,10 @@ public enum ConsoleLabels {
         "col.to": Label("主送", "to"),
         "key.switch_tab": Label("告警/文书", "alerts/documents"),
         "ui.reply_late": Label("逾期 {d}", "{d} overdue"),
+        "ui.awaiting_reply": Label("待回复", "awaiting reply"),
+        "ui.overdue_replies": Label("逾期未回复", "replies overdue"),
+        "key.list_awaiting_reply": Label("待回复文书列表", "list documents awaiting reply"),
+        "key.list_overdue_replies": Label("逾期未回复列表", "list overdue replies"),
     ]
 
     /// The label for `group.key` ("ui", "pane", "col", "key"), as `Label.lookup`.
