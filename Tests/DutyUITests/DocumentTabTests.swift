@@ -89,4 +89,30 @@ import Testing
         default: assertFrame(text, named: "documents-80x24-en")
         }
     }
+
+    /// `x` closes a document in its tab (after y/n), resolves an alert in the
+    /// alerts tab, and is refused at the key for a document already closed.
+    @Test func xClosesADocumentOnlyInItsTab() {
+        #expect(KeyRegistry.command(forKey: "x", in: .main, focus: .documents) == .action(.closeNotice))
+        #expect(KeyRegistry.command(forKey: "x", in: .main, focus: .alerts) == .action(.resolve))
+        let rig = ConsoleRig(store: Self.store(), themeCount: 1)
+        rig.press("4"); rig.press("w"); rig.press("j"); rig.press("j")   // DOC-S1
+        rig.press("x")
+        #expect(rig.state.mode == .confirming)
+        let request = ConsoleRig.performed(rig.press("y"))
+        #expect(request?.action == .closeNotice(notice: "DOC-S1"))
+
+        let closed = Self.store()
+        let line = NoticeLine.make("DOC-B1", "2026-11-28T09:00:00+08:00", type: #""bulletin""#, number: #""奉综指通〔2026〕11号""#,
+                                   title: #""十一月网格事件处置情况通报""#, to: #"["各镇（街道）"]"#, due: "null", status: #""closed""#)
+        var l = line
+        l.withUTF8 { _ = closed.ingest(line: UnsafeRawBufferPointer($0), file: "docs.jsonl", lineNumber: 99, offset: 0) }
+        let again = ConsoleRig(store: closed, themeCount: 1)
+        again.press("4"); again.press("w")
+        let b1 = again.paneRows.items(.documents, store: closed, filter: nil, from: 0, limit: 9).firstIndex { closed.id(.notice, $0) == "DOC-B1" }
+        for _ in 0..<(b1 ?? 0) { again.press("j") }
+        #expect(again.press("x") == nil)
+        #expect(again.state.mode == .main)
+        #expect(again.state.status?.hasPrefix("文书办结") == true)
+    }
 }

@@ -8,6 +8,8 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
     case escalate, refer
     case acknowledge, acknowledgeAll, snooze, resolve
     case handover
+    /// 文书办结: a document the center closes (the core refuses one withdrawn or closed).
+    case closeNotice
 
     /// The pane an action applies to (nil: any).
     public var pane: Pane? {
@@ -17,13 +19,14 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
         case .escalate, .refer: .mediation
         case .acknowledge, .acknowledgeAll, .snooze, .resolve: .alerts
         case .handover: nil
+        case .closeNotice: .documents
         }
     }
 
     /// Destructive or bulk: asks "y/n" first.
     public var needsConfirmation: Bool {
         switch self {
-        case .cancelEvent, .closeEvent, .returnTask, .done, .escalate, .refer, .acknowledgeAll, .resolve: true
+        case .cancelEvent, .closeEvent, .returnTask, .done, .escalate, .refer, .acknowledgeAll, .resolve, .closeNotice: true
         case .dispatch, .urge, .acknowledge, .snooze, .handover: false
         }
     }
@@ -34,6 +37,7 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
         case .closeEvent: Labels.of("action", "close")
         case .returnTask: Labels.of("action", "return")
         case .acknowledgeAll: Labels.of("action", "acknowledge_all")
+        case .closeNotice: Labels.of("action", "close_notice")
         default: Labels.of("action", rawValue)
         }
     }

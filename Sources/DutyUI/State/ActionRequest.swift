@@ -43,6 +43,7 @@ public struct ActionRequest: Equatable, Sendable {
         case (.acknowledge, _): return .acknowledge(alert: id)
         case (.snooze, _): return .snooze(alert: id)
         case (.resolve, _): return .resolve(alert: id)
+        case (.closeNotice, _): return .closeNotice(notice: id)
         case (.dispatch, _), (.returnTask, _), (.done, _), (.acknowledgeAll, _), (.handover, _): return nil
         }
     }

@@ -153,6 +153,7 @@ public enum ConsoleLabels {
         "col.to": Label("主送", "to"),
         "key.switch_tab": Label("告警/文书", "alerts/documents"),
         "ui.reply_late": Label("逾期 {d}", "{d} overdue"),
+        "key.close_notice": Label("文书办结", "close document"),
         "ui.awaiting_reply": Label("待回复", "awaiting reply"),
         "ui.overdue_replies": Label("逾期未回复", "replies overdue"),
         "key.list_awaiting_reply": Label("待回复文书列表", "list documents awaiting reply"),
