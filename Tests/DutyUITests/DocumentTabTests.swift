@@ -115,4 +115,28 @@ import Testing
         #expect(again.state.mode == .main)
         #expect(again.state.status?.hasPrefix("文书办结") == true)
     }
+
+    /// `p` asks the reply in the footer and records it with the first
+    /// addressee as who replied; `W` asks why; an empty answer is not taken;
+    /// a replied document is refused a second reply at the key.
+    @Test func pRecordsAReplyAndWWithdrawsWithAReason() {
+        let rig = ConsoleRig(store: Self.store(), themeCount: 1)
+        rig.press("4"); rig.press("w"); rig.press("j")   // DOC-S2
+        rig.press("p")
+        #expect(rig.state.mode == .textInput && rig.state.textPrompt?.field == .noticeReply)
+        #expect(rig.press("Enter") == nil && rig.state.mode == .textInput)   // nothing typed yet
+        for ch in ["已", "整", "改"] { rig.press(ch) }
+        let reply = ConsoleRig.performed(rig.press("Enter"))
+        #expect(reply?.action == .replyNotice(notice: "DOC-S2", reply: "已整改", repliedBy: "溪口镇综合行政执法中队"))
+        #expect(rig.state.mode == .main)
+
+        rig.press("W")
+        #expect(rig.state.textPrompt?.field == .withdrawReason)
+        for ch in ["误", "发"] { rig.press(ch) }
+        #expect(ConsoleRig.performed(rig.press("Enter"))?.action == .withdrawNotice(notice: "DOC-S2", reason: "误发"))
+
+        rig.press("G")   // DOC-R1, already replied
+        #expect(rig.press("p") == nil && rig.state.mode == .main)
+        #expect(rig.state.status?.hasPrefix("登记回复") == true)
+    }
 }

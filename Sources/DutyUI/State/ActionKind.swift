@@ -10,6 +10,8 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
     case handover
     /// 文书办结: a document the center closes (the core refuses one withdrawn or closed).
     case closeNotice
+    /// 登记回复 and 撤回文书: a line typed in the footer (`TextPrompt`).
+    case replyNotice, withdrawNotice
 
     /// The pane an action applies to (nil: any).
     public var pane: Pane? {
@@ -19,7 +21,7 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
         case .escalate, .refer: .mediation
         case .acknowledge, .acknowledgeAll, .snooze, .resolve: .alerts
         case .handover: nil
-        case .closeNotice: .documents
+        case .closeNotice, .replyNotice, .withdrawNotice: .documents
         }
     }
 
@@ -27,7 +29,7 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
     public var needsConfirmation: Bool {
         switch self {
         case .cancelEvent, .closeEvent, .returnTask, .done, .escalate, .refer, .acknowledgeAll, .resolve, .closeNotice: true
-        case .dispatch, .urge, .acknowledge, .snooze, .handover: false
+        case .dispatch, .urge, .acknowledge, .snooze, .handover, .replyNotice, .withdrawNotice: false
         }
     }
 
@@ -38,6 +40,8 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
         case .returnTask: Labels.of("action", "return")
         case .acknowledgeAll: Labels.of("action", "acknowledge_all")
         case .closeNotice: Labels.of("action", "close_notice")
+        case .replyNotice: Labels.of("action", "reply_notice")
+        case .withdrawNotice: Labels.of("action", "withdraw_notice")
         default: Labels.of("action", rawValue)
         }
     }

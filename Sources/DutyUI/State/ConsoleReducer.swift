@@ -184,6 +184,17 @@ public struct ConsoleReducer {
             state.status = ActionStatusLine.text(.refused(refusal), of: kind, state.language)
             return nil
         }
+        if kind == .replyNotice || kind == .withdrawNotice {
+            // The reply or the reason is typed in the footer; who replied: the first addressee.
+            var prompt = TextPrompt(field: kind == .replyNotice ? .noticeReply : .withdrawReason)
+            prompt.request = request
+            if let item = request.item, case .notice(let n)? = store.item(.notice, id: item.id)?.current.body {
+                prompt.successor = n.to.first ?? ""
+            }
+            state.textPrompt = prompt
+            state.mode = .textInput
+            return nil
+        }
         switch state.mode {
         case .list, .detail: state.actionReturn = state.mode
         default: break

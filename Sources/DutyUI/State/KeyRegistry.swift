@@ -55,6 +55,8 @@ public enum KeyRegistry {
         KeyBinding(keys: ["F8"], command: .openList(.figure(.awaitingReply)), modes: [.main, .list], labelKey: "list_awaiting_reply", inFooter: false),
         KeyBinding(keys: ["F9"], command: .openList(.figure(.overdueReplies)), modes: [.main, .list], labelKey: "list_overdue_replies", inFooter: false),
         KeyBinding(keys: ["x"], command: .action(.closeNotice), modes: [.main, .list, .detail], labelKey: "close_notice", inFooter: true, panes: [.documents]),
+        KeyBinding(keys: ["p"], command: .action(.replyNotice), modes: [.main, .list, .detail], labelKey: "reply_notice", inFooter: true, panes: [.documents]),
+        KeyBinding(keys: ["W"], command: .action(.withdrawNotice), modes: [.main, .list, .detail], labelKey: "withdraw_notice", inFooter: true, panes: [.documents]),
         KeyBinding(keys: ["w"], command: .switchTab, modes: [.main], labelKey: "switch_tab", inFooter: true, panes: [.alerts, .documents]),
         // Replay, like a video.
         KeyBinding(keys: ["Space"], command: .replayPause, modes: [.main], labelKey: "replay_pause", inFooter: true, replayOnly: true),
