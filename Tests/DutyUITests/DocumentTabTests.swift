@@ -139,4 +139,21 @@ import Testing
         #expect(rig.press("p") == nil && rig.state.mode == .main)
         #expect(rig.state.status?.hasPrefix("登记回复") == true)
     }
+
+    /// Enter on a document shows its fields: number, addressees, items
+    /// concerned, body, reply deadline (overdue here) and the reply once given.
+    @Test func theDetailShowsTheDocument() {
+        let rig = ConsoleRig(store: Self.store(), themeCount: 1)
+        rig.press("4"); rig.press("w"); rig.press("j"); rig.press("j")   // DOC-S1, overdue
+        rig.press("Enter")
+        #expect(rig.state.mode != .main)
+        let shown = rig.render(badge: .live).text
+        for part in ["奉综指督〔2026〕5号", "锦屏街道综合行政执法中队", "ZF-20261128-0007", "请立即组织处置", "逾期 4h30m"] {
+            #expect(shown.contains(part), "\(part)")
+        }
+        rig.press("Esc")
+        rig.press("G"); rig.press("Enter")   // DOC-R1, replied
+        let replied = rig.render(badge: .live).text
+        #expect(replied.contains("已排查") && replied.contains("已回复"))
+    }
 }

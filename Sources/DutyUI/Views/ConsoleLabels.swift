@@ -159,6 +159,7 @@ public enum ConsoleLabels {
         "ui.prompt_notice_reply": Label("回复内容", "Reply"),
         "ui.prompt_withdraw_reason": Label("撤回原因", "Reason for withdrawal"),
         "ui.need_text": Label("请填写内容", "type something first"),
+        "ui.notice_reply": Label("回复", "reply"),
         "ui.awaiting_reply": Label("待回复", "awaiting reply"),
         "ui.overdue_replies": Label("逾期未回复", "replies overdue"),
         "key.list_awaiting_reply": Label("待回复文书列表", "list documents awaiting reply"),
