@@ -158,7 +158,7 @@ final class ConsoleSession: @unchecked Sendable {
         listRows = ItemListRows()
         rules = AlertRuleEngine()
         performer = performer?.acting(on: new)
-        state.anchors = [nil, nil, nil, nil]
+        state.anchors = [nil, nil, nil, nil, nil]
         drawnRecords = 0
         alertsSeen = new.count(.alert)
     }

@@ -27,6 +27,12 @@ import Testing
             }.map { ItemRef(.task, $0) })
         case .unacked: return Set(all(.alert).filter { store.current(.alert, $0).alertStatus == .open }.map { ItemRef(.alert, $0) })
         case .badLines: return []
+        case .awaitingReply, .overdueReplies:
+            return Set(all(.notice).filter {
+                let c = store.current(.notice, $0)
+                guard c.noticeStatus == .issued, let due = c.notice.due else { return false }
+                return f == .awaitingReply || due < now
+            }.map { ItemRef(.notice, $0) })
         }
     }
 
@@ -50,6 +56,33 @@ import Testing
         }
         // The moments exercise every figure, not only empty lists.
         #expect(nonZero == [.intake, .dispatched, .closed, .overdue, .unacked])
+    }
+
+    /// 待回复 and 逾期未回复 against their lists and the brute force, over
+    /// notices issued, replied, withdrawn, asking no reply, and replied late.
+    @Test func replyFiguresEqualTheirLists() {
+        let lines = [
+            NoticeLine.make("S1", "2026-11-20T10:00:00+08:00", due: #""2026-11-23T10:00:00+08:00""#),
+            NoticeLine.make("S2", "2026-11-27T10:00:00+08:00", due: #""2026-11-30T10:00:00+08:00""#),
+            NoticeLine.make("R1", "2026-11-20T10:00:00+08:00", type: #""risk_notice""#, due: #""2026-11-25T10:00:00+08:00""#,
+                            status: #""withdrawn""#),
+            NoticeLine.make("B1", "2026-11-05T10:00:00+08:00", type: #""bulletin""#, due: "null"),
+            NoticeLine.make("S3", "2026-11-20T10:00:00+08:00", due: #""2026-11-23T10:00:00+08:00""#),
+            NoticeLine.make("S3", "2026-11-24T10:00:00+08:00", due: #""2026-11-23T10:00:00+08:00""#, status: #""replied""#,
+                            extra: #","reply":"迟复","replied_by":"u""#),
+        ]
+        let now = Timestamp.millis(year: 2026, month: 11, day: 28)
+        let store = TestSupport.store(lines, clock: .fixed(now))
+        for (f, n) in [(HeaderFigure.awaitingReply, 2), (.overdueReplies, 1)] {
+            let items = f.items(store, now: now)
+            #expect(f.count(store, now: now) == n && items.count == n, "\(f)")
+            #expect(Set(items) == Self.bruteForce(f, store, now: now), "\(f)")
+        }
+        #expect(HeaderFigure.overdueReplies.items(store, now: now).map { store.id(.notice, $0.item) } == ["S1"])
+        // Later, S2's deadline passes too.
+        let later = Timestamp.millis(year: 2026, month: 12, day: 1)
+        #expect(HeaderFigure.overdueReplies.count(store, now: later) == 2)
+        #expect(Set(HeaderFigure.overdueReplies.items(store, now: later)) == Self.bruteForce(.overdueReplies, store, now: later))
     }
 
     @Test func returnedTasksWaitUntilTheirEventMovesOn() {

@@ -104,8 +104,10 @@ import DutyCore
     @Test func paneOrderAndTitles() {
         #expect(Pane.events.next == .tasks && Pane.alerts.next == .events)
         #expect(Pane.events.previous == .alerts)
-        #expect(Pane.allCases.map(\.number) == [1, 2, 3, 4])
-        #expect(Pane.allCases.map { $0.title(.zh) } == ["网格事件", "执法任务", "矛调分级", "告警"])
+        #expect(Pane.screen.map(\.number) == [1, 2, 3, 4])
+        #expect(Pane.screen.map { $0.title(.zh) } == ["网格事件", "执法任务", "矛调分级", "告警"])
+        // The documents tab takes the alerts pane's place, number and neighbours.
+        #expect(Pane.documents.slot == .alerts && Pane.documents.number == 4 && Pane.documents.next == .events)
         #expect(Pane.mediation.title(.en) == "Mediation tiers")
     }
 }

@@ -17,6 +17,10 @@ public enum HeaderFigure: Int, CaseIterable, Sendable {
     /// 错误行: feed lines refused (the list holds the latest
     /// `Store.quarantineLimit`; the count is every one since start).
     case badLines
+    /// 待回复: notices issued that ask a reply by a due time (`Aggregates.noticeRepliesByDue`).
+    case awaitingReply
+    /// 逾期未回复: of those, the ones whose reply is past due (`Aggregates.overdueNoticeReplies`).
+    case overdueReplies
 
     /// The figure's label key in the UI table ("ui.intake" …).
     public var labelKey: String {
@@ -27,6 +31,8 @@ public enum HeaderFigure: Int, CaseIterable, Sendable {
         case .overdue: "overdue"
         case .unacked: "unacked"
         case .badLines: "quarantined"
+        case .awaitingReply: "awaiting_reply"
+        case .overdueReplies: "overdue_replies"
         }
     }
 
@@ -40,11 +46,14 @@ public enum HeaderFigure: Int, CaseIterable, Sendable {
         case .overdue: return a.overdueTasks(now: now)
         case .unacked: return a.openAlertsByLevel.reduce(0, +)
         case .badLines: return store.quarantinedTotal
+        case .awaitingReply: return a.noticeRepliesByDue.count
+        case .overdueReplies: return a.overdueNoticeReplies(now: now)
         }
     }
 
     /// The items the figure counts, in the order a list shows them (newest
-    /// first; overdue tasks most overdue first; alerts critical first). Bad
+    /// first; overdue tasks most overdue first; alerts critical first; notices
+    /// by reply due, the earliest first). Bad
     /// lines are not items: see `Store.quarantine`.
     public func items(_ store: Store, now: Millis) -> [ItemRef] {
         let a = store.aggregates
@@ -63,6 +72,10 @@ public enum HeaderFigure: Int, CaseIterable, Sendable {
                 .map { ItemRef(.alert, $0.item) }
         case .badLines:
             return []
+        case .awaitingReply:
+            return a.noticeRepliesByDue.entries(from: 0, limit: a.noticeRepliesByDue.count).map { ItemRef(.notice, $0.item) }
+        case .overdueReplies:
+            return a.noticeRepliesByDue.entries(from: 0, limit: a.overdueNoticeReplies(now: now)).map { ItemRef(.notice, $0.item) }
         }
     }
 }

@@ -11,6 +11,8 @@ public enum ActionChoice: Equatable, Sendable {
     case done(TaskOutcome)
     /// The handover: who takes over, and the outgoing officer's note.
     case handover(successor: String, note: String)
+    /// A document's reply (and who replied), or why it is withdrawn: typed text.
+    case noticeText(String, by: String)
 }
 
 extension ActionChoice {
@@ -24,6 +26,7 @@ extension ActionChoice {
         case .cancel(let reason), .returnTask(let reason): reason
         case .done(let outcome): outcome.label.text(language)
         case .handover(let successor, _): successor
+        case .noticeText(let text, _): text
         }
     }
 }

@@ -8,6 +8,10 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
     case escalate, refer
     case acknowledge, acknowledgeAll, snooze, resolve
     case handover
+    /// 文书办结: a document the center closes (the core refuses one withdrawn or closed).
+    case closeNotice
+    /// 登记回复 and 撤回文书: a line typed in the footer (`TextPrompt`).
+    case replyNotice, withdrawNotice
 
     /// The pane an action applies to (nil: any).
     public var pane: Pane? {
@@ -17,14 +21,15 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
         case .escalate, .refer: .mediation
         case .acknowledge, .acknowledgeAll, .snooze, .resolve: .alerts
         case .handover: nil
+        case .closeNotice, .replyNotice, .withdrawNotice: .documents
         }
     }
 
     /// Destructive or bulk: asks "y/n" first.
     public var needsConfirmation: Bool {
         switch self {
-        case .cancelEvent, .closeEvent, .returnTask, .done, .escalate, .refer, .acknowledgeAll, .resolve: true
-        case .dispatch, .urge, .acknowledge, .snooze, .handover: false
+        case .cancelEvent, .closeEvent, .returnTask, .done, .escalate, .refer, .acknowledgeAll, .resolve, .closeNotice: true
+        case .dispatch, .urge, .acknowledge, .snooze, .handover, .replyNotice, .withdrawNotice: false
         }
     }
 
@@ -34,6 +39,9 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
         case .closeEvent: Labels.of("action", "close")
         case .returnTask: Labels.of("action", "return")
         case .acknowledgeAll: Labels.of("action", "acknowledge_all")
+        case .closeNotice: Labels.of("action", "close_notice")
+        case .replyNotice: Labels.of("action", "reply_notice")
+        case .withdrawNotice: Labels.of("action", "withdraw_notice")
         default: Labels.of("action", rawValue)
         }
     }

@@ -43,6 +43,10 @@ public struct ActionRequest: Equatable, Sendable {
         case (.acknowledge, _): return .acknowledge(alert: id)
         case (.snooze, _): return .snooze(alert: id)
         case (.resolve, _): return .resolve(alert: id)
+        case (.closeNotice, _): return .closeNotice(notice: id)
+        case (.replyNotice, .noticeText(let text, let by)): return .replyNotice(notice: id, reply: text, repliedBy: by)
+        case (.withdrawNotice, .noticeText(let text, _)): return .withdrawNotice(notice: id, reason: text)
+        case (.replyNotice, _), (.withdrawNotice, _): return nil
         case (.dispatch, _), (.returnTask, _), (.done, _), (.acknowledgeAll, _), (.handover, _): return nil
         }
     }
@@ -58,6 +62,7 @@ extension ActionRequest {
         case .dispatch: probe.choice = .dispatch(unit: "", type: .empowered)
         case .returnTask: probe.choice = .returnTask(reason: "")
         case .done: probe.choice = .done(.rectified)
+        case .replyNotice, .withdrawNotice: probe.choice = .noticeText("-", by: "-")
         default: break
         }
         return probe.action?.refusal(in: store)

@@ -5,6 +5,8 @@ import DutyCore
 public enum Command: Equatable, Sendable {
     case focusNext, focusPrevious
     case focus(Pane)
+    /// The alerts pane's tabs: alerts ↔ documents.
+    case switchTab
     case moveDown, moveUp, pageDown, pageUp, top, bottom
     case open, back
     case startFilter, clearFilter

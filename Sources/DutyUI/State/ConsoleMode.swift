@@ -49,8 +49,7 @@ extension Pane {
         case .task: self = .tasks
         case .mediation: self = .mediation
         case .alert: self = .alerts
-        // Notices have no pane of their own yet (issue 13's console half): the alerts pane stands for them.
-        case .notice: self = .alerts
+        case .notice: self = .documents
         }
     }
 
@@ -61,6 +60,7 @@ extension Pane {
         case .tasks: .task
         case .mediation: .mediation
         case .alerts: .alert
+        case .documents: .notice
         }
     }
 }

@@ -26,6 +26,15 @@ extension ConsoleReducer {
             prompt.text = ""
             state.textPrompt = prompt
             return nil
+        case .noticeReply, .withdrawReason:
+            guard !prompt.answer.isEmpty, var request = prompt.request else {
+                state.status = ConsoleLabels.of("ui", "need_text").text(state.language)
+                return nil
+            }
+            request.choice = .noticeText(prompt.answer, by: prompt.successor)
+            state.textPrompt = nil
+            state.mode = .main
+            return .perform(request)
         case .note:
             state.textPrompt = nil
             state.mode = .main

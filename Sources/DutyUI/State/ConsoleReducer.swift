@@ -26,6 +26,11 @@ public struct ConsoleReducer {
         return max(1, h > 2 ? h - 1 : h)   // one line of column titles when there is room
     }
 
+    /// The pane focus lands on: the alerts pane's tab shown.
+    static func tab(_ pane: Pane, _ state: ConsoleState) -> Pane {
+        pane == .alerts && state.showsDocuments ? .documents : pane
+    }
+
     /// Applies one command; returns what the session must then carry out
     /// (nil: nothing beyond the state).
     public func apply(_ command: Command, to state: inout ConsoleState, layout: ScreenLayout?) -> ConsoleEffect? {
@@ -34,9 +39,12 @@ public struct ConsoleReducer {
         let rows = paneRows.count(pane, store: store, filter: state.filter(pane))
         let page = Self.visibleRows(pane, layout)
         switch command {
-        case .focusNext: state.focus = pane.next
-        case .focusPrevious: state.focus = pane.previous
-        case .focus(let p): state.focus = p
+        case .focusNext: state.focus = Self.tab(pane.next, state)
+        case .focusPrevious: state.focus = Self.tab(pane.previous, state)
+        case .focus(let p): state.focus = Self.tab(p, state)
+        case .switchTab:
+            state.showsDocuments = pane != .documents
+            state.focus = state.showsDocuments ? .documents : .alerts
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
             if case .main = state.mode {
                 move(command, &state, rows: rows, page: page)
@@ -174,6 +182,17 @@ public struct ConsoleReducer {
         }
         if let refusal = request.refusal(in: store) {
             state.status = ActionStatusLine.text(.refused(refusal), of: kind, state.language)
+            return nil
+        }
+        if kind == .replyNotice || kind == .withdrawNotice {
+            // The reply or the reason is typed in the footer; who replied: the first addressee.
+            var prompt = TextPrompt(field: kind == .replyNotice ? .noticeReply : .withdrawReason)
+            prompt.request = request
+            if let item = request.item, case .notice(let n)? = store.item(.notice, id: item.id)?.current.body {
+                prompt.successor = n.to.first ?? ""
+            }
+            state.textPrompt = prompt
+            state.mode = .textInput
             return nil
         }
         switch state.mode {

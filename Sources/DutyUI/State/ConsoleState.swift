@@ -8,14 +8,14 @@ public struct ConsoleState: Sendable {
     public var focus: Pane = .events
     public var mode: ConsoleMode = .main
     /// Selected row per pane (row index within the filtered list).
-    public var selection: [Int] = [0, 0, 0, 0]
+    public var selection: [Int] = [0, 0, 0, 0, 0]
     /// First visible row per pane.
-    public var scroll: [Int] = [0, 0, 0, 0]
+    public var scroll: [Int] = [0, 0, 0, 0, 0]
     /// The item selected per pane, so the selection follows it when rows
     /// arrive above it (nil: none chosen yet, the selection stays by row).
-    public var anchors: [Int32?] = [nil, nil, nil, nil]
+    public var anchors: [Int32?] = [nil, nil, nil, nil, nil]
     /// Applied filter per pane.
-    public var filters: [PaneFilter?] = [nil, nil, nil, nil]
+    public var filters: [PaneFilter?] = [nil, nil, nil, nil, nil]
     /// The filter being typed.
     public var filterDraft = ""
     /// Scroll position of the detail and help views.
@@ -34,6 +34,8 @@ public struct ConsoleState: Sendable {
     public var document: (title: String, lines: [String])?
     /// The line being asked for, in `.textInput`.
     public var textPrompt: TextPrompt?
+    /// The alerts pane shows its documents tab (kept while focus is elsewhere).
+    public var showsDocuments = false
 
     /// In `.list`: the selected row. In `.list` and `.detail`: the item the
     /// action keys act on (the list's selected row, the incident's selected

@@ -44,7 +44,7 @@ public enum KeyRegistry {
         KeyBinding(keys: ["x"], command: .action(.resolve), modes: [.main, .list, .detail], labelKey: "resolve", inFooter: true, panes: [.alerts]),
         // Lists across panes: what needs action now, and what each header figure counts.
         KeyBinding(keys: ["F2"], command: .openList(.figure(.intake)), modes: [.main, .list], labelKey: "list_intake", inFooter: true,
-                   footerKeys: "F2–F7", footerLabelKey: "figure_lists"),
+                   footerKeys: "F2–F9", footerLabelKey: "figure_lists"),
         KeyBinding(keys: ["F3"], command: .openList(.figure(.dispatched)), modes: [.main, .list], labelKey: "list_dispatched", inFooter: false),
         KeyBinding(keys: ["F4"], command: .openList(.figure(.closed)), modes: [.main, .list], labelKey: "list_closed", inFooter: false),
         KeyBinding(keys: ["F5"], command: .openList(.figure(.overdue)), modes: [.main, .list], labelKey: "list_overdue", inFooter: false),
@@ -52,6 +52,12 @@ public enum KeyRegistry {
         KeyBinding(keys: ["F7"], command: .openList(.figure(.badLines)), modes: [.main, .list], labelKey: "list_bad_lines", inFooter: false),
         KeyBinding(keys: ["H"], command: .action(.handover), modes: [.main], labelKey: "handover", inFooter: false),
         KeyBinding(keys: ["C-r"], command: .retryJournal, modes: [.main], labelKey: "retry_journal", inFooter: false),
+        KeyBinding(keys: ["F8"], command: .openList(.figure(.awaitingReply)), modes: [.main, .list], labelKey: "list_awaiting_reply", inFooter: false),
+        KeyBinding(keys: ["F9"], command: .openList(.figure(.overdueReplies)), modes: [.main, .list], labelKey: "list_overdue_replies", inFooter: false),
+        KeyBinding(keys: ["x"], command: .action(.closeNotice), modes: [.main, .list, .detail], labelKey: "close_notice", inFooter: true, panes: [.documents]),
+        KeyBinding(keys: ["p"], command: .action(.replyNotice), modes: [.main, .list, .detail], labelKey: "reply_notice", inFooter: true, panes: [.documents]),
+        KeyBinding(keys: ["W"], command: .action(.withdrawNotice), modes: [.main, .list, .detail], labelKey: "withdraw_notice", inFooter: true, panes: [.documents]),
+        KeyBinding(keys: ["w"], command: .switchTab, modes: [.main], labelKey: "switch_tab", inFooter: true, panes: [.alerts, .documents]),
         // Replay, like a video.
         KeyBinding(keys: ["Space"], command: .replayPause, modes: [.main], labelKey: "replay_pause", inFooter: true, replayOnly: true),
         KeyBinding(keys: ["+", "="], command: .replaySpeed(1), modes: [.main], labelKey: "replay_faster", inFooter: true, replayOnly: true),

@@ -12,6 +12,8 @@ public struct TextPrompt: Equatable, Sendable {
         case successor
         /// 交班备注: the outgoing officer's note.
         case note
+        /// A document's reply (登记回复), or why it is withdrawn (撤回原因).
+        case noticeReply, withdrawReason
     }
 
     public var field: Field
@@ -19,6 +21,8 @@ public struct TextPrompt: Equatable, Sendable {
     public var text = ""
     /// Who takes over, once given (while the note is asked).
     public var successor = ""
+    /// The document action the answer completes (reply, withdraw).
+    public var request: ActionRequest?
 
     /// Longest answers taken: a name, and a one-line note.
     public static let successorLimit = 40
@@ -27,7 +31,14 @@ public struct TextPrompt: Equatable, Sendable {
     public init(field: Field = .successor) { self.field = field }
 
     /// The label key (`ui.*`) of the question.
-    public var labelKey: String { field == .successor ? "prompt_successor" : "prompt_note" }
+    public var labelKey: String {
+        switch field {
+        case .successor: "prompt_successor"
+        case .note: "prompt_note"
+        case .noticeReply: "prompt_notice_reply"
+        case .withdrawReason: "prompt_withdraw_reason"
+        }
+    }
 
     /// Appends typed text, up to the field's limit.
     public mutating func type(_ s: String) {

@@ -148,6 +148,22 @@ public enum ConsoleLabels {
         "ui.by_who": Label("经办 {name}", "by {name}"),
         "ui.late": Label("⚠ 超期 {d}", "⚠ {d} late"),
         "col.left": Label("剩余", "left"),
+        "pane.documents": Label("文书", "Documents"),
+        "col.number": Label("文号", "number"),
+        "col.to": Label("主送", "to"),
+        "key.switch_tab": Label("告警/文书", "alerts/documents"),
+        "ui.reply_late": Label("逾期 {d}", "{d} overdue"),
+        "key.close_notice": Label("文书办结", "close document"),
+        "key.reply_notice": Label("登记回复", "record reply"),
+        "key.withdraw_notice": Label("撤回文书", "withdraw document"),
+        "ui.prompt_notice_reply": Label("回复内容", "Reply"),
+        "ui.prompt_withdraw_reason": Label("撤回原因", "Reason for withdrawal"),
+        "ui.need_text": Label("请填写内容", "type something first"),
+        "ui.notice_reply": Label("回复", "reply"),
+        "ui.awaiting_reply": Label("待回复", "awaiting reply"),
+        "ui.overdue_replies": Label("逾期未回复", "replies overdue"),
+        "key.list_awaiting_reply": Label("待回复文书列表", "list documents awaiting reply"),
+        "key.list_overdue_replies": Label("逾期未回复列表", "list overdue replies"),
     ]
 
     /// The label for `group.key` ("ui", "pane", "col", "key"), as `Label.lookup`.

@@ -35,7 +35,7 @@ public struct ConsoleView {
         func list(_ pane: Pane) -> Int { 1 + max(1, paneRows.count(pane, store: store, filter: state.filter(pane))) }
         return PaneDemand(events: list(.events), tasks: list(.tasks),
                           mediation: MediationPaneView.summaryRows(Layout.mediationHeight) + list(.mediation),
-                          alerts: list(.alerts))
+                          alerts: list(state.showsDocuments ? .documents : .alerts))
     }
 
     public func render(_ state: ConsoleState, width: Int, height: Int) -> CellGrid {
@@ -135,12 +135,12 @@ public struct ConsoleView {
     }
 
     private func drawPane(_ frame: PaneFrame, _ ctx: PaneContext, into grid: inout CellGrid) {
-        let pane = frame.pane
+        let pane = frame.pane == .alerts && ctx.state.showsDocuments ? Pane.documents : frame.pane
         let lang = ctx.language
         let count = paneRows.count(pane, store: store, filter: ctx.state.filter(pane))
         var badge = "\(pane.number) · \(count)"
         if let f = ctx.state.filter(pane) { badge += " · /" + f.text }
-        let title = pane.title(lang)
+        let title = frame.pane == .alerts ? Self.tabTitle(pane, lang) : pane.title(lang)
         if frame.presentation == .titleOnly {
             grid.drawTitledRule(frame.rect, title: title, badge: badge, focused: frame.isFocused)
             return
@@ -156,5 +156,10 @@ public struct ConsoleView {
             } : nil
             ListPaneView.draw(pane, ctx, into: &grid, rect: content, empty: waiting)
         }
+    }
+
+    /// "告警 | •文书": the alerts pane's two tabs, the shown one marked.
+    static func tabTitle(_ shown: Pane, _ lang: Language) -> String {
+        [Pane.alerts, .documents].map { ($0 == shown ? "•" : "") + $0.title(lang) }.joined(separator: " | ")
     }
 }

@@ -1,7 +1,7 @@
 import DutyCore
 
 /// The header's second row as laid out: the figures (受理 转派 结案 超期
-/// 未确认告警 错误行), then feed health, fitted to the width (`HeaderFit`: the
+/// 未确认告警 错误行 待回复 逾期未回复), then feed health, fitted to the width (`HeaderFit`: the
 /// gaps narrow first, then the feed part takes a shorter form), each part
 /// whole or not at all. From the store, the language, the width and the feed
 /// status alone: drawing and clicking both use this, so a click lands on the
@@ -29,11 +29,23 @@ enum HeaderFigures {
     }
 
     /// The row for `width` columns, from column 1.
-    static func row(store: Store, language: Language, width: Int, feeds: FeedStatus?) -> Row {
+    /// `leave`: columns what follows the row needs (a replay's progress and
+    /// journal): the documents' figures give way to it too.
+    static func row(store: Store, language: Language, width: Int, feeds: FeedStatus?, leave: Int = 0) -> Row {
+        let all = row(store: store, language: language, width: width, feeds: feeds, figures: HeaderFigure.allCases)
+        guard (feeds != nil && all.feeds == nil) || all.end > width - leave else { return all }
+        // Feed health says whether the figures are live at all: the documents'
+        // figures (待回复 逾期未回复, one key away in the documents tab) give way to it.
+        let fewer = row(store: store, language: language, width: width, feeds: feeds,
+                        figures: HeaderFigure.allCases.filter { $0 != .awaitingReply && $0 != .overdueReplies })
+        return fewer.feeds == nil && feeds != nil ? all : fewer
+    }
+
+    private static func row(store: Store, language: Language, width: Int, feeds: FeedStatus?, figures: [HeaderFigure]) -> Row {
         let now = store.now
         func label(_ key: String) -> String { ConsoleLabels.of("ui", key).text(language) }
-        let counts = HeaderFigure.allCases.map { $0.count(store, now: now) }
-        let texts = zip(HeaderFigure.allCases, counts).map { label($0.labelKey) + " \($1)" }
+        let counts = figures.map { $0.count(store, now: now) }
+        let texts = zip(figures, counts).map { label($0.labelKey) + " \($1)" }
         var forms = texts.map { [$0] }
         if let feeds {
             // Feed health in a full form and two shorter ones (HeaderFit picks).
@@ -48,10 +60,11 @@ enum HeaderFigures {
         let fitted = HeaderFit.fit(forms, width: width - 2)
         var x = 1
         var parts: [Part] = []
-        for (i, figure) in HeaderFigure.allCases.enumerated() {
+        for (i, figure) in figures.enumerated() {
             let w = TextFit.width(fitted.texts[i])
             guard x + w <= width - 1 else { return Row(figures: parts, feeds: nil, end: x) }
-            let warn = counts[i] > 0 && (figure == .overdue || figure == .unacked || figure == .badLines)
+            let warn = counts[i] > 0 && (figure == .overdue || figure == .unacked || figure == .badLines
+                                           || figure == .overdueReplies)
             parts.append(Part(figure: figure, text: fitted.texts[i], x: x, width: w, warn: warn))
             x += w + fitted.gap
         }

@@ -64,10 +64,24 @@ struct IncidentText {
                    (col("status"), AlertStanding.statusLabel(s, store, now: now).text(lang)),
                    (ui("ref"), ref.isEmpty ? "" : Self.ref(ref, lang))]
         case .notice:
-            // Minimal until the documents pane (issue 13's console half).
+            // The document as issued, its reply deadline as tasks show theirs, and the reply.
             let n = s.notice
-            out = [(col("title"), text(n.number) + " " + text(n.title)), (col("type"), s.noticeType.label.text(lang)),
-                   (col("status"), s.noticeStatus.label.text(lang))]
+            let lists = NoticeLists.decode(text(n.lists))
+            var due = ""
+            if let d = n.due {
+                due = DisplayFormat.dayClock(d)
+                if s.noticeStatus.awaitsReply {
+                    let left = d - now
+                    due += " · " + (left < 0 ? ui("reply_late").replacingAll("{d}", with: DisplayFormat.duration(-left))
+                                              : ui("due_left").replacingAll("{d}", with: DisplayFormat.duration(left)))
+                }
+            }
+            let reply = text(n.reply)
+            out = [(col("number"), text(n.number)), (col("title"), text(n.title)), (col("type"), s.noticeType.label.text(lang)),
+                   (col("status"), s.noticeStatus.label.text(lang)), (col("to"), lists.to.joined(separator: "、")),
+                   (ui("ref"), lists.refs.map { Self.ref($0, lang) }.joined(separator: "、")),
+                   (col("note"), text(n.body)), (col("due"), due),
+                   (ui("notice_reply"), reply.isEmpty ? "" : reply + (n.repliedBy.isNone ? "" : "（" + text(n.repliedBy) + "）"))]
         }
         return out.filter { !$0.1.isEmpty }.map { pair($0.0, $0.1) }
     }

@@ -43,8 +43,9 @@ public enum Layout {
         let footer = Rect(x: 0, y: height - footerHeight, width: width, height: footerHeight)
         let body = Rect(x: 0, y: headerHeight, width: width, height: height - headerHeight - footerHeight)
         let grid = width >= gridMinimum.width && height >= gridMinimum.height
+        let focus = focus.slot
         let rects = grid ? gridRects(body, demand: demand) : stackedRects(body, focus: focus, demand: demand)
-        let frames = Pane.allCases.map { pane in
+        let frames = Pane.screen.map { pane in
             PaneFrame(pane: pane, rect: rects[pane.rawValue].rect, isFocused: pane == focus,
                       presentation: rects[pane.rawValue].presentation)
         }
@@ -85,21 +86,21 @@ public enum Layout {
     /// share keeps only what it shows (at least 3 rows) and the focused
     /// pane takes the rows it leaves.
     static func stackedRects(_ body: Rect, focus: Pane, demand: PaneDemand? = nil) -> [(rect: Rect, presentation: PanePresentation)] {
-        let others = Pane.allCases.count - 1
+        let others = Pane.screen.count - 1
         let collapsed: Int
         if body.height - others * 3 < focusedMinimum {
             collapsed = 1
         } else {
             collapsed = max(3, min(8, body.height / 2 / others))
         }
-        let heights = Pane.allCases.map { pane -> Int in
+        let heights = Pane.screen.map { pane -> Int in
             guard pane != focus else { return 0 }
             guard collapsed > 3, let demand else { return collapsed }
             return max(3, min(collapsed, demand[pane] + 2))
         }
         let focusedHeight = body.height - heights.reduce(0, +)
         var y = body.y
-        return Pane.allCases.map { pane in
+        return Pane.screen.map { pane in
             let h = pane == focus ? focusedHeight : heights[pane.rawValue]
             let rect = Rect(x: body.x, y: y, width: body.width, height: h)
             y += h

@@ -11,6 +11,15 @@ public final class PaneRows {
     private struct CacheKey: Equatable { var pane: Pane; var filter: String; var records: Int; var quarantined: Int; var now: Millis }
     private var cache: [Pane: (key: CacheKey, items: [Int32])] = [:]
     private var returned: (records: Int, items: [Int32])?
+    private var documents: (records: Int, items: [Int32])?
+
+    /// The documents tab's rows: issued ones first, newest first (cached per store change).
+    func documentRows(_ store: Store) -> [Int32] {
+        if let d = documents, d.records == store.records { return d.items }
+        let items = DocumentOrder.rows(store)
+        documents = (store.records, items)
+        return items
+    }
 
     public init() {}
 
@@ -22,6 +31,7 @@ public final class PaneRows {
         case .tasks: .task
         case .alerts: .alert
         case .mediation: .mediation
+        case .documents: .notice
         }
     }
 
@@ -32,7 +42,7 @@ public final class PaneRows {
         case .task: .tasks
         case .mediation: .mediation
         case .alert: .alerts
-        case .notice: .alerts   // no documents pane yet (issue 13's console half)
+        case .notice: .documents
         }
     }
 
@@ -43,6 +53,7 @@ public final class PaneRows {
         case .tasks: (store.aggregates.openTasksByDue, false)
         case .alerts: (store.aggregates.activeAlerts, true)
         case .mediation: (store.aggregates.openCasesByTime, true)
+        case .documents: nil   // a short list, ordered by `DocumentOrder`
         }
     }
 
@@ -56,7 +67,7 @@ public final class PaneRows {
 
     /// Rows above the pane's index (returned tasks in the task pane).
     private func head(_ pane: Pane, _ store: Store) -> [Int32] {
-        pane == .tasks ? returnedTasks(store) : []
+        pane == .tasks ? returnedTasks(store) : pane == .documents ? documentRows(store) : []
     }
 
     /// Rows in the pane (after the filter).
@@ -67,7 +78,13 @@ public final class PaneRows {
 
     /// Item indexes of rows [from, from + limit).
     public func items(_ pane: Pane, store: Store, filter: PaneFilter?, from: Int, limit: Int) -> [Int32] {
-        guard let (index, descending) = Self.index(pane, store), limit > 0 else { return [] }
+        if pane == .documents, filter?.isEmpty ?? true, limit > 0 {
+            let all = documentRows(store)
+            guard from < all.count else { return [] }
+            return Array(all[max(0, from)..<min(all.count, from + limit)])
+        }
+        guard let (index, descending) = Self.index(pane, store) ?? (pane == .documents ? (SortedIndex(), false) : nil),
+              limit > 0 else { return [] }
         if let filter, !filter.isEmpty {
             let all = filtered(pane, store, filter)
             guard from < all.count else { return [] }
@@ -85,6 +102,7 @@ public final class PaneRows {
     /// The row an item is on now (nil when it has left the pane): how the
     /// selection stays on the same item while new rows arrive above it.
     public func row(of item: Int32, _ pane: Pane, store: Store, filter: PaneFilter?) -> Int? {
+        if pane == .documents, filter?.isEmpty ?? true { return documentRows(store).firstIndex(of: item) }
         guard let (index, descending) = Self.index(pane, store), let kind = Self.kind(of: pane),
               Int(item) < store.count(kind) else { return nil }
         if let filter, !filter.isEmpty { return filtered(pane, store, filter).firstIndex(of: item) }
@@ -95,6 +113,7 @@ public final class PaneRows {
         case .events, .mediation: key = IndexKey.byFirstReport(store.firstTs(kind, item))
         case .tasks: key = IndexKey.task(store.current(kind, item))
         case .alerts: key = IndexKey.alert(store.current(kind, item), firstTs: store.firstTs(kind, item))
+        case .documents: return nil
         }
         guard let rank = index.rank(of: IndexEntry(key: key, item: item)) else { return nil }
         return head.count + (descending ? index.count - 1 - rank : rank)
@@ -104,7 +123,8 @@ public final class PaneRows {
         let now = filter.dependsOnTime ? store.now : 0
         let key = CacheKey(pane: pane, filter: filter.text, records: store.records, quarantined: store.quarantinedTotal, now: now)
         if let hit = cache[pane], hit.key == key { return hit.items }
-        guard let (index, descending) = Self.index(pane, store), let kind = Self.kind(of: pane) else { return [] }
+        guard let (index, descending) = Self.index(pane, store) ?? (pane == .documents ? (SortedIndex(), false) : nil),
+              let kind = Self.kind(of: pane) else { return [] }
         let entries = head(pane, store) + index.entries(from: 0, limit: index.count, descending: descending).map(\.item)
         let storeNow = store.now
         let items = entries.filter { i in

@@ -66,6 +66,8 @@ enum ListPaneView {
                 case .id: TableColumn(ctx.column("id"), .content(min: 8, max: 24, priority: 1), hidePriority: 1)
                 }
             })
+        case .documents:
+            return DocumentPaneView.table(ctx)
         case .alerts:
             // The title says most and names the type too: the type column
             // goes before the title is cut.
@@ -120,6 +122,8 @@ enum ListPaneView {
         // roles keyed by column name. Array and dictionary literals: a frame
         // builds a row per visible item, and a closure per cell cost 0.5%.
         switch pane {
+        case .documents:
+            return DocumentPaneView.row(item, ctx)
         case .events:
             let first = ctx.store.history(kind, item).first?.ts ?? s.ts
             let e = s.event

@@ -43,7 +43,7 @@ public struct ScreenLayout: Equatable, Sendable {
     /// One frame per pane, in `Pane` order.
     public var panes: [PaneFrame]
 
-    public func frame(_ pane: Pane) -> PaneFrame { panes[pane.rawValue] }
+    public func frame(_ pane: Pane) -> PaneFrame { panes[pane.slot.rawValue] }
 
     /// The pane under a screen cell (for mouse clicks), if any.
     public func pane(atX x: Int, y: Int) -> Pane? {
