@@ -204,7 +204,8 @@ final class ConsoleSession: @unchecked Sendable {
         let layout = ConsoleView(store: store, paneRows: paneRows, badge: badge)
             .layout(width: size.width, height: size.height, state: state)
         let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count,
-                                     limits: performer?.limits ?? .standard, listRows: listRows, feeds: feedStatus)
+                                     limits: performer?.limits ?? .standard, listRows: listRows, feeds: feedStatus,
+                                     badge: badge)
         var effect: ConsoleEffect?
         switch event {
         case .key(let key):

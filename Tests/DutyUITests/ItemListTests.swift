@@ -108,6 +108,27 @@ import Testing
         #expect(line.contains(overdue.text))
     }
 
+    /// In a replay the header leaves room for the progress bar (the document
+    /// figures give way): a click still lands on the figure drawn there.
+    @Test func aClickInAReplayOpensTheFigureDrawnThere() throws {
+        let rig = ConsoleRig(store: Self.busyStore(), themeCount: 1)
+        let layout = try #require(rig.layout)
+        let badge = ConsoleBadge.replay(ReplayStatus(speed: 60, paused: false, finished: false, progress: 0.5,
+                                                     journal: "/tmp/practice/operator-journal.jsonl"))
+        let drawn = HeaderFigures.row(store: rig.store, language: .zh, width: layout.header.width, feeds: nil,
+                                      leave: HeaderFigures.leave(for: badge)).figures
+        let reducer = ConsoleReducer(store: rig.store, paneRows: rig.paneRows, themeCount: 1, listRows: rig.listRows, badge: badge)
+        let line = ConsoleView(store: rig.store, paneRows: rig.paneRows, badge: badge, listRows: rig.listRows)
+            .render(ConsoleState(), width: 120, height: 40).lines[layout.header.y + 1]
+        #expect(!drawn.isEmpty)
+        for part in drawn {
+            #expect(line.contains(part.text))
+            var state = ConsoleState()
+            _ = reducer.apply(.click(x: part.x + part.width - 1, y: layout.header.y + 1), to: &state, layout: layout)
+            #expect(state.mode == .list(.figure(part.figure)), "\(part.text)")
+        }
+    }
+
     @Test func returnedTasksShowAboveOpenOnesUntilRedispatched() throws {
         let rig = ConsoleRig(themeCount: 1)
         let store = rig.store

@@ -12,11 +12,13 @@ public struct ConsoleReducer {
     public let listRows: ItemListRows
     /// The feed health the header shows (its width moves the figures a click lands on).
     public let feeds: FeedStatus?
+    /// The console's badge: a replay's bar takes room from the header's figures.
+    public let badge: ConsoleBadge
 
     public init(store: Store, paneRows: PaneRows, themeCount: Int, limits: TaskTimeLimits = .standard,
-                listRows: ItemListRows = ItemListRows(), feeds: FeedStatus? = nil) {
+                listRows: ItemListRows = ItemListRows(), feeds: FeedStatus? = nil, badge: ConsoleBadge = .live) {
         self.store = store; self.paneRows = paneRows; self.themeCount = themeCount; self.limits = limits
-        self.listRows = listRows; self.feeds = feeds
+        self.listRows = listRows; self.feeds = feeds; self.badge = badge
     }
 
     /// Rows visible in a pane at this layout (0 when collapsed).
@@ -266,7 +268,8 @@ public struct ConsoleReducer {
             // A header figure opens the list it counts, where its key (F2–F7)
             // would: not over a half-made action, a prompt or a filter.
             guard ModeScope(state.mode) == .main || ModeScope(state.mode) == .list else { return }
-            if let figure = HeaderFigures.figure(atX: x, store: store, language: state.language, width: layout.header.width, feeds: feeds) {
+            if let figure = HeaderFigures.figure(atX: x, store: store, language: state.language, width: layout.header.width, feeds: feeds,
+                                                 leave: HeaderFigures.leave(for: badge)) {
                 openList(.figure(figure), &state)
             }
             return

@@ -80,7 +80,16 @@ enum HeaderFigures {
     }
 
     /// The figure drawn at column `x` of the second header line, if any.
-    static func figure(atX x: Int, store: Store, language: Language, width: Int, feeds: FeedStatus?) -> HeaderFigure? {
-        parts(store: store, language: language, width: width, feeds: feeds).first { x >= $0.x && x < $0.x + $0.width }?.figure
+    static func figure(atX x: Int, store: Store, language: Language, width: Int, feeds: FeedStatus?,
+                       leave: Int = 0) -> HeaderFigure? {
+        row(store: store, language: language, width: width, feeds: feeds, leave: leave).figures
+            .first { x >= $0.x && x < $0.x + $0.width }?.figure
+    }
+
+    /// Columns the header's second row leaves after the figures: a replay's
+    /// progress bar and practice journal (the demo shows none).
+    static func leave(for badge: ConsoleBadge) -> Int {
+        if case .replay = badge { return 60 }
+        return 0
     }
 }

@@ -32,9 +32,8 @@ enum HeaderFooterView {
         }
         guard rect.height >= 2 else { return }
         // The figures, each opening its list (F2–F7, or a click), then feed health.
-        var leave = 0
-        if case .replay = badge { leave = 60 }   // the progress bar and the practice journal's name
-        let row = HeaderFigures.row(store: ctx.store, language: lang, width: rect.width, feeds: feeds, leave: leave)
+        let row = HeaderFigures.row(store: ctx.store, language: lang, width: rect.width, feeds: feeds,
+                                    leave: HeaderFigures.leave(for: badge))
         for part in row.figures {
             grid.put(text: part.text, x: rect.x + part.x, y: rect.y + 1, width: part.width,
                      style: Style(part.warn ? .error : .header, attributes: part.warn ? .bold : []))
