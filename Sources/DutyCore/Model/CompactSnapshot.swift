@@ -92,6 +92,9 @@ public struct CompactSnapshot: Equatable, Sendable {
             && texts.same(t3, o.t3) && texts.same(t4, o.t4) && texts.same(t5, o.t5) && texts.same(t6, o.t6)
     }
 
+    /// The status as labelled in both languages (`<kind>.status.<wire>`).
+    public var statusLabel: Label { Labels.of(kind.wire + ".status", statusWire) }
+
     /// The status's wire name.
     public var statusWire: String {
         switch kind {

@@ -57,6 +57,9 @@ public struct Snapshot: Equatable, Sendable {
         }
     }
 
+    /// The status as labelled in both languages (`<kind>.status.<wire>`).
+    public var statusLabel: Label { Labels.of(kind.wire + ".status", statusWire) }
+
     /// The status's wire name.
     public var statusWire: String {
         switch body {

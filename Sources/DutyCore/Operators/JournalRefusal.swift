@@ -17,7 +17,7 @@ public struct JournalRefusal: Error, Equatable, Sendable {
     /// than just that it failed.
     public static func alreadyChanged(_ record: Record) -> JournalRefusal {
         let s = record.snapshot
-        let status = Labels.of(s.kind.wire + ".status", s.statusWire)
+        let status = s.statusLabel
         let at = LocalTime.clock(s.ts, offsetMinutes: s.offsetMinutes)
         return JournalRefusal(Label("已被\(s.by ?? "他人")于\(at)改为\(status.zh)",
                                     "already \(status.en)\(s.by.map { " by \($0)" } ?? "") at \(at)"))

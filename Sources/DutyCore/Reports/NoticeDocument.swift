@@ -47,7 +47,7 @@ public enum NoticeDocument {
         let id = String(ref[ref.index(after: colon)...])
         guard let i = store.index(kind, id: id) else { return [kind.label.zh, id, "未接入"] }
         let s = store.current(kind, i)
-        return [kind.label.zh, id, Labels.of(kind.wire + ".status", s.statusWire).zh]
+        return [kind.label.zh, id, s.statusLabel.zh]
     }
 
     /// "2026年12月4日" in the record's own offset.

@@ -41,7 +41,7 @@ public enum ActionStatusLine {
         records.map { r -> String in
             let s = r.snapshot
             if case .task(let t) = s.body, t.status == .dispatched { return "\(r.id) → \(t.unit)" }
-            var text = r.id + " " + Labels.of(s.kind.wire + ".status", s.statusWire).text(language)
+            var text = r.id + " " + s.statusLabel.text(language)
             if case .task(let t) = s.body {
                 let detail = t.outcome?.label.text(language)
                     ?? (t.status == .returned ? t.reason.map { Labels.of("reason", $0).text(language) } : nil)

@@ -76,7 +76,7 @@ public struct PaneFilter: Equatable, Sendable {
     public func matches(_ s: CompactSnapshot, id: String, texts: TextTable, now: Millis) -> Bool {
         if !priority.isEmpty && (s.kind != .event || !priority.contains(s.priority)) { return false }
         if !states.allSatisfy({ $0.holds(s, now: now) }) { return false }
-        let label = Self.statusLabel(s)
+        let label = s.statusLabel
         if !status.isEmpty {
             let wire = s.statusWire
             if !status.contains(where: { wire.hasPrefix($0) || label.zh.contains($0) || label.en.lowercased().hasPrefix($0) }) {
@@ -99,10 +99,5 @@ public struct PaneFilter: Equatable, Sendable {
             if !words.allSatisfy({ hay.contains($0) }) { return false }
         }
         return true
-    }
-
-    /// The status as the panes show it, in both languages.
-    static func statusLabel(_ s: CompactSnapshot) -> Label {
-        Labels.of(s.kind == .mediation ? "mediation.status" : s.kind.wire + ".status", s.statusWire)
     }
 }

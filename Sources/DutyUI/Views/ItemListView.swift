@@ -59,11 +59,11 @@ enum ItemListView {
                                    : ctx.label("due_in") + " " + DisplayFormat.duration(left)
                     if left < 0 { role = .taskOverdue }
                 default:
-                    why = stamp(store.firstTs(ref.kind, ref.item), now: now)
+                    why = DisplayFormat.time(store.firstTs(ref.kind, ref.item), now: now)
                 }
             }
             return TableRow([kindLabel(ref.kind, lang), store.id(ref.kind, ref.item), what,
-                             PaneFilter.statusLabel(s).text(lang), why], cellRoles: [4: role])
+                             s.statusLabel.text(lang), why], cellRoles: [4: role])
         }
     }
 
@@ -72,8 +72,4 @@ enum ItemListView {
         ConsoleLabels.of("ui", "link_" + kind.wire).text(lang)
     }
 
-    /// "09:30" today, "12-03 09:30" on another day.
-    static func stamp(_ t: Millis, now: Millis) -> String {
-        LocalTime.today(now).contains(t) ? DisplayFormat.clock(t) : DisplayFormat.dayClock(t)
-    }
 }
