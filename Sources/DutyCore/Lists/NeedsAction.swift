@@ -25,14 +25,8 @@ public enum NeedsAction {
 
     public static func entries(_ store: Store, now: Millis,
                                signingLimits: [Millis] = AlertRuleConfig.default.signingLimits) -> [Entry] {
-        var out: [Entry] = []
-        for i in 0..<Int32(store.count(.event)) {
-            let current = store.current(.event, i)
-            guard current.eventStatus == .open, current.ts <= now else { continue }
-            let since = openSince(store, i)
-            let p = max(1, min(Int(current.priority), signingLimits.count))
-            let late = now - (since + signingLimits[p - 1])
-            if late > 0 { out.append(Entry(ref: ItemRef(.event, i), priority: UInt8(p), late: late, why: .unsigned)) }
+        var out = lateEvents(store, now: now, signingLimits: signingLimits).map {
+            Entry(ref: ItemRef(.event, $0.item), priority: $0.priority, late: $0.late, why: .unsigned)
         }
         for ref in HeaderFigure.overdue.items(store, now: now) {
             let t = store.current(.task, ref.item)
@@ -53,6 +47,23 @@ public enum NeedsAction {
             if a.priority != b.priority { return a.priority < b.priority }
             if a.late != b.late { return a.late > b.late }
             return (a.ref.kind.rawValue, a.ref.item) < (b.ref.kind.rawValue, b.ref.item)
+        }
+        return out
+    }
+
+    /// Events `open` longer than their signing limit (by priority), counted
+    /// from when the current stretch of `open` began — the first report, or
+    /// the reopening by a returned task — as the late-signing rule counts:
+    /// one definition for 待办 and the handover.
+    public static func lateEvents(_ store: Store, now: Millis, signingLimits: [Millis])
+        -> [(item: Int32, priority: UInt8, late: Millis)] {
+        var out: [(item: Int32, priority: UInt8, late: Millis)] = []
+        for i in 0..<Int32(store.count(.event)) {
+            let current = store.current(.event, i)
+            guard current.eventStatus == .open, current.ts <= now else { continue }
+            let p = max(1, min(Int(current.priority), signingLimits.count))
+            let late = now - (openSince(store, i) + signingLimits[p - 1])
+            if late > 0 { out.append((i, UInt8(p), late)) }
         }
         return out
     }

@@ -135,15 +135,11 @@ extension ShiftHandover {
         return md
     }
 
-    /// Events still `open` past their signing limit, oldest first.
+    /// Events still `open` past their signing limit (`NeedsAction.lateEvents`,
+    /// as 待办 and the late-signing rule count them), oldest first.
     static func lateEventSection(_ w: Writer, signingLimits: [Millis]) -> String {
-        var late: [(first: Millis, item: Int32)] = []
-        for i in 0..<Int32(w.store.count(.event)) {
-            let c = w.store.current(.event, i)
-            guard c.eventStatus == .open else { continue }
-            let first = w.store.firstTs(.event, i)
-            let p = max(1, min(Int(c.priority), signingLimits.count)) - 1
-            if w.now - first > signingLimits[p] { late.append((first, i)) }
+        var late = NeedsAction.lateEvents(w.store, now: w.now, signingLimits: signingLimits).map {
+            (first: w.store.firstTs(.event, $0.item), item: $0.item)
         }
         late.sort { $0.first != $1.first ? $0.first < $1.first : $0.item < $1.item }
         return w.section("handover.late_events", late.count) + w.bounded(count: late.count) { i in
