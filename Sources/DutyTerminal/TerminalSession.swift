@@ -39,6 +39,8 @@ final class TerminalSession: @unchecked Sendable {
     private(set) var reportedSize: TerminalSize
     private var emptyWakes = 0
     private var suspendedByUs = false
+    /// The cursor is shown (a form is being typed in): `placeCursor`.
+    private var cursorShown = false
 
     /// Sets the terminal up; see `Terminal.start` for what is done and why.
     init(mouse wantMouse: Bool, input: Int32, output: Int32, term: String?, noColor: Bool,
@@ -154,11 +156,26 @@ final class TerminalSession: @unchecked Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let written = painter.paint(grid, theme: theme, window: dd_stdscr())
         let painted = DispatchTime.now().uptimeNanoseconds
+        placeCursor(grid.cursor)
         _ = wnoutrefresh(dd_stdscr())
         _ = doupdate()
         let done = DispatchTime.now().uptimeNanoseconds
         return DrawReport(cellsWritten: written, seconds: Double(done - start) / 1e9,
                           paintSeconds: Double(painted - start) / 1e9)
+    }
+
+    /// Shows the cursor where a form's text is typed (an input method puts
+    /// its candidate window at the terminal's cursor) and hides it again after.
+    private func placeCursor(_ at: GridPoint?) {
+        if let at, at.y < Int(dd_lines()), at.x < Int(dd_cols()) {
+            _ = leaveok(dd_stdscr(), false)
+            _ = wmove(dd_stdscr(), Int32(at.y), Int32(at.x))
+            if !cursorShown { _ = curs_set(1); cursorShown = true }
+        } else if cursorShown {
+            _ = curs_set(0)
+            _ = leaveok(dd_stdscr(), true)
+            cursorShown = false
+        }
     }
 
     /// The next frame is written in full; with `repaint`, the physical screen

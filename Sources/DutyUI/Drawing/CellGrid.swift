@@ -30,10 +30,21 @@ public struct Cell: Equatable, Sendable {
 /// Every write keeps the grid consistent: a wide glyph is never split, and
 /// overwriting either half of one blanks the other half, so the text of a row
 /// is always exactly `width` columns wide.
+/// A cell's position on the grid.
+public struct GridPoint: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public init(x: Int, y: Int) { self.x = x; self.y = y }
+}
+
 public struct CellGrid: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Where the terminal's cursor should stand, shown, while text is typed
+    /// into a form (an input method opens its candidates at the cursor); nil:
+    /// hidden, as everywhere else.
+    public var cursor: GridPoint?
 
     /// The whole grid as a rect, for clipping and layout.
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }

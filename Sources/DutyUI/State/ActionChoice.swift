@@ -13,6 +13,8 @@ public enum ActionChoice: Equatable, Sendable {
     case handover(successor: String, note: String)
     /// A document's reply (and who replied), or why it is withdrawn: typed text.
     case noticeText(String, by: String)
+    /// A document drafted in the issue dialog.
+    case notice(OperatorActions.NoticeDraft)
 }
 
 extension ActionChoice {
@@ -27,6 +29,7 @@ extension ActionChoice {
         case .done(let outcome): outcome.label.text(language)
         case .handover(let successor, _): successor
         case .noticeText(let text, _): text
+        case .notice(let draft): draft.title
         }
     }
 }

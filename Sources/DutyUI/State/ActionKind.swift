@@ -12,6 +12,8 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
     case closeNotice
     /// 登记回复 and 撤回文书: a line typed in the footer (`TextPrompt`).
     case replyNotice, withdrawNotice
+    /// 印发文书: the issue dialog (`NoticeForm`), from a row of any pane.
+    case issueNotice
 
     /// The pane an action applies to (nil: any).
     public var pane: Pane? {
@@ -20,7 +22,7 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
         case .returnTask, .urge, .done: .tasks
         case .escalate, .refer: .mediation
         case .acknowledge, .acknowledgeAll, .snooze, .resolve: .alerts
-        case .handover: nil
+        case .handover, .issueNotice: nil
         case .closeNotice, .replyNotice, .withdrawNotice: .documents
         }
     }
@@ -29,7 +31,7 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
     public var needsConfirmation: Bool {
         switch self {
         case .cancelEvent, .closeEvent, .returnTask, .done, .escalate, .refer, .acknowledgeAll, .resolve, .closeNotice: true
-        case .dispatch, .urge, .acknowledge, .snooze, .handover, .replyNotice, .withdrawNotice: false
+        case .dispatch, .urge, .acknowledge, .snooze, .handover, .replyNotice, .withdrawNotice, .issueNotice: false
         }
     }
 
@@ -42,6 +44,7 @@ public enum ActionKind: String, Equatable, Sendable, CaseIterable {
         case .closeNotice: Labels.of("action", "close_notice")
         case .replyNotice: Labels.of("action", "reply_notice")
         case .withdrawNotice: Labels.of("action", "withdraw_notice")
+        case .issueNotice: Labels.of("action", "issue_notice")
         default: Labels.of("action", rawValue)
         }
     }

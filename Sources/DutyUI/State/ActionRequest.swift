@@ -29,6 +29,7 @@ public struct ActionRequest: Equatable, Sendable {
     /// A cancel without a reason goes on, for the core to refuse by name.
     public var action: OperatorAction? {
         if kind == .acknowledgeAll { return .acknowledgeAll(alerts: alerts) }
+        if kind == .issueNotice, case .notice(let draft) = choice { return .issueNotice(draft) }
         guard let id = item?.id else { return nil }
         switch (kind, choice) {
         case (.dispatch, .dispatch(let unit, let type)): return .dispatch(event: id, unit: unit, type: type)
@@ -47,7 +48,7 @@ public struct ActionRequest: Equatable, Sendable {
         case (.replyNotice, .noticeText(let text, let by)): return .replyNotice(notice: id, reply: text, repliedBy: by)
         case (.withdrawNotice, .noticeText(let text, _)): return .withdrawNotice(notice: id, reason: text)
         case (.replyNotice, _), (.withdrawNotice, _): return nil
-        case (.dispatch, _), (.returnTask, _), (.done, _), (.acknowledgeAll, _), (.handover, _): return nil
+        case (.dispatch, _), (.returnTask, _), (.done, _), (.acknowledgeAll, _), (.handover, _), (.issueNotice, _): return nil
         }
     }
 }

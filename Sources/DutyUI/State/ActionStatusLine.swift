@@ -41,6 +41,8 @@ public enum ActionStatusLine {
         records.map { r -> String in
             let s = r.snapshot
             if case .task(let t) = s.body, t.status == .dispatched { return "\(r.id) → \(t.unit)" }
+            // A document by its number, as the center writes it (奉综指督〔2026〕7号 已印发).
+            if case .notice(let n) = s.body { return n.number + " " + s.statusLabel.text(language) }
             var text = r.id + " " + s.statusLabel.text(language)
             if case .task(let t) = s.body {
                 let detail = t.outcome?.label.text(language)

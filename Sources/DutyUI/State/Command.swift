@@ -34,4 +34,12 @@ public enum Command: Equatable, Sendable {
     /// In a text prompt (`TextPrompt`): text typed, take back a character,
     /// Enter (next question, or done), Esc (give up).
     case promptInput(String), promptBackspace, promptCommit, promptCancel
+    /// In the issue dialog (`NoticeForm`): next or previous field, text
+    /// typed, Enter (a line break in the body, else issue), issue from any
+    /// field, Backspace, Delete, a cursor move, Esc.
+    case formField(Int), formInput(String), formEnter, formIssue, formBackspace, formDelete
+    case formMove(FormMove), formCancel
 }
+
+/// A cursor move in a form field.
+public enum FormMove: Equatable, Sendable { case left, right, up, down, home, end }

@@ -21,6 +21,8 @@ public enum ConsoleMode: Equatable, Sendable {
     /// Typing a line the console asked for (`ConsoleState.textPrompt`: who
     /// takes over, the handover's note).
     case textInput
+    /// Drafting a document in the issue dialog (`ConsoleState.noticeForm`).
+    case composing
 }
 
 /// The item a detail view shows.

@@ -152,6 +152,8 @@ public struct ConsoleReducer {
         case .promptCancel:
             state.textPrompt = nil
             state.mode = .main
+        case .formField, .formInput, .formEnter, .formIssue, .formBackspace, .formDelete, .formMove, .formCancel:
+            return applyForm(command, &state, layout: layout)
         case .cancel:
             state.chooser = nil
             state.pendingConfirmation = nil
@@ -174,6 +176,10 @@ public struct ConsoleReducer {
         default: return nil
         }
         if kind == .handover { return startHandover(&state) }
+        if kind == .issueNotice {
+            let (type, about) = noticeStart(state)
+            return openNoticeForm(type, about: about, &state)
+        }
         let request: ActionRequest
         switch RowActions(store: store, paneRows: paneRows).request(kind, state) {
         case .success(let r): request = r
@@ -181,6 +187,11 @@ public struct ConsoleReducer {
             let key = missing == .wrongPane ? "wrong_pane" : "no_selection"
             state.status = ConsoleLabels.of("ui", key).text(state.language)
             return nil
+        }
+        // 催办 on a task the ladder has brought to a document: the document's dialog instead.
+        if kind == .urge, let target = request.item, let task = store.index(.task, id: target.id),
+           let type = proposal(forTask: task) {
+            return openNoticeForm(type, about: ItemRef(.task, task), &state)
         }
         if let refusal = request.refusal(in: store) {
             state.status = ActionStatusLine.text(.refused(refusal), of: kind, state.language)
@@ -222,7 +233,7 @@ public struct ConsoleReducer {
 
     /// Back to where the action started: the panes, or the list or the
     /// incident it was taken from (which then shows its effect).
-    private func endAction(_ state: inout ConsoleState) {
+    func endAction(_ state: inout ConsoleState) {
         guard let back = state.actionReturn else { state.mode = .main; return }
         state.actionReturn = nil
         state.mode = back

@@ -27,6 +27,7 @@ public struct KeyBinding: Sendable {
 public enum ModeScope: Hashable, Sendable {
     case main, detail, help, filterInput, choosing, confirming, list
     case textInput
+    case composing
 
     public init(_ mode: ConsoleMode) {
         switch mode {
@@ -38,6 +39,7 @@ public enum ModeScope: Hashable, Sendable {
         case .confirming: self = .confirming
         case .list: self = .list
         case .textInput: self = .textInput
+        case .composing: self = .composing
         }
     }
 }

@@ -57,6 +57,7 @@ public enum KeyRegistry {
         KeyBinding(keys: ["x"], command: .action(.closeNotice), modes: [.main, .list, .detail], labelKey: "close_notice", inFooter: true, panes: [.documents]),
         KeyBinding(keys: ["p"], command: .action(.replyNotice), modes: [.main, .list, .detail], labelKey: "reply_notice", inFooter: true, panes: [.documents]),
         KeyBinding(keys: ["W"], command: .action(.withdrawNotice), modes: [.main, .list, .detail], labelKey: "withdraw_notice", inFooter: true, panes: [.documents]),
+        KeyBinding(keys: ["N"], command: .action(.issueNotice), modes: [.main, .list, .detail], labelKey: "issue_notice", inFooter: true),
         KeyBinding(keys: ["w"], command: .switchTab, modes: [.main], labelKey: "switch_tab", inFooter: true, panes: [.alerts, .documents]),
         // Replay, like a video.
         KeyBinding(keys: ["Space"], command: .replayPause, modes: [.main], labelKey: "replay_pause", inFooter: true, replayOnly: true),
@@ -79,6 +80,20 @@ public enum KeyRegistry {
         KeyBinding(keys: ["Enter"], command: .promptCommit, modes: [.textInput], labelKey: "confirm", inFooter: true),
         KeyBinding(keys: ["Esc"], command: .promptCancel, modes: [.textInput], labelKey: "cancel", inFooter: true),
         KeyBinding(keys: ["Backspace"], command: .promptBackspace, modes: [.textInput], labelKey: "prompt_erase", inFooter: false),
+        // The issue dialog: fields by Tab; Enter is a line break in the body and issues elsewhere.
+        KeyBinding(keys: ["Tab"], command: .formField(1), modes: [.composing], labelKey: "next_field", inFooter: true),
+        KeyBinding(keys: ["S-Tab"], command: .formField(-1), modes: [.composing], labelKey: "prev_field", inFooter: false),
+        KeyBinding(keys: ["F10"], command: .formIssue, modes: [.composing], labelKey: "issue_now", inFooter: true),
+        KeyBinding(keys: ["Enter"], command: .formEnter, modes: [.composing], labelKey: "form_enter", inFooter: true),
+        KeyBinding(keys: ["Esc"], command: .formCancel, modes: [.composing], labelKey: "cancel", inFooter: true),
+        KeyBinding(keys: ["Backspace"], command: .formBackspace, modes: [.composing], labelKey: "prompt_erase", inFooter: false),
+        KeyBinding(keys: ["Del"], command: .formDelete, modes: [.composing], labelKey: "erase_forward", inFooter: false),
+        KeyBinding(keys: ["Left"], command: .formMove(.left), modes: [.composing], labelKey: "form_left", inFooter: false),
+        KeyBinding(keys: ["Right"], command: .formMove(.right), modes: [.composing], labelKey: "form_right", inFooter: false),
+        KeyBinding(keys: ["Up"], command: .formMove(.up), modes: [.composing], labelKey: "up", inFooter: false),
+        KeyBinding(keys: ["Down"], command: .formMove(.down), modes: [.composing], labelKey: "down", inFooter: false),
+        KeyBinding(keys: ["Home"], command: .formMove(.home), modes: [.composing], labelKey: "line_start", inFooter: false),
+        KeyBinding(keys: ["End"], command: .formMove(.end), modes: [.composing], labelKey: "line_end", inFooter: false),
         // The incident view: enter the selected linked item; back one level.
         KeyBinding(keys: ["Enter"], command: .open, modes: [.detail], labelKey: "enter_linked", inFooter: true),
         KeyBinding(keys: ["Backspace"], command: .back, modes: [.detail, .help], labelKey: "back", inFooter: false),
@@ -96,6 +111,8 @@ public enum KeyRegistry {
         if scope == .filterInput, isText(key) { return .filterInput(key) }
         if scope == .textInput, key == "Space" { return .promptInput(" ") }
         if scope == .textInput, isText(key) { return .promptInput(key) }
+        if scope == .composing, key == "Space" { return .formInput(" ") }
+        if scope == .composing, isText(key) { return .formInput(key) }
         return nil
     }
 

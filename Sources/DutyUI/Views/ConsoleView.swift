@@ -63,6 +63,9 @@ public struct ConsoleView {
                 for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
             case .textInput:
                 for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
+            case .composing:
+                for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
+                if let form = state.noticeForm { NoticeFormView.draw(form, ctx, store: store, into: &grid, body: body) }
             case .choosing:
                 for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
                 if let chooser = state.chooser { drawChooser(chooser, ctx, into: &grid, body: body) }

@@ -25,7 +25,7 @@ enum OverlayViews {
         var lines: [(String, Role)] = []
         let groups: [(ModeScope, Label)] = [
             (.main, ConsoleLabels.of("ui", "title")), (.detail, ConsoleLabels.of("ui", "timeline")),
-            (.filterInput, ConsoleLabels.of("ui", "filter")),
+            (.filterInput, ConsoleLabels.of("ui", "filter")), (.composing, ConsoleLabels.of("ui", "form_title")),
         ]
         for (scope, title) in groups {
             lines.append(("── \(title.text(lang)) ──", .title))
