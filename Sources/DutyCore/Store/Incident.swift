@@ -4,6 +4,9 @@ public struct IncidentMember: Hashable, Sendable {
     public let kind: Kind
     public let index: Int32
     public init(kind: Kind, index: Int32) { self.kind = kind; self.index = index }
+
+    /// `task:ZF-…`: the member as a ref names it.
+    public func ref(_ store: Store) -> String { kind.wire + ":" + store.id(kind, index) }
 }
 
 /// An incident as a dispatch system shows it: a grid event and every task
@@ -36,13 +39,23 @@ public struct Incident: Sendable {
     /// such event.
     public var eventMissing: Bool { eventID != nil && event == nil }
 
+    /// Items a document names besides the incident's own (a second task, an
+    /// event of another incident, another document), in its refs' order.
+    public var others: [IncidentMember] = []
+    /// The documents (两单一报) naming the event, a task, the case or another
+    /// member — a document entered first — first issued first.
+    public var notices: [Int32] = []
+
     /// Every item of the incident, in the order a view lists them: the
-    /// event, its tasks, the case, then the alerts.
+    /// event, its tasks, the case, what a document names besides, the
+    /// documents, then the alerts.
     public var members: [IncidentMember] {
         var out: [IncidentMember] = []
         if let event { out.append(IncidentMember(kind: .event, index: event)) }
         out += tasks.map { IncidentMember(kind: .task, index: $0) }
         if let mediation { out.append(IncidentMember(kind: .mediation, index: mediation)) }
+        out += others
+        out += notices.map { IncidentMember(kind: .notice, index: $0) }
         out += alerts.map { IncidentMember(kind: .alert, index: $0) }
         return out
     }

@@ -52,8 +52,40 @@ public enum IncidentLinks {
         if kind == .alert, !alerts.contains(index) {
             alerts.insert(index, at: 0)
         }
-        return Incident(root: root, eventID: eventID, event: event, tasks: tasks, mediation: mediation,
-                        alerts: alerts, missingRef: missingRef)
+        var incident = Incident(root: root, eventID: eventID, event: event, tasks: tasks, mediation: mediation,
+                                alerts: alerts, missingRef: missingRef)
+        if kind == .notice {
+            // Every item the document names, not only the first: those outside the incident listed apart.
+            let own = Set(incident.members)
+            for ref in NoticeLists.decode(store.text(store.current(.notice, index).notice.lists)).refs {
+                guard let m = member(ref, store), m != root, !own.contains(m), !incident.others.contains(m) else { continue }
+                incident.others.append(m)
+            }
+            refs.append("notice:" + store.id(.notice, index))
+        }
+        incident.notices = noticesNaming(Set(refs + incident.others.map { $0.ref(store) }), store)
+        if kind == .notice, !incident.notices.contains(index) { incident.notices.insert(index, at: 0) }
+        incident.others.removeAll { $0.kind == .notice && incident.notices.contains($0.index) }
+        return incident
+    }
+
+    /// The item a `kind:id` ref names, when the store holds it.
+    static func member(_ ref: String, _ store: Store) -> IncidentMember? {
+        guard let colon = ref.firstIndex(of: ":"),
+              let kind = Kind.allCases.first(where: { $0.wire == ref[..<colon] }),
+              let index = store.index(kind, id: String(ref[ref.index(after: colon)...])) else { return nil }
+        return IncidentMember(kind: kind, index: index)
+    }
+
+    /// Documents whose refs name one of `refs`, first issued first. A scan
+    /// of every document: the district issues a few dozen a year.
+    static func noticesNaming(_ refs: Set<String>, _ store: Store) -> [Int32] {
+        var out: [Int32] = []
+        for i in 0..<Int32(store.count(.notice)) {
+            let named = NoticeLists.decode(store.text(store.current(.notice, i).notice.lists)).refs
+            if named.contains(where: refs.contains) { out.append(i) }
+        }
+        return out.sorted { (store.firstTs(.notice, $0), $0) < (store.firstTs(.notice, $1), $1) }
     }
 
     /// Tasks whose current `event` is `eventID`, first dispatched first.

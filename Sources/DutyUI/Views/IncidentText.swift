@@ -80,10 +80,17 @@ struct IncidentText {
             out = [(col("number"), text(n.number)), (col("title"), text(n.title)), (col("type"), s.noticeType.label.text(lang)),
                    (col("status"), s.noticeStatus.label.text(lang)), (col("to"), lists.to.joined(separator: "、")),
                    (ui("ref"), lists.refs.map { Self.ref($0, lang) }.joined(separator: "、")),
-                   (col("note"), text(n.body)), (col("due"), due),
+                   (col("due"), due),
                    (ui("notice_reply"), reply.isEmpty ? "" : reply + (n.repliedBy.isNone ? "" : "（" + text(n.repliedBy) + "）"))]
         }
         return out.filter { !$0.1.isEmpty }.map { pair($0.0, $0.1) }
+    }
+
+    /// A document's body in its own lines (正文), as issued: paragraphs kept.
+    func body(_ m: IncidentMember) -> [String] {
+        guard m.kind == .notice else { return [] }
+        let body = text(store.current(.notice, m.index).notice.body)
+        return body.isEmpty ? [] : body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// A return reason in the language shown (the district's five have labels).

@@ -29,6 +29,17 @@ enum IncidentView {
             grid.put(text: line, x: x, y: y, width: width, style: Style(.text))
             y += 1
         }
+        // A document's body, paragraph by paragraph, wrapped to the width.
+        let paragraphs = words.body(root)
+        if !paragraphs.isEmpty {
+            let lines = paragraphs.flatMap { $0.isEmpty ? [""] : TextFit.wrap($0, to: width - 2) }
+            let room = max(3, inner.height / 4)
+            for (i, line) in lines.prefix(room).enumerated() {
+                let shown = i == room - 1 && lines.count > room ? TextFit.truncate(line + "…", to: width - 2) : line
+                grid.put(text: "  " + shown, x: x, y: y, width: width, style: Style(.text))
+                y += 1
+            }
+        }
         if incident.eventMissing, let id = incident.eventID {
             grid.put(text: ctx.label("missing_event").replacingAll("{id}", with: id), x: x, y: y, width: width, style: Style(.error))
             y += 1
