@@ -41,7 +41,10 @@ struct ActionPerformer {
             return handover(successor: successor, note: note, language)
         }
         guard let action = request.action else { return Outcome(status: ConsoleLabels.of("ui", "no_selection").text(language)) }
-        return Outcome(status: ActionStatusLine.text(desk.perform(action), of: request.kind, language))
+        let performed = desk.performReporting(action)
+        // A document issued: its number and where its copy went (or why not).
+        if let copy = performed.copy { return Outcome(status: ActionStatusLine.issued(copy, language)) }
+        return Outcome(status: ActionStatusLine.text(performed.outcome, of: request.kind, language))
     }
 
     /// Alerts snoozed by anyone whose 30 minutes are up go back to `open`,
