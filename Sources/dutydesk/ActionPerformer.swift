@@ -4,8 +4,8 @@ import DutyUI
 /// Wires an operator's request to the core's commit protocol (`ActionDesk`:
 /// the journal makes the records durable, and only then does the store — and
 /// so the screen — show them) and its outcome to a status line
-/// (`ActionStatusLine`). The handover, which writes a file and not the
-/// journal, is done here.
+/// (`ActionStatusLine`; a document issued says where its Markdown copy
+/// went). The handover, which writes a file and not the journal, is done here.
 struct ActionPerformer {
     /// The store, journal, operator, limits and recording actions go through.
     let desk: ActionDesk

@@ -60,7 +60,7 @@ struct NoticeCommand: ParsableCommand {
             case .failure(let error):
                 // The journal holds the document: it is issued; only its copy is missing.
                 Output.error(options.lang == .zh
-                    ? "\(copy.number) 已印发并记入日志，但副本未写入：\(error)"
+                    ? "\(copy.number) 已印发并记入日志，但副本 \(Sanitize.path(error.path)) 未写入：\(copy.failure(.zh) ?? "")"
                     : "\(copy.number) is issued and journaled, but its copy was not written: \(error)")
                 throw ExitCode(2)
             }

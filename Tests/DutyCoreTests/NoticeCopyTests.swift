@@ -106,7 +106,8 @@ import Testing
         guard case .written = performed.outcome else { Issue.record("not written: \(performed.outcome)"); return }
         let copy = try #require(performed.copy)
         guard case .failure(let error) = copy.result else { Issue.record("wrote through a planted link"); return }
-        #expect(error.refused && error.reason == "it is a symbolic link")
+        #expect(error.refused && error.reason == "it is a symbolic link" && error.code == Platform.errnoLoop)
+        #expect(copy.failure(.zh) == "是符号链接，拒绝跟随" && copy.failure(.en) == "it is a symbolic link")
         #expect(error.path == folder.path + "/notices/DOC-2026-S0001.md")
         #expect("\(error)".contains("notices/DOC-2026-S0001.md"))
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "not yours\n")

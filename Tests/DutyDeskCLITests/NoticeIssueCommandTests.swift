@@ -122,8 +122,11 @@ import Testing
         let issued = try Self.issue(journal)
         #expect(issued.status == 2)
         #expect(issued.stdoutLines == ["奉综指督〔2026〕1号", "DOC-2026-S0001"])
-        #expect(issued.stderr == "dutydesk: 奉综指督〔2026〕1号 已印发并记入日志，但副本未写入：refused, it is a symbolic link: \(link)\n",
+        #expect(issued.stderr == "dutydesk: 奉综指督〔2026〕1号 已印发并记入日志，但副本 \(link) 未写入：是符号链接，拒绝跟随\n",
                 "\(issued.stderr)")
+        let english = try Self.issue(folder.file("other.jsonl"), ["--lang", "en"])   // DOC-2026-S0001 again: the same planted name
+        #expect(english.stderr == "dutydesk: 奉综指督〔2026〕1号 is issued and journaled, but its copy was not written: refused, it is a symbolic link: \(link)\n",
+                "\(english.stderr)")
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "not yours\n")
         #expect(try Self.lines(journal).count == 1)
         // The next one is numbered on: the record stood.

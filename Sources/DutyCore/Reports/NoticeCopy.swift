@@ -18,6 +18,15 @@ public struct NoticeCopy: Equatable, Sendable {
     /// journal's folder — short enough for a status line.
     public var shortPath: String { "notices/" + NoticeDocument.fileName(id: id) }
 
+    /// Why the copy was not written, in the operator's language (in Chinese
+    /// the errno's meaning from the label table, when it has one: "是符号链接，
+    /// 拒绝跟随"); nil when it was written.
+    public func failure(_ language: Language) -> String? {
+        guard case .failure(let e) = result else { return nil }
+        if language == .zh, e.code != 0, let meaning = Labels.table["errno.\(e.code)"] { return meaning.zh }
+        return e.reason
+    }
+
     /// Writes the copy of the document `records` issued (the notice record
     /// among them, as journaled; the items it names as `store` holds them
     /// now) into `directory`/notices. nil when no notice is among them.

@@ -82,7 +82,7 @@ public enum NoticeDocument {
             return .success(path)
         case .failure(let e) where e.code == Platform.errnoExists && Platform.isSymlink(path):
             // O_EXCL met a planted link (not followed): say what it is, not just "File exists".
-            return .failure(SafeFileError(path: path, code: e.code, reason: "it is a symbolic link", refused: true))
+            return .failure(SafeFileError(path: path, code: Platform.errnoLoop, reason: "it is a symbolic link", refused: true))
         case .failure(let e):
             return .failure(e)
         }

@@ -6,15 +6,11 @@ import DutyCore
 /// journal holds it) and why its copy is missing.
 extension ActionStatusLine {
     /// "印发文书 ✓ 奉综指督〔2026〕7号 → notices/DOC-2026-S0007.md", or
-    /// "印发文书 ✓ 奉综指督〔2026〕7号 · ⚠ 副本未写入 notices/DOC-2026-S0007.md: it is a symbolic link".
+    /// "印发文书 ✓ 奉综指督〔2026〕7号 · ⚠ 副本未写入 notices/DOC-2026-S0007.md: 是符号链接，拒绝跟随".
     public static func issued(_ copy: NoticeCopy, _ language: Language) -> String {
         let head = Labels.of("action", "issue_notice").text(language) + " ✓ " + Sanitize.path(copy.number)
-        switch copy.result {
-        case .success:
-            return head + " → " + Sanitize.path(copy.shortPath)
-        case .failure(let error):
-            return head + " · ⚠ " + ConsoleLabels.of("ui", "notice_copy_failed").text(language) + " "
-                + Sanitize.path(copy.shortPath) + ": " + Sanitize.path(error.reason)
-        }
+        guard let why = copy.failure(language) else { return head + " → " + Sanitize.path(copy.shortPath) }
+        return head + " · ⚠ " + ConsoleLabels.of("ui", "notice_copy_failed").text(language) + " "
+            + Sanitize.path(copy.shortPath) + ": " + Sanitize.path(why)
     }
 }
