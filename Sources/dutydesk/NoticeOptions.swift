@@ -1,6 +1,5 @@
 import ArgumentParser
 import DutyCore
-import DutyUI
 
 #if canImport(Glibc)
 import Glibc
