@@ -4,8 +4,8 @@ import DutyUI
 /// Wires an operator's request to the core's commit protocol (`ActionDesk`:
 /// the journal makes the records durable, and only then does the store — and
 /// so the screen — show them) and its outcome to a status line
-/// (`ActionStatusLine`). The handover, which writes a file and not the
-/// journal, is done here.
+/// (`ActionStatusLine`; a document issued says where its Markdown copy
+/// went). The handover, which writes a file and not the journal, is done here.
 struct ActionPerformer {
     /// The store, journal, operator, limits and recording actions go through.
     let desk: ActionDesk
@@ -41,7 +41,10 @@ struct ActionPerformer {
             return handover(successor: successor, note: note, language)
         }
         guard let action = request.action else { return Outcome(status: ConsoleLabels.of("ui", "no_selection").text(language)) }
-        return Outcome(status: ActionStatusLine.text(desk.perform(action), of: request.kind, language))
+        let performed = desk.performReporting(action)
+        // A document issued: its number and where its copy went (or why not).
+        if let copy = performed.copy { return Outcome(status: ActionStatusLine.issued(copy, language)) }
+        return Outcome(status: ActionStatusLine.text(performed.outcome, of: request.kind, language))
     }
 
     /// Alerts snoozed by anyone whose 30 minutes are up go back to `open`,

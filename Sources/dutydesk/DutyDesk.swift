@@ -13,7 +13,7 @@ struct DutyDesk: ParsableCommand {
             Feeds are JSON Lines files of event, task, mediation and alert records \
             (see README.md for the format). Diagnostics go to stderr; set DUTYDESK_LOG=debug for more.
             """,
-        subcommands: [DemoCommand.self, WatchCommand.self, ReplayCommand.self, CheckCommand.self, StatsCommand.self, AlertsCommand.self, GenerateCommand.self, RecordCommand.self],
+        subcommands: [DemoCommand.self, WatchCommand.self, ReplayCommand.self, CheckCommand.self, StatsCommand.self, AlertsCommand.self, GenerateCommand.self, RecordCommand.self, NoticeCommand.self],
         defaultSubcommand: DemoCommand.self
     )
 
@@ -42,6 +42,12 @@ enum Environment {
     static func get(_ name: String) -> String? {
         guard let p = getenv(name) else { return nil }
         return String(cString: p)
+    }
+
+    /// Who acts: `--operator`, else the login name, else 值班员 — the same
+    /// for the console and `dutydesk notice`.
+    static func operatorName(_ given: String?) -> String {
+        given ?? get("USER") ?? get("LOGNAME") ?? "值班员"
     }
 
     /// This host's name, for the console id in journal records.

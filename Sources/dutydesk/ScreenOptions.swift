@@ -72,7 +72,7 @@ extension ScreenOptions {
         // store and the journal are only used from there.
         store.confine(to: .main)
         let session = ConsoleSession(store: store, feed: feed(), themes: themes, language: lang)
-        let name = `operator` ?? Environment.get("USER") ?? Environment.get("LOGNAME") ?? "值班员"
+        let name = Environment.operatorName(`operator`)
         let consoleID = "\(Environment.hostName)-\(getpid())"
         let directory = (journalPath as NSString).deletingLastPathComponent
         let journal = OperatorJournal(path: journalPath, console: consoleID)

@@ -28,9 +28,31 @@ public struct ActionDesk {
     /// lock and again under it, from the store brought up to date (task ids
     /// are allocated there); see `JournaledAction`.
     public func perform(_ action: OperatorAction) -> JournaledAction.Outcome {
-        let ctx = context
-        return commit { taskID in action.records(in: store, ctx, taskID: taskID) }
+        performReporting(action).outcome
     }
+
+    /// What an action left: the journal's outcome and, for a document
+    /// issued, its Markdown copy (`NoticeCopy`).
+    public struct Performed: Equatable, Sendable {
+        public let outcome: JournaledAction.Outcome
+        public let copy: NoticeCopy?
+    }
+
+    /// `perform`, saying where a document's copy went. A document issued
+    /// (`issueNotice` written) gets its copy in `notices/` beside the journal
+    /// once its record is durable; a copy that cannot be written is reported
+    /// in `copy` and never undoes the record.
+    public func performReporting(_ action: OperatorAction) -> Performed {
+        let ctx = context
+        let outcome = commit { taskID in action.records(in: store, ctx, taskID: taskID) }
+        guard case .issueNotice = action, case .written(let records) = outcome else {
+            return Performed(outcome: outcome, copy: nil)
+        }
+        return Performed(outcome: outcome, copy: NoticeCopy.write(for: records, store: store, directory: noticeDirectory))
+    }
+
+    /// The folder whose `notices/` holds the copies: the journal's own.
+    public var noticeDirectory: String { Platform.directory(of: journal.path) }
 
     /// Alerts snoozed by anyone whose snooze is over go back to `open`,
     /// through the journal like any action. Returns the ids reopened, in the

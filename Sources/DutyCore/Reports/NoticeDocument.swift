@@ -67,7 +67,8 @@ public enum NoticeDocument {
 
     /// Writes the copy into `notices/` in `directory` (made when missing, never
     /// through a symlink), as a new file (O_EXCL, O_NOFOLLOW), synced. A copy
-    /// already there is left as it is: a document is issued once.
+    /// already there is left as it is: a document is issued once; a symlink
+    /// at the copy's name is refused as one and what it points to untouched.
     public static func save(_ text: String, id: String, directory: String) -> Result<String, SafeFileError> {
         let folder = directory + "/notices"
         if let problem = Platform.ensureDirectory(folder) { return .failure(problem) }
@@ -79,6 +80,9 @@ public enum NoticeDocument {
                 return .failure(SafeFileError(path: path, code: Platform.errnoValue, reason: Platform.errnoText, refused: false))
             }
             return .success(path)
+        case .failure(let e) where e.code == Platform.errnoExists && Platform.isSymlink(path):
+            // O_EXCL met a planted link (not followed): say what it is, not just "File exists".
+            return .failure(SafeFileError(path: path, code: Platform.errnoLoop, reason: "it is a symbolic link", refused: true))
         case .failure(let e):
             return .failure(e)
         }

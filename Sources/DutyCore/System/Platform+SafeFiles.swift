@@ -155,6 +155,8 @@ extension Platform {
 
     public static let errnoExists: Int32 = EEXIST
     public static let errnoNoEntry: Int32 = ENOENT
+    /// What a symlink refused as one is reported with (as O_NOFOLLOW does).
+    public static let errnoLoop: Int32 = ELOOP
 
     // MARK: - Helpers
 

@@ -194,6 +194,7 @@ public enum ConsoleLabels {
         "ui.overdue_replies": Label("逾期未回复", "replies overdue"),
         "key.list_awaiting_reply": Label("待回复文书列表", "list documents awaiting reply"),
         "key.list_overdue_replies": Label("逾期未回复列表", "list overdue replies"),
+        "ui.notice_copy_failed": Label("副本未写入", "copy not written"),   // issue 13: the Markdown copy of a document issued
     ]
 
     /// The label for `group.key` ("ui", "pane", "col", "key"), as `Label.lookup`.
