@@ -49,7 +49,7 @@ struct WatchCommand: ParsableCommand {
         // The performer records actions (and what it read under the journal's
         // lock) as they reach the store; the journal's tail then brings them
         // as duplicates, which a recording skips.
-        try screen.openConsole(store: Store(clock: try Self.clock()), feed: .tail(FeedTailer(paths: paths), interval: poll),
+        try screen.openConsole(store: Store(clock: try Self.clock()), feed: .tail(FeedTailer(paths: paths, journal: journal), interval: poll),
                                journalPath: journal, recorder: recorder)
     }
 }

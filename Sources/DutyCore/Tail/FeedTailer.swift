@@ -16,6 +16,8 @@ public final class FeedTailer: @unchecked Sendable {
     static let bufferBytes = 256 << 10
 
     public let paths: [String]
+    /// Roots whose absence is no problem (the journal before its first action).
+    private var quietRoots: Set<Int>
     public let maxLineBytes: Int
     private var files: [TailedFile.Identity: TailedFile] = [:]
     private let buffer: UnsafeMutableRawBufferPointer
@@ -49,7 +51,18 @@ public final class FeedTailer: @unchecked Sendable {
     public init(paths: [String], maxLineBytes: Int = FeedParser.maxLineBytes) {
         self.paths = paths
         self.maxLineBytes = maxLineBytes
+        quietRoots = []
         buffer = .allocate(byteCount: Self.bufferBytes, alignment: 64)
+    }
+
+    /// Follows the feeds and the operator journal: a journal outside the
+    /// watched folders is followed too, or a console restarted with
+    /// `--journal` elsewhere would not show its own earlier actions (nor
+    /// another console's). A journal not there yet is no problem: the first
+    /// action creates it, and the next poll finds it.
+    public convenience init(paths: [String], journal: String, maxLineBytes: Int = FeedParser.maxLineBytes) {
+        self.init(paths: paths + [journal], maxLineBytes: maxLineBytes)
+        quietRoots = [paths.count]
     }
 
     deinit {
@@ -152,6 +165,7 @@ public final class FeedTailer: @unchecked Sendable {
         }
         for (root, path) in paths.enumerated() {
             guard let info = Platform.stat(path: path) else {
+                if Platform.errnoIsMissing && quietRoots.contains(root) { continue }
                 if Platform.errnoIsMissing { missing.append(root) }
                 problems.append(FeedProblem(path: path, reason: Platform.errnoLabel))
                 failedRoots.insert(root)
