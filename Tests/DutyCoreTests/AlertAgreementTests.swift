@@ -97,9 +97,9 @@ import Testing
             for a in alerts { seen.insert(a.id); statuses.insert(a.status) }
         }
         // The moments covered what the issue names: reopened events' second
-        // episodes, urged 督办单, and every status.
+        // episodes, 督办单 proposals, and every status.
         #expect(seen.contains { $0.hasPrefix("R-late_signing-") && $0.hasSuffix("-2") })
-        #expect(seen.contains { $0.hasPrefix("R-supervision-") })
+        #expect(seen.contains { $0.hasPrefix("R-propose_supervision-") })
         #expect(statuses == [.open, .acked, .snoozed])
     }
 

@@ -5,8 +5,10 @@ public enum AlertRule: String, Sendable, CaseIterable {
     case lateSigning = "late_signing"
     case prewarning
     case overdue
-    case supervision
-    case bulletin
+    /// 应发督办单: the ladder proposes a 执法督办单 (it issues none itself).
+    case proposeSupervision = "propose_supervision"
+    /// 应发通报: the ladder proposes a 通报.
+    case proposeBulletin = "propose_bulletin"
     case cluster
     case tierDrift = "tier_drift"
     case feedQuiet = "feed_quiet"
@@ -14,7 +16,17 @@ public enum AlertRule: String, Sendable, CaseIterable {
 
     public var type: String { rawValue }
 
-    public var level: AlertLevel { self == .supervision || self == .bulletin ? .critical : .warning }
+    public var level: AlertLevel { proposedNotice != nil ? .critical : .warning }
+
+    /// The document a proposal asks the officer to issue; one of that type
+    /// naming the task closes it.
+    public var proposedNotice: NoticeType? {
+        switch self {
+        case .proposeSupervision: .supervision
+        case .proposeBulletin: .bulletin
+        default: nil
+        }
+    }
 
     /// The alert id for a rule and the item or window it concerns, at most
     /// 64 bytes: a long key (an upstream grid code, say) is replaced by a hash.
