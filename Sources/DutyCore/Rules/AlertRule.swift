@@ -1,6 +1,9 @@
 /// The rules and their alert types, levels and id prefixes. Ids are
 /// `R-<type>-<item or window>`, deterministic so that two consoles, or a
 /// replay, write the same alert once (the store dedupes exact duplicates).
+/// Since issue 13 no rule is named `supervision` or `bulletin`: the ladder
+/// proposes those documents (`propose_…`) and the officer issues them as
+/// `notice` records; feeds' alerts of those types are still read.
 public enum AlertRule: String, Sendable, CaseIterable {
     case lateSigning = "late_signing"
     case prewarning
