@@ -6,8 +6,9 @@ import Testing
 /// Issue 12 point 4: the unresolved alerts at a time t (id, type, level,
 /// status, ref, since, until, title) are a function of the records with
 /// ts ≤ t. Over two generated days with an officer acting through the
-/// journal — returns that reopen events, urges, acknowledgements, snoozes
-/// and manual resolves — four ways of reaching t agree at random moments:
+/// journal — returns that reopen events, urges, acknowledgements, snoozes,
+/// manual resolves and (issue 13) documents issued on the ladder's
+/// proposals, which close them — four ways of reaching t agree at random moments:
 /// (a) a console that lived through it, evaluating every few minutes;
 /// (b) a fresh engine once over the records with ts ≤ t;
 /// (c) a replay of feed and journal paused at t (`Recording.rebuild`);
@@ -18,6 +19,8 @@ import Testing
     struct Lived {
         var moments: [(t: Millis, alerts: [AlertStanding])] = []
         var actions: [String: Int] = [:]
+        /// Proposals the rules resolved because a document came out.
+        var closedByDocument = 0
     }
 
     /// Runs the officer's console over the feed, acting at random.
@@ -34,7 +37,8 @@ import Testing
         }
         var next = 0
         var t = feed[0].snapshot.ts
-        let end = feed[feed.count - 1].snapshot.ts + 6 * 60 * minute
+        // A day and more past the feed: tasks left owed reach their 督办单 stage.
+        let end = feed[feed.count - 1].snapshot.ts + 30 * 60 * minute
         while t < end {
             t += Millis(1 + rng.below(25)) * minute
             while next < feed.count && feed[next].snapshot.ts <= t { store.apply(feed[next]); next += 1 }
@@ -59,15 +63,33 @@ import Testing
                 default: act(.resolve(alert: id), "resolve")
                 }
             }
+            // A proposal answered now and then: the document it proposes, prefilled from its task.
+            let proposals = alerts.compactMap { a -> Int32? in
+                guard case .alert(let body) = a.current.body, let ref = body.ref.flatMap(AlertRef.init),
+                      case .task(let id) = ref, let i = store.index(.task, id: id),
+                      AlertEpisodes.proposal(store, task: i, at: t) != nil else { return nil }
+                return i
+            }
+            if !proposals.isEmpty && rng.chance(5) {
+                let i = rng.pick(proposals)
+                let type = AlertEpisodes.proposal(store, task: i, at: t)!
+                var draft = OperatorActions.NoticeDraft.prefilled(type, about: .task, i, in: store, now: t)
+                draft.body = "请立即组织处置，并于期限内反馈。"   // the officer types the body
+                act(.issueNotice(draft), "issue")
+            }
             evaluate(t)   // as the console does right after an action
             if rng.chance(20) { out.moments.append((t, AlertStanding.unresolved(store, at: t))) }
         }
+        out.closedByDocument = (0..<store.count(.alert)).filter { i in
+            let s = store.current(.alert, Int32(i))
+            return s.alertStatus == .resolved && !s.note.isNone && store.text(s.note).hasPrefix("已印发 ")
+        }.count
         return out
     }
 
     @Test func livedFreshReplayedAndHeadlessAgreeAtRandomMoments() throws {
         let folder = try TempFolder(); defer { folder.remove() }
-        let feed = GeneratedFeed.records(seed: 3, days: 2).enumerated()
+        let feed = (GeneratedFeed.records(seed: 3, days: 2) + Self.neglected).enumerated()
             .sorted { ($0.element.snapshot.ts, $0.offset) < ($1.element.snapshot.ts, $1.offset) }.map(\.element)
         let feedPath = folder.file("feed.jsonl"), journalPath = folder.file("operator-journal.jsonl")
         try feed.map { RecordWriter.line($0) + "\n" }.joined().write(toFile: feedPath, atomically: true, encoding: .utf8)
@@ -77,6 +99,7 @@ import Testing
         #expect(lived.actions["return", default: 0] >= 3 && lived.actions["urge", default: 0] >= 3)
         #expect(lived.actions["snooze", default: 0] >= 3 && lived.actions["resolve", default: 0] >= 3)
         #expect(lived.moments.count >= 20)
+        #expect(lived.actions["issue", default: 0] >= 2)
 
         let recording = Recording(paths: [feedPath, journalPath])
         var seen = Set<String>(), statuses = Set<AlertStanding.Status>()
@@ -97,10 +120,21 @@ import Testing
             for a in alerts { seen.insert(a.id); statuses.insert(a.status) }
         }
         // The moments covered what the issue names: reopened events' second
-        // episodes, urged 督办单, and every status.
+        // episodes, 督办单 proposals, and every status.
         #expect(seen.contains { $0.hasPrefix("R-late_signing-") && $0.hasSuffix("-2") })
-        #expect(seen.contains { $0.hasPrefix("R-supervision-") })
+        #expect(seen.contains { $0.hasPrefix("R-propose_supervision-") })
+        // And documents closed proposals: the rules' resolutions name them.
+        #expect(journal.contains { $0.kind == .notice } && lived.closedByDocument >= 1)
         #expect(statuses == [.open, .acked, .snoozed])
+    }
+
+    /// Tasks their units leave lying (the generated ones are all done
+    /// within a day of due): they reach the 督办单 stage on the second day.
+    static let neglected: [Record] = (1...4).map { k in
+        let ts = GeneratedFeed.monday + Millis(8 + k) * 60 * minute
+        return Record(id: "ZF-20261123-900\(k)", snapshot: Snapshot(ts: ts, by: "值班员", body: .task(TaskBody(
+            event: nil, type: .empowered, unit: "锦屏街道综合行政执法中队", town: "锦屏街道",
+            due: ts + Millis(k) * 60 * minute, status: .dispatched))))
     }
 
     static func diff(_ a: [AlertStanding], _ b: [AlertStanding]) -> String {

@@ -5,8 +5,8 @@ import Testing
 
 /// Issue 12 point 4 on hand-made items: an event reopened by a returned
 /// task starts a second signing episode (`-2`) even in an engine that
-/// lived through the return; one 督办单 per task whether the ladder or an
-/// urge issued it; a manual resolve holds for its stage and episode only;
+/// lived through the return; an urge raises nothing and the ladder proposes
+/// one 督办单 per task (issue 13); a manual resolve holds for its stage and episode only;
 /// a snooze stands as `snoozed` until its end, then `open`.
 @Suite struct AlertEpisodeTests {
     typealias R = AlertRuleTests
@@ -54,7 +54,7 @@ import Testing
         #expect(AlertStanding.evaluate(fresh, at: R.t(10, 16)).map(\.id) == ["R-late_signing-SJ-1-2"])
     }
 
-    @Test func anUrgeOfAnOverdueTaskIsTheTasksOneSupervisionNotice() throws {
+    @Test func anUrgeOfAnOverdueTaskRaisesNothingAndTheLadderProposesOneSupervisionOrder() throws {
         let store = Store(clock: .fixed(R.t(9)))
         var engine = AlertRuleEngine()
         let due = R.t(13)
@@ -65,17 +65,17 @@ import Testing
         #expect(urge.map(\.id) == ["ZF-7"])
         for r in urge { store.apply(r) }
         let out = Self.step(&engine, store, R.t(14))
-        #expect(out.map(\.id) == ["R-overdue-ZF-7", "R-supervision-ZF-7"])
-        #expect(out.allSatisfy { $0.snapshot.ts == R.t(14) })
-        // Urged again after 30 minutes, and the ladder's own 24 h: still one 督办单.
+        #expect(out.isEmpty)   // issue 13: the urge no longer brings the 督办单 stage forward
+        // Urged again after 30 minutes, and the ladder's own 24 h: one proposal, at 24 h.
         for r in try OperatorActions.urge(store, task: "ZF-7", ActionContext(operator: "值班员乙", now: R.t(15))).get() {
             store.apply(r)
         }
         let day = Self.step(&engine, store, due + 25 * 60 * Self.min)
-        #expect(day.isEmpty)
+        #expect(day.map(\.id) == ["R-overdue-ZF-7", "R-propose_supervision-ZF-7"])
+        #expect(day.allSatisfy { $0.snapshot.ts == due + 24 * 60 * Self.min })
         let supervision = store.aggregates.activeAlerts.count
         #expect(supervision == 1)
-        #expect(AlertStanding.unresolved(store, at: due + 25 * 60 * Self.min).map(\.id) == ["R-supervision-ZF-7"])
+        #expect(AlertStanding.unresolved(store, at: due + 25 * 60 * Self.min).map(\.id) == ["R-propose_supervision-ZF-7"])
         #expect(store.index(.alert, id: OperatorActions.supervisionAlertID(task: "ZF-7")) == nil)   // no U-supervision beside it
     }
 
@@ -93,12 +93,12 @@ import Testing
         #expect(Self.standing(store, R.t(20)).isEmpty)
         // 24 h past due the ladder's next stage opens.
         let next = Self.step(&engine, store, due + 24 * 60 * Self.min)
-        #expect(next.map(\.id) == ["R-supervision-ZF-8"])
+        #expect(next.map(\.id) == ["R-propose_supervision-ZF-8"])
         // Due moved later by the unit's superior: the episode ends, and a
         // new overdue spell at the new due is a new alert (-2).
         store.apply(R.task("ZF-8", due + 25 * 60 * Self.min, due: due + 30 * 60 * Self.min))
         let moved = Self.step(&engine, store, due + 31 * 60 * Self.min)
-        #expect(Set(moved.map(\.id)) == ["R-overdue-ZF-8-2", "R-prewarning-ZF-8-2", "R-supervision-ZF-8"])
+        #expect(Set(moved.map(\.id)) == ["R-overdue-ZF-8-2", "R-prewarning-ZF-8-2", "R-propose_supervision-ZF-8"])
         #expect(Self.standing(store, due + 31 * 60 * Self.min) == ["R-overdue-ZF-8-2": .open])
     }
 

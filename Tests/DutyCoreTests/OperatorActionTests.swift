@@ -137,10 +137,9 @@ import Testing
         #expect(Self.code(OperatorActions.returnTask(store, task: "ZF-20261127-0042", reason: "重复件", Self.ctx)) == .taskNotOpen)
     }
 
-    /// An urge writes the task's 催办 snapshot only; on an overdue task the
-    /// rules read it as the 督办单's issue (one per task, `R-supervision-…`,
-    /// see OneSupervisionPerTaskTests). A second urge within 30 minutes, or
-    /// one on a task no longer owed, is refused.
+    /// An urge writes the task's 催办 snapshot only (since issue 13 it moves
+    /// no stage of the ladder, see LadderProposalTests). A second urge within
+    /// 30 minutes, or one on a task no longer owed, is refused.
     @Test func urgeNotesTheTaskAndIsNotRepeatedWithinHalfAnHour() {
         let store = Self.store()
         let onTime = Self.records(OperatorActions.urge(store, task: "ZF-20261128-0007", Self.ctx))

@@ -16,6 +16,7 @@ import Testing
     static let wireNames: [String] = EventStatus.wireNames + EventSource.wireNames + TaskType.wireNames
         + TaskStatus.wireNames + TaskOutcome.wireNames + MediationStatus.wireNames + MediationTier.wireNames
         + AlertLevel.wireNames + AlertStatus.wireNames + AlertRule.allCases.map(\.rawValue)
+        + NoticeType.wireNames   // a feed's alert types `supervision`, `bulletin` (no longer rules' since issue 13)
 
     /// The words of a screen, ids (letters-digits with dashes, as R-…, ZF-…) left out.
     static func words(_ screen: String) -> [String] {

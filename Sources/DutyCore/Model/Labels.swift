@@ -77,6 +77,8 @@ public enum Labels {
         "alert.type.tier_drift": Label("分级偏离", "6:3:1 drift"),
         "alert.type.feed_quiet": Label("数据源静默", "feed quiet"),
         "alert.type.feed_errors": Label("数据源错误", "feed errors"),
+        "alert.type.propose_supervision": Label("应发督办单", "order to issue"),
+        "alert.type.propose_bulletin": Label("应发通报", "bulletin to issue"),
 
         // Operator actions (OperatorActions): what each did, why one was refused.
         "action.dispatch": Label("转派", "dispatch"),

@@ -75,11 +75,10 @@ public enum OperatorActions {
     }
 
     /// 催办: a snapshot of the task (state unchanged) with the note 催办
-    /// (`AlertEpisodes.urgeNote`). On a task already past due the rules take
-    /// that snapshot as the 督办单's issue: the ladder's own
-    /// `R-supervision-<task>` opens at the urge instead of 24 h after due, so
-    /// a task has one 督办单 whoever raised it (no second alert is written
-    /// here). Refused on a task no longer owed, or urged in the last 30 minutes.
+    /// (`AlertEpisodes.urgeNote`). It moves no stage of the ladder and raises
+    /// no alert: a 督办单 is a document the officer issues (the ladder only
+    /// proposes it, `AlertEpisodes.proposal`). Refused on a task no longer
+    /// owed, or urged in the last 30 minutes.
     public static func urge(_ store: Store, task id: String, _ ctx: ActionContext) -> ActionResult {
         guard let t = task(store, id) else { return .failure(ActionRefusal(.notFound)) }
         if let refused = urgeRefusal(store, task: id, t, now: ctx.now) { return .failure(refused) }

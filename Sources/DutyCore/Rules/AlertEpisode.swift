@@ -25,13 +25,19 @@ public struct AlertEpisode: Equatable, Sendable {
 ///   apply); the n-th open spell's alert is `R-late_signing-<event>-n`.
 /// - Ladder: while a task is owed (not done, not returned), its stage at a
 ///   moment τ is the highest reached by the state in force at τ: 预警 at the
-///   share of its limit, 超期 at its due, 督办单 24 h later — or at once when
-///   an officer urged (催办) it while past due, so urge and rule share one
-///   督办单 — and 通报 5 days after due. Each spell of one stage is an
-///   episode: the first `R-<stage>-<task>`, the n-th `-n` (a due moved back
-///   and reached again).
+///   share of its limit, 超期 at its due, 督办单 24 h later and 通报 5 days
+///   after due (event time, so replays agree). The two last stages propose a
+///   document rather than issue one: `R-propose_supervision-<task>` 应发督办单
+///   and `R-propose_bulletin-<task>` 应发通报. A proposal ends at the first
+///   snapshot of a `notice` of its type whose `refs` name the task
+///   (`NoticesByTask`; withdrawn later or not), and is not raised at all when
+///   that document came before the stage: nothing is issued without the
+///   officer. An urge (催办) is a note on the task and moves no stage. Each
+///   spell of one stage is an episode: the first `R-<stage>-<task>`, the
+///   n-th `-n` (a due moved back and reached again).
 public enum AlertEpisodes {
-    /// The note an urge writes on its task snapshot (`OperatorActions.urge`).
+    /// The note an urge writes on its task snapshot (`OperatorActions.urge`);
+    /// the ladder reads it no more, the urge's 30-minute guard does.
     public static let urgeNote = "催办"
 
     /// The item's snapshots with ts ≤ t, oldest first.
@@ -75,17 +81,30 @@ public enum AlertEpisodes {
         return out
     }
 
-    /// The escalation ladder of one task, as of `t`.
+    /// The escalation ladder of one task, as of `t`, with the documents
+    /// naming it read from every notice held (`NoticesByTask.scan`).
     public static func ladder(_ store: Store, task item: Int32, upTo t: Millis,
                               config: AlertRuleConfig = .default) -> [AlertEpisode] {
+        ladder(store, task: item, upTo: t, config: config, notices: NoticesByTask.scan(store, task: store.id(.task, item)))
+    }
+
+    /// The escalation ladder of one task, as of `t`; `notices` are the first
+    /// documents of each type naming it (`NoticesByTask`), those after `t`
+    /// ignored here.
+    public static func ladder(_ store: Store, task item: Int32, upTo t: Millis, config: AlertRuleConfig = .default,
+                              notices: [NoticeType: IssuedNotice]) -> [AlertEpisode] {
         let h = history(.task, item, store, upTo: t)
         guard let first = h.first?.ts else { return [] }
-        // (moment, stage or nil, snapshot in force): every change of stage.
+        // The proposals answered by t, and by which document.
+        var issued: [AlertRule: IssuedNotice] = [:]
+        for rule in AlertRule.allCases {
+            if let type = rule.proposedNotice, let n = notices[type], n.at <= t { issued[rule] = n }
+        }
+        // (moment, stage or nil, snapshot in force): every change of stage,
+        // and each document's moment (its proposal falls silent there).
         var points: [(at: Millis, stage: AlertRule?, snap: Int)] = []
-        var urges: [Millis] = []
         for k in h.indices {
             let s = h[k]
-            if !s.note.isNone, store.text(s.note) == urgeNote { urges.append(s.ts) }
             guard s.taskStatus.isOpen else { points.append((s.ts, nil, k)); continue }
             let b = k + 1 < h.count ? h[k + 1].ts : .max
             let due = s.due
@@ -94,28 +113,31 @@ public enum AlertEpisodes {
                 steps.append((first + Millis((Double(due - first) * config.prewarnFraction).rounded(.down)), .prewarning))
             }
             steps.append((due, .overdue))
-            var supervision = due + config.supervisionAfterDue
-            if let urged = urges.first(where: { $0 > due }) { supervision = min(supervision, urged) }
-            steps.append((supervision, .supervision))
-            steps.append((due + config.bulletinAfterDue, .bulletin))
+            steps.append((due + config.supervisionAfterDue, .proposeSupervision))
+            steps.append((due + config.bulletinAfterDue, .proposeBulletin))
             func stage(at tau: Millis) -> AlertRule? {
                 var best: AlertRule?
                 for st in steps where st.at <= tau && (best == nil || st.stage.order > best!.order) { best = st.stage }
                 return best
             }
             points.append((s.ts, stage(at: s.ts), k))
-            for st in steps.map(\.at).sorted() where st > s.ts && st < b {
+            for st in Set(steps.map(\.at) + issued.values.map(\.at)).sorted() where st > s.ts && st < b {
                 points.append((st, stage(at: st), k))
             }
+        }
+        // A proposal whose document is out by then holds no alert.
+        func answered(_ p: Int) -> IssuedNotice? {
+            guard let stage = points[p].stage, let n = issued[stage], n.at <= points[p].at else { return nil }
+            return n
         }
         let taskID = store.id(.task, item)
         var out: [AlertEpisode] = []
         var spells: [AlertRule: Int] = [:]
         var i = 0
         while i < points.count {
-            guard let rule = points[i].stage else { i += 1; continue }
+            guard let rule = points[i].stage, answered(i) == nil else { i += 1; continue }
             var j = i + 1
-            while j < points.count && points[j].stage == rule { j += 1 }
+            while j < points.count && points[j].stage == rule && answered(j) == nil { j += 1 }
             let end: Millis? = j < points.count ? points[j].at : nil
             // A stage left the instant it was reached (two snapshots within
             // one millisecond) held for no time: no alert.
@@ -124,7 +146,9 @@ public enum AlertEpisodes {
             spells[rule] = n
             let s = h[points[i].snap]
             let note: String
-            if j < points.count, let next = points[j].stage, next.order > rule.order {
+            if j < points.count, let document = answered(j) {
+                note = "已印发 " + document.number
+            } else if j < points.count, let next = points[j].stage, next.order > rule.order {
                 note = "已升级为" + Labels.of("alert.type", next.type).zh
             } else if j < points.count, !h[points[j].snap].taskStatus.isOpen {
                 note = "任务已办结或退回"
@@ -133,20 +157,32 @@ public enum AlertEpisodes {
             }
             let id = AlertRule.id(rule, n == 1 ? taskID : taskID + "-\(n)")
             out.append(AlertEpisode(id: id, rule: rule, since: points[i].at, end: end,
-                                    title: title(rule, taskID, store.text(s.task.unit), urged: points[i].at < s.due + config.supervisionAfterDue, config),
+                                    title: title(rule, taskID, store.text(s.task.unit), config),
                                     ref: "task:" + taskID, endNote: note))
             i = j
         }
         return out
     }
 
-    static func title(_ rule: AlertRule, _ taskID: String, _ unit: String, urged: Bool, _ config: AlertRuleConfig) -> String {
+    /// The document the task's ladder proposes at `t` (its live proposal's
+    /// type: 督办单 or 通报), nil when none: what `u` and a proposal alert's
+    /// key open the issue dialog with. One pass over the notices.
+    public static func proposal(_ store: Store, task item: Int32, at t: Millis,
+                                config: AlertRuleConfig = .default) -> NoticeType? {
+        ladder(store, task: item, upTo: t, config: config)
+            .last { $0.since <= t && ($0.end.map { $0 > t } ?? true) && $0.rule.proposedNotice != nil }?
+            .rule.proposedNotice
+    }
+
+    static func title(_ rule: AlertRule, _ taskID: String, _ unit: String, _ config: AlertRuleConfig) -> String {
         switch rule {
         case .prewarning: "\(taskID) 临期预警：已用时\(Int(config.prewarnFraction * 100))%（\(unit)）"
         case .overdue: "\(taskID) 超期催办：已到办理时限（\(unit)）"
-        case .supervision where urged: "\(taskID) 执法督办单：超期未办结，已催办（\(unit)）"
-        case .supervision: "\(taskID) 执法督办单：超期\(AlertRule.span(config.supervisionAfterDue))未办结（\(unit)）"
-        default: "\(taskID) 通报：超期\(AlertRule.span(config.bulletinAfterDue))未办结（\(unit)）"
+        // In hours, as the district counts a 督办单's wait: 超期24小时.
+        case .proposeSupervision where config.supervisionAfterDue % TimeSpan.hour == 0:
+            "\(taskID) 应发督办单：超期\(config.supervisionAfterDue / TimeSpan.hour)小时未办结（\(unit)）"
+        case .proposeSupervision: "\(taskID) 应发督办单：超期\(AlertRule.span(config.supervisionAfterDue))未办结（\(unit)）"
+        default: "\(taskID) 应发通报：超期\(AlertRule.span(config.bulletinAfterDue))未办结（\(unit)）"
         }
     }
 

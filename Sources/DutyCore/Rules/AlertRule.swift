@@ -1,12 +1,17 @@
 /// The rules and their alert types, levels and id prefixes. Ids are
 /// `R-<type>-<item or window>`, deterministic so that two consoles, or a
 /// replay, write the same alert once (the store dedupes exact duplicates).
+/// Since issue 13 no rule is named `supervision` or `bulletin`: the ladder
+/// proposes those documents (`propose_…`) and the officer issues them as
+/// `notice` records; feeds' alerts of those types are still read.
 public enum AlertRule: String, Sendable, CaseIterable {
     case lateSigning = "late_signing"
     case prewarning
     case overdue
-    case supervision
-    case bulletin
+    /// 应发督办单: the ladder proposes a 执法督办单 (it issues none itself).
+    case proposeSupervision = "propose_supervision"
+    /// 应发通报: the ladder proposes a 通报.
+    case proposeBulletin = "propose_bulletin"
     case cluster
     case tierDrift = "tier_drift"
     case feedQuiet = "feed_quiet"
@@ -14,7 +19,17 @@ public enum AlertRule: String, Sendable, CaseIterable {
 
     public var type: String { rawValue }
 
-    public var level: AlertLevel { self == .supervision || self == .bulletin ? .critical : .warning }
+    public var level: AlertLevel { proposedNotice != nil ? .critical : .warning }
+
+    /// The document a proposal asks the officer to issue; one of that type
+    /// naming the task closes it.
+    public var proposedNotice: NoticeType? {
+        switch self {
+        case .proposeSupervision: .supervision
+        case .proposeBulletin: .bulletin
+        default: nil
+        }
+    }
 
     /// The alert id for a rule and the item or window it concerns, at most
     /// 64 bytes: a long key (an upstream grid code, say) is replaced by a hash.

@@ -26,6 +26,13 @@ import HeapModule
 /// took records since the last call, and each future moment an episode
 /// starts or ends is a heap entry. A call costs what changed, not what the
 /// store holds. Not thread-safe: it runs on the console's queue.
+///
+/// Documents close the ladder's proposals (`AlertEpisodes.ladder`): a notice
+/// that arrives, or grows a snapshot, naming a task makes the engine
+/// reconcile that task though its own history did not change. The notices
+/// are read through `NoticesByTask`, kept here and updated from the notices
+/// new or grown since the last call. The engine writes alert records only:
+/// never a notice.
 public struct AlertRuleEngine {
     public let config: AlertRuleConfig
 
@@ -47,6 +54,8 @@ public struct AlertRuleEngine {
     struct Tracked { var seen: (count: Int, last: Int64, first: Millis); var live: Set<String> }
 
     var seenEvents = 0, seenTasks = 0, seenMediation = 0
+    /// The documents naming tasks: what closes a proposal.
+    var notices = NoticesByTask()
     /// `store.records` at the last call: when unchanged, no history is read.
     var seenRecords = -1
     var checks = Heap<Check>()
@@ -84,8 +93,12 @@ public struct AlertRuleEngine {
         written = [:]
         if store.records != seenRecords {
             seenRecords = store.records
+            let named = notices.update(store)
             takeNewItems(store, now: now)
             for (key, t) in tracked where signature(key, store) != t.seen { reconcile(key, store, now: now) }
+            for id in named.sorted() {
+                if let i = store.index(.task, id: id) { reconcile(ItemKey(kind: .task, index: i), store, now: now) }
+            }
             resettle(store, now: now)
         }
         while let c = checks.min, c.at <= now {
@@ -154,12 +167,15 @@ public struct AlertRuleEngine {
 
     /// Brings one item's rule alerts in the store to its episodes as of `now`.
     private mutating func reconcile(_ key: ItemKey, _ store: Store, now: Millis) {
+        let documents = key.kind == .task ? notices[task: store.id(.task, key.index)] : [:]
         let episodes = key.kind == .event
             ? AlertEpisodes.signing(store, event: key.index, upTo: now, config: config)
-            : AlertEpisodes.ladder(store, task: key.index, upTo: now, config: config)
+            : AlertEpisodes.ladder(store, task: key.index, upTo: now, config: config, notices: documents)
         var live = Set<String>()
         var next = AlertEpisodes.nextSnapshot(key.kind, key.index, store, after: now)
         func later(_ t: Millis) { next = min(next ?? .max, t) }
+        // A document dated ahead of the clock closes a proposal no earlier.
+        for n in documents.values where n.at > now { later(n.at) }
         for e in episodes {
             guard e.since <= now else { later(e.since); continue }
             var held: (status: AlertStatus, ts: Millis)? = written[e.id]
