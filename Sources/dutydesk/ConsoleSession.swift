@@ -239,7 +239,7 @@ final class ConsoleSession: @unchecked Sendable {
             let outcome = performer.perform(request, language: state.language)
             if request.kind == .handover { alertsSeen = store.count(.alert) }   // its own is said by the outcome
             state.status = outcome.status
-            evaluateRules()   // an urge's 督办单, a return's reopened event: at once, not at the next tick
+            evaluateRules()   // an issued document's closed proposal, a return's reopened event: at once, not at the next tick
             if let document = outcome.document {
                 state.document = document
                 state.mode = .document

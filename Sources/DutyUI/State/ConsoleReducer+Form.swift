@@ -8,7 +8,7 @@ import DutyCore
 extension ConsoleReducer {
     /// The alert types of the ladder's proposals and the document each asks for.
     public static let proposalTypes: [String: NoticeType] = [
-        "propose_supervision": .supervision, "propose_bulletin": .bulletin,
+        AlertRule.proposeSupervision.type: .supervision, AlertRule.proposeBulletin.type: .bulletin,
     ]
 
     /// The document the ladder proposes for a task now: an unresolved
