@@ -17,12 +17,23 @@ enum DocumentPaneView {
             case .status: TableColumn(ctx.column("status"), .content(min: zh ? 6 : 5, max: 20, priority: 1))
             case .due: TableColumn(ctx.column("due"), .content(min: 5, max: 11, priority: 5), hidePriority: 4)
             // What is late says it in the narrowest pane: never hidden.
-            case .left: TableColumn(ctx.column("left"), .content(min: 10, max: 16, priority: 2), alignment: .right)
+            case .left: TableColumn(ctx.column("left"), .content(min: 4, max: 16, priority: 2), alignment: .right)
             }
         })
     }
 
-    static func row(_ item: Int32, _ ctx: PaneContext) -> TableRow {
+    /// Narrower than this, the center's own numbers drop the office's stem
+    /// (奉综指督〔2026〕7号 → 督〔2026〕7号): the same on every one of them, so
+    /// the title keeps the room. The detail view shows the number whole.
+    static let shortNumbersBelow = 72
+
+    /// `督〔2026〕7号` for the center's `奉综指督〔2026〕7号`; any other number as written.
+    static func shortNumber(_ number: String) -> String {
+        guard let p = NoticeNumbering.parse(number) else { return number }
+        return String(number.dropFirst(NoticeNumbering.stem(p.type).count - 1))
+    }
+
+    static func row(_ item: Int32, _ ctx: PaneContext, width: Int = .max) -> TableRow {
         let s = ctx.store.current(.notice, item)
         let t = ctx.store.texts
         let lang = ctx.language
@@ -40,7 +51,7 @@ enum DocumentPaneView {
             }
         }
         return TableRow([
-            t.text(n.number), s.noticeType.label.text(lang), t.text(n.title), lists.to.joined(separator: "、"),
+            width < shortNumbersBelow ? shortNumber(t.text(n.number)) : t.text(n.number), s.noticeType.label.text(lang), t.text(n.title), lists.to.joined(separator: "、"),
             status.label.text(lang), due, left,
         ], style: status.awaitsReply ? Style(.text) : Style(.alertAcked),
            cellRoles: [DocumentColumn.left.rawValue: overdue ? .taskOverdue : .text])

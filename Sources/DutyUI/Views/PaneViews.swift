@@ -101,7 +101,8 @@ enum ListPaneView {
         let p = pane.rawValue
         let top = ctx.state.scroll[p]
         let items = ctx.paneRows.items(pane, store: ctx.store, filter: ctx.state.filter(pane), from: top, limit: visible)
-        let rows = items.map { row(pane, kind, $0, ctx) }
+        let rows = pane == .documents ? items.map { DocumentPaneView.row($0, ctx, width: rect.width) }
+                                      : items.map { row(pane, kind, $0, ctx) }
         let selected = ctx.state.focus == pane ? ctx.state.selection[p] - top : nil
         table.draw(rows: rows, into: &grid, rect: rect, selected: selected)
         if items.isEmpty {
