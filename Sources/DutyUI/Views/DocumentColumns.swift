@@ -22,10 +22,10 @@ enum DocumentPaneView {
         })
     }
 
-    /// Narrower than this, the center's own numbers drop the office's stem
+    /// Narrower than this (an 80- or 120-column screen's pane), the center's own numbers drop the office's stem
     /// (奉综指督〔2026〕7号 → 督〔2026〕7号): the same on every one of them, so
     /// the title keeps the room. The detail view shows the number whole.
-    static let shortNumbersBelow = 72
+    static let shortNumbersBelow = 100
 
     /// `督〔2026〕7号` for the center's `奉综指督〔2026〕7号`; any other number as written.
     static func shortNumber(_ number: String) -> String {
