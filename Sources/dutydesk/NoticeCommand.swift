@@ -86,11 +86,7 @@ struct NoticeCommand: ParsableCommand {
         var by: String
 
         func run() throws {
-            let desk = try options.desk(feeds: feeds)
-            let records = try options.written(desk.perform(.replyNotice(notice: id, reply: reply, repliedBy: by)),
-                                              Labels.of("action", "reply_notice"))
-            Output.line(options.line(records))
-            Output.flush()
+            try options.act(.replyNotice(notice: id, reply: reply, repliedBy: by), Labels.of("action", "reply_notice"), feeds: feeds)
         }
     }
 
@@ -107,10 +103,7 @@ struct NoticeCommand: ParsableCommand {
         var feeds: [String] = []
 
         func run() throws {
-            let desk = try options.desk(feeds: feeds)
-            let records = try options.written(desk.perform(.closeNotice(notice: id)), Labels.of("action", "close_notice"))
-            Output.line(options.line(records))
-            Output.flush()
+            try options.act(.closeNotice(notice: id), Labels.of("action", "close_notice"), feeds: feeds)
         }
     }
 
@@ -130,11 +123,7 @@ struct NoticeCommand: ParsableCommand {
         var reason: String
 
         func run() throws {
-            let desk = try options.desk(feeds: feeds)
-            let records = try options.written(desk.perform(.withdrawNotice(notice: id, reason: reason)),
-                                              Labels.of("action", "withdraw_notice"))
-            Output.line(options.line(records))
-            Output.flush()
+            try options.act(.withdrawNotice(notice: id, reason: reason), Labels.of("action", "withdraw_notice"), feeds: feeds)
         }
     }
 }

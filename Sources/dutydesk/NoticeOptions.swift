@@ -76,6 +76,13 @@ struct NoticeOptions: ParsableArguments {
     }
 
     /// "DOC-2026-S0007 奉综指督〔2026〕7号 已回复": the document as the action left it.
+    /// Reply, close, withdraw: the action on the journal, its records' line printed.
+    func act(_ action: OperatorAction, _ label: Label, feeds: [String]) throws {
+        let records = try written(desk(feeds: feeds).perform(action), label)
+        Output.line(line(records))
+        Output.flush()
+    }
+
     func line(_ records: [Record]) -> String {
         records.filter { $0.kind == .notice }.map { r -> String in
             guard case .notice(let n) = r.snapshot.body else { return r.id }
