@@ -34,12 +34,22 @@ enum InputDecoder {
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
         case KEY_IC: return .insert
+        case pasteBeginCode: return .pasteBegin
+        case pasteEndCode: return .pasteEnd
         default:
             let f0 = dd_key_f0()
             if code > f0 && code <= f0 + 63 { return .f(Int(code - f0)) }
             return nil
         }
     }
+
+    /// Key codes taught to ncurses (`define_key`) for the bracketed-paste
+    /// marks: above KEY_MAX, where no terminfo key lives.
+    static let pasteBeginCode: Int32 = 0x3F0, pasteEndCode: Int32 = 0x3F1
+    static let pasteSequences: [(String, Int32)] = [("\u{1b}[200~", pasteBeginCode), ("\u{1b}[201~", pasteEndCode)]
+    /// Asks the terminal to bracket pastes, and stops asking (xterm's mode
+    /// 2004: terminals without it ignore the request).
+    static let bracketedPasteOn = "\u{1b}[?2004h", bracketedPasteOff = "\u{1b}[?2004l"
 
     /// The mouse kind of an ncurses button state; nil for events the console
     /// ignores (releases, other buttons, motion).

@@ -24,6 +24,10 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     /// `.ctrl("a")`. Ctrl-C, Ctrl-Z and Ctrl-\ normally become signals
     /// instead (the terminal keeps ISIG on in cbreak mode).
     case ctrl(Character)
+    /// The start and end of a paste (bracketed paste, `ESC [ 200 ~` …
+    /// `ESC [ 201 ~`): the keys between are text, never commands — a pasted
+    /// line break must not issue a document nor a pasted `q` quit.
+    case pasteBegin, pasteEnd
 
     /// The key's stable name, e.g. "j", "Space", "S-Tab", "PgDn", "C-c", "F5".
     public var name: String {
@@ -47,6 +51,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .insert: "Ins"
         case .f(let n): "F\(n)"
         case .ctrl(let c): "C-\(c)"
+        case .pasteBegin: "PasteBegin"
+        case .pasteEnd: "PasteEnd"
         }
     }
 
@@ -118,5 +124,6 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         "backspace": .backspace, "bs": .backspace,
         "del": .delete, "delete": .delete,
         "ins": .insert, "insert": .insert,
+        "pastebegin": .pasteBegin, "pasteend": .pasteEnd,
     ]
 }

@@ -115,6 +115,7 @@ final class SignalRouter: @unchecked Sendable {
         }
         // xterm mouse reporting off (the modes ncurses' xterm mouse turns on).
         if mouse { bytes += Array("\u{1b}[?1006l\u{1b}[?1003l\u{1b}[?1002l\u{1b}[?1000l".utf8) }
+        bytes += Array(InputDecoder.bracketedPasteOff.utf8)
         bytes.withUnsafeBufferPointer { b in
             b.withMemoryRebound(to: CChar.self) { dd_crash_set_bytes($0.baseAddress, Int32($0.count)) }
         }

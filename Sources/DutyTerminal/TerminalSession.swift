@@ -106,7 +106,7 @@ final class TerminalSession: @unchecked Sendable {
 
         _ = keypad(inputPad, true)
         _ = nodelay(inputPad, true)
-        for (sequence, code) in InputDecoder.alternateSequences { _ = define_key(sequence, code) }
+        for (sequence, code) in InputDecoder.alternateSequences + InputDecoder.pasteSequences { _ = define_key(sequence, code) }
 
         var mouseOn = false
         if wantMouse {
@@ -119,6 +119,7 @@ final class TerminalSession: @unchecked Sendable {
         reportedSize = TerminalSize(width: Int(dd_cols()), height: Int(dd_lines()))
         _ = wnoutrefresh(stdscr)                      // enter the alternate screen now
         _ = doupdate()
+        bracketPastes(true)
 
         if isatty(inFD) != 0 {
             let source = DispatchSource.makeReadSource(fileDescriptor: inFD, queue: Terminal.queue)
@@ -138,6 +139,7 @@ final class TerminalSession: @unchecked Sendable {
         if SignalRouter.shared.active === self { SignalRouter.shared.active = nil }
         _ = set_term(screen)
         _ = delwin(inputPad)
+        bracketPastes(false)
         _ = endwin()                                  // cooked mode, main screen, cursor shown
         delscreen(screen)
         fclose(outputFile)
@@ -162,6 +164,14 @@ final class TerminalSession: @unchecked Sendable {
         let done = DispatchTime.now().uptimeNanoseconds
         return DrawReport(cellsWritten: written, seconds: Double(done - start) / 1e9,
                           paintSeconds: Double(painted - start) / 1e9)
+    }
+
+    /// Turns bracketed paste on (at start and after a suspend) or off (before
+    /// the shell gets the terminal back: a shell that did not ask for it
+    /// would see the marks as text).
+    private func bracketPastes(_ on: Bool) {
+        fputs(on ? InputDecoder.bracketedPasteOn : InputDecoder.bracketedPasteOff, outputFile)
+        fflush(outputFile)
     }
 
     /// Shows the cursor where a form's text is typed (an input method puts
@@ -283,6 +293,7 @@ final class TerminalSession: @unchecked Sendable {
     /// screen back and repaint it.
     func suspend() {
         suspendedByUs = true
+        bracketPastes(false)
         _ = endwin()
         dd_raise_default(SIGTSTP)                     // returns after SIGCONT
         resume()
@@ -300,6 +311,7 @@ final class TerminalSession: @unchecked Sendable {
         resizeToTerminal()
         _ = clearok(dd_curscr(), true)
         _ = doupdate()                                // after endwin: program mode, alt screen, full repaint
+        bracketPastes(true)
         drainInput()
         if let event = sizeChange() { send([event]) }
     }

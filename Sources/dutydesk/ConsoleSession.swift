@@ -27,6 +27,8 @@ final class ConsoleSession: @unchecked Sendable {
     private var state = ConsoleState()
     private var size = TerminalSize(width: 80, height: 24)
     private var redrawPending = false
+    /// When the last key arrived (uptime ns): a paste left open ends after a second without keys.
+    private var lastKeyAt: UInt64 = 0
     private var drawnRecords = 0
     /// Carries out operator actions through the journal (nil: read-only).
     var performer: ActionPerformer?
@@ -209,8 +211,13 @@ final class ConsoleSession: @unchecked Sendable {
         var effect: ConsoleEffect?
         switch event {
         case .key(let key):
+            // A paste whose end mark never came (a cut connection) must not
+            // leave every key dead: a second without keys ends it.
+            let at = DispatchTime.now().uptimeNanoseconds
+            if state.pasting, at - lastKeyAt > 1_000_000_000 { _ = reducer.apply(.pasting(false), to: &state, layout: layout) }
+            lastKeyAt = at
             guard let command = KeyRegistry.command(forKey: key.name, in: state.mode, focus: state.actionPane,
-                                                    replay: state.replaying) else { return }
+                                                    replay: state.replaying, pasting: state.pasting) else { return }
             effect = reducer.apply(command, to: &state, layout: layout)
         case .mouse(let x, let y, let kind):
             switch kind {

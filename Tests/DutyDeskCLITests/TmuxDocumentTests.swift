@@ -62,7 +62,7 @@ import Testing
         // The 文书 tab lists it; p records the reply.
         try tmux.keys("4")
         try tmux.keys("w")
-        #expect(tmux.waitFor("the documents tab") { $0.contains("奉综指督〔2026〕1号") })
+        #expect(tmux.waitFor("the documents tab") { $0.contains("督〔2026〕1号") })   // short in a narrow pane
         try tmux.keys("g")
         try tmux.keys("p")
         #expect(tmux.waitFor("the reply prompt") { $0.contains(english ? "Reply" : "回复内容") })
@@ -81,5 +81,40 @@ import Testing
         for part in ["奉综指督〔2026〕1号", "主送", Self.unit, "特此督办。", "ZF-20261201-0901", "奉化区综合指挥中心"] {
             #expect(copy.contains(part), "the copy lacks \(part):\n\(copy)")
         }
+    }
+
+    /// A real paste (tmux's `paste-buffer -p`, bracketed as a terminal does
+    /// once the console asks for it): its line breaks stay in the body and
+    /// never ask "issue?"; pasted over the panes, a `q` does not quit.
+    @Test func aPasteIsTextInTheDialogAndNothingOverThePanes() throws {
+        let dir = try TempFolder(); defer { dir.remove() }
+        try (Line.event("EV-1", "2026-12-04T14:00:00+08:00", town: "溪口镇", title: "河道违法搭建") + "\n")
+            .write(toFile: dir.file("feed.jsonl"), atomically: true, encoding: .utf8)
+        let command = "TERM=xterm-256color DUTYDESK_NOW=\(Self.now) '\(CLIRunner.executable.path)' watch --poll 100 '\(dir.path)'; sleep 30"
+        let tmux = TmuxConsoleTests.Tmux()
+        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40", command])
+        #expect(tmux.waitFor("the event") { $0.contains("河道违法搭建") })
+        // Over the panes: the paste fires nothing (a q would quit, a d dispatch).
+        try tmux.run(["set-buffer", "-b", "p1", "qd"])
+        try tmux.run(["paste-buffer", "-p", "-b", "p1", "-t", tmux.session])
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(tmux.screen().contains("河道违法搭建") && !tmux.screen().contains("转派 EV-1"))
+        try tmux.keys("N")
+        #expect(tmux.waitFor("the dialog") { $0.contains("印发文书 · 风险提示单") })
+        try tmux.keys("Tab", "Tab", "Tab")
+        try tmux.run(["set-buffer", "-b", "p2", "第一段：经查属实。\n\n第二段：请整改。\n"])
+        try tmux.run(["paste-buffer", "-p", "-b", "p2", "-t", tmux.session])
+        #expect(tmux.waitFor("the pasted body") { $0.contains("第一段：经查属实。") && $0.contains("第二段：请整改。") })
+        #expect(!tmux.screen().contains("确认印发？"))
+        let lines = tmux.screen().split(separator: "\n")
+        let first = try #require(lines.firstIndex { $0.contains("第一段") })
+        #expect(lines[first + 2].contains("第二段"))   // the blank line kept
+        // The keys work again after the paste: Esc twice throws the draft away.
+        try tmux.keys("Escape")
+        #expect(tmux.waitFor("the discard question") { $0.contains("再按 Esc 放弃") })
+        try tmux.keys("Escape")
+        #expect(tmux.waitFor("the panes") { !$0.contains("印发文书") })
+        try tmux.keys("q")
+        #expect(tmux.waitFor("the console gone") { !$0.contains("河道违法搭建") })
     }
 }

@@ -27,8 +27,8 @@ final class ConsoleRig {
     /// Returns the effect the session would carry out, if any.
     @discardableResult
     func press(_ key: String, paneActions: Bool = true) -> ConsoleEffect? {
-        let command = paneActions ? KeyRegistry.command(forKey: key, in: state.mode, focus: state.actionPane)
-                                  : KeyRegistry.command(forKey: key, in: state.mode)
+        let command = paneActions ? KeyRegistry.command(forKey: key, in: state.mode, focus: state.actionPane, pasting: state.pasting)
+                                  : KeyRegistry.command(forKey: key, in: state.mode, pasting: state.pasting)
         guard let command else { return nil }
         return reducer.apply(command, to: &state, layout: layout)
     }

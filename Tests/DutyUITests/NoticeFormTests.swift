@@ -222,3 +222,49 @@ import Testing
         assertFrame(frameText(grid), named: name)
     }
 }
+
+/// Bracketed paste: between the terminal's paste marks every key is text,
+/// so a pasted line break never asks "issue?" (nor, twice, issues), and a
+/// paste over the panes fires no command.
+@Suite struct PasteTests {
+    init() { _ = UITest.locale }
+
+    @Test func aPastedLineBreakIsTextNeverAnIssue() throws {
+        let rig = ConsoleRig(store: NoticeFormTests.store(), themeCount: 1)
+        try NoticeFormTests.select(rig, .tasks, "ZF-1")
+        rig.press("N")
+        rig.press("Tab"); rig.press("Tab")   // the title
+        rig.press("PasteBegin")
+        #expect(rig.state.pasting)
+        for key in ["（", "续", "）", "Enter", "Enter", "Tab", "二"] { #expect(ConsoleRig.performed(rig.press(key)) == nil) }
+        rig.press("PasteEnd")
+        let form = try #require(rig.state.noticeForm)
+        #expect(form.field == .title && !form.confirming)
+        #expect(form.title.text == "关于ZF-1（E1）的执法督办单（续）   二")
+        // Into the body, line breaks stay line breaks.
+        rig.press("Tab")
+        rig.press("PasteBegin")
+        for key in ["一", "Enter", "二", "Enter"] { rig.press(key) }
+        rig.press("PasteEnd")
+        #expect(rig.state.noticeForm?.body.text == "一\n二\n")
+        #expect(rig.state.mode == .composing && !rig.state.pasting)
+    }
+
+    @Test func aPasteOverThePanesDoesNothing() {
+        let rig = ConsoleRig(store: NoticeFormTests.store(), themeCount: 1)
+        rig.press("PasteBegin")
+        for key in ["q", "d", "N", "Enter", "2", "/"] { #expect(rig.press(key) == nil) }
+        rig.press("PasteEnd")
+        #expect(rig.state.mode == .main && rig.state.focus == .events)
+        #expect(rig.press("q") == .quit)
+    }
+
+    @Test func aPasteIntoTheFilterIsText() {
+        let rig = ConsoleRig(store: NoticeFormTests.store(), themeCount: 1)
+        rig.press("/")
+        rig.press("PasteBegin")
+        for key in ["溪", "口", "Enter"] { rig.press(key) }
+        rig.press("PasteEnd")
+        #expect(rig.state.mode == .filterInput && rig.state.filterDraft == "溪口 ")
+    }
+}

@@ -39,6 +39,8 @@ public enum Command: Equatable, Sendable {
     /// field, Backspace, Delete, a cursor move, Esc.
     case formField(Int), formInput(String), formEnter, formIssue, formBackspace, formDelete
     case formMove(FormMove), formCancel
+    /// A paste began or ended (bracketed paste): between, keys are text.
+    case pasting(Bool)
 }
 
 /// A cursor move in a form field.

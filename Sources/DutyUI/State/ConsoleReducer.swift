@@ -152,6 +152,8 @@ public struct ConsoleReducer {
         case .promptCancel:
             state.textPrompt = nil
             state.mode = .main
+        case .pasting(let on):
+            state.pasting = on
         case .formField, .formInput, .formEnter, .formIssue, .formBackspace, .formDelete, .formMove, .formCancel:
             return applyForm(command, &state, layout: layout)
         case .cancel:

@@ -34,6 +34,8 @@ public struct ConsoleState: Sendable {
     public var document: (title: String, lines: [String])?
     /// The line being asked for, in `.textInput`.
     public var textPrompt: TextPrompt?
+    /// Between a paste's marks (`PasteBegin` … `PasteEnd`): keys are text.
+    public var pasting = false
     /// The document being drafted, in `.composing`.
     public var noticeForm: NoticeForm?
     /// The alerts pane shows its documents tab (kept while focus is elsewhere).

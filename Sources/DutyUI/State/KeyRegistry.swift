@@ -100,9 +100,16 @@ public enum KeyRegistry {
     ]
 
     /// The command a key means in a mode; in filter input every printable key
-    /// not bound there is text.
-    public static func command(forKey key: String, in mode: ConsoleMode, focus: Pane? = nil, replay: Bool = false) -> Command? {
+    /// not bound there is text. During a paste (`pasting`), keys are text
+    /// where text is typed — a line break a new line in a document's body, a
+    /// space in a one-line field — and nothing anywhere else: a pasted `q`
+    /// never quits, a pasted Enter never issues or confirms.
+    public static func command(forKey key: String, in mode: ConsoleMode, focus: Pane? = nil, replay: Bool = false,
+                               pasting: Bool = false) -> Command? {
         let scope = ModeScope(mode)
+        if key == "PasteBegin" { return .pasting(true) }
+        if key == "PasteEnd" { return .pasting(false) }
+        if pasting { return pasted(key, scope) }
         if let b = bindings.first(where: {
             $0.modes.contains(scope) && $0.keys.contains(key) && ($0.panes.isEmpty || focus.map($0.panes.contains) == true)
                 && (replay || !$0.replayOnly)
@@ -134,6 +141,24 @@ public enum KeyRegistry {
     /// Every binding of a mode, for the help screen.
     public static func help(for scope: ModeScope) -> [KeyBinding] {
         bindings.filter { $0.modes.contains(scope) }
+    }
+
+    /// A key inside a paste: text in the scopes that take text, else nothing.
+    static func pasted(_ key: String, _ scope: ModeScope) -> Command? {
+        let text: String
+        switch key {
+        case "Enter": text = scope == .composing ? "\n" : " "
+        case "Tab", "Space": text = " "
+        default:
+            guard isText(key) else { return nil }
+            text = key
+        }
+        switch scope {
+        case .composing: return .formInput(text)
+        case .textInput: return .promptInput(text)
+        case .filterInput: return .filterInput(text)
+        default: return nil
+        }
     }
 
     /// A key name that stands for text typed (one printable character).
