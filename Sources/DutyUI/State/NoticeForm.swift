@@ -38,6 +38,8 @@ public struct NoticeForm: Equatable, Sendable {
     public var problem: Problem?
     private var filledTitle: String
     private var filledDue: String
+    /// The addressees as prefilled, to tell those typed by hand.
+    private var filledTo: String
 
     /// Longest values taken (a body is a page or two).
     public static let lineLimit = 200
@@ -53,6 +55,7 @@ public struct NoticeForm: Equatable, Sendable {
         refs = draft.refs
         filledTitle = draft.title
         filledDue = Self.format(draft.due)
+        filledTo = to.text
     }
 
     static func prefill(_ type: NoticeType, _ about: ItemRef?, _ store: Store, _ now: Millis) -> OperatorActions.NoticeDraft {
@@ -102,7 +105,9 @@ public struct NoticeForm: Equatable, Sendable {
     }
 
     /// Whether the officer typed anything the prefill did not (Esc asks twice then).
-    public var hasTypedText: Bool { !body.isEmpty || title.text != filledTitle || due.text != filledDue }
+    public var hasTypedText: Bool {
+        !body.isEmpty || title.text != filledTitle || due.text != filledDue || to.text != filledTo
+    }
 
     /// The addressees as typed, split at 、 , ， ; ；, without blanks or repeats.
     public var addressees: [String] {

@@ -1,0 +1,89 @@
+import DutyCore
+import DutyTestSupport
+@testable import DutyUI
+import Testing
+
+/// The issue dialog where trust is at stake: a draft is not thrown away by
+/// one Esc when only its addressees were typed, nothing is issued while the
+/// console is too small to show the dialog, and a draft the journal did not
+/// take comes back to the form (with `C-r` to retry the journal from there).
+@Suite struct NoticeFormSafetyTests {
+    init() { _ = UITest.locale }
+
+    /// The rig of `NoticeFormTests` with the dialog open on ZF-1 and a body typed.
+    static func composing() throws -> ConsoleRig {
+        let rig = ConsoleRig(store: NoticeFormTests.store(), themeCount: 1)
+        try NoticeFormTests.select(rig, .tasks, "ZF-1")
+        rig.press("N")
+        rig.state.noticeForm?.body.insert("请于三日内整改到位")
+        return rig
+    }
+
+    @Test func oneEscKeepsAddresseesTypedByHand() throws {
+        let rig = ConsoleRig(store: NoticeFormTests.store(), themeCount: 1)
+        try NoticeFormTests.select(rig, .tasks, "ZF-1")
+        rig.press("N")
+        rig.press("Tab")
+        #expect(rig.state.noticeForm?.field == .to)
+        NoticeFormTests.type(rig, "、区市场监管局、区公安分局")
+        rig.press("Esc")
+        #expect(rig.state.mode == .composing)
+        #expect(rig.state.noticeForm?.discardArmed == true)
+        #expect(rig.state.noticeForm?.addressees == [NoticeFormTests.unit, "区市场监管局", "区公安分局"])
+    }
+
+    @Test func nothingIsIssuedWhileTheDialogCannotBeShown() throws {
+        let rig = try Self.composing()
+        // The session passes the layout of the screen: nil when it is too small to lay out.
+        let tiny = ConsoleView(store: rig.store, paneRows: rig.paneRows, badge: .live).layout(width: 40, height: 10, state: rig.state)
+        #expect(tiny == nil)
+        var effects = [rig.reducer.apply(.formIssue, to: &rig.state, layout: tiny)]
+        effects.append(rig.reducer.apply(.formEnter, to: &rig.state, layout: tiny))
+        #expect(effects == [nil, nil])
+        #expect(rig.state.mode == .composing && rig.state.noticeForm?.confirming == false)
+        // Asked while it showed, answered after the terminal shrank: still not issued.
+        rig.press("F10")
+        #expect(rig.state.noticeForm?.confirming == true)
+        let answered = rig.reducer.apply(.formEnter, to: &rig.state, layout: tiny)
+        #expect(answered == nil)
+        #expect(rig.state.mode == .composing && rig.state.noticeForm?.body.text == "请于三日内整改到位")
+        // Shown again: Enter at the question issues.
+        rig.press("F10")
+        #expect(ConsoleRig.performed(rig.press("Enter"))?.kind == .issueNotice)
+    }
+
+    @Test func atTheSmallestConsoleTheDialogShowsAndIssues() throws {
+        let rig = try Self.composing()
+        let size = Layout.minimum
+        let view = ConsoleView(store: rig.store, paneRows: rig.paneRows, badge: .live)
+        let layout = try #require(view.layout(width: size.width, height: size.height, state: rig.state))
+        #expect(NoticeFormLayout(layout) != nil)
+        let screen = screenText(view.render(rig.state, width: size.width, height: size.height))
+        #expect(screen.contains("请于三日内整改到位"))
+        var effects = [rig.reducer.apply(.formIssue, to: &rig.state, layout: layout)]
+        effects.append(rig.reducer.apply(.formEnter, to: &rig.state, layout: layout))
+        #expect(effects.first == .some(nil) && ConsoleRig.performed(effects.last ?? nil)?.kind == .issueNotice)
+    }
+
+    @Test func aDraftTheJournalDidNotTakeComesBackToTheForm() throws {
+        let rig = try Self.composing()
+        rig.state.focus = .tasks
+        rig.press("F10")
+        let request = try #require(ConsoleRig.performed(rig.press("Enter")))
+        #expect(rig.state.mode == .main && rig.state.noticeForm == nil)
+        // The session's outcome: the journal failed. The draft is back, as typed.
+        ConsoleReducer.noticeNotIssued(&rig.state)
+        #expect(rig.state.mode == .composing)
+        let form = try #require(rig.state.noticeForm)
+        #expect(form.body.text == "请于三日内整改到位" && form.refs == ["task:ZF-1"] && !form.confirming)
+        // The journal can be retried from the dialog, and the same draft issued again.
+        #expect(rig.press("C-r") == .retryJournal)
+        #expect(rig.state.mode == .composing)
+        rig.press("F10")
+        #expect(ConsoleRig.performed(rig.press("Enter")) == request)
+        // Once issued, nothing is kept to come back.
+        ConsoleReducer.noticeIssued(&rig.state)
+        ConsoleReducer.noticeNotIssued(&rig.state)
+        #expect(rig.state.mode == .main && rig.state.noticeForm == nil)
+    }
+}
