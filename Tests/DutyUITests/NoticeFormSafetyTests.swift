@@ -52,6 +52,21 @@ import Testing
         #expect(ConsoleRig.performed(rig.press("Enter"))?.kind == .issueNotice)
     }
 
+    @Test func theFirstParagraphKeepsItsIndentAndBlankLinesAroundGo() throws {
+        let rig = try Self.composing()
+        rig.state.noticeForm?.body.replace(with: "\n\n　　经查，你单位已超期。\n　　特此督办。\n\n")
+        guard case .success(let draft) = rig.state.noticeForm?.draft(now: NoticeFormTests.now) else {
+            Issue.record("no draft"); return
+        }
+        #expect(draft.body == "　　经查，你单位已超期。\n　　特此督办。")
+        // A body of nothing but line breaks and spaces is still no body.
+        rig.state.noticeForm?.body.replace(with: "\n\n　\n \n")
+        guard case .failure(let problem) = rig.state.noticeForm?.draft(now: NoticeFormTests.now) else {
+            Issue.record("issued an empty body"); return
+        }
+        #expect(problem.labelKey == "form_need_body")
+    }
+
     @Test func atTheSmallestConsoleTheDialogShowsAndIssues() throws {
         let rig = try Self.composing()
         let size = Layout.minimum

@@ -124,7 +124,7 @@ public struct NoticeForm: Equatable, Sendable {
         if addressees.isEmpty { return .failure(Problem(field: .to, labelKey: "form_need_to")) }
         let title = Self.trimmed(self.title.text)
         if title.isEmpty { return .failure(Problem(field: .title, labelKey: "form_need_title")) }
-        let body = Self.trimmed(self.body.text)
+        let body = Self.trimmedBody(self.body.text)
         if body.isEmpty { return .failure(Problem(field: .body, labelKey: "form_need_body")) }
         let dueText = Self.trimmed(due.text)
         var dueAt: Millis?
@@ -163,6 +163,14 @@ public struct NoticeForm: Equatable, Sendable {
         let c = LocalTime.civil(t)
         guard c.year == y, c.month == m, c.day == d else { return nil }
         return t
+    }
+
+    /// A body without the blank lines before it and the white space after
+    /// it; the first paragraph keeps its indent (　　, as every other does).
+    static func trimmedBody(_ s: String) -> String {
+        var lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
+        return String(lines.joined(separator: "\n").reversed().drop(while: \.isWhitespace).reversed())
     }
 
     static func trimmed(_ s: String) -> String {
