@@ -67,6 +67,31 @@ import Testing
         #expect(problem.labelKey == "form_need_body")
     }
 
+    @Test func oddBodiesDrawWholeAtEverySize() throws {
+        let bodies = [
+            String(repeating: "\n", count: 40),
+            "a\n\u{301}\u{301}x\n",
+            String(repeating: "经查，你单位承办的任务已超期。", count: 400),   // a huge paste, cut at the limit
+            "👨‍👩‍👧🇨🇳e\u{301}" + String(repeating: "，", count: 30) + "\t\u{1b}[31m",
+        ]
+        for body in bodies {
+            let rig = try Self.composing()
+            rig.state.noticeForm?.body.replace(with: "")
+            rig.state.noticeForm?.field = .body
+            for scalar in body.unicodeScalars {   // as the terminal hands them over: one code point a key
+                rig.apply(scalar == "\n" ? .formEnter : .formInput(String(scalar)))
+            }
+            rig.press("Up"); rig.press("Home"); rig.press("End")
+            #expect(rig.state.noticeForm?.body.characters.count ?? 0 <= 4000)
+            for (w, h) in [(60, 16), (61, 17), (80, 24), (99, 30), (120, 40), (200, 60)] {
+                let grid = ConsoleView(store: rig.store, paneRows: rig.paneRows, badge: .live).render(rig.state, width: w, height: h)
+                #expect(grid.lines.allSatisfy { DisplayWidth.of($0) == w }, "\(w)×\(h)")
+                let cursor = try #require(grid.cursor, "\(w)×\(h)")
+                #expect(cursor.x < w && cursor.y < h && grid[cursor.x, cursor.y].style.selected, "\(w)×\(h)")
+            }
+        }
+    }
+
     @Test func atTheSmallestConsoleTheDialogShowsAndIssues() throws {
         let rig = try Self.composing()
         let size = Layout.minimum
