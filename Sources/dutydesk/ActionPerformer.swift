@@ -30,6 +30,8 @@ struct ActionPerformer {
     struct Outcome {
         var status: String
         var document: (title: String, lines: [String])? = nil
+        /// Whether the action's records were written (a document not issued goes back to its dialog).
+        var written = false
     }
 
     /// Performs a request.
@@ -42,9 +44,11 @@ struct ActionPerformer {
         }
         guard let action = request.action else { return Outcome(status: ConsoleLabels.of("ui", "no_selection").text(language)) }
         let performed = desk.performReporting(action)
+        var written = false
+        if case .written = performed.outcome { written = true }
         // A document issued: its number and where its copy went (or why not).
-        if let copy = performed.copy { return Outcome(status: ActionStatusLine.issued(copy, language)) }
-        return Outcome(status: ActionStatusLine.text(performed.outcome, of: request.kind, language))
+        if let copy = performed.copy { return Outcome(status: ActionStatusLine.issued(copy, language), written: written) }
+        return Outcome(status: ActionStatusLine.text(performed.outcome, of: request.kind, language), written: written)
     }
 
     /// Alerts snoozed by anyone whose 30 minutes are up go back to `open`,

@@ -242,10 +242,14 @@ final class ConsoleSession: @unchecked Sendable {
             performer?.journal.retry()
             state.status = ConsoleLabels.of("ui", "journal_ready").text(state.language)
         case .perform(let request):
-            guard let performer else { return }
+            guard let performer else { ConsoleReducer.noticeNotIssued(&state); return }
             let outcome = performer.perform(request, language: state.language)
             if request.kind == .handover { alertsSeen = store.count(.alert) }   // its own is said by the outcome
             state.status = outcome.status
+            // A draft the journal did not take goes back to the dialog, as typed.
+            if request.kind == .issueNotice {
+                if outcome.written { ConsoleReducer.noticeIssued(&state) } else { ConsoleReducer.noticeNotIssued(&state) }
+            }
             evaluateRules()   // an issued document's closed proposal, a return's reopened event: at once, not at the next tick
             if let document = outcome.document {
                 state.document = document

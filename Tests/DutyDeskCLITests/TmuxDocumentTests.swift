@@ -62,7 +62,8 @@ import Testing
         // The 文书 tab lists it; p records the reply.
         try tmux.keys("4")
         try tmux.keys("w")
-        #expect(tmux.waitFor("the documents tab") { $0.contains("督〔2026〕1号") })   // short in a narrow pane
+        // A pane narrower than 100 columns shows the number without the office's stem.
+        #expect(tmux.waitFor("the documents tab") { $0.contains("督〔2026〕1号") })
         try tmux.keys("g")
         try tmux.keys("p")
         #expect(tmux.waitFor("the reply prompt") { $0.contains(english ? "Reply" : "回复内容") })

@@ -39,7 +39,8 @@ extension OperatorActions.NoticeDraft {
             subject = id + " " + store.text(s.mediation.category)
         case .alert:
             let ref = store.texts.optionalText(s.alert.ref) ?? ""
-            if !ref.isEmpty { refs.append(ref) }
+            // A feed's ref is free text: only an item (kind:id) is named, or the draft could never be issued.
+            if FeedParser.isItemRef(ref) { refs.append(ref) }
             if ref.hasPrefix("task:"), let t = store.index(.task, id: String(ref.dropFirst(5))) {
                 to = [store.text(store.current(.task, t).task.unit)]
             } else if ref.hasPrefix("event:"), let e = store.index(.event, id: String(ref.dropFirst(6))) {

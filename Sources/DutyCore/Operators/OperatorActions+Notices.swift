@@ -62,8 +62,10 @@ extension OperatorActions {
     // MARK: - Guards
 
     static func draftRefusal(_ d: NoticeDraft) -> ActionRefusal? {
-        if d.title.isEmpty || d.body.isEmpty { return ActionRefusal(.noNoticeText) }
-        if d.to.isEmpty || d.to.contains(where: \.isEmpty) { return ActionRefusal(.noAddressee) }
+        // Blank is empty: a number is never reused, so none goes to a document of spaces.
+        func blank(_ s: String) -> Bool { s.allSatisfy(\.isWhitespace) }
+        if blank(d.title) || blank(d.body) { return ActionRefusal(.noNoticeText) }
+        if d.to.isEmpty || d.to.contains(where: blank) { return ActionRefusal(.noAddressee) }
         if let bad = d.refs.first(where: { !FeedParser.isItemRef($0) }) { return ActionRefusal(.badRef, Label(bad, bad)) }
         return nil
     }

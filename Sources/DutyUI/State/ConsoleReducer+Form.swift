@@ -64,14 +64,18 @@ extension ConsoleReducer {
     /// A key in the dialog.
     func applyForm(_ command: Command, _ state: inout ConsoleState, layout: ScreenLayout?) -> ConsoleEffect? {
         guard var form = state.noticeForm else { state.mode = .main; return nil }
-        let width = layout.flatMap(NoticeFormLayout.init).map(\.fieldWidth) ?? 60
+        let formLayout = layout.flatMap(NoticeFormLayout.init)
+        let width = formLayout?.fieldWidth ?? 60
+        // A console too small to lay out shows no dialog: nothing is issued unseen.
+        let shown = formLayout != nil
         defer { if state.noticeForm != nil { state.noticeForm = form } }
         if form.confirming {
             // "Issue?": Enter (or F10) issues; any other key goes back to the form.
             form.confirming = false
-            guard command == .formEnter || command == .formIssue else { return nil }
+            guard command == .formEnter || command == .formIssue, shown else { return nil }
             guard case .success(let draft) = form.draft(now: store.now) else { return nil }
             state.noticeForm = nil
+            state.issuingNotice = form
             endAction(&state)
             return .perform(ActionRequest(kind: .issueNotice, choice: .notice(draft)))
         }
@@ -88,6 +92,7 @@ extension ConsoleReducer {
         case .formEnter where form.field == .body:
             form.edit { $0.newline() }
         case .formEnter, .formIssue:
+            guard shown else { break }
             switch form.draft(now: store.now) {
             case .success: form.confirming = true; form.problem = nil
             case .failure(let problem): form.problem = problem; form.field = problem.field

@@ -38,6 +38,9 @@ public struct ConsoleState: Sendable {
     public var pasting = false
     /// The document being drafted, in `.composing`.
     public var noticeForm: NoticeForm?
+    /// The dialog's draft while its issue is carried out: back in the
+    /// dialog if the journal does not take it (`noticeNotIssued`).
+    public var issuingNotice: NoticeForm?
     /// The alerts pane shows its documents tab (kept while focus is elsewhere).
     public var showsDocuments = false
 

@@ -94,6 +94,7 @@ public enum KeyRegistry {
         KeyBinding(keys: ["Down"], command: .formMove(.down), modes: [.composing], labelKey: "down", inFooter: false),
         KeyBinding(keys: ["Home"], command: .formMove(.home), modes: [.composing], labelKey: "line_start", inFooter: false),
         KeyBinding(keys: ["End"], command: .formMove(.end), modes: [.composing], labelKey: "line_end", inFooter: false),
+        KeyBinding(keys: ["C-r"], command: .retryJournal, modes: [.composing], labelKey: "retry_journal", inFooter: false),
         // The incident view: enter the selected linked item; back one level.
         KeyBinding(keys: ["Enter"], command: .open, modes: [.detail], labelKey: "enter_linked", inFooter: true),
         KeyBinding(keys: ["Backspace"], command: .back, modes: [.detail, .help], labelKey: "back", inFooter: false),

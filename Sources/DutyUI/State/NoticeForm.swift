@@ -38,6 +38,8 @@ public struct NoticeForm: Equatable, Sendable {
     public var problem: Problem?
     private var filledTitle: String
     private var filledDue: String
+    /// The addressees as prefilled, to tell those typed by hand.
+    private var filledTo: String
 
     /// Longest values taken (a body is a page or two).
     public static let lineLimit = 200
@@ -53,6 +55,7 @@ public struct NoticeForm: Equatable, Sendable {
         refs = draft.refs
         filledTitle = draft.title
         filledDue = Self.format(draft.due)
+        filledTo = to.text
     }
 
     static func prefill(_ type: NoticeType, _ about: ItemRef?, _ store: Store, _ now: Millis) -> OperatorActions.NoticeDraft {
@@ -102,7 +105,9 @@ public struct NoticeForm: Equatable, Sendable {
     }
 
     /// Whether the officer typed anything the prefill did not (Esc asks twice then).
-    public var hasTypedText: Bool { !body.isEmpty || title.text != filledTitle || due.text != filledDue }
+    public var hasTypedText: Bool {
+        !body.isEmpty || title.text != filledTitle || due.text != filledDue || to.text != filledTo
+    }
 
     /// The addressees as typed, split at 、 , ， ; ；, without blanks or repeats.
     public var addressees: [String] {
@@ -119,7 +124,7 @@ public struct NoticeForm: Equatable, Sendable {
         if addressees.isEmpty { return .failure(Problem(field: .to, labelKey: "form_need_to")) }
         let title = Self.trimmed(self.title.text)
         if title.isEmpty { return .failure(Problem(field: .title, labelKey: "form_need_title")) }
-        let body = Self.trimmed(self.body.text)
+        let body = Self.trimmedBody(self.body.text)
         if body.isEmpty { return .failure(Problem(field: .body, labelKey: "form_need_body")) }
         let dueText = Self.trimmed(due.text)
         var dueAt: Millis?
@@ -158,6 +163,14 @@ public struct NoticeForm: Equatable, Sendable {
         let c = LocalTime.civil(t)
         guard c.year == y, c.month == m, c.day == d else { return nil }
         return t
+    }
+
+    /// A body without the blank lines before it and the white space after
+    /// it; the first paragraph keeps its indent (　　, as every other does).
+    static func trimmedBody(_ s: String) -> String {
+        var lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
+        return String(lines.joined(separator: "\n").reversed().drop(while: \.isWhitespace).reversed())
     }
 
     static func trimmed(_ s: String) -> String {

@@ -43,9 +43,23 @@ public struct TextEditor: Equatable, Sendable {
     /// Inserts typed or pasted text at the cursor, up to the limit.
     public mutating func insert(_ s: String) {
         for ch in s where characters.count < limit {
-            characters.insert(Self.accepted(ch, multiline: multiline), at: cursor)
+            let c = Self.accepted(ch, multiline: multiline)
+            // The terminal hands over one code point per key: a combining
+            // mark, a joiner and what it joins come after their base, and
+            // belong to its character as shown.
+            if cursor > 0, let joined = Self.joined(characters[cursor - 1], c) {
+                characters[cursor - 1] = joined
+                continue
+            }
+            characters.insert(c, at: cursor)
             cursor += 1
         }
+    }
+
+    /// `a` and `b` as one character, when they make one (é from e and U+0301).
+    static func joined(_ a: Character, _ b: Character) -> Character? {
+        let s = String(a) + String(b)
+        return s.count == 1 ? s.first : nil
     }
 
     /// Enter in a body: a line break at the cursor.
@@ -153,8 +167,10 @@ public struct TextEditor: Equatable, Sendable {
         guard rows.indices.contains(target) else { return false }
         let column = columns(rows[r].start, cursor)
         let row = rows[target]
+        // A wrapped row's end is the next row's start: stop on its last character.
+        let end = row.hardBreak || target == rows.count - 1 ? row.end : max(row.start, row.end - 1)
         var pos = row.start, w = 0
-        while pos < row.end {
+        while pos < end {
             let cw = max(0, DisplayWidth.of(characters[pos]))
             if w + cw > column { break }
             w += cw
