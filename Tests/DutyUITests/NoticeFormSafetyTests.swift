@@ -23,7 +23,7 @@ import Testing
         let rig = ConsoleRig(store: NoticeFormTests.store(), themeCount: 1)
         try NoticeFormTests.select(rig, .tasks, "ZF-1")
         rig.press("N")
-        rig.press("Tab")
+        rig.press("S-Tab"); rig.press("S-Tab")
         #expect(rig.state.noticeForm?.field == .to)
         NoticeFormTests.type(rig, "、区市场监管局、区公安分局")
         rig.press("Esc")
@@ -34,6 +34,7 @@ import Testing
 
     @Test func nothingIsIssuedWhileTheDialogCannotBeShown() throws {
         let rig = try Self.composing()
+        rig.press("S-Tab")   // on the title, where Enter asks "issue?"
         // The session passes the layout of the screen: nil when it is too small to lay out.
         let tiny = ConsoleView(store: rig.store, paneRows: rig.paneRows, badge: .live).layout(width: 40, height: 10, state: rig.state)
         #expect(tiny == nil)

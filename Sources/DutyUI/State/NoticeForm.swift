@@ -18,7 +18,9 @@ public struct NoticeForm: Equatable, Sendable {
         public var labelKey: String
     }
 
-    public var field: Field = .type
+    /// Where the cursor starts: the body, what the officer always types (the
+    /// rest is prefilled); `S-Tab` reaches the title, addressees and type.
+    public var field: Field = .body
     public private(set) var type: NoticeType
     /// 主送: addressees separated by 、 (or a comma or semicolon).
     public var to: TextEditor
