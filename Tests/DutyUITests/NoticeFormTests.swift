@@ -267,3 +267,29 @@ import Testing
         #expect(rig.state.mode == .filterInput && rig.state.filterDraft == "溪口 ")
     }
 }
+
+extension NoticeFormTests {
+    /// Up through a long body moves the cursor, not the text under it: the
+    /// body scrolls only when the cursor would leave the rows shown.
+    @Test func upThroughALongBodyScrollsOnlyAtTheTop() throws {
+        let rig = ConsoleRig(store: Self.store(), themeCount: 1)
+        try Self.select(rig, .tasks, "ZF-1")
+        rig.press("N")
+        rig.press("PasteBegin")
+        for n in 1...30 { Self.type(rig, "第\(n)行"); rig.press("Enter") }
+        rig.press("PasteEnd")
+        let layout = try #require(rig.layout.flatMap(NoticeFormLayout.init))
+        func firstShown() -> String? {
+            let grid = rig.render(badge: .live)
+            return grid.line(layout.y(.body)).split(separator: " ").first { $0.hasPrefix("第") }.map(String.init)
+        }
+        let top = try #require(rig.state.noticeForm?.bodyTop)
+        #expect(top == 31 - layout.bodyRows)   // 31 rows (the last one empty), the cursor on the last
+        let shown = firstShown()
+        for _ in 0..<5 { rig.press("Up") }
+        #expect(rig.state.noticeForm?.bodyTop == top && firstShown() == shown)
+        for _ in 0..<(layout.bodyRows) { rig.press("Up") }
+        #expect(rig.state.noticeForm!.bodyTop < top)
+        #expect(rig.state.noticeForm?.field == .body)
+    }
+}

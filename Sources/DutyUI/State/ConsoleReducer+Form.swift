@@ -68,7 +68,12 @@ extension ConsoleReducer {
         let width = formLayout?.fieldWidth ?? 60
         // A console too small to lay out shows no dialog: nothing is issued unseen.
         let shown = formLayout != nil
-        defer { if state.noticeForm != nil { state.noticeForm = form } }
+        defer {
+            if state.noticeForm != nil {
+                if let formLayout { form.scrollBody(rows: formLayout.bodyRows, width: width) }
+                state.noticeForm = form
+            }
+        }
         if form.confirming {
             // "Issue?": Enter (or F10) issues; any other key goes back to the form.
             form.confirming = false

@@ -43,6 +43,18 @@ public struct NoticeForm: Equatable, Sendable {
     /// The addressees as prefilled, to tell those typed by hand.
     private var filledTo: String
 
+    /// The body's first row shown: moved only as far as keeps the cursor in
+    /// view, so moving up a long body does not scroll it under the cursor.
+    public private(set) var bodyTop = 0
+
+    /// Keeps the body's cursor inside `rows` rows of `width` columns.
+    public mutating func scrollBody(rows: Int, width: Int) {
+        let row = body.cursorPlace(width: width).row
+        if row < bodyTop { bodyTop = row }
+        if row >= bodyTop + rows { bodyTop = row - rows + 1 }
+        bodyTop = max(0, min(bodyTop, body.rows(width: width).count - 1))
+    }
+
     /// Longest values taken (a body is a page or two).
     public static let lineLimit = 200
 

@@ -32,7 +32,7 @@ enum NoticeFormView {
         line(form.title, focused: form.field == .title, hint: nil, l, y: l.y(.title), into: &grid)
         grid.put(text: form.refs.isEmpty ? "—" : form.refs.joined(separator: " "), x: l.fieldX, y: l.refsY,
                  width: l.fieldWidth, style: Style(.dim))
-        bodyRows(form.body, focused: form.field == .body, l, into: &grid)
+        bodyRows(form, focused: form.field == .body, l, into: &grid)
         let noReply = form.due.isEmpty ? ui("form_no_reply") + " · " : ""
         line(form.due, focused: form.field == .due, hint: noReply + ui("form_due_hint"), l, y: l.y(.due), into: &grid)
         let expected = NoticeNumbering.next(form.type, now: store.now, in: store).number
@@ -69,10 +69,12 @@ enum NoticeFormView {
     }
 
     /// The body: rows by display width, scrolled so the cursor's row shows.
-    private static func bodyRows(_ editor: TextEditor, focused: Bool, _ l: NoticeFormLayout, into grid: inout CellGrid) {
+    private static func bodyRows(_ form: NoticeForm, focused: Bool, _ l: NoticeFormLayout, into grid: inout CellGrid) {
+        let editor = form.body
         let rows = editor.rows(width: l.fieldWidth)
         let place = editor.cursorPlace(width: l.fieldWidth)
-        let top = focused ? max(0, place.row - l.bodyRows + 1) : 0
+        // Where the dialog scrolled it (`NoticeForm.scrollBody`), the cursor kept in view at any size.
+        let top = min(max(form.bodyTop, place.row - l.bodyRows + 1), place.row)
         let area = Rect(x: l.fieldX, y: l.y(.body), width: l.fieldWidth, height: l.bodyRows)
         grid.restyle(area) { $0 = Style(.text) }
         for (i, row) in rows.dropFirst(top).prefix(l.bodyRows).enumerated() {
