@@ -127,3 +127,15 @@ public struct DayFigures: Equatable, Sendable {
         self.date = date; self.events = events; self.tasks = tasks; self.done = done
     }
 }
+
+/// Events of one domain (领域) in the period.
+public struct DomainFigures: Equatable, Sendable {
+    public var domain: String
+    public var events: Int
+    /// Of them, those that became enforcement.
+    public var enforcement: Int
+
+    public init(domain: String, events: Int = 0, enforcement: Int = 0) {
+        self.domain = domain; self.events = events; self.enforcement = enforcement
+    }
+}

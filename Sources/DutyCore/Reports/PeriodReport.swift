@@ -19,9 +19,24 @@ public struct PeriodReport: Equatable, Sendable {
         daily = []
     }
 
-    /// The period's figures (every figure 0 until the computation lands).
+    /// Events by domain (the Markdown's domain table): the district's 11
+    /// domains in its order, then any other domain met, most events first.
+    public var domains: [DomainFigures] = []
+
+    /// The period's figures: one pass over each kind's items (see `PeriodTally`).
     public static func compute(_ store: Store, from: Millis, to: Millis) -> PeriodReport {
-        PeriodReport(from: from, to: to)
+        var tally = PeriodTally(store: store, from: from, to: to)
+        tally.run()
+        return tally.report()
+    }
+
+    /// n / d rounded half-up to 4 decimals, in integers so a half is
+    /// always rounded up whatever binary doubles would make of it (1/20000
+    /// is 0.0001, 2/3 is 0.6667); nil when d is 0.
+    public static func rate(_ n: Int, _ d: Int) -> Double? {
+        guard d > 0 else { return nil }
+        let basisPoints = (2 * 10_000 * n + d) / (2 * d)
+        return Double(basisPoints) / 10_000
     }
 
     /// Every case of a vocabulary at 0.
