@@ -39,6 +39,9 @@ public enum Command: Equatable, Sendable {
     /// field, Backspace, Delete, a cursor move, Esc.
     case formField(Int), formInput(String), formEnter, formIssue, formBackspace, formDelete
     case formMove(FormMove), formCancel
+    /// The situation board: show it or go back to the panes; sort by the
+    /// next column; flip the order.
+    case toggleBoard, boardSortNext, boardSortFlip
 }
 
 /// A cursor move in a form field.

@@ -28,6 +28,7 @@ public enum ModeScope: Hashable, Sendable {
     case main, detail, help, filterInput, choosing, confirming, list
     case textInput
     case composing
+    case board
 
     public init(_ mode: ConsoleMode) {
         switch mode {
@@ -40,6 +41,7 @@ public enum ModeScope: Hashable, Sendable {
         case .list: self = .list
         case .textInput: self = .textInput
         case .composing: self = .composing
+        case .board: self = .board
         }
     }
 }

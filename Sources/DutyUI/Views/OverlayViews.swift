@@ -26,6 +26,7 @@ enum OverlayViews {
         let groups: [(ModeScope, Label)] = [
             (.main, ConsoleLabels.of("ui", "title")), (.detail, ConsoleLabels.of("ui", "timeline")),
             (.filterInput, ConsoleLabels.of("ui", "filter")), (.composing, ConsoleLabels.of("ui", "form_title")),
+            (.board, ConsoleLabels.of("ui", "board_title")),
         ]
         for (scope, title) in groups {
             lines.append(("── \(title.text(lang)) ──", .title))

@@ -1,0 +1,168 @@
+/// Trend graphs drawn in text, as btop draws them: bars of block eighths
+/// (▁▂▃▄▅▆▇█) or a filled area in braille dots (⣀⣤⣶⣿, two values a cell),
+/// each with its scale on the left — the top value, the middle one when the
+/// graph is tall enough, 0 at the bottom — and time labels underneath. Glyphs,
+/// not colour, carry the shape, so a graph reads the same in the mono theme.
+public enum Graph {
+    /// How the values are drawn.
+    public enum Style: Equatable, Sendable {
+        /// One bar per value, `barWidth` columns wide with a blank between
+        /// bars when they are wider than one column; eighths of a row.
+        case blocks
+        /// Braille: two values a cell, four dots a row.
+        case braille
+    }
+
+    /// A label under the time axis at value index `at`.
+    public struct Tick: Equatable, Sendable {
+        public var at: Int
+        public var text: String
+        public init(at: Int, _ text: String) { self.at = at; self.text = text }
+    }
+
+    /// The eighths of a block cell, from empty to full.
+    static let eighths = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// A "nice" top for the scale: the smallest of 1, 2, 2.5, 5 × 10ⁿ at or
+    /// above `value` (at least 1), so the labels read as round numbers.
+    public static func niceMax(_ value: Double) -> Double {
+        guard value > 1 else { return 1 }
+        var step = 1.0
+        while step * 10 <= value { step *= 10 }
+        for m in [1.0, 2, 2.5, 5, 10] where m * step >= value { return m * step }
+        return 10 * step
+    }
+
+    /// A scale value as its label: whole numbers without decimals, "2.5" else.
+    static func label(_ v: Double) -> String {
+        v == v.rounded() ? String(Int(v)) : String(format1: v)
+    }
+
+    /// Columns the scale on the left takes for a top value (label and "┤").
+    public static func scaleWidth(top: Double) -> Int { TextFit.width(label(top)) + 1 }
+
+    /// How many values fit in `columns` of plot (after the scale).
+    public static func capacity(_ style: Style, columns: Int, barWidth: Int = 1) -> Int {
+        switch style {
+        case .blocks: barWidth <= 1 ? max(0, columns) : max(0, (columns + 1) / (barWidth + 1))
+        case .braille: max(0, columns * 2)
+        }
+    }
+
+    /// The widest bar (≤ 3) that still fits `count` values in `columns`.
+    public static func barWidth(count: Int, columns: Int) -> Int {
+        for w in stride(from: 3, through: 2, by: -1) where count * (w + 1) - 1 <= columns { return w }
+        return 1
+    }
+
+    /// Draws `values` (the latest last) into `rect`: the scale at the left,
+    /// the plot, and, when `ticks` is not empty and the rect has a spare row,
+    /// the time labels in the bottom row. Values that do not fit are dropped
+    /// from the oldest end, and the ticks move with them. `top`: the scale's
+    /// top (nil: `niceMax` of the largest value). `role`: the plot's role.
+    /// Returns the scale's top used.
+    @discardableResult
+    public static func draw(_ values: [Double], style: Style, top: Double? = nil, ticks: [Tick] = [],
+                            role: Role = .barFill, into grid: inout CellGrid, rect: Rect) -> Double {
+        let scaleTop = top ?? niceMax(values.max() ?? 0)
+        let plotRows = ticks.isEmpty || rect.height < 3 ? rect.height : rect.height - 1
+        let scale = scaleWidth(top: scaleTop)
+        guard plotRows >= 1, rect.width > scale + 1 else { return scaleTop }
+        drawScale(top: scaleTop, x: rect.x, y: rect.y, rows: plotRows, width: scale, into: &grid)
+        let plot = Rect(x: rect.x + scale, y: rect.y, width: rect.width - scale, height: plotRows)
+        let bar = style == .blocks ? barWidth(count: values.count, columns: plot.width) : 1
+        let shown = Array(values.suffix(capacity(style, columns: plot.width, barWidth: bar)))
+        let dropped = values.count - shown.count
+        switch style {
+        case .blocks: drawBlocks(shown, top: scaleTop, barWidth: bar, role: role, into: &grid, rect: plot)
+        case .braille: drawBraille(shown, top: scaleTop, role: role, into: &grid, rect: plot)
+        }
+        if plotRows < rect.height {
+            let axis = Rect(x: plot.x, y: plot.maxY, width: plot.width, height: 1)
+            let column: (Int) -> Int = { i in
+                switch style {
+                case .blocks: bar <= 1 ? i : i * (bar + 1)
+                case .braille: i / 2
+                }
+            }
+            drawTicks(ticks.compactMap { $0.at >= dropped ? Tick(at: column($0.at - dropped), $0.text) : nil },
+                      into: &grid, rect: axis)
+        }
+        return scaleTop
+    }
+
+    /// "12┤" at the top row, the middle value half-way down when there are
+    /// at least four rows, "0┤" at the bottom; "│" between.
+    static func drawScale(top: Double, x: Int, y: Int, rows: Int, width: Int, into grid: inout CellGrid) {
+        for r in 0..<rows {
+            let value: Double? = r == 0 ? top : r == rows - 1 ? 0 : (rows >= 4 && r == (rows - 1) / 2 ? top / 2 : nil)
+            let mark = value == nil ? "│" : "┤"
+            let text = TextFit.rightAligned(value.map(label) ?? "", width - 1) + mark
+            grid.put(text: text, x: x, y: y + r, width: width, style: Style(.dim))
+        }
+    }
+
+    /// Bars of eighths: the height of value v is v / top of the rows, in eighths.
+    static func drawBlocks(_ values: [Double], top: Double, barWidth: Int, role: Role, into grid: inout CellGrid, rect: Rect) {
+        let totalEighths = rect.height * 8
+        for (i, v) in values.enumerated() {
+            let x = rect.x + (barWidth <= 1 ? i : i * (barWidth + 1))
+            var filled = top > 0 ? Int((max(0, v) / top * Double(totalEighths)).rounded()) : 0
+            if v > 0 && filled == 0 { filled = 1 }   // something happened: never an empty cell
+            filled = min(filled, totalEighths)
+            for r in 0..<rect.height {
+                let fromBottom = rect.height - 1 - r
+                let here = max(0, min(8, filled - fromBottom * 8))
+                guard here > 0 else { continue }
+                grid.put(text: String(repeating: eighths[here], count: barWidth), x: x, y: rect.y + r,
+                         width: min(barWidth, rect.maxX - x), style: Style(role))
+            }
+        }
+    }
+
+    /// Braille dots filled from the bottom: left column dots 7,3,2,1 and
+    /// right column 8,6,5,4 (bottom first) of each cell, two values a cell.
+    static func drawBraille(_ values: [Double], top: Double, role: Role, into grid: inout CellGrid, rect: Rect) {
+        let left: [UInt32] = [0x40, 0x04, 0x02, 0x01], right: [UInt32] = [0x80, 0x20, 0x10, 0x08]
+        let totalDots = rect.height * 4
+        let dots = values.map { v -> Int in
+            var d = top > 0 ? Int((max(0, v) / top * Double(totalDots)).rounded()) : 0
+            if v > 0 && d == 0 { d = 1 }
+            return min(d, totalDots)
+        }
+        for cell in 0..<((dots.count + 1) / 2) {
+            let l = dots[cell * 2], r = cell * 2 + 1 < dots.count ? dots[cell * 2 + 1] : 0
+            for row in 0..<rect.height {
+                let fromBottom = rect.height - 1 - row
+                let ln = max(0, min(4, l - fromBottom * 4)), rn = max(0, min(4, r - fromBottom * 4))
+                guard ln + rn > 0 else { continue }
+                var bits: UInt32 = 0
+                for k in 0..<ln { bits |= left[k] }
+                for k in 0..<rn { bits |= right[k] }
+                guard let scalar = Unicode.Scalar(0x2800 + bits) else { continue }
+                grid.put(text: String(Character(scalar)), x: rect.x + cell, y: rect.y + row, width: 1, style: Style(role))
+            }
+        }
+    }
+
+    /// Labels under the plot, each starting at its column; one that would
+    /// overlap the label before it (or run past the edge) is left out.
+    static func drawTicks(_ ticks: [Tick], into grid: inout CellGrid, rect: Rect) {
+        var free = rect.x
+        for tick in ticks {
+            let x = rect.x + tick.at
+            let w = TextFit.width(tick.text)
+            guard x >= free, x + w <= rect.maxX else { continue }
+            grid.put(text: tick.text, x: x, y: rect.y, width: w, style: Style(.dim))
+            free = x + w + 1
+        }
+    }
+}
+
+extension String {
+    /// One decimal place, without Foundation ("2.5").
+    init(format1 v: Double) {
+        let tenths = Int((v * 10).rounded())
+        self = "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}
