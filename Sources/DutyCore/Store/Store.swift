@@ -101,6 +101,23 @@ public final class Store: @unchecked Sendable {
 
     public func id(_ kind: Kind, _ index: Int32) -> String { items[Int(kind.rawValue)].key(at: Int(index)) }
 
+    /// The index of the item whose id is these bytes (e.g. a task's `event`
+    /// read through `texts.withBytes`), if held: no String made.
+    public func index(_ kind: Kind, idBytes: UnsafeRawBufferPointer) -> Int32? {
+        items[Int(kind.rawValue)].find(idBytes).map { Int32($0) }
+    }
+
+    /// Walks an item's timeline oldest first while `body` returns true: the
+    /// period report reads every item's history, and an array per item
+    /// (`history`) would be most of its cost.
+    public func walkHistory(_ kind: Kind, _ index: Int32, _ body: (CompactSnapshot) -> Bool) {
+        var j = items[Int(kind.rawValue)].value(at: Int(index)).first
+        while j >= 0 {
+            if !body(snapshots[j]) { return }
+            j = snapshots.next(j)
+        }
+    }
+
     /// The timeline of an item, compact (no Strings made).
     public func history(_ kind: Kind, _ index: Int32) -> [CompactSnapshot] {
         var out: [CompactSnapshot] = []
