@@ -5,7 +5,7 @@
 /// not colour, carry the shape, so a graph reads the same in the mono theme.
 public enum Graph {
     /// How the values are drawn.
-    public enum Style: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
         /// One bar per value, `barWidth` columns wide with a blank between
         /// bars when they are wider than one column; eighths of a row.
         case blocks
@@ -41,19 +41,33 @@ public enum Graph {
     /// Columns the scale on the left takes for a top value (label and "┤").
     public static func scaleWidth(top: Double) -> Int { TextFit.width(label(top)) + 1 }
 
+    /// A bar's width and the blank after it.
+    public struct Bars: Equatable, Sendable {
+        public var width: Int
+        public var gap: Int
+        public init(width: Int, gap: Int) { self.width = width; self.gap = gap }
+        var step: Int { width + gap }
+    }
+
     /// How many values fit in `columns` of plot (after the scale).
-    public static func capacity(_ style: Style, columns: Int, barWidth: Int = 1) -> Int {
+    public static func capacity(_ style: Kind, columns: Int, bars: Bars = Bars(width: 1, gap: 0)) -> Int {
         switch style {
-        case .blocks: barWidth <= 1 ? max(0, columns) : max(0, (columns + 1) / (barWidth + 1))
+        case .blocks: max(0, (columns + bars.gap) / bars.step)
         case .braille: max(0, columns * 2)
         }
     }
 
-    /// The widest bar (≤ 3) that still fits `count` values in `columns`.
-    public static func barWidth(count: Int, columns: Int) -> Int {
-        for w in stride(from: 3, through: 2, by: -1) where count * (w + 1) - 1 <= columns { return w }
-        return 1
+    /// The widest bars (≤ 8) that still fit `count` values in `columns`:
+    /// with a blank between them when they are two or more wide and there is
+    /// room, else touching.
+    public static func bars(count: Int, columns: Int) -> Bars {
+        for w in stride(from: 8, through: 2, by: -1) where count * (w + 1) - 1 <= columns { return Bars(width: w, gap: 1) }
+        for w in stride(from: 3, through: 2, by: -1) where count * w <= columns { return Bars(width: w, gap: 0) }
+        return Bars(width: 1, gap: 0)
     }
+
+    /// Braille dot columns per value: as many as spread the values over the plot.
+    public static func dotsPerValue(count: Int, columns: Int) -> Int { max(1, columns * 2 / max(1, count)) }
 
     /// Draws `values` (the latest last) into `rect`: the scale at the left,
     /// the plot, and, when `ticks` is not empty and the rect has a spare row,
@@ -62,7 +76,7 @@ public enum Graph {
     /// top (nil: `niceMax` of the largest value). `role`: the plot's role.
     /// Returns the scale's top used.
     @discardableResult
-    public static func draw(_ values: [Double], style: Style, top: Double? = nil, ticks: [Tick] = [],
+    public static func draw(_ values: [Double], style: Kind, top: Double? = nil, ticks: [Tick] = [],
                             role: Role = .barFill, into grid: inout CellGrid, rect: Rect) -> Double {
         let scaleTop = top ?? niceMax(values.max() ?? 0)
         let plotRows = ticks.isEmpty || rect.height < 3 ? rect.height : rect.height - 1
@@ -70,19 +84,21 @@ public enum Graph {
         guard plotRows >= 1, rect.width > scale + 1 else { return scaleTop }
         drawScale(top: scaleTop, x: rect.x, y: rect.y, rows: plotRows, width: scale, into: &grid)
         let plot = Rect(x: rect.x + scale, y: rect.y, width: rect.width - scale, height: plotRows)
-        let bar = style == .blocks ? barWidth(count: values.count, columns: plot.width) : 1
-        let shown = Array(values.suffix(capacity(style, columns: plot.width, barWidth: bar)))
+        let bar = style == .blocks ? bars(count: values.count, columns: plot.width) : Bars(width: 1, gap: 0)
+        let shown = Array(values.suffix(capacity(style, columns: plot.width, bars: bar)))
+        let spread = style == .braille ? dotsPerValue(count: shown.count, columns: plot.width) : 1
         let dropped = values.count - shown.count
         switch style {
-        case .blocks: drawBlocks(shown, top: scaleTop, barWidth: bar, role: role, into: &grid, rect: plot)
-        case .braille: drawBraille(shown, top: scaleTop, role: role, into: &grid, rect: plot)
+        case .blocks: drawBlocks(shown, top: scaleTop, bars: bar, role: role, into: &grid, rect: plot)
+        case .braille:
+            drawBraille(shown.flatMap { Array(repeating: $0, count: spread) }, top: scaleTop, role: role, into: &grid, rect: plot)
         }
         if plotRows < rect.height {
             let axis = Rect(x: plot.x, y: plot.maxY, width: plot.width, height: 1)
             let column: (Int) -> Int = { i in
                 switch style {
-                case .blocks: bar <= 1 ? i : i * (bar + 1)
-                case .braille: i / 2
+                case .blocks: i * bar.step
+                case .braille: i * spread / 2
                 }
             }
             drawTicks(ticks.compactMap { $0.at >= dropped ? Tick(at: column($0.at - dropped), $0.text) : nil },
@@ -91,11 +107,12 @@ public enum Graph {
         return scaleTop
     }
 
-    /// "12┤" at the top row, the middle value half-way down when there are
-    /// at least four rows, "0┤" at the bottom; "│" between.
+    /// "12┤" at the top row (its upper edge), "0┤" at the bottom (its lower
+    /// edge), and the middle value on the row whose lower edge is half-way
+    /// when the rows are even and at least four; "│" between.
     static func drawScale(top: Double, x: Int, y: Int, rows: Int, width: Int, into grid: inout CellGrid) {
         for r in 0..<rows {
-            let value: Double? = r == 0 ? top : r == rows - 1 ? 0 : (rows >= 4 && r == (rows - 1) / 2 ? top / 2 : nil)
+            let value: Double? = r == 0 ? top : r == rows - 1 ? 0 : (rows >= 4 && rows % 2 == 0 && r == rows / 2 - 1 ? top / 2 : nil)
             let mark = value == nil ? "│" : "┤"
             let text = TextFit.rightAligned(value.map(label) ?? "", width - 1) + mark
             grid.put(text: text, x: x, y: y + r, width: width, style: Style(.dim))
@@ -103,10 +120,11 @@ public enum Graph {
     }
 
     /// Bars of eighths: the height of value v is v / top of the rows, in eighths.
-    static func drawBlocks(_ values: [Double], top: Double, barWidth: Int, role: Role, into grid: inout CellGrid, rect: Rect) {
+    static func drawBlocks(_ values: [Double], top: Double, bars: Bars, role: Role, into grid: inout CellGrid, rect: Rect) {
         let totalEighths = rect.height * 8
+        let barWidth = bars.width
         for (i, v) in values.enumerated() {
-            let x = rect.x + (barWidth <= 1 ? i : i * (barWidth + 1))
+            let x = rect.x + i * bars.step
             var filled = top > 0 ? Int((max(0, v) / top * Double(totalEighths)).rounded()) : 0
             if v > 0 && filled == 0 { filled = 1 }   // something happened: never an empty cell
             filled = min(filled, totalEighths)

@@ -163,6 +163,8 @@ public struct ConsoleReducer {
             state.chooser = nil
             state.pendingConfirmation = nil
             endAction(&state)
+        case .toggleBoard, .boardSortNext, .boardSortFlip:
+            break   // taken by `applyBoard` first
         }
         return nil
     }

@@ -13,6 +13,7 @@ enum BoardLabels {
     /// "12.3%", one decimal; "—" for no rate (a zero denominator).
     static func percent(_ rate: Double?) -> String {
         guard let rate else { return "—" }
+        if rate >= 1 { return "100%" }
         return String(format1: rate * 100) + "%"
     }
 

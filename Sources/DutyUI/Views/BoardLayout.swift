@@ -32,8 +32,12 @@ public struct BoardLayout: Equatable, Sendable {
     public static let tableHeight = 2 + 1 + District.towns.count + 1
     /// The narrowest the rates beside the table may be.
     public static let ratesMinimum = 30
-    /// Below this the rates take their full width (and get no more).
+    /// The rates' width when a graph shares the band beside the table, at least…
     public static let ratesRoomy = 44
+    /// … and at most.
+    public static let ratesWidest = 64
+    /// The least width of a graph beside the rates.
+    public static let graphBeside = 40
     /// The least rows of a graph's box: border, two rows of plot, the time axis.
     public static let graphMinimum = 5
     /// Columns of the town names (the longest, 萧王庙, is 6).
@@ -67,14 +71,22 @@ public struct BoardLayout: Equatable, Sendable {
         let tableW = min(body.width, tableWidth(columns, full: full, lang))
         let tableH = min(body.height, tableHeight)
         let table = Rect(x: body.x, y: body.y, width: tableW, height: tableH)
-        let rates = Rect(x: table.maxX, y: body.y, width: max(0, body.width - tableW), height: tableH)
-
-        // Graphs below, stacked, full width: as many as keep their least height.
-        let below = Rect(x: body.x, y: table.maxY, width: body.width, height: body.maxY - table.maxY)
-        let count = min(BoardGraph.allCases.count, below.height / graphMinimum)
+        // Beside the table: the rates; on a wide screen, the rates at a
+        // reading width and the first graph after them.
+        let side = max(0, body.width - tableW)
+        let ratesW = side >= ratesRoomy + graphBeside ? min(ratesWidest, max(ratesRoomy, side * 2 / 5)) : side
+        let rates = Rect(x: table.maxX, y: body.y, width: ratesW, height: tableH)
+        var pending = BoardGraph.allCases[...]
         var graphs: [GraphSlot] = []
+        if side > ratesW, tableH >= graphMinimum, let first = pending.popFirst() {
+            graphs.append(GraphSlot(graph: first, rect: Rect(x: rates.maxX, y: body.y, width: side - ratesW, height: tableH)))
+        }
+
+        // The other graphs below, stacked, full width: as many as keep their least height.
+        let below = Rect(x: body.x, y: table.maxY, width: body.width, height: body.maxY - table.maxY)
+        let count = min(pending.count, below.height / graphMinimum)
         var y = below.y
-        for (i, graph) in BoardGraph.allCases.prefix(count).enumerated() {
+        for (i, graph) in pending.prefix(count).enumerated() {
             let h = below.height / count + (i < below.height % count ? 1 : 0)
             graphs.append(GraphSlot(graph: graph, rect: Rect(x: below.x, y: y, width: below.width, height: h)))
             y += h

@@ -15,6 +15,8 @@ enum BoardRatesView {
         /// The second line: a share against a target (bar), or text.
         var bar: (share: Double, target: Double)?
         var detail: String
+        /// The second line when `detail` does not fit.
+        var short: String? = nil
 
         static func == (a: Line, b: Line) -> Bool {
             a.name == b.name && a.value == b.value && a.detail == b.detail && a.meets == b.meets
@@ -32,7 +34,6 @@ enum BoardRatesView {
         let splitMeets: Bool? = r.resolved == 0 ? nil : zip(r.split, BoardTargets.split).allSatisfy {
             abs(($0.0 ?? 0) - $0.1) <= MediationPaneView.driftLimit / 100
         }
-        let tiers = MediationTier.allCases.map { $0.label.text(lang) }.joined(separator: "/")
         let issued = r.noticesThisYear.reduce(0, +)
         let byType = zip(NoticeType.allCases, r.noticesThisYear).map { "\($0.0.label.text(lang)) \($0.1)" }
             .joined(separator: " · ")
@@ -41,11 +42,12 @@ enum BoardRatesView {
             rate("board_on_time", "board_30d", r.onTime, BoardTargets.onTime),
             Line(name: ui("board_split"), window: ui("board_this_month"), value: r.resolved == 0 ? "—" : splitText,
                  meets: splitMeets, bar: nil,
-                 detail: "\(tiers) · \(target) 60:30:10 · \(ui("board_resolved")) \(r.resolved)"),
+                 detail: "\(target) 60:30:10 · \(ui("board_resolved")) \(r.resolved)"),
             rate("board_satisfaction", "board_this_month", r.satisfaction, BoardTargets.satisfaction,
                  " · \(ui("board_surveyed")) \(r.surveyed)"),
             Line(name: ui("board_notices"), window: ui("board_this_year"), value: "\(issued)", meets: nil, bar: nil,
-                 detail: byType + " · " + ui("board_year_ref") + " " + BoardTargets.noticesPerYear.map(String.init).joined(separator: "·")),
+                 detail: byType + " · " + ui("board_year_ref") + " " + BoardTargets.noticesPerYear.map(String.init).joined(separator: "·"),
+                 short: ui("board_notice_kinds") + " " + r.noticesThisYear.map(String.init).joined(separator: "·")),
             Line(name: ui("board_replies_overdue"), window: ui("board_now"), value: "\(r.repliesOverdue)",
                  meets: r.repliesOverdue <= BoardTargets.repliesOverdue, bar: nil, detail: "\(target) \(BoardTargets.repliesOverdue)"),
         ]
@@ -70,7 +72,9 @@ enum BoardRatesView {
                 grid.putAligned(text: line.detail, x: area.maxX - detailWidth, y: y, width: detailWidth,
                                 alignment: .right, style: Style(.dim))
             } else {
-                grid.put(text: line.detail, x: area.x + 2, y: y, width: area.width - 2, style: Style(.dim))
+                let fits = TextFit.width(line.detail) <= area.width - 2
+                grid.put(text: fits ? line.detail : line.short ?? line.detail, x: area.x + 2, y: y, width: area.width - 2,
+                         style: Style(.dim))
             }
             y += 1
         }
@@ -81,8 +85,13 @@ enum BoardRatesView {
         let mark = line.meets.map { $0 ? "✓" : "⚠" } ?? " "
         let right = line.value + " " + mark
         let rightWidth = TextFit.width(right)
-        let used = grid.put(text: line.name, x: x, y: y, width: width - rightWidth - 1, style: Style(.title))
-        grid.put(text: line.window, x: x + used + 1, y: y, width: max(0, width - rightWidth - used - 2), style: Style(.dim))
+        let room = width - rightWidth - 1
+        grid.putAligned(text: line.name, x: x, y: y, width: min(room, TextFit.width(line.name)), style: Style(.title))
+        // The window (本月, 30 days) only whole: a cut one would mislead.
+        let used = TextFit.width(line.name)
+        if used + 1 + TextFit.width(line.window) <= room {
+            grid.put(text: line.window, x: x + used + 1, y: y, style: Style(.dim))
+        }
         let role: Role = line.meets == false ? .heat2 : .text
         grid.putAligned(text: right, x: x + width - rightWidth, y: y, width: rightWidth, alignment: .right, style: Style(role))
     }

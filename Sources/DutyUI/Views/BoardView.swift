@@ -83,7 +83,7 @@ enum BoardView {
         let values: [Int]
         let titleKey: String
         let ticks: [Graph.Tick]
-        let style: Graph.Style
+        let style: Graph.Kind
         switch graph {
         case .eventsPerHour:
             values = figures.hourly; titleKey = "board_graph_hourly"; style = .blocks

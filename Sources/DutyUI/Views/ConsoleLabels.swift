@@ -237,10 +237,11 @@ public enum ConsoleLabels {
         "col.board_mediation_short": Label("矛调", "med."),
         "col.board_on_time": Label("30天按时率", "on-time 30d"),
         "col.board_on_time_short": Label("按时率", "on-time"),
-        "key.board": Label("态势看板", "situation board"),
-        "key.board_sort": Label("换排序列", "sort by next column"),
-        "key.board_flip": Label("正序/倒序", "reverse the order"),
-        "key.board_town": Label("该镇街的窗格", "this town's panes"),
+        "key.board": Label("看板", "board"),
+        "key.board_sort": Label("排序列", "sort"),
+        "key.board_flip": Label("倒序", "reverse"),
+        "key.board_town": Label("进入镇街", "town's panes"),
+        "ui.board_notice_kinds": Label("提示单·督办单·通报", "risk·supv.·bulletin"),
     ]
 
     /// The label for `group.key` ("ui", "pane", "col", "key"), as `Label.lookup`.
