@@ -111,11 +111,13 @@ struct Bench {
                      Double(Platform.peakRSSBytes()) / 1_048_576, Double(rssBefore) / 1_048_576))
         if only == "ingest" { return }
         if only == "frame" { return frames(store) }
+        if only == "board" { return board(store) }
         t0 = Platform.monotonicNanos()
         let report = StatsReport(store: store)
         print(String(format: "stats report: %.3f ms (%d bytes)", seconds(since: t0) * 1000, report.json.utf8.count))
         frames(store)
         incident(store)
+        board(store)
         if only == "frames" { return }
         TerminalBench(store: store).run()
         rules()

@@ -1,0 +1,35 @@
+import DutyCore
+import DutyUI
+
+extension Bench {
+    /// The situation board (issue 14) over the whole store: computing its
+    /// figures (what the console pays about once a second: `PeriodReport`
+    /// for today, 30 days, this month, this year and the trend windows, and
+    /// one pass for what is open now), then the 200×60 frame drawing figures
+    /// already computed (what every frame pays; target ≤ 2 ms).
+    func board(_ store: Store) {
+        _ = DisplayWidth.ensureUTF8Locale()
+        let now = store.now
+        var t0 = Platform.monotonicNanos()
+        var figures = BoardFigures.compute(store, now: now)
+        let first = seconds(since: t0) * 1000
+        let n = 5
+        t0 = Platform.monotonicNanos()
+        for _ in 0..<n { figures = BoardFigures.compute(store, now: now) }
+        print(String(format: "board figures (recompute): %.1f ms (mean of %d; the first %.1f ms; %d events today, %d over 24 h)",
+                     seconds(since: t0) * 1000 / Double(n), n, first, figures.district.eventsToday, figures.hourly.reduce(0, +)))
+        let cache = BoardFigureCache()
+        let view = ConsoleView(store: store, paneRows: PaneRows(), badge: .live, board: cache)
+        var state = ConsoleState()
+        state.mode = .board
+        _ = view.render(state, width: 200, height: 60)   // computes once, then cached
+        let frames = 200
+        t0 = Platform.monotonicNanos()
+        for i in 0..<frames {
+            if i % 50 == 0 { state.board.sortNext() }
+            _ = view.render(state, width: 200, height: 60)
+        }
+        print(String(format: "board frame 200×60: %.3f ms (mean of %d, figures cached; %d computations)",
+                     seconds(since: t0) * 1000 / Double(frames), frames, cache.computations))
+    }
+}
