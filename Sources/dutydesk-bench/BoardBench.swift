@@ -10,6 +10,15 @@ extension Bench {
     func board(_ store: Store) {
         _ = DisplayWidth.ensureUTF8Locale()
         let now = store.now
+        let w = BoardWindows(now: now)
+        var parts: [String] = []
+        for (name, from) in [("today", w.today.lowerBound), ("1 h", w.hours[23]), ("30 d", w.last30.lowerBound),
+                             ("month", w.month.lowerBound), ("year", w.year.lowerBound)] {
+            let t = Platform.monotonicNanos()
+            _ = PeriodReport.compute(store, from: from, to: now)
+            parts.append(String(format: "%@ %.1f ms", name, seconds(since: t) * 1000))
+        }
+        print("  PeriodReport.compute by window: " + parts.joined(separator: ", "))
         var t0 = Platform.monotonicNanos()
         var figures = BoardFigures.compute(store, now: now)
         let first = seconds(since: t0) * 1000

@@ -24,3 +24,42 @@ import Testing
         assertFrame(frameText(grid), named: "board-\(size.0)x\(size.1)-\(language.rawValue)")
     }
 }
+
+extension BoardFrameTests {
+    /// In mono the heat shows by attribute (heat_1 bold, heat_2 bold and
+    /// underline, heat_3 reverse) and the swatch glyph, never by colour alone.
+    @Test func monoAttributesShowTheHeat() {
+        let store = ConsoleFrameTests.demoStore()
+        let grid = Self.render(store, language: .zh, 80, 24)
+        assertFrame(attributeText(grid, theme: BuiltinThemes.mono), named: "board-80x24-mono-attributes")
+        // Every heated cell differs from a plain one in mono, and carries its swatch.
+        let mono = BuiltinThemes.mono
+        let plain = mono.resolve(Style(.text)).attributes
+        for level in 1...3 {
+            #expect(mono.resolve(Style(BoardHeat.role(level))).attributes != plain)
+        }
+        var heated = 0
+        for y in 0..<grid.height {
+            for x in 0..<grid.width where [Role.heat1, .heat2, .heat3].contains(grid[x, y].style.role) {
+                heated += 1
+                if grid[x, y].text != " " && BoardHeat.swatches.contains(grid[x, y].text) {
+                    #expect(grid[x, y].text == BoardHeat.swatches[BoardHeat.level(of: grid[x, y].style.role)])
+                }
+            }
+        }
+        #expect(heated > 0)   // the demo's morning has towns above their share
+    }
+
+    /// Every theme gives the three heat levels three different looks.
+    @Test func everyThemeTellsTheHeatLevelsApart() {
+        for theme in BuiltinThemes.all {
+            let looks = (0...3).map { theme.resolve(Style(BoardHeat.role($0))) }
+            for i in 0..<looks.count {
+                for j in (i + 1)..<looks.count {
+                    #expect(looks[i].fg != looks[j].fg || looks[i].bg != looks[j].bg || looks[i].attributes != looks[j].attributes,
+                            "\(theme.name): heat \(i) and \(j) look alike")
+                }
+            }
+        }
+    }
+}

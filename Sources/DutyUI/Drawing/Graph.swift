@@ -132,8 +132,8 @@ public enum Graph {
                 let fromBottom = rect.height - 1 - r
                 let here = max(0, min(8, filled - fromBottom * 8))
                 guard here > 0 else { continue }
-                grid.put(text: String(repeating: eighths[here], count: barWidth), x: x, y: rect.y + r,
-                         width: min(barWidth, rect.maxX - x), style: Style(role))
+                let cell = Cell(eighths[here], width: 1, style: Style(role))
+                for dx in 0..<barWidth where x + dx < rect.maxX { grid.setClipped(x: x + dx, y: rect.y + r, cell) }
             }
         }
     }
@@ -158,7 +158,7 @@ public enum Graph {
                 for k in 0..<ln { bits |= left[k] }
                 for k in 0..<rn { bits |= right[k] }
                 guard let scalar = Unicode.Scalar(0x2800 + bits) else { continue }
-                grid.put(text: String(Character(scalar)), x: rect.x + cell, y: rect.y + row, width: 1, style: Style(role))
+                grid.setClipped(x: rect.x + cell, y: rect.y + row, Cell(String(Character(scalar)), width: 1, style: Style(role)))
             }
         }
     }
@@ -182,5 +182,15 @@ extension String {
     init(format1 v: Double) {
         let tenths = Int((v * 10).rounded())
         self = "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}
+
+extension CellGrid {
+    /// Sets one cell of width 1 known to need no measuring (a block or
+    /// braille glyph), when it is on the grid: a graph's thousands of cells
+    /// skip the glyph segmentation `put` does for text.
+    mutating func setClipped(x: Int, y: Int, _ cell: Cell) {
+        guard x >= 0, x < width, y >= 0, y < height else { return }
+        set(x: x, y: y, cell)
     }
 }

@@ -1,29 +1,57 @@
 import DutyCore
 
+/// The `PeriodReport`s the board is made of, one per window (`BoardWindows`).
+public struct BoardReports: Sendable {
+    public var today: PeriodReport
+    public var last30: PeriodReport
+    public var month: PeriodReport
+    public var year: PeriodReport
+    /// From the first of the 30 days (`BoardWindows.days[0]`) to now: the daily rows.
+    public var days: PeriodReport
+    /// `events.total` of each hour's report, the current (partial) hour last.
+    public var hourly: [Int]
+    /// `tasks.on_time` of the report from each of the 30 days' start to now.
+    public var onTimeFromDay: [Int]
+}
+
 extension BoardFigures {
-    /// The board at `now`: `PeriodReport.compute` over each window (today,
-    /// 30 days, this month, this year, each hour of the last 24), so every
-    /// period figure is the report's own; then one pass over the current
-    /// state for what is open now. `signingLimits`: as the late-signing rule.
+    /// The board at `now`, every window computed afresh: `PeriodReport.compute`
+    /// over today, 30 days, this month, this year, the 30 days' rows, each
+    /// hour of the last 24 and each day's start to now — so every period
+    /// figure is the report's own — then one pass over the current state for
+    /// what is open now. `BoardFigureCache` computes the same windows a few
+    /// at a time instead.
     public static func compute(_ store: Store, now: Millis,
                                signingLimits: [Millis] = AlertRuleConfig.default.signingLimits) -> BoardFigures {
         let w = BoardWindows(now: now)
-        let today = PeriodReport.compute(store, from: w.today.lowerBound, to: now)
-        let last30 = PeriodReport.compute(store, from: w.last30.lowerBound, to: now)
-        let month = PeriodReport.compute(store, from: w.month.lowerBound, to: now)
-        let year = PeriodReport.compute(store, from: w.year.lowerBound, to: now)
+        let report = { (from: Millis, to: Millis) in PeriodReport.compute(store, from: from, to: to) }
+        let today = report(w.today.lowerBound, now), days = report(w.days[0], now)
+        let reports = BoardReports(
+            today: today, last30: report(w.last30.lowerBound, now),
+            month: report(w.month.lowerBound, now), year: report(w.year.lowerBound, now), days: days,
+            hourly: w.hours.map { report($0, min(now, $0 + TimeSpan.hour)).events.total },
+            // The first day's and today's are those two reports' own.
+            onTimeFromDay: w.days.indices.map {
+                $0 == 0 ? days.tasks.onTime : $0 == w.days.count - 1 ? today.tasks.onTime : report(w.days[$0], now).tasks.onTime
+            })
+        return assemble(store, now: now, reports, signingLimits: signingLimits)
+    }
 
+    /// The board from its reports, and what is open now from the store.
+    static func assemble(_ store: Store, now: Millis, _ r: BoardReports,
+                         signingLimits: [Millis] = AlertRuleConfig.default.signingLimits) -> BoardFigures {
+        let w = BoardWindows(now: now)
         var towns = District.towns.enumerated().map { TownRow(town: $0.offset, name: $0.element.short) }
         var district = TownRow(town: -1, name: "")
-        for (i, t) in today.towns.enumerated() where i < towns.count {
+        for (i, t) in r.today.towns.enumerated() where i < towns.count {
             towns[i].eventsToday = t.events
             towns[i].overdue = t.overdueNow
             towns[i].enforcementToday = t.enforcement
         }
-        for (i, t) in last30.towns.enumerated() where i < towns.count { towns[i].onTime30 = t.onTimeRate }
-        district.eventsToday = today.events.total
-        district.enforcementToday = today.events.enforcement
-        district.onTime30 = last30.tasks.onTimeRate
+        for (i, t) in r.last30.towns.enumerated() where i < towns.count { towns[i].onTime30 = t.onTimeRate }
+        district.eventsToday = r.today.events.total
+        district.enforcementToday = r.today.events.enforcement
+        district.onTime30 = r.last30.tasks.onTimeRate
         district.overdue = store.aggregates.overdueTasks(now: now)
 
         // Now: open events, late signing, open mediation, by town.
@@ -44,23 +72,19 @@ extension BoardFigures {
             if let t = lookup.town(store.current(.mediation, entry.item).mediation.town) { towns[t].mediationOpen += 1 }
         }
 
-        let hourly = w.hours.map { PeriodReport.compute(store, from: $0, to: min(now, $0 + TimeSpan.hour)).events.total }
-        let daily = PeriodReport.compute(store, from: w.days[0], to: now)
         // Tasks dispatched on day d and done on time, as of now: the report's
         // on_time from d's start to now, less the same from the next day's.
-        var fromDay = w.days.map { PeriodReport.compute(store, from: $0, to: now).tasks.onTime }
-        fromDay.append(0)
-        let onTime = (0..<w.days.count).map { fromDay[$0] - fromDay[$0 + 1] }
-
+        let from = r.onTimeFromDay + [0]
+        let onTime = (0..<r.onTimeFromDay.count).map { max(0, from[$0] - from[$0 + 1]) }
         let rates = BoardRates(
-            selfResolved: month.events.selfResolvedRate, onTime: last30.tasks.onTimeRate,
-            split: MediationTier.allCases.map { month.mediation.split[$0] ?? nil }, resolved: month.mediation.resolved,
-            satisfaction: month.satisfaction.rate, surveyed: month.satisfaction.surveyed,
-            noticesThisYear: NoticeType.allCases.map { year.notices.byType[$0] ?? 0 },
+            selfResolved: r.month.events.selfResolvedRate, onTime: r.last30.tasks.onTimeRate,
+            split: MediationTier.allCases.map { r.month.mediation.split[$0] ?? nil }, resolved: r.month.mediation.resolved,
+            satisfaction: r.month.satisfaction.rate, surveyed: r.month.satisfaction.surveyed,
+            noticesThisYear: NoticeType.allCases.map { r.year.notices.byType[$0] ?? 0 },
             repliesOverdue: HeaderFigure.overdueReplies.count(store, now: now))
         return BoardFigures(at: now, windows: w, towns: towns, district: district,
-                            hourly: hourly, hourlyStart: w.hours[0],
-                            days: daily.daily.map(\.date), dailyEvents: daily.daily.map(\.events), dailyOnTime: onTime,
+                            hourly: r.hourly, hourlyStart: w.hours[0],
+                            days: r.days.daily.map(\.date), dailyEvents: r.days.daily.map(\.events), dailyOnTime: onTime,
                             rates: rates)
     }
 }

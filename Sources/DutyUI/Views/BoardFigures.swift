@@ -6,7 +6,7 @@ import DutyCore
 /// events, late signing, open mediation) is read from the current state by
 /// the console's own definitions. Computed by `BoardFigureCache`, at most
 /// about once a second: a frame only draws it.
-public struct BoardFigures: Sendable {
+public struct BoardFigures: Equatable, Sendable {
     /// One town's row (a `District.towns` entry), or the district's total.
     public struct TownRow: Equatable, Sendable {
         /// Index into `District.towns` (-1: the whole district).

@@ -23,6 +23,16 @@ enum BoardHeat {
         }
     }
 
+    /// The level a role stands for (0 for any other role).
+    static func level(of role: Role) -> Int {
+        switch role {
+        case .heat1: 1
+        case .heat2: 2
+        case .heat3: 3
+        default: 0
+        }
+    }
+
     /// The level of a town's cell in a column; the district's row is not heated
     /// except its rate.
     static func level(_ row: BoardFigures.TownRow, _ column: BoardColumn, district: BoardFigures.TownRow) -> Int {
