@@ -17,11 +17,25 @@ import Testing
         return ConsoleView(store: store, paneRows: PaneRows(), badge: .demo(speed: 60)).render(state, width: w, height: h)
     }
 
-    @Test(arguments: [(80, 24), (120, 40), (200, 60)], [Language.zh, .en])
-    func frames(size: (Int, Int), language: Language) {
-        let grid = Self.render(ConsoleFrameTests.demoStore(), language: language, size.0, size.1)
-        #expect(grid.lines.allSatisfy { DisplayWidth.of($0) == size.0 })
-        assertFrame(frameText(grid), named: "board-\(size.0)x\(size.1)-\(language.rawValue)")
+    func check(_ w: Int, _ h: Int, _ language: Language, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let grid = Self.render(ConsoleFrameTests.demoStore(), language: language, w, h)
+        #expect(grid.lines.allSatisfy { DisplayWidth.of($0) == w }, sourceLocation: sourceLocation)
+        assertFrame(frameText(grid), named: name, sourceLocation: sourceLocation)
+    }
+
+    @Test func frame80x24() {
+        check(80, 24, .zh, named: "board-80x24-zh")
+        check(80, 24, .en, named: "board-80x24-en")
+    }
+
+    @Test func frame120x40() {
+        check(120, 40, .zh, named: "board-120x40-zh")
+        check(120, 40, .en, named: "board-120x40-en")
+    }
+
+    @Test func frame200x60() {
+        check(200, 60, .zh, named: "board-200x60-zh")
+        check(200, 60, .en, named: "board-200x60-en")
     }
 }
 
