@@ -27,6 +27,25 @@ extension Bench {
         for _ in 0..<n { figures = BoardFigures.compute(store, now: now) }
         print(String(format: "board figures (recompute): %.1f ms (mean of %d; the first %.1f ms; %d events today, %d over 24 h)",
                      seconds(since: t0) * 1000 / Double(n), n, first, figures.district.eventsToday, figures.hourly.reduce(0, +)))
+        // What the console pays: a first refresh computes every window, each
+        // later one today's, the current hour's, a period in turn and past
+        // windows within its budget (the clock moved on a second each time).
+        let live = BoardFigureCache(minimumInterval: 0, wall: { Int64(Platform.monotonicNanos() / 1_000_000) })
+        let saved = store.clock
+        t0 = Platform.monotonicNanos()
+        _ = live.figures(store)
+        let firstRefresh = seconds(since: t0) * 1000
+        let refreshes = 10
+        let before = live.reportsComputed
+        t0 = Platform.monotonicNanos()
+        for i in 1...refreshes {
+            store.clock = .fixed(now + Int64(i) * TimeSpan.second)
+            _ = live.figures(store)
+        }
+        print(String(format: "board refresh (the console's, about once a second): %.1f ms (mean of %d, %.1f reports each; the first %.1f ms)",
+                     seconds(since: t0) * 1000 / Double(refreshes), refreshes,
+                     Double(live.reportsComputed - before) / Double(refreshes), firstRefresh))
+        store.clock = saved
         let cache = BoardFigureCache()
         let view = ConsoleView(store: store, paneRows: PaneRows(), badge: .live, board: cache)
         var state = ConsoleState()

@@ -8,8 +8,8 @@ import Testing
 
     @Test func niceMaxRoundsUpToAReadableTop() {
         #expect(Graph.niceMax(0) == 1 && Graph.niceMax(1) == 1)
-        #expect(Graph.niceMax(3) == 5 && Graph.niceMax(7) == 10 && Graph.niceMax(46) == 50)
-        #expect(Graph.niceMax(120) == 200 && Graph.niceMax(210) == 250 && Graph.niceMax(388) == 500)
+        #expect(Graph.niceMax(3) == 3 && Graph.niceMax(7) == 8 && Graph.niceMax(46) == 50 && Graph.niceMax(53) == 60)
+        #expect(Graph.niceMax(120) == 150 && Graph.niceMax(210) == 250 && Graph.niceMax(388) == 400 && Graph.niceMax(900) == 1000)
     }
 
     @Test func blockBarsAreEighthsOfTheScale() {

@@ -23,13 +23,14 @@ public enum Graph {
     /// The eighths of a block cell, from empty to full.
     static let eighths = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
-    /// A "nice" top for the scale: the smallest of 1, 2, 2.5, 5 × 10ⁿ at or
-    /// above `value` (at least 1), so the labels read as round numbers.
+    /// A "nice" top for the scale: the smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6,
+    /// 8 × 10ⁿ at or above `value` (at least 1), so the labels — the top and
+    /// its half — read as round numbers and the tallest bar nearly fills the graph.
     public static func niceMax(_ value: Double) -> Double {
         guard value > 1 else { return 1 }
         var step = 1.0
         while step * 10 <= value { step *= 10 }
-        for m in [1.0, 2, 2.5, 5, 10] where m * step >= value { return m * step }
+        for m in [1.0, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10] where m * step >= value { return m * step }
         return 10 * step
     }
 

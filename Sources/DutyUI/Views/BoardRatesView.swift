@@ -42,7 +42,7 @@ enum BoardRatesView {
             rate("board_on_time", "board_30d", r.onTime, BoardTargets.onTime),
             Line(name: ui("board_split"), window: ui("board_this_month"), value: r.resolved == 0 ? "—" : splitText,
                  meets: splitMeets, bar: nil,
-                 detail: "\(target) 60:30:10 · \(ui("board_resolved")) \(r.resolved)"),
+                 detail: "\(target) 60:30:10 · \(ui("board_resolved")) \(r.resolved)", short: "\(target) 60:30:10"),
             rate("board_satisfaction", "board_this_month", r.satisfaction, BoardTargets.satisfaction,
                  " · \(ui("board_surveyed")) \(r.surveyed)"),
             Line(name: ui("board_notices"), window: ui("board_this_year"), value: "\(issued)", meets: nil, bar: nil,
@@ -65,8 +65,8 @@ enum BoardRatesView {
             drawHeadline(line, into: &grid, x: area.x, y: y, width: area.width)
             y += 1
             guard twoLines, y < area.maxY else { continue }
-            if let bar = line.bar {
-                let detailWidth = min(area.width / 2, TextFit.width(line.detail))
+            let detailWidth = min(area.width - 2, TextFit.width(line.detail))
+            if let bar = line.bar, area.width - detailWidth - 3 >= 6 {
                 MediationPaneView.drawBar(share: bar.share, target: bar.target, x: area.x + 2, y: y,
                                           width: area.width - detailWidth - 3, into: &grid, selected: false)
                 grid.putAligned(text: line.detail, x: area.maxX - detailWidth, y: y, width: detailWidth,
