@@ -34,5 +34,36 @@ struct JSONObjectWriter {
         object(k) { w in for e in E.allCases { w.number(e.wire, values[Int(e.rawValue)]) } }
     }
 
+    /// A rate (a fraction of 4 decimals at most, `PeriodReport.rate`) as its
+    /// shortest decimal (`0.6667`, `0.5`, `1`), or null.
+    mutating func rate(_ k: String, _ v: Double?) {
+        key(k)
+        out += v.map(Self.decimal) ?? "null"
+    }
+
+    /// An array of objects, each written by `body` from one element.
+    mutating func array<T>(_ k: String, _ elements: [T], _ body: (inout JSONObjectWriter, T) -> Void) {
+        key(k)
+        out += "["
+        for (n, e) in elements.enumerated() {
+            if n > 0 { out += "," }
+            var inner = JSONObjectWriter()
+            body(&inner, e)
+            out += inner.finish()
+        }
+        out += "]"
+    }
+
+    /// `0.6667`, `0.5`, `1`: a value of at most 4 decimals without trailing zeros.
+    static func decimal(_ v: Double) -> String {
+        let bp = Int((v * 10_000).rounded())
+        let whole = String(bp / 10_000)
+        var frac = String(bp % 10_000)
+        guard frac != "0" else { return whole }
+        frac = String(repeating: "0", count: 4 - frac.count) + frac
+        while frac.hasSuffix("0") { frac.removeLast() }
+        return whole + "." + frac
+    }
+
     func finish() -> String { out + "}" }
 }
