@@ -47,8 +47,8 @@ import Testing
         var grid = CellGrid(width: 10, height: 5)
         let top = Graph.draw([10, 40, 7], style: .blocks, ticks: [Graph.Tick(at: 0, "a")], into: &grid,
                              rect: Rect(x: 0, y: 0, width: 10, height: 5))
-        #expect(top == 50)
-        #expect(grid.lines.map { String($0.prefix(3)) } == ["50┤", "25┤", "  │", " 0┤", "   "])
+        #expect(top == 40)
+        #expect(grid.lines.map { String($0.prefix(3)) } == ["40┤", "20┤", "  │", " 0┤", "   "])
         #expect(grid.line(4).hasPrefix("   a"))
     }
 
