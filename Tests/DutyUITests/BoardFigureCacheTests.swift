@@ -15,7 +15,7 @@ import Testing
         let store = Store(clock: .fixed(Timestamp.millis(year: 2026, month: 11, day: 28, hour: 10)))
         Self.ingest(Line.event("E-1", "2026-11-28T09:00:00+08:00"), into: store)
         var wall: Millis = 0
-        let cache = BoardFigureCache(minimumInterval: 1000, wall: { wall })
+        let cache = BoardFigureCache(minimumInterval: 1000, cheap: 0, wall: { wall })
         #expect(cache.figures(store).district.eventsToday == 1 && cache.computations == 1)
         _ = cache.figures(store)
         #expect(cache.computations == 1)   // nothing changed: drawn from the cache
@@ -26,6 +26,11 @@ import Testing
         // A store put in its place (a replay's seek) is computed at once.
         let other = Store(clock: .fixed(store.now))
         #expect(cache.figures(other).district.eventsToday == 0 && cache.computations == 3)
+        // A refresh cheaper than `cheap` is never held back.
+        let quick = BoardFigureCache(minimumInterval: 1000, wall: { wall })
+        _ = quick.figures(store)
+        Self.ingest(Line.event("E-3", "2026-11-28T09:40:00+08:00"), into: store)
+        #expect(quick.figures(store).district.eventsToday == 3 && quick.computations == 2)
     }
 }
 

@@ -4,7 +4,9 @@ import DutyCore
 /// draws. They are refreshed when the store changed (records, or the clock
 /// moved on by a second), and then at most once per interval of wall time:
 /// `minimumInterval`, or three times what the last refresh took, whichever
-/// is longer, so a huge store never keeps the console busy.
+/// is longer, so a huge store never keeps the console busy. A refresh that
+/// took less than `cheap` is not held back at all: on a small store (the
+/// demo) the board always agrees with the header drawn above it.
 ///
 /// A refresh computes `PeriodReport`s a few at a time rather than the ~55 of
 /// `BoardFigures.compute` (each a pass over the store, ~36 ms at a million
@@ -23,6 +25,7 @@ public final class BoardFigureCache {
     private var cached: (key: Key, figures: BoardFigures, wall: Millis)?
     private let minimumInterval: Millis
     private let budget: Millis
+    private let cheap: Millis
     private let wall: () -> Millis
     private var interval: Millis
 
@@ -41,9 +44,10 @@ public final class BoardFigureCache {
     /// `minimumInterval`: least wall time between two refreshes while the
     /// store keeps changing; `budget`: wall time a refresh may spend on the
     /// past windows beyond the first; `wall`: the wall clock in milliseconds.
-    public init(minimumInterval: Millis = 0, budget: Millis = 100, wall: @escaping () -> Millis = { 0 }) {
+    public init(minimumInterval: Millis = 0, budget: Millis = 100, cheap: Millis = 20, wall: @escaping () -> Millis = { 0 }) {
         self.minimumInterval = minimumInterval
         self.budget = budget
+        self.cheap = cheap
         self.wall = wall
         interval = minimumInterval
     }
@@ -60,7 +64,7 @@ public final class BoardFigureCache {
         let figures = refresh(store, now: now)
         let end = wall()
         lastRefreshMillis = end - start
-        interval = max(minimumInterval, 3 * lastRefreshMillis)
+        interval = lastRefreshMillis < cheap ? 0 : max(minimumInterval, 3 * lastRefreshMillis)
         computations += 1
         cached = (key, figures, end)
         return figures
