@@ -13,9 +13,10 @@ struct Bench {
     var records = 1_000_000
     var file: String?
     var seed: UInt64 = 7
-    /// `--only parse|ingest|keys|frame|frames`: measure one phase and stop (for
+    /// `--only parse|ingest|keys|frame|frames|report`: measure one phase and stop (for
     /// profiling it; `frame` ingests once, then times the 200×60 frames;
-    /// `frames` also measures the incident view).
+    /// `frames` also measures the incident view; `report` the period report,
+    /// over this store and over a generated district year).
     var only: String?
     /// `--runs N`: measure the ingest N times and report the median, since
     /// one run on a shared VM varies by 10% and more. Every timed run is a
@@ -34,7 +35,7 @@ struct Bench {
             case "--only": only = it.next()
             case "--runs": runs = max(1, Int(it.next() ?? "") ?? runs)
             default:
-                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames] [--runs N]")
+                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames|report] [--runs N]")
                 exit(2)
             }
         }
@@ -111,6 +112,7 @@ struct Bench {
                      Double(Platform.peakRSSBytes()) / 1_048_576, Double(rssBefore) / 1_048_576))
         if only == "ingest" { return }
         if only == "frame" { return frames(store) }
+        if only == "report" { return PeriodReportBench.run(store) }
         if only == "board" { return board(store) }
         t0 = Platform.monotonicNanos()
         let report = StatsReport(store: store)
@@ -119,6 +121,7 @@ struct Bench {
         incident(store)
         board(store)
         if only == "frames" { return }
+        PeriodReportBench.run(store)
         TerminalBench(store: store).run()
         rules()
         replay(path)
