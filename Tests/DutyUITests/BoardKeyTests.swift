@@ -99,6 +99,9 @@ import Testing
         #expect(board.map(\.command).contains(.boardSortNext) && board.map(\.command).contains(.boardSortFlip))
         #expect(board.map(\.command).contains(.open) && board.map(\.command).contains(.toggleBoard))
         let rig = ConsoleRig(themeCount: 4)
+        // The panes' footer at 120×40 names the board right after help.
+        let mainFooter = screenText(rig.render(badge: .live)).split(separator: "\n").last.map(String.init) ?? ""
+        #expect(mainFooter.contains("?/F1 帮助  o 看板"))
         rig.press("o")
         let footer = screenText(rig.render(badge: .live)).split(separator: "\n").last.map(String.init) ?? ""
         for part in ["o 看板", "Enter 进入镇街", "s 排序列", "S 倒序"] { #expect(footer.contains(part), "\(part)") }

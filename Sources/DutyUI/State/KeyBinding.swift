@@ -19,6 +19,9 @@ public struct KeyBinding: Sendable {
     public var footerKeys: String? = nil
     /// The footer's label key for such a group (else `labelKey`).
     public var footerLabelKey: String? = nil
+    /// Shown in the footer right after help, ahead of the bindings before it
+    /// in the table (a view the footer must name while the width lasts: `o`).
+    public var footerEarly = false
 
     public var label: Label { ConsoleLabels.of("key", labelKey) }
 }

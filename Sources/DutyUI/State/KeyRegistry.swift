@@ -98,7 +98,7 @@ public enum KeyRegistry {
         KeyBinding(keys: ["Enter"], command: .open, modes: [.detail], labelKey: "enter_linked", inFooter: true),
         KeyBinding(keys: ["Backspace"], command: .back, modes: [.detail, .help], labelKey: "back", inFooter: false),
         // The situation board (issue 14): `o` shows it and goes back; in it the towns are rows.
-        KeyBinding(keys: ["o"], command: .toggleBoard, modes: [.main, .board], labelKey: "board", inFooter: true),
+        KeyBinding(keys: ["o"], command: .toggleBoard, modes: [.main, .board], labelKey: "board", inFooter: true, footerEarly: true),
         KeyBinding(keys: ["Enter"], command: .open, modes: [.board], labelKey: "board_town", inFooter: true),
         KeyBinding(keys: ["s"], command: .boardSortNext, modes: [.board], labelKey: "board_sort", inFooter: true),
         KeyBinding(keys: ["S"], command: .boardSortFlip, modes: [.board], labelKey: "board_flip", inFooter: true),
@@ -143,7 +143,10 @@ public enum KeyRegistry {
         // Replay controls, then the focused pane's own actions: what the operator came for.
         let controls = usable.filter { $0.replayOnly }
         let own = usable.filter { !$0.replayOnly && !$0.panes.isEmpty && focus.map($0.panes.contains) == true }
-        return controls + own + usable.filter { !$0.replayOnly && $0.panes.isEmpty }
+        var general = usable.filter { !$0.replayOnly && $0.panes.isEmpty && !$0.footerEarly }
+        let early = usable.filter { !$0.replayOnly && $0.panes.isEmpty && $0.footerEarly }
+        general.insert(contentsOf: early, at: general.firstIndex { $0.command == .help }.map { $0 + 1 } ?? general.count)
+        return controls + own + general
     }
 
     /// Every binding of a mode, for the help screen.
