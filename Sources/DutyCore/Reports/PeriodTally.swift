@@ -22,8 +22,8 @@ struct PeriodTally {
     private var byStatus = [Int](repeating: 0, count: EventStatus.allCases.count)
     private var enforcement = 0, petitionToEnforcement = 0
     private var surveyed = 0, satisfied = 0
-    /// Events named by an enforcement task with ts < to, by event index.
-    private var enforced: [Bool] = []
+    /// Events named by an enforcement task with ts < to (few: a set).
+    private var enforced = Set<Int32>()
     private var domainCounts: [TextID: (events: Int, enforcement: Int)] = [:]
     // Tasks.
     private var taskTotal = 0
@@ -91,7 +91,6 @@ struct PeriodTally {
     /// for tasks of any period the events they make enforcement, the
     /// towns' overdue now, and the days' first `done`.
     private mutating func countTasks() {
-        enforced = Array(repeating: false, count: store.count(.event))
         let texts = store.texts
         for i in 0..<Int32(store.count(.task)) {
             let first = store.firstTs(.task, i)
@@ -117,7 +116,7 @@ struct PeriodTally {
             let type = TaskType(rawValue: s.code)!
             if type.isEnforcement, !s.task.event.isNone,
                let e = texts.withBytes(s.task.event, { store.index(.event, idBytes: $0) }) {
-                enforced[Int(e)] = true
+                enforced.insert(e)
             }
             let place = town(s.task.town)
             if s.taskStatus.isOpen && s.task.due < to, let place { towns[place].overdue += 1 }
@@ -143,10 +142,12 @@ struct PeriodTally {
         }
     }
 
+    /// The period's events only, from the index of every event by first
+    /// report: a 30-day board over a year of events reads a month of them.
     private mutating func countEvents() {
-        for i in 0..<Int32(store.count(.event)) {
+        for entry in store.aggregates.eventsByTime.entries(in: IndexKey.byFirstReport(from)..<IndexKey.byFirstReport(to)) {
+            let i = entry.item
             let first = store.firstTs(.event, i)
-            guard inPeriod(first) else { continue }
             let s = state(.event, i)
             eventTotal += 1
             bySource[Int(s.code)] += 1
@@ -158,7 +159,7 @@ struct PeriodTally {
                 surveyed += 1
                 if s.outcome == 1 { satisfied += 1 }
             }
-            let isEnforced = enforced[Int(i)]
+            let isEnforced = enforced.contains(i)
             if isEnforced {
                 enforcement += 1
                 if s.code == EventSource.petition.rawValue { petitionToEnforcement += 1 }
