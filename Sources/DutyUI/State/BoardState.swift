@@ -6,9 +6,8 @@ public struct BoardState: Equatable, Sendable {
     public var descending = false
     /// The selected town, as an index into `District.towns`.
     public var town = 0
-    /// The mode the board was opened from and goes back to (the panes, or a
-    /// list); help opened from the board comes back to it.
-    var returnMode: ConsoleMode = .main
+    /// Help was opened from the board: back from help returns to it (and
+    /// help lists the board's keys first).
     var helpFromBoard = false
 
     public init() {}
