@@ -82,6 +82,15 @@ import Testing
         #expect(r.domains.first { $0.domain == "违法建设" } == DomainFigures(domain: "违法建设", events: 2, enforcement: 1))
     }
 
+    /// A reason is a key of `returned_by_reason`: a quote or a control
+    /// character in it is escaped, so the line stays one valid JSON object.
+    @Test func aReasonWithAQuoteIsAnEscapedKey() {
+        let line = #"{"kind":"task","id":"TQ","ts":"2026-12-01T09:00:00+08:00","event":null,"type":"general","unit":"u","town":"锦屏街道","due":"2026-12-01T10:00:00+08:00","status":"returned","reason":"说\"不\"\n归我"}"#
+        let r = PeriodReport.compute(TestSupport.store([line]), from: Self.from, to: Self.to)
+        #expect(r.tasks.returnedByReason == [ReasonCount(reason: "说\"不\"\n归我", count: 1)])
+        #expect(r.json(fromText: "a", toText: "b").contains(#""returned_by_reason":{"说\"不\"\n归我":1}"#))
+    }
+
     @Test func ratesRoundHalfUpToFourDecimals() {
         #expect(PeriodReport.rate(1, 20_000) == 0.0001)   // 0.00005 → up
         #expect(PeriodReport.rate(1, 20_001) == 0)        // just below the half

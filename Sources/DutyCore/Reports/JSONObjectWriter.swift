@@ -7,6 +7,13 @@ struct JSONObjectWriter {
     private mutating func key(_ k: String) {
         if !first { out += "," }
         first = false
+        if k.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            // A key taken from a record (a return reason): escaped like a value.
+            var bytes: [UInt8] = []
+            RecordWriter.string(k, &bytes)
+            out += String(decoding: bytes, as: UTF8.self) + ":"
+            return
+        }
         out += "\"" + k + "\":"
     }
 
