@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "DutyTerminalTests", dependencies: ["DutyTerminal", "CPtyHelper", "DutyTestSupport"]),
         /// Runs the built `dutydesk` binary end to end (the dependency makes
         /// `swift test` build it first).
-        .testTarget(name: "DutyDeskCLITests", dependencies: ["dutydesk", "DutyCore", "DutyTestSupport"]),
+        .testTarget(name: "DutyDeskCLITests", dependencies: ["dutydesk", "DutyCore", "DutyUI", "DutyTestSupport"]),
         /// Golden frames under __Frames__ are read through #filePath, not as resources.
         .testTarget(name: "DutyUITests", dependencies: ["DutyUI", "DutyCore", "DutyTestSupport"], exclude: ["__Frames__"]),
     ]

@@ -113,11 +113,13 @@ struct Bench {
         if only == "ingest" { return }
         if only == "frame" { return frames(store) }
         if only == "report" { return PeriodReportBench.run(store) }
+        if only == "board" { return board(store) }
         t0 = Platform.monotonicNanos()
         let report = StatsReport(store: store)
         print(String(format: "stats report: %.3f ms (%d bytes)", seconds(since: t0) * 1000, report.json.utf8.count))
         frames(store)
         incident(store)
+        board(store)
         if only == "frames" { return }
         PeriodReportBench.run(store)
         TerminalBench(store: store).run()

@@ -21,6 +21,8 @@ final class ConsoleSession: @unchecked Sendable {
     private(set) var store: Store
     private var paneRows = PaneRows()
     private var listRows = ItemListRows()
+    /// The situation board's figures: recomputed at most once a second.
+    private let board = BoardFigureCache(minimumInterval: 1000, wall: { Platform.wallClockMillis() })
     let themes: [Theme]
     let terminal = Terminal()
     private var feed: Feed
@@ -158,6 +160,7 @@ final class ConsoleSession: @unchecked Sendable {
         store = new
         paneRows = PaneRows()
         listRows = ItemListRows()
+        board.reset()
         rules = AlertRuleEngine()
         performer = performer?.acting(on: new)
         state.anchors = [nil, nil, nil, nil, nil]
@@ -203,11 +206,11 @@ final class ConsoleSession: @unchecked Sendable {
 
     private func handle(_ event: TerminalEvent) {
         dispatchPrecondition(condition: .onQueue(.main))
-        let layout = ConsoleView(store: store, paneRows: paneRows, badge: badge)
+        let layout = ConsoleView(store: store, paneRows: paneRows, badge: badge, board: board)
             .layout(width: size.width, height: size.height, state: state)
         let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count,
                                      limits: performer?.limits ?? .standard, listRows: listRows, feeds: feedStatus,
-                                     badge: badge)
+                                     badge: badge, board: board)
         var effect: ConsoleEffect?
         switch event {
         case .key(let key):
@@ -272,7 +275,7 @@ final class ConsoleSession: @unchecked Sendable {
     }
 
     private func draw() {
-        var view = ConsoleView(store: store, paneRows: paneRows, badge: badge, listRows: listRows)
+        var view = ConsoleView(store: store, paneRows: paneRows, badge: badge, listRows: listRows, board: board)
         view.feeds = feedStatus
         if store.records != drawnRecords {
             // New records: keep each pane's selection on the item the operator chose.
@@ -280,7 +283,7 @@ final class ConsoleSession: @unchecked Sendable {
             if let notice = HandoverNotice.fresh(in: store, alertsSeen: &alertsSeen, language: state.language) {
                 state.status = notice
             }
-            let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count, listRows: listRows)
+            let reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themes.count, listRows: listRows, board: board)
             let layout = view.layout(width: size.width, height: size.height, state: state)
             reducer.followAnchors(&state, layout: layout)
             // A list's selection stays on its item (or in range) and its target on the row shown.

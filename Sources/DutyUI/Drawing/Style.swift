@@ -49,6 +49,10 @@ public enum Role: String, Sendable, CaseIterable, Hashable {
     case barFill = "bar_fill"
     case barEmpty = "bar_empty"
     case targetMarker = "target_marker"
+    // The situation board's heat table: how far a cell is from normal,
+    // 1 (above normal) … 3 (far off); normal cells are plain text. Each level
+    // also has its own swatch glyph (░ ▒ ▓), so mono still shows it.
+    case heat1 = "heat_1", heat2 = "heat_2", heat3 = "heat_3"
 
     /// The role of an event priority (1…4; anything else reads as 4).
     public static func priority(_ p: UInt8) -> Role {

@@ -41,6 +41,9 @@ public enum Command: Equatable, Sendable {
     case formMove(FormMove), formCancel
     /// A paste began or ended (bracketed paste): between, keys are text.
     case pasting(Bool)
+    /// The situation board: show it or go back to the panes; sort by the
+    /// next column; flip the order.
+    case toggleBoard, boardSortNext, boardSortFlip
 }
 
 /// A cursor move in a form field.

@@ -23,6 +23,8 @@ public enum ConsoleMode: Equatable, Sendable {
     case textInput
     /// Drafting a document in the issue dialog (`ConsoleState.noticeForm`).
     case composing
+    /// The situation board (`o`): the towns, trends and rates (`BoardView`).
+    case board
 }
 
 /// The item a detail view shows.

@@ -14,11 +14,15 @@ public struct ConsoleReducer {
     public let feeds: FeedStatus?
     /// The console's badge: a replay's bar takes room from the header's figures.
     public let badge: ConsoleBadge
+    /// The situation board's figures (cached across calls by the owner): its row order.
+    public let board: BoardFigureCache
 
     public init(store: Store, paneRows: PaneRows, themeCount: Int, limits: TaskTimeLimits = .standard,
-                listRows: ItemListRows = ItemListRows(), feeds: FeedStatus? = nil, badge: ConsoleBadge = .live) {
+                listRows: ItemListRows = ItemListRows(), feeds: FeedStatus? = nil, badge: ConsoleBadge = .live,
+                board: BoardFigureCache = BoardFigureCache()) {
         self.store = store; self.paneRows = paneRows; self.themeCount = themeCount; self.limits = limits
         self.listRows = listRows; self.feeds = feeds; self.badge = badge
+        self.board = board
     }
 
     /// Rows visible in a pane at this layout (0 when collapsed).
@@ -37,6 +41,7 @@ public struct ConsoleReducer {
     /// (nil: nothing beyond the state).
     public func apply(_ command: Command, to state: inout ConsoleState, layout: ScreenLayout?) -> ConsoleEffect? {
         state.status = nil
+        if applyBoard(command, &state, layout: layout) { return nil }   // the situation board's keys
         let pane = state.focus
         let rows = paneRows.count(pane, store: store, filter: state.filter(pane))
         let page = Self.visibleRows(pane, layout)
@@ -160,6 +165,8 @@ public struct ConsoleReducer {
             state.chooser = nil
             state.pendingConfirmation = nil
             endAction(&state)
+        case .toggleBoard, .boardSortNext, .boardSortFlip:
+            break   // taken by `applyBoard` first
         }
         return nil
     }

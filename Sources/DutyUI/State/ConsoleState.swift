@@ -58,6 +58,8 @@ public struct ConsoleState: Sendable {
     public var detailStack: [DetailTarget] = []
     /// The linked row selected in the incident view shown.
     public var detailLink = 0
+    /// The situation board's sort and selected town (kept while it is closed).
+    public var board = BoardState()
 
     public init() {}
 

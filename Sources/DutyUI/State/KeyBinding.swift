@@ -19,6 +19,9 @@ public struct KeyBinding: Sendable {
     public var footerKeys: String? = nil
     /// The footer's label key for such a group (else `labelKey`).
     public var footerLabelKey: String? = nil
+    /// Shown in the footer right after help, ahead of the bindings before it
+    /// in the table (a view the footer must name while the width lasts: `o`).
+    public var footerEarly = false
 
     public var label: Label { ConsoleLabels.of("key", labelKey) }
 }
@@ -28,6 +31,7 @@ public enum ModeScope: Hashable, Sendable {
     case main, detail, help, filterInput, choosing, confirming, list
     case textInput
     case composing
+    case board
 
     public init(_ mode: ConsoleMode) {
         switch mode {
@@ -40,6 +44,7 @@ public enum ModeScope: Hashable, Sendable {
         case .list: self = .list
         case .textInput: self = .textInput
         case .composing: self = .composing
+        case .board: self = .board
         }
     }
 }

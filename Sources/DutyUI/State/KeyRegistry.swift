@@ -98,6 +98,21 @@ public enum KeyRegistry {
         // The incident view: enter the selected linked item; back one level.
         KeyBinding(keys: ["Enter"], command: .open, modes: [.detail], labelKey: "enter_linked", inFooter: true),
         KeyBinding(keys: ["Backspace"], command: .back, modes: [.detail, .help], labelKey: "back", inFooter: false),
+        // The situation board (issue 14): `o` shows it and goes back; in it the towns are rows.
+        KeyBinding(keys: ["o"], command: .toggleBoard, modes: [.main, .board], labelKey: "board", inFooter: true, footerEarly: true),
+        KeyBinding(keys: ["Enter"], command: .open, modes: [.board], labelKey: "board_town", inFooter: true),
+        KeyBinding(keys: ["s"], command: .boardSortNext, modes: [.board], labelKey: "board_sort", inFooter: true),
+        KeyBinding(keys: ["S"], command: .boardSortFlip, modes: [.board], labelKey: "board_flip", inFooter: true),
+        KeyBinding(keys: ["j", "Down"], command: .moveDown, modes: [.board], labelKey: "down", inFooter: false),
+        KeyBinding(keys: ["k", "Up"], command: .moveUp, modes: [.board], labelKey: "up", inFooter: false),
+        KeyBinding(keys: ["PgDn", "C-f"], command: .pageDown, modes: [.board], labelKey: "page_down", inFooter: false),
+        KeyBinding(keys: ["PgUp", "C-b"], command: .pageUp, modes: [.board], labelKey: "page_up", inFooter: false),
+        KeyBinding(keys: ["g", "Home"], command: .top, modes: [.board], labelKey: "top", inFooter: false),
+        KeyBinding(keys: ["G", "End"], command: .bottom, modes: [.board], labelKey: "bottom", inFooter: false),
+        KeyBinding(keys: ["Esc", "q"], command: .back, modes: [.board], labelKey: "back", inFooter: false),
+        KeyBinding(keys: ["?", "F1"], command: .help, modes: [.board], labelKey: "help", inFooter: true),
+        KeyBinding(keys: ["t"], command: .cycleTheme, modes: [.board], labelKey: "theme", inFooter: false),
+        KeyBinding(keys: ["L"], command: .toggleLanguage, modes: [.board], labelKey: "language", inFooter: true),
     ]
 
     /// The command a key means in a mode; in filter input every printable key
@@ -136,7 +151,10 @@ public enum KeyRegistry {
         // Replay controls, then the focused pane's own actions: what the operator came for.
         let controls = usable.filter { $0.replayOnly }
         let own = usable.filter { !$0.replayOnly && !$0.panes.isEmpty && focus.map($0.panes.contains) == true }
-        return controls + own + usable.filter { !$0.replayOnly && $0.panes.isEmpty }
+        var general = usable.filter { !$0.replayOnly && $0.panes.isEmpty && !$0.footerEarly }
+        let early = usable.filter { !$0.replayOnly && $0.panes.isEmpty && $0.footerEarly }
+        general.insert(contentsOf: early, at: general.firstIndex { $0.command == .help }.map { $0 + 1 } ?? general.count)
+        return controls + own + general
     }
 
     /// Every binding of a mode, for the help screen.

@@ -52,6 +52,9 @@ public enum BuiltinThemes {
         .barFill: s("#5fafd7"),
         .barEmpty: s("#3a3a3a"),
         .targetMarker: s("#ffd700", nil, .bold),
+        .heat1: s("#ffd75f"),
+        .heat2: s("#ffaf5f", nil, .bold),
+        .heat3: s("#ffffff", "#af0000", .bold),
     ], base: .plain)
 
     /// `light`: dark text on white, for bright rooms and light terminals.
@@ -97,6 +100,9 @@ public enum BuiltinThemes {
         .barFill: s("#0087d7"),
         .barEmpty: s("#d0d0d0"),
         .targetMarker: s("#af0000", nil, .bold),
+        .heat1: s("#af8700"),
+        .heat2: s("#d75f00", nil, .bold),
+        .heat3: s("#ffffff", "#d70000", .bold),
     ], base: .plain)
 
     /// `high-contrast`: pure colours on black, bold chrome, for wall screens
@@ -143,6 +149,9 @@ public enum BuiltinThemes {
         .barFill: s("#00ffff"),
         .barEmpty: s("#808080"),
         .targetMarker: s("#ffff00", nil, .bold),
+        .heat1: s("#ffff00"),
+        .heat2: s("#ff8700", nil, .bold),
+        .heat3: s("#ffffff", "#ff0000", .bold),
     ], base: .plain)
 
     /// `mono`: no colour at all (NO_COLOR, terminals without colour). Every
@@ -190,6 +199,9 @@ public enum BuiltinThemes {
         .barFill: s(nil),
         .barEmpty: s(nil, nil, .dim),
         .targetMarker: s(nil, nil, .bold),
+        .heat1: s(nil, nil, .bold),
+        .heat2: s(nil, nil, [.bold, .underline]),
+        .heat3: s(nil, nil, [.bold, .reverse]),
     ], base: .plain)
 
     private static func s(_ fg: String?, _ bg: String? = nil, _ attributes: Attributes = []) -> RoleStyle {

@@ -10,10 +10,13 @@ public struct ConsoleView {
     public var feeds: FeedStatus?
     /// The rows of the list shown in `.list` (the session's, so cached).
     public var listRows: ItemListRows
+    /// The situation board's figures (the session's, so computed about once a second).
+    public var board: BoardFigureCache
 
     public init(store: Store, paneRows: PaneRows, badge: ConsoleBadge, feeds: FeedStatus? = nil,
-                listRows: ItemListRows = ItemListRows()) {
+                listRows: ItemListRows = ItemListRows(), board: BoardFigureCache = BoardFigureCache()) {
         self.store = store; self.paneRows = paneRows; self.badge = badge; self.feeds = feeds; self.listRows = listRows
+        self.board = board
     }
 
     /// The layout at a size, for the reducer (page sizes, clicks). Pass the
@@ -63,6 +66,8 @@ public struct ConsoleView {
                 for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
             case .textInput:
                 for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
+            case .board:
+                BoardView.draw(board.figures(store), state, into: &grid, body: body)
             case .composing:
                 for frame in layout.panes { drawPane(frame, ctx, into: &grid) }
                 if let form = state.noticeForm { NoticeFormView.draw(form, ctx, store: store, into: &grid, body: body) }

@@ -23,10 +23,13 @@ enum OverlayViews {
         let lang = ctx.language
         let inner = grid.drawBox(rect, title: ctx.label("help"), focused: true)
         var lines: [(String, Role)] = []
-        let groups: [(ModeScope, Label)] = [
+        var groups: [(ModeScope, Label)] = [
             (.main, ConsoleLabels.of("ui", "title")), (.detail, ConsoleLabels.of("ui", "timeline")),
             (.filterInput, ConsoleLabels.of("ui", "filter")), (.composing, ConsoleLabels.of("ui", "form_title")),
+            (.board, ConsoleLabels.of("ui", "board_title")),
         ]
+        // Opened from the board: its keys first.
+        if ctx.state.board.helpFromBoard, let i = groups.firstIndex(where: { $0.0 == .board }) { groups.insert(groups.remove(at: i), at: 0) }
         for (scope, title) in groups {
             lines.append(("── \(title.text(lang)) ──", .title))
             for b in KeyRegistry.help(for: scope) {
