@@ -5,6 +5,8 @@ import Testing
 /// The status line of each kind of outcome, word for word: what the tmux
 /// tests and the operator read ("转派 ✓ ZF-…", a refusal, a conflict).
 @Suite struct ActionStatusLineTests {
+    init() { _ = UITest.locale }   // a UTF-8 LC_CTYPE before any width is measured, whatever runs first
+
     static let now = Timestamp.millis(year: 2026, month: 11, day: 28, hour: 12)
 
     static let dispatched: [Record] = [

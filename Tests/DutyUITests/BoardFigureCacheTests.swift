@@ -6,6 +6,8 @@ import Testing
 /// The board's figures are computed when the store changed, at most once a
 /// `minimumInterval` of wall time, and drawn from the cache in between.
 @Suite struct BoardFigureCacheTests {
+    init() { _ = UITest.locale }   // a UTF-8 LC_CTYPE before any width is measured, whatever runs first
+
     static func ingest(_ line: String, into store: Store) {
         var l = line
         l.withUTF8 { _ = store.ingest(line: UnsafeRawBufferPointer($0), file: "t.jsonl", lineNumber: 1, offset: 0) }

@@ -6,6 +6,8 @@ import Testing
 /// the district's total, what is late at least level 1 when any, the
 /// on-time rate against its target.
 @Suite struct BoardHeatTests {
+    init() { _ = UITest.locale }   // a UTF-8 LC_CTYPE before any width is measured, whatever runs first
+
     @Test func countsHeatByTheirShareOfTheDistrict() {
         // 锦屏's share is 0.14 / 0.98: of 100 events it is expected about 14.
         let share = BoardHeat.share(0)

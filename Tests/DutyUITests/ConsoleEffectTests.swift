@@ -6,6 +6,8 @@ import Testing
 /// state; requests naming their item by kind and id with typed choices,
 /// which become the core's `OperatorAction` unchanged.
 @Suite struct ConsoleEffectTests {
+    init() { _ = UITest.locale }   // a UTF-8 LC_CTYPE before any width is measured, whatever runs first
+
     /// A console over the demo day, driven by keys as the session drives it.
     struct Console {
         let store = ConsoleFrameTests.demoStore()

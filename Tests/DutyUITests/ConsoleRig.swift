@@ -16,6 +16,7 @@ final class ConsoleRig {
 
     /// By default over the demo's busy morning (`ConsoleFrameTests.demoStore`).
     init(store: Store = ConsoleFrameTests.demoStore(), themeCount: Int) {
+        _ = UITest.locale
         self.store = store
         reducer = ConsoleReducer(store: store, paneRows: paneRows, themeCount: themeCount, listRows: listRows)
         // As the session lays out: panes sized by their content, like the frame drawn.

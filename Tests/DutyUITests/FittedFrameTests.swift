@@ -7,6 +7,8 @@ import Testing
 /// 80×24, 120×40 and 200×60 in both languages, with feed health and the
 /// demo paused: what issue 12's "layout that fits its content" promises.
 @Suite struct FittedFrameTests {
+    init() { _ = UITest.locale }   // a UTF-8 LC_CTYPE before any width is measured, whatever runs first
+
     static let feeds = FeedStatus(files: 3, lastLine: ConsoleFrameTests.demoStore().now - 1_000, problems: [])
 
     static func render(_ store: Store, _ w: Int, _ h: Int, _ language: Language,

@@ -5,6 +5,8 @@ import Testing
 /// Issue 12, point 9: `H` asks in the footer who takes over, then a note,
 /// and only then hands the handover, with both answers, to the session.
 @Suite struct HandoverPromptTests {
+    init() { _ = UITest.locale }   // a UTF-8 LC_CTYPE before any width is measured, whatever runs first
+
     static func type(_ text: String, into rig: ConsoleRig) {
         for ch in text { rig.press(ch == " " ? "Space" : String(ch)) }
     }

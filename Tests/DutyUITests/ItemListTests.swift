@@ -8,6 +8,8 @@ import Testing
 /// lists exactly the header's 超期, returned tasks stay in sight, and `!`
 /// shows what needs action now.
 @Suite struct ItemListTests {
+    init() { _ = UITest.locale }   // a UTF-8 LC_CTYPE before any width is measured, whatever runs first
+
     /// Two generated days, stopped mid-way: overdue tasks, unacked alerts,
     /// returned tasks (the demo's morning has no overdue task yet).
     static func busyStore() -> Store {

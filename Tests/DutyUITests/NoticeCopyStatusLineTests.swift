@@ -6,6 +6,8 @@ import Testing
 /// languages — its number and where its copy went, or that the copy is
 /// missing and why (the document is issued either way).
 @Suite struct NoticeCopyStatusLineTests {
+    init() { _ = UITest.locale }   // a UTF-8 LC_CTYPE before any width is measured, whatever runs first
+
     static func copy(_ result: Result<String, SafeFileError>) -> NoticeCopy {
         NoticeCopy(id: "DOC-2026-S0007", number: "奉综指督〔2026〕7号", result: result)
     }

@@ -7,6 +7,8 @@ import Testing
 /// footer offers only what the row allows; dialogs name the item and what
 /// will happen to it.
 @Suite struct RefuseAtKeyTests {
+    init() { _ = UITest.locale }   // a UTF-8 LC_CTYPE before any width is measured, whatever runs first
+
     /// Selects the first row of `pane` whose current state matches; its id.
     @discardableResult
     static func select(_ rig: ConsoleRig, _ pane: Pane, where match: (CompactSnapshot) -> Bool) throws -> String {

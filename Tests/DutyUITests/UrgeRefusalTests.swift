@@ -6,6 +6,8 @@ import Testing
 /// task urged within the last 30 minutes (by anyone: the urge is in the
 /// task's history) — as on a task no longer owed.
 @Suite struct UrgeRefusalTests {
+    init() { _ = UITest.locale }   // a UTF-8 LC_CTYPE before any width is measured, whatever runs first
+
     @Test func aSecondUrgeWithinHalfAnHourIsRefusedAtTheKey() throws {
         let rig = ConsoleRig(themeCount: 1)
         let now = rig.store.now
