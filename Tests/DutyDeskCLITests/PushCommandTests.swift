@@ -104,3 +104,44 @@ import Testing
         #expect(r.stderr.contains("run `dutydesk db init` first"), "\(r.stderr)")
     }
 }
+
+/// `push --follow`: lines appended later are committed as they come, a
+/// partial line only once it is whole.
+@Suite struct PushFollowTests {
+    @Test func followCommitsAppendedLines() throws {
+        let pg = try ThrowawayPostgres.cluster()
+        let url = try PushCommandTests.initialised(pg)
+        let db = URL(string: url)!.lastPathComponent
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
+        let file = dir.appendingPathComponent("live.jsonl")
+        try (Line.event("E1", "2026-11-28T09:00:00+08:00") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = ["push", "--follow", "--poll", "50", dir.path, "--db", url]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() }; process.waitUntilExit() }
+        let reader = LineReader(out.fileHandleForReading)
+        #expect(reader.next(timeout: 20) == "1 records, 0 duplicates, 0 conflicts, 0 quarantined")
+
+        let update = Line.event("E1", "2026-11-28T09:05:00+08:00", status: "self_resolved")
+        let handle = try FileHandle(forWritingTo: file)
+        handle.seekToEndOfFile()
+        handle.write(Data(update.prefix(40).utf8))
+        // The partial line is not committed; its rest and a bad line are.
+        handle.write(Data((String(update.dropFirst(40)) + "\n" + "{bad\n").utf8))
+        try handle.close()
+        var last = ""
+        while let line = reader.next(timeout: 20) {
+            last = line
+            if line == "2 records, 0 duplicates, 0 conflicts, 1 quarantined" { break }
+        }
+        #expect(last == "2 records, 0 duplicates, 0 conflicts, 1 quarantined")
+        #expect(try pg.psql(db, "SELECT string_agg(id || ':' || (line::json->>'status'), ',' ORDER BY seq) FROM records") == "E1:open,E1:self_resolved")
+        #expect(try CLIRunner.run(["stats", "--db", url]).stdout == (try CLIRunner.run(["stats", dir.path]).stdout))
+    }
+}
