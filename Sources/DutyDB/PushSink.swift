@@ -39,7 +39,7 @@ public final class PushSink: LineSink {
     }
 
     public func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition) {
-        guard advance(position.file, line: position.line, end: position.offset + Int64(bytes.count) + 1) != nil else { return }
+        if alreadyPushed(position.file, line: position.line, end: position.offset + Int64(bytes.count) + 1) { return }
         switch parser.parse(bytes) {
         case .success(let snapshot):
             let id = parser.id(of: bytes)
@@ -52,18 +52,20 @@ public final class PushSink: LineSink {
     }
 
     public func refused(_ line: QuarantinedLine) {
-        guard advance(line.file, line: line.line, end: line.offset) != nil else { return }
+        if alreadyPushed(line.file, line: line.line, end: line.offset) { return }
         batch.quarantined.append(line)
         if batch.lineCount >= batchLines { onFull?(self) }
     }
 
-    /// Records that `file` has been read through `line`; nil when that line
-    /// was committed before (skip it) or the file cannot be identified.
-    private func advance(_ file: String, line: Int, end: Int64) -> FileIdentity? {
-        guard let (identity, prefix) = identify(file) else { return nil }
-        if let done = committed[identity], done.matches(prefix: prefix), line <= done.line { return nil }
+    /// Whether line `line` of `file` was committed by an earlier push (skip
+    /// it); if not, notes that the file has now been read through it. A file
+    /// gone before it could be identified cannot be checked: its lines are
+    /// pushed, without a position.
+    private func alreadyPushed(_ file: String, line: Int, end: Int64) -> Bool {
+        guard let (identity, prefix) = identify(file) else { return false }
+        if let done = committed[identity], done.matches(prefix: prefix), line <= done.line { return true }
         batch.positions[identity] = FilePosition(file: file, fingerprint: prefix, offset: end, line: line)
-        return identity
+        return false
     }
 
     private func identify(_ file: String) -> (FileIdentity, String)? {
