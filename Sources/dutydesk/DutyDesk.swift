@@ -13,7 +13,7 @@ struct DutyDesk: ParsableCommand {
             Feeds are JSON Lines files of event, task, mediation and alert records \
             (see README.md for the format). Diagnostics go to stderr; set DUTYDESK_LOG=debug for more.
             """,
-        subcommands: [DemoCommand.self, WatchCommand.self, ReplayCommand.self, CheckCommand.self, StatsCommand.self, AlertsCommand.self, GenerateCommand.self, RecordCommand.self, NoticeCommand.self, ReportCommand.self],
+        subcommands: [DemoCommand.self, WatchCommand.self, ReplayCommand.self, CheckCommand.self, StatsCommand.self, AlertsCommand.self, GenerateCommand.self, RecordCommand.self, NoticeCommand.self, ReportCommand.self, DatabaseCommand.self, PushCommand.self],
         defaultSubcommand: DemoCommand.self
     )
 

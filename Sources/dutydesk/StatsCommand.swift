@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import DutyCore
+import DutyDB
 import Logging
 
 /// `dutydesk stats`: ingest once (or keep following) and print the counts as JSON.
@@ -20,9 +21,18 @@ struct StatsCommand: ParsableCommand {
     var poll: Int = 500
 
     @Argument(help: "Feed files or directories of *.jsonl.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "Read the shared database's record log instead of files (postgres://USER:PASSWORD@HOST:PORT/DATABASE).", valueName: "url"))
+    var db: String?
 
     func validate() throws {
+        if db != nil {
+            guard paths.isEmpty, !follow else { throw ValidationError("--db reads the database alone: no files, no --follow (yet)") }
+        } else if paths.isEmpty {
+            throw ValidationError("Missing expected argument '<paths> ...'")
+        }
         guard poll >= 10 && poll <= TimeSpan.minute else { throw ValidationError("--poll must be 10…\(TimeSpan.minute) ms") }
     }
 
@@ -30,6 +40,13 @@ struct StatsCommand: ParsableCommand {
         DutyDesk.bootstrapLogging()
         let logger = Logger(label: "dutydesk.stats")
         let store = Store(clock: at.map { .fixed($0.millis) } ?? .eventTime)
+        if let db {
+            let url = try DatabaseOptions.parse(db)
+            try DatabaseCommand.blocking { try await DatabaseSession.with(url) { try await RecordLog.load(into: store, $0) } }
+            Output.line(StatsReport(store: store).json)
+            Output.flush()
+            return
+        }
         let tailer = FeedTailer(paths: paths)
         var sink = store
         tailer.poll(into: &sink)

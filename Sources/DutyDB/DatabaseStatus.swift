@@ -1,0 +1,29 @@
+/// What `dutydesk db status` says: the schema's version and each table's rows.
+public struct DatabaseStatus: Sendable, Equatable {
+    /// nil: the schema was never made (`dutydesk db init`).
+    public var version: Int?
+    /// Table name → row count, in `tables` order; empty without a schema.
+    public var counts: [String: Int64]
+
+    public static let tables = ["records", "record_echoes", "quarantine", "file_positions", "counters"]
+
+    public static func read(_ session: DatabaseSession) async throws(DatabaseError) -> DatabaseStatus {
+        guard let version = try await Schema.version(session) else { return DatabaseStatus(version: nil, counts: [:]) }
+        var counts: [String: Int64] = [:]
+        for table in tables {
+            // Table names are this program's constants, never input.
+            counts[table] = try await session.integer(.init(unsafeSQL: "SELECT count(*) FROM \(table)"), doing: "counting \(table)") ?? 0
+        }
+        return DatabaseStatus(version: version, counts: counts)
+    }
+
+    /// The lines `db status` prints.
+    public var lines: [String] {
+        guard let version else {
+            return ["schema: none (run `dutydesk db init`)"]
+        }
+        var out = ["schema version \(version)" + (version < Schema.latest ? " (this dutydesk has \(Schema.latest): run `dutydesk db init`)" : "")]
+        for table in Self.tables { out.append("\(table) \(counts[table] ?? 0)") }
+        return out
+    }
+}
