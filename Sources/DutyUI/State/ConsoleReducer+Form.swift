@@ -6,24 +6,11 @@ import DutyCore
 /// proposes a document for, and `N` on the proposal itself, open the same
 /// dialog prefilled with the proposed type, addressed to the task's unit.
 extension ConsoleReducer {
-    /// The alert types of the ladder's proposals and the document each asks for.
-    public static let proposalTypes: [String: NoticeType] = [
-        AlertRule.proposeSupervision.type: .supervision, AlertRule.proposeBulletin.type: .bulletin,
-    ]
-
-    /// The document the ladder proposes for a task now: an unresolved
-    /// proposal alert naming it (the later stage first), as the alerts pane
-    /// shows it; nil when none.
+    /// The document the ladder proposes for a task now (its 督办单 or 通报
+    /// stage reached, no such document issued for it yet): the core's one
+    /// answer, which the rules' proposal alerts come from too.
     func proposal(forTask task: Int32) -> NoticeType? {
-        let ref = "task:" + store.id(.task, task)
-        var found: NoticeType?
-        for a in IncidentLinks.incident(of: .task, task, in: store).alerts {
-            let s = store.current(.alert, a)
-            guard s.alertStatus != .resolved, store.texts.optionalText(s.alert.ref) == ref,
-                  let type = Self.proposalTypes[store.text(s.alert.type)] else { continue }
-            if found == nil || type == .bulletin { found = type }
-        }
-        return found
+        AlertEpisodes.proposal(store, task: task, at: store.now)
     }
 
     /// What `N` drafts from the selected row: a task's proposed document
@@ -39,7 +26,7 @@ extension ConsoleReducer {
             return (proposal(forTask: index) ?? .supervision, about)
         case .alert:
             let s = store.current(.alert, index)
-            if let type = Self.proposalTypes[store.text(s.alert.type)],
+            if let type = AlertRule(rawValue: store.text(s.alert.type))?.proposedNotice,
                let ref = store.texts.optionalText(s.alert.ref), ref.hasPrefix("task:"),
                let task = store.index(.task, id: String(ref.dropFirst(5))) {
                 return (type, ItemRef(.task, task))
