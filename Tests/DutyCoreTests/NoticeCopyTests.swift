@@ -93,12 +93,8 @@ import Testing
     @Test func aLinkAtTheCopysNameIsRefusedAndTheRecordStands() throws {
         let folder = try TempFolder("copy")
         defer { folder.remove() }
-        let elsewhere = try TempFolder("elsewhere")
-        defer { elsewhere.remove() }
-        let target = elsewhere.file("precious.txt")
-        try "not yours\n".write(toFile: target, atomically: true, encoding: .utf8)
-        try FileManager.default.createDirectory(atPath: folder.file("notices"), withIntermediateDirectories: false)
-        try FileManager.default.createSymbolicLink(atPath: folder.file("notices/DOC-2026-S0001.md"), withDestinationPath: target)
+        let link = try PlantedLink(in: folder, at: "notices/DOC-2026-S0001.md")
+        defer { link.remove() }
 
         let journal = folder.file("operator-journal.jsonl")
         let store = Self.store()
@@ -110,7 +106,7 @@ import Testing
         #expect(copy.failure(.zh) == "是符号链接，拒绝跟随" && copy.failure(.en) == "it is a symbolic link")
         #expect(error.path == folder.path + "/notices/DOC-2026-S0001.md")
         #expect("\(error)".contains("notices/DOC-2026-S0001.md"))
-        #expect(try String(contentsOfFile: target, encoding: .utf8) == "not yours\n")
+        #expect(link.targetUntouched)
         #expect(Platform.isSymlink(folder.file("notices/DOC-2026-S0001.md")))
         // The record is the truth: journaled and held, whatever became of the copy.
         #expect(Self.journalIDs(journal) == ["DOC-2026-S0001"])

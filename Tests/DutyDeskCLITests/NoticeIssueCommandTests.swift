@@ -110,13 +110,9 @@ import Testing
     @Test func aPlantedLinkIsNotFollowed() throws {
         let folder = try TempFolder("notice")
         defer { folder.remove() }
-        let elsewhere = try TempFolder("elsewhere")
-        defer { elsewhere.remove() }
-        let target = elsewhere.file("precious.txt")
-        try "not yours\n".write(toFile: target, atomically: true, encoding: .utf8)
-        try FileManager.default.createDirectory(atPath: folder.file("notices"), withIntermediateDirectories: false)
-        let link = folder.file("notices/DOC-2026-S0001.md")
-        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let planted = try PlantedLink(in: folder, at: "notices/DOC-2026-S0001.md")
+        defer { planted.remove() }
+        let link = planted.path
 
         let journal = folder.file("operator-journal.jsonl")
         let issued = try Self.issue(journal)
@@ -127,7 +123,7 @@ import Testing
         let english = try Self.issue(folder.file("other.jsonl"), ["--lang", "en"])   // DOC-2026-S0001 again: the same planted name
         #expect(english.stderr == "dutydesk: 奉综指督〔2026〕1号 is issued and journaled, but its copy was not written: refused, it is a symbolic link: \(link)\n",
                 "\(english.stderr)")
-        #expect(try String(contentsOfFile: target, encoding: .utf8) == "not yours\n")
+        #expect(planted.targetUntouched)
         #expect(try Self.lines(journal).count == 1)
         // The next one is numbered on: the record stood.
         #expect(try Self.issue(journal).stdoutLines.first == "奉综指督〔2026〕2号")
