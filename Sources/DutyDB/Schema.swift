@@ -89,6 +89,33 @@ public enum Schema {
             )
             """,
         ]),
+        // STAND-IN for the lead's step 2 (towns, written_by, counters), only
+        // until it lands on main: replaced by it at the merge.
+        Migration(version: 2, name: "stand-in for step 2", statements: [
+            "ALTER TABLE records ADD COLUMN towns text[], ADD COLUMN written_by name",
+            """
+            CREATE FUNCTION dutydesk_record_towns(kind text, line text) RETURNS text[] LANGUAGE sql IMMUTABLE
+            AS $$ SELECT CASE WHEN kind IN ('event', 'task', 'mediation') THEN ARRAY[line::jsonb->>'town'] END $$
+            """,
+            """
+            CREATE FUNCTION dutydesk_records_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                NEW.towns := dutydesk_record_towns(NEW.kind, NEW.line); NEW.written_by := current_user; RETURN NEW;
+            END $$
+            """,
+            "CREATE TRIGGER records_row BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION dutydesk_records_row()",
+            """
+            CREATE FUNCTION dutydesk_records_after() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                PERFORM pg_advisory_xact_lock(8534401166245139304); RETURN NULL;
+            END $$
+            """,
+            "CREATE TRIGGER records_after BEFORE INSERT ON records FOR EACH STATEMENT EXECUTE FUNCTION dutydesk_records_after()",
+            """
+            CREATE FUNCTION dutydesk_next_number(name text, above bigint) RETURNS bigint LANGUAGE sql AS $$
+                INSERT INTO counters VALUES (name, above + 1) ON CONFLICT (name) DO UPDATE SET value = greatest(counters.value, above) + 1 RETURNING value
+            $$
+            """,
+        ]),
+        Migration(version: 3, name: "town roles and row-level security on records", statements: TownRoles.schemaStatements),
     ]
 
     /// The version this program's schema ends at.
