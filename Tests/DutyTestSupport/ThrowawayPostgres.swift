@@ -31,7 +31,14 @@ public final class ThrowawayPostgres: Sendable {
     var dataDir: String { folder + "/data" }
     public var socketDir: String { folder }
 
-    private init() throws {
+    /// A cluster of its own that also listens on `addresses` and lets
+    /// `clients` (CIDRs) log in by password over TCP: for a test whose
+    /// consoles reach the server from network namespaces. The caller stops it.
+    public static func dedicated(alsoListeningOn addresses: [String], clients: [String]) throws -> ThrowawayPostgres {
+        try ThrowawayPostgres(alsoListeningOn: addresses, clients: clients)
+    }
+
+    private init(alsoListeningOn addresses: [String] = [], clients: [String] = []) throws {
         guard let bin = Self.serverBin() else {
             throw ThrowawayPostgresError("no PostgreSQL server under /usr/lib/postgresql/*/bin: apt-get install postgresql")
         }
@@ -49,13 +56,20 @@ public final class ThrowawayPostgres: Sendable {
         try Self.server(bin + "/initdb", ["-D", base + "/data", "-U", user, "--pwfile=" + pwfile, "--auth-local=trust",
                                           "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
         try? FileManager.default.removeItem(atPath: pwfile)
+        if !clients.isEmpty {
+            let hba = try FileHandle(forWritingTo: URL(fileURLWithPath: base + "/data/pg_hba.conf"))
+            try hba.seekToEnd()
+            try hba.write(contentsOf: Data(clients.map { "host all all \($0) scram-sha-256\n" }.joined().utf8))
+            try hba.close()
+        }
+        let listen = (["127.0.0.1"] + addresses).joined(separator: ",")
         var started: Int?
         var lastError = ""
         for _ in 0..<5 {
             let candidate = Self.freePort()
             do {
                 try Self.server(bin + "/pg_ctl", ["-D", base + "/data", "-w", "-t", "60", "-l", base + "/server.log",
-                                                  "-o", "-p \(candidate) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(base) -c fsync=off -c max_connections=100",
+                                                  "-o", "-p \(candidate) -c listen_addresses=\(listen) -c unix_socket_directories=\(base) -c fsync=off -c max_connections=100",
                                                   "start"])
                 started = candidate
                 break
@@ -140,20 +154,31 @@ public final class ThrowawayPostgres: Sendable {
         return ok ? Int(UInt16(bigEndian: addr.sin_port)) : Int.random(in: 20_000..<40_000)
     }
 
+    /// Stops and removes a dedicated cluster now (the shared one goes at exit).
+    public func stop() {
+        guard let command = Self.cleanupCommands.withLock({ $0.removeValue(forKey: folder) }) else { return }
+        _ = try? Self.run("/bin/sh", ["-c", command])
+    }
+
     /// Stops and removes the cluster when this process ends: at `exit` (every
     /// normal end, failed tests included), and, for a crash or a kill, a
     /// watchdog shell that waits for this process to go.
     static func armCleanup(bin: String, folder: String) {
         let stop = "\(isRoot ? "runuser -u postgres -- " : "")'\(bin)/pg_ctl' -D '\(folder)/data' -m immediate stop >/dev/null 2>&1; rm -rf '\(folder)'"
-        cleanupCommand.withLock { $0 = stop }
-        atexit {
-            guard let command = ThrowawayPostgres.cleanupCommand.withLock({ $0 }) else { return }
-            _ = try? ThrowawayPostgres.run("/bin/sh", ["-c", command])
+        cleanupCommands.withLock { $0[folder] = stop }
+        if atexitArmed.withLock({ armed in defer { armed = true }; return !armed }) {
+            atexit {
+                for command in ThrowawayPostgres.cleanupCommands.withLock({ Array($0.values) }) {
+                    _ = try? ThrowawayPostgres.run("/bin/sh", ["-c", command])
+                }
+            }
         }
         ChildProcess.detach("/bin/sh", ["-c", "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; [ -d '\(folder)' ] && { \(stop); }"])
     }
 
-    static let cleanupCommand = Mutex<String?>(nil)
+    /// Each live cluster's folder → the shell command that stops and removes it.
+    static let cleanupCommands = Mutex<[String: String]>([:])
+    static let atexitArmed = Mutex(false)
 }
 
 /// Why the throw-away cluster could not start or a command failed.
