@@ -1,3 +1,4 @@
+import Foundation
 import PostgresNIO
 
 /// One step of the schema. Steps are only ever appended: a database at
@@ -89,32 +90,7 @@ public enum Schema {
             )
             """,
         ]),
-        // STAND-IN for the lead's step 2 (towns, written_by, counters), only
-        // until it lands on main: replaced by it at the merge.
-        Migration(version: 2, name: "stand-in for step 2", statements: [
-            "ALTER TABLE records ADD COLUMN towns text[], ADD COLUMN written_by name",
-            """
-            CREATE FUNCTION dutydesk_record_towns(kind text, line text) RETURNS text[] LANGUAGE sql IMMUTABLE
-            AS $$ SELECT CASE WHEN kind IN ('event', 'task', 'mediation') THEN ARRAY[line::jsonb->>'town'] END $$
-            """,
-            """
-            CREATE FUNCTION dutydesk_records_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-                NEW.towns := dutydesk_record_towns(NEW.kind, NEW.line); NEW.written_by := current_user; RETURN NEW;
-            END $$
-            """,
-            "CREATE TRIGGER records_row BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION dutydesk_records_row()",
-            """
-            CREATE FUNCTION dutydesk_records_after() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-                PERFORM pg_advisory_xact_lock(8534401166245139304); RETURN NULL;
-            END $$
-            """,
-            "CREATE TRIGGER records_after BEFORE INSERT ON records FOR EACH STATEMENT EXECUTE FUNCTION dutydesk_records_after()",
-            """
-            CREATE FUNCTION dutydesk_next_number(name text, above bigint) RETURNS bigint LANGUAGE sql AS $$
-                INSERT INTO counters VALUES (name, above + 1) ON CONFLICT (name) DO UPDATE SET value = greatest(counters.value, above) + 1 RETURNING value
-            $$
-            """,
-        ]),
+        step2,
         Migration(version: 3, name: "town roles and row-level security on records", statements: TownRoles.schemaStatements),
     ]
 
@@ -140,8 +116,10 @@ public enum Schema {
             guard before <= latest else {
                 throw DatabaseError("the database's schema is version \(before), newer than this dutydesk knows (\(latest)): use a newer dutydesk")
             }
+            let schema = try await session.text("SELECT quote_ident(current_schema())") ?? "public"
             for step in migrations where step.version > before {
                 for sql in step.statements {
+                    let sql = sql.replacingOccurrences(of: "@SCHEMA@", with: schema)
                     try await session.execute(PostgresQuery(unsafeSQL: sql), doing: "applying schema step \(step.version)")
                 }
                 try await session.execute("INSERT INTO schema_version (version, name) VALUES (\(step.version), \(step.name))")

@@ -12,11 +12,6 @@ public enum TownRoles {
     /// The group of the towns' operators: their own town's records only.
     public static let townGroup = "dutydesk_town"
 
-    /// The 12 towns, as SQL string literals, for the `town_roles` check.
-    static var townList: String {
-        District.towns.map { "'" + $0.name.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ")
-    }
-
     /// Schema step 3's statements, run in `db init`'s one transaction.
     static var schemaStatements: [String] {
         [
@@ -37,7 +32,7 @@ public enum TownRoles {
             """
             CREATE TABLE town_roles (
                 role name PRIMARY KEY,
-                town text NOT NULL CHECK (town IN (\(townList)))
+                town text NOT NULL CHECK (town IN (\(Schema.sqlTowns)))
             )
             """,
             // The current role's town, NULL for any other role. SECURITY
@@ -47,8 +42,25 @@ public enum TownRoles {
             // definer (inside, `current_user` would be the owner).
             """
             CREATE FUNCTION dutydesk_role_town(who name DEFAULT current_user) RETURNS text
-                LANGUAGE sql STABLE SECURITY DEFINER
-                AS $$ SELECT town FROM town_roles WHERE role = who $$
+                LANGUAGE sql STABLE SECURITY DEFINER SET search_path = @SCHEMA@, pg_temp
+                AS $f$ SELECT town FROM town_roles WHERE role = who $f$
+            """,
+            // Step 2's row trigger, now never taking a town role's word for
+            // its towns (its grants cannot name the column either): a
+            // district writer may label its rows, as step 2 lets it (and a
+            // superuser, whom `pg_has_role` calls a member of every role).
+            """
+            CREATE OR REPLACE FUNCTION dutydesk_records_row() RETURNS trigger
+            LANGUAGE plpgsql SET search_path = @SCHEMA@, pg_temp AS $f$
+            BEGIN
+                NEW.written_by := current_user;
+                IF NEW.towns IS NULL OR (pg_has_role('\(townGroup)', 'MEMBER')
+                                         AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)) THEN
+                    NEW.towns := dutydesk_record_towns(NEW.kind, NEW.line);
+                END IF;
+                RETURN NEW;
+            END
+            $f$
             """,
             "ALTER TABLE records ENABLE ROW LEVEL SECURITY",
             "CREATE POLICY records_district_read ON records FOR SELECT TO \(districtGroup) USING (true)",
@@ -58,23 +70,23 @@ public enum TownRoles {
             "CREATE POLICY records_town_read ON records FOR SELECT TO \(townGroup) USING (dutydesk_role_town() = ANY (towns))",
             // Checked after the BEFORE INSERT trigger has set `towns` from the line.
             "CREATE POLICY records_town_insert ON records FOR INSERT TO \(townGroup) WITH CHECK (dutydesk_role_town() = ANY (towns))",
-            // Functions that write what the groups may not touch run as the
-            // owner, with a search path no caller can plant objects in.
+            // Grants: what each group needs and no more. Functions are
+            // PUBLIC's to call by default: here only the groups', and trigger
+            // functions nobody's (a trigger needs no EXECUTE to fire). The
+            // row trigger calls `dutydesk_record_towns` as the writer; `written_by`, `seq` and `pushed_at` are
+            // never the writer's to give, `towns` only the district's.
             """
-            DO $$ DECLARE s text := quote_ident(current_schema()); BEGIN
-                EXECUTE format('ALTER FUNCTION dutydesk_role_town(name) SET search_path = %s, pg_temp', s);
-                EXECUTE format('ALTER FUNCTION dutydesk_next_number(text, bigint) SECURITY DEFINER SET search_path = %s, pg_temp', s);
-                EXECUTE format('ALTER FUNCTION dutydesk_records_after() SECURITY DEFINER SET search_path = %s, pg_temp', s);
-                EXECUTE format('GRANT USAGE ON SCHEMA %s TO \(districtGroup), \(townGroup)', s);
-            END $$
+            REVOKE ALL ON FUNCTION dutydesk_role_town(name), dutydesk_next_number(text, bigint), dutydesk_ref_towns(text),
+                dutydesk_record_towns(text, text), dutydesk_records_row(), dutydesk_records_added(), dutydesk_write_lock() FROM PUBLIC
             """,
-            // Grants: what each group needs and no more. Columns the
-            // triggers set (`towns`, `written_by`) and `seq`/`pushed_at` are
-            // not the writers' to give.
-            "REVOKE ALL ON FUNCTION dutydesk_role_town(name), dutydesk_next_number(text, bigint) FROM PUBLIC",
-            "GRANT EXECUTE ON FUNCTION dutydesk_role_town(name), dutydesk_next_number(text, bigint) TO \(districtGroup), \(townGroup)",
+            """
+            GRANT EXECUTE ON FUNCTION dutydesk_role_town(name), dutydesk_next_number(text, bigint), dutydesk_ref_towns(text),
+                dutydesk_record_towns(text, text) TO \(districtGroup), \(townGroup)
+            """,
+            "GRANT USAGE ON SCHEMA @SCHEMA@ TO \(districtGroup), \(townGroup)",
             "GRANT SELECT ON schema_version TO \(districtGroup), \(townGroup)",
             "GRANT SELECT, INSERT (kind, id, ts, ts_exact, line, console, actor, source_file) ON records TO \(districtGroup), \(townGroup)",
+            "GRANT INSERT (towns) ON records TO \(districtGroup)",
             "GRANT USAGE ON SEQUENCE records_seq_seq TO \(districtGroup), \(townGroup)",
             "GRANT SELECT ON record_echoes, quarantine, file_positions, counters, town_roles TO \(districtGroup)",
         ]
