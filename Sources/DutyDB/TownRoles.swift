@@ -16,17 +16,19 @@ public enum TownRoles {
     static var schemaStatements: [String] {
         [
             // Roles are the cluster's, not the database's: another database of
-            // this cluster (or an earlier try) may have made them already.
+            // this cluster may have made them already, or be making them in a
+            // transaction of its own (then this one waits, and meets a unique
+            // violation when that one commits).
             """
             DO $$ BEGIN
                 CREATE ROLE \(districtGroup) NOLOGIN;
-            EXCEPTION WHEN duplicate_object THEN NULL;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
             END $$
             """,
             """
             DO $$ BEGIN
                 CREATE ROLE \(townGroup) NOLOGIN;
-            EXCEPTION WHEN duplicate_object THEN NULL;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
             END $$
             """,
             """
