@@ -4,6 +4,9 @@ public struct DatabaseStatus: Sendable, Equatable {
     public var version: Int?
     /// Table name → row count, in `tables` order; empty without a schema.
     public var counts: [String: Int64]
+    /// The members of the district and town groups (schema step 3 on); for a
+    /// town's role, itself. `counts` lacks the tables the role may not read.
+    public var roles: [GrantedRole] = []
 
     public static let tables = ["records", "record_echoes", "quarantine", "file_positions", "counters"]
 
@@ -19,9 +22,6 @@ public struct DatabaseStatus: Sendable, Equatable {
         let roles = version >= 3 ? try await GrantedRole.read(session) : []
         return DatabaseStatus(version: version, counts: counts, roles: roles)
     }
-
-    /// The members of the district and town groups (schema step 3 on).
-    public var roles: [GrantedRole] = []
 
     /// The lines `db status` prints.
     public var lines: [String] {
