@@ -89,16 +89,18 @@ public struct RoleGrant: Sendable {
 /// One line of `db status`'s roles: a member of either group, and its town.
 public struct GrantedRole: Sendable, Equatable {
     public var role: String
-    /// nil for the district's roles (and a town role with no town in this database).
+    /// nil for the district's roles.
     public var town: String?
     public var district: Bool
 
     public var line: String {
-        district ? "role \(role): district" : "role \(role): town \(town ?? "none in this database")"
+        district ? "role \(role): district" : "role \(role): town \(town ?? "?")"
     }
 
-    /// The members of the two groups, by name; what the connected role may
-    /// see of them: everyone for the district (and the owner), itself for a town.
+    /// The district group's members (the cluster's: membership is not a
+    /// database's) and the town roles with a town in this database, by name;
+    /// what the connected role may see of them: all for the district (and
+    /// the owner), itself for a town.
     static func read(_ session: DatabaseSession) async throws(DatabaseError) -> [GrantedRole] {
         do {
             let all = try await session.integer("SELECT has_table_privilege('town_roles', 'SELECT')::int") == 1
@@ -110,7 +112,7 @@ public struct GrantedRole: Sendable, Equatable {
                 ORDER BY g.rolname = \(TownRoles.townGroup), 3, 1
                 """, logger: session.logger)
             var out: [GrantedRole] = []
-            for try await (role, district, town) in rows.decode((String, Bool, String?).self) {
+            for try await (role, district, town) in rows.decode((String, Bool, String?).self) where district || town != nil {
                 out.append(GrantedRole(role: role, town: town, district: district))
             }
             return out
