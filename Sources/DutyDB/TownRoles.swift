@@ -47,23 +47,37 @@ public enum TownRoles {
                 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = @SCHEMA@, pg_temp
                 AS $f$ SELECT town FROM town_roles WHERE role = who $f$
             """,
-            // Step 2's row trigger, now never taking a town role's word for
-            // its towns (its grants cannot name the column either): a
-            // district writer may label its rows, as step 2 lets it (and a
-            // superuser, whom `pg_has_role` calls a member of every role).
+            // Step 2's row trigger split in two. The writer, as before, with
+            // the writer's rights (`current_user` is who inserts) ...
             """
             CREATE OR REPLACE FUNCTION dutydesk_records_row() RETURNS trigger
             LANGUAGE plpgsql SET search_path = @SCHEMA@, pg_temp AS $f$
             BEGIN
                 NEW.written_by := current_user;
-                IF NEW.towns IS NULL OR (pg_has_role('\(townGroup)', 'MEMBER')
-                                         AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)) THEN
+                RETURN NEW;
+            END
+            $f$
+            """,
+            // ... then the towns, with the owner's (fired after it: triggers
+            // fire by name), so that looking up an alert's item needs no
+            // function a town's role could call to learn another town's
+            // items. A town role's word is never taken for its towns (its
+            // grants cannot name the column either); a district writer may
+            // label its rows, as step 2 lets it, and so may a superuser
+            // (whom `pg_has_role` calls a member of every role).
+            """
+            CREATE FUNCTION dutydesk_records_towns() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = @SCHEMA@, pg_temp AS $f$
+            BEGIN
+                IF NEW.towns IS NULL OR (pg_has_role(NEW.written_by, '\(townGroup)', 'MEMBER')
+                                         AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = NEW.written_by)) THEN
                     NEW.towns := dutydesk_record_towns(NEW.kind, NEW.line);
                 END IF;
                 RETURN NEW;
             END
             $f$
             """,
+            "CREATE TRIGGER records_towns BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION dutydesk_records_towns()",
             "ALTER TABLE records ENABLE ROW LEVEL SECURITY",
             "CREATE POLICY records_district_read ON records FOR SELECT TO \(districtGroup) USING (true)",
             "CREATE POLICY records_district_insert ON records FOR INSERT TO \(districtGroup) WITH CHECK (true)",
@@ -73,17 +87,17 @@ public enum TownRoles {
             // Checked after the BEFORE INSERT trigger has set `towns` from the line.
             "CREATE POLICY records_town_insert ON records FOR INSERT TO \(townGroup) WITH CHECK (dutydesk_role_town() = ANY (towns))",
             // Grants: what each group needs and no more. Functions are
-            // PUBLIC's to call by default: here only the groups', and trigger
-            // functions nobody's (a trigger needs no EXECUTE to fire). The
-            // row trigger calls `dutydesk_record_towns` as the writer; `written_by`, `seq` and `pushed_at` are
+            // PUBLIC's to call by default: here the groups' call only the
+            // two they need, and the rest are the owner's (a trigger needs no
+            // EXECUTE to fire); `written_by`, `seq` and `pushed_at` are
             // never the writer's to give, `towns` only the district's.
             """
             REVOKE ALL ON FUNCTION dutydesk_role_town(name), dutydesk_next_number(text, bigint), dutydesk_ref_towns(text),
-                dutydesk_record_towns(text, text), dutydesk_records_row(), dutydesk_records_added(), dutydesk_write_lock() FROM PUBLIC
+                dutydesk_record_towns(text, text), dutydesk_records_row(), dutydesk_records_towns(), dutydesk_records_added(),
+                dutydesk_write_lock() FROM PUBLIC
             """,
             """
-            GRANT EXECUTE ON FUNCTION dutydesk_role_town(name), dutydesk_next_number(text, bigint), dutydesk_ref_towns(text),
-                dutydesk_record_towns(text, text) TO \(districtGroup), \(townGroup)
+            GRANT EXECUTE ON FUNCTION dutydesk_role_town(name), dutydesk_next_number(text, bigint) TO \(districtGroup), \(townGroup)
             """,
             "GRANT USAGE ON SCHEMA @SCHEMA@ TO \(districtGroup), \(townGroup)",
             "GRANT SELECT ON schema_version TO \(districtGroup), \(townGroup)",

@@ -83,6 +83,14 @@ import Testing
         let written = f.psql(as: f.town, Fixture.insert("SJ-XK-2", town: "溪口镇") + " RETURNING towns, written_by")
         #expect(written.status == 0, "\(written.output)")
         #expect(written.output.hasPrefix("{溪口镇}|\(f.town.role)"), "\(written.output)")
+        // An alert is about its item's town, looked up by the server.
+        func alert(_ id: String, about ref: String) -> String {
+            "INSERT INTO records (kind, id, ts, ts_exact, line) VALUES ('alert', '\(id)', now(), 1, "
+                + Fixture.literal(#"{"kind":"alert","id":"\#(id)","ts":"2026-11-28T10:00:00+08:00","level":"warning","type":"overdue","title":"超时","status":"open","ref":"\#(ref)"}"#) + ")"
+        }
+        #expect(f.psql(as: f.town, alert("AL-1", about: "event:SJ-XK-1")).status == 0)
+        let other = f.psql(as: f.town, alert("AL-2", about: "event:SJ-JP-1"))
+        #expect(other.status != 0 && other.output.contains("row-level security"), "\(other.output)")
         // The counter function works for it (it runs as the owner).
         let number = f.psql(as: f.town, "SELECT dutydesk_next_number('task:ZF-20261128-', 4)")
         #expect(number.status == 0 && number.output.hasPrefix("5"), "\(number.output)")
@@ -104,6 +112,11 @@ import Testing
         for table in ["quarantine", "record_echoes", "file_positions", "counters", "town_roles"] {
             let r = f.psql(as: f.town, "SELECT count(*) FROM \(table)")
             #expect(r.status != 0 && r.output.contains("permission denied for table \(table)"), "\(table): \(r.output)")
+        }
+        // Nor learn another town's items through the functions that label rows.
+        for call in ["dutydesk_ref_towns('event:SJ-JP-1')", #"dutydesk_record_towns('alert', '{"ref":"event:SJ-JP-1"}')"#] {
+            let r = f.psql(as: f.town, "SELECT \(call)")
+            #expect(r.status != 0 && r.output.contains("permission denied for function"), "\(call): \(r.output)")
         }
         let district = f.psql(as: f.district, "SELECT count(*) FROM quarantine")
         #expect(district.status == 0 && district.output.hasPrefix("1"), "\(district.output)")
