@@ -82,6 +82,12 @@ struct DatabaseCommand: ParsableCommand {
             case (.some, true): throw ValidationError("give --town TOWN or --district, not both")
             default: break
             }
+            // A wrong town or role name is named here, with this command's usage.
+            do {
+                _ = try RoleGrant(role: role, scope: town.map(RoleGrant.Scope.town) ?? .district, password: nil)
+            } catch {
+                throw ValidationError(error.description)
+            }
         }
 
         func run() throws {
@@ -100,13 +106,15 @@ struct DatabaseCommand: ParsableCommand {
             do {
                 grant = try RoleGrant(role: role, scope: town.map(RoleGrant.Scope.town) ?? .district, password: password)
             } catch {
-                throw ValidationError(error.description)
+                Output.error("\(passwordFile ?? ""): \(error.description)")   // the names passed validate(): the file is empty
+                throw ExitCode(2)
             }
             let outcome = try DatabaseCommand.blocking {
                 try await DatabaseSession.with(url) { try await grant.apply($0) }
             }
             let scope = town.map { "town \($0)" } ?? "district"
-            Output.line("role \(role): \(scope) (\(outcome.created ? "created" : "updated")\(outcome.passwordSet ? ", password set" : ", password unchanged"))")
+            let secret = outcome.passwordSet ? "password set" : outcome.created ? "no password" : "password unchanged"
+            Output.line("role \(role): \(scope) (\(outcome.created ? "created" : "updated"), \(secret))")
             Output.flush()
         }
     }

@@ -47,5 +47,11 @@ import Testing
         #expect(neither.status == 64 && neither.stderr.contains("give --town TOWN or --district"), "\(neither.stderr)")
         let both = try CLIRunner.run(["db", "grant", "somebody", "--town", "溪口镇", "--district", "--db", "postgres://u:p@127.0.0.1:1/x"])
         #expect(both.status == 64 && both.stderr.contains("not both"), "\(both.stderr)")
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
+        let empty = dir.appendingPathComponent("pw")
+        try "\n".write(to: empty, atomically: true, encoding: .utf8)
+        let blank = try CLIRunner.run(["db", "grant", "somebody", "--district", "--password-file", empty.path, "--db", "postgres://u:p@127.0.0.1:1/x"])
+        #expect(blank.status == 2 && blank.stderr.contains("the password file is empty"), "\(blank.stderr)")
     }
 }
