@@ -22,6 +22,11 @@ public final class ThrowawayPostgres: Sendable {
     /// The cluster, or a thrown error that fails the calling test (never a skip).
     public static func cluster() throws -> ThrowawayPostgres { try shared.get() }
 
+    /// A cluster of the caller's own, for a test that stops and starts the
+    /// server (`stop()`, `start()`), which would break the tests sharing
+    /// `shared`. Removed when the process ends, like the shared one.
+    public static func own() throws -> ThrowawayPostgres { try ThrowawayPostgres() }
+
     public let bin: String
     public let folder: String
     public let port: Int
@@ -54,9 +59,7 @@ public final class ThrowawayPostgres: Sendable {
         for _ in 0..<5 {
             let candidate = Self.freePort()
             do {
-                try Self.server(bin + "/pg_ctl", ["-D", base + "/data", "-w", "-t", "60", "-l", base + "/server.log",
-                                                  "-o", "-p \(candidate) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(base) -c fsync=off -c max_connections=100",
-                                                  "start"])
+                try Self.server(bin + "/pg_ctl", Self.startArguments(folder: base, port: candidate))
                 started = candidate
                 break
             } catch {
@@ -70,6 +73,23 @@ public final class ThrowawayPostgres: Sendable {
         }
         port = started
         Self.armCleanup(bin: bin, folder: base)
+    }
+
+    static func startArguments(folder: String, port: Int) -> [String] {
+        ["-D", folder + "/data", "-w", "-t", "60", "-l", folder + "/server.log",
+         "-o", "-p \(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(folder) -c fsync=off -c max_connections=100",
+         "start"]
+    }
+
+    /// Stops the server (`pg_ctl stop -m fast`: sessions are ended, as when
+    /// a database server is shut down under its clients).
+    public func stop() throws {
+        try Self.server(bin + "/pg_ctl", ["-D", dataDir, "-w", "-t", "60", "-m", "fast", "stop"])
+    }
+
+    /// Starts the stopped server again, on the same port.
+    public func start() throws {
+        try Self.server(bin + "/pg_ctl", Self.startArguments(folder: folder, port: port))
     }
 
     /// `postgres://USER:PASSWORD@127.0.0.1:PORT/DB`
@@ -145,15 +165,21 @@ public final class ThrowawayPostgres: Sendable {
     /// watchdog shell that waits for this process to go.
     static func armCleanup(bin: String, folder: String) {
         let stop = "\(isRoot ? "runuser -u postgres -- " : "")'\(bin)/pg_ctl' -D '\(folder)/data' -m immediate stop >/dev/null 2>&1; rm -rf '\(folder)'"
-        cleanupCommand.withLock { $0 = stop }
-        atexit {
-            guard let command = ThrowawayPostgres.cleanupCommand.withLock({ $0 }) else { return }
-            _ = try? ThrowawayPostgres.run("/bin/sh", ["-c", command])
+        let first = cleanupCommands.withLock { commands in
+            commands.append(stop)
+            return commands.count == 1
+        }
+        if first {
+            atexit {
+                for command in ThrowawayPostgres.cleanupCommands.withLock({ $0 }) {
+                    _ = try? ThrowawayPostgres.run("/bin/sh", ["-c", command])
+                }
+            }
         }
         ChildProcess.detach("/bin/sh", ["-c", "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; [ -d '\(folder)' ] && { \(stop); }"])
     }
 
-    static let cleanupCommand = Mutex<String?>(nil)
+    static let cleanupCommands = Mutex<[String]>([])
 }
 
 /// Why the throw-away cluster could not start or a command failed.
