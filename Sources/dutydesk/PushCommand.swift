@@ -38,6 +38,7 @@ struct PushCommand: ParsableCommand {
 
     func run() throws {
         DutyDesk.bootstrapLogging()
+        Self.unblockEndingSignals()
         let url = try database.url()
         let (session, committed): (DatabaseSession, [FileIdentity: FilePosition])
         do {
@@ -61,6 +62,17 @@ struct PushCommand: ParsableCommand {
         Output.line(pusher.total.line)
         Output.flush()
         try followOn(pusher)
+    }
+
+    /// A push follows until it is told to stop: SIGTERM, SIGINT and SIGHUP
+    /// must end it even when started with them blocked (a parent's mask is
+    /// inherited; a test runner's blocks them), as nothing here handles them.
+    /// Done first, so every thread started later inherits it.
+    static func unblockEndingSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&set, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Polls for ever. When the database goes away: says so once, retries
