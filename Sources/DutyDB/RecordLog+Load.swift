@@ -28,12 +28,12 @@ extension RecordLog {
                 var reached = mark
                 // The two tables are each in seq order on their primary key: merging
                 // them beats sorting the log (hundreds of MB) whatever the planner guesses.
+                // (The UNION ALL must stay a subquery in FROM: only then is it
+                // flattened into one append the planner can merge.)
                 try await c.query("SET LOCAL enable_sort = off", logger: session.logger)
                 let rows = try await c.query("""
-                    SELECT seq, line FROM records WHERE seq > \(mark.records)
-                    UNION ALL
-                    SELECT seq, line FROM record_echoes WHERE seq > \(mark.records)
-                    ORDER BY seq
+                    SELECT seq, line FROM (SELECT seq, line FROM records UNION ALL SELECT seq, line FROM record_echoes) AS log
+                    WHERE seq > \(mark.records) ORDER BY seq
                     """, logger: session.logger)
                 for try await row in rows {
                     var cells = row.makeIterator()
