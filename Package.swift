@@ -63,7 +63,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "dutydesk-bench", dependencies: ["DutyCore", "DutyUI", "DutyTerminal"]),
+        .executableTarget(name: "dutydesk-bench", dependencies: ["DutyCore", "DutyUI", "DutyTerminal", "DutyDB"]),
         /// What several test targets share (temporary folders, fixtures, feed
         /// line builders, the seeded generators, the demo feed): no product
         /// depends on it.

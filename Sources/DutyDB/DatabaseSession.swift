@@ -61,8 +61,16 @@ public final class DatabaseSession: Sendable {
         }
     }
 
+    /// Whether the connection is gone (the server shut down or the network dropped it).
+    public var isClosed: Bool { connection.isClosed }
+
     /// `body` inside BEGIN … COMMIT on this connection; rolled back when it throws.
     func transaction<T: Sendable>(doing what: String, _ body: @Sendable (DatabaseSession) async throws -> T) async throws(DatabaseError) -> T {
+        // A query on a connection the server closed was seen never to
+        // return (postgres-nio 1.33.2): say so instead of waiting.
+        guard !connection.isClosed else {
+            throw DatabaseError("\(what) (\(url.redacted)): the connection was closed by the server or the network")
+        }
         do {
             return try await connection.withTransaction(logger: logger) { _ in try await body(self) }
         } catch {

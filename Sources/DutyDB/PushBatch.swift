@@ -4,6 +4,10 @@ import DutyCore
 /// refused lines, and how far each file has been read. Committed as one
 /// transaction by `RecordLog.commit`, so a file's position never runs ahead
 /// of (or behind) its rows.
+///
+/// The good lines' bytes sit back to back in one array (`text`), each row
+/// pointing into it: no String is made per line, and the COPY text is written
+/// from those bytes (`CopyText`).
 public struct PushBatch: Sendable {
     /// One good line, in reading order.
     public struct Row: Sendable, Equatable {
@@ -11,24 +15,51 @@ public struct PushBatch: Sendable {
         public var id: String
         /// Epoch ms × 1000 + µs: the instant to the microsecond, as the store compares snapshots.
         public var tsExact: Int64
-        public var line: String
+        /// Where the line's bytes lie in `text`.
+        public var start: Int
+        public var count: Int
         public var file: String
         public var actor: String?
-
-        public init(kind: String, id: String, tsExact: Int64, line: String, file: String, actor: String?) {
-            self.kind = kind; self.id = id; self.tsExact = tsExact; self.line = line; self.file = file; self.actor = actor
-        }
+        /// Set when an earlier line of this batch has the same kind+id+ts:
+        /// this one is its duplicate or conflict, judged while gathering.
+        public var echo: Echo?
+        /// The row this one echoes (when `echo` is set).
+        public var echoOf: Int?
     }
 
+    /// A line meeting a held kind+id+ts: the same fields, or not.
+    public enum Echo: String, Sendable { case duplicate, conflict }
+
     public var rows: [Row] = []
+    /// Every good line's bytes, in row order.
+    public var text: [UInt8] = []
     public var quarantined: [QuarantinedLine] = []
     /// How far each file (by identity) has been read, once these rows are in.
     public var positions: [FileIdentity: FilePosition] = [:]
 
     public init() {}
 
+    /// Appends one good line (tests and tools; `PushSink` gathers its own).
+    public mutating func append(kind: String, id: String, tsExact: Int64, line: String, file: String, actor: String?) {
+        let start = text.count
+        text.append(contentsOf: Array(line.utf8))
+        rows.append(Row(kind: kind, id: id, tsExact: tsExact, start: start, count: text.count - start, file: file, actor: actor))
+    }
+
     public var isEmpty: Bool { rows.isEmpty && quarantined.isEmpty && positions.isEmpty }
     public var lineCount: Int { rows.count + quarantined.count }
+
+    /// Row `n`'s line as text (for the few lines judged one by one, and tests).
+    public func line(_ n: Int) -> String {
+        let row = rows[n]
+        return String(decoding: text[row.start..<(row.start + row.count)], as: UTF8.self)
+    }
+
+    /// Row `n`'s bytes, valid during `body`.
+    public func withLine<R>(_ n: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let row = rows[n]
+        return text.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[row.start..<(row.start + row.count)])) }
+    }
 }
 
 /// A file as `push` knows it across restarts: its device and inode (which

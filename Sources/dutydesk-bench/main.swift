@@ -24,6 +24,8 @@ struct Bench {
     /// a second store would reuse the memory the first one freed and skip
     /// the page faults a real start pays.
     var runs = 3
+    /// `--db URL`, for `--only dbload` (the bench's own child process).
+    var db: String?
 
     init(arguments: [String]) {
         var it = arguments.dropFirst().makeIterator()
@@ -34,8 +36,9 @@ struct Bench {
             case "--seed": seed = UInt64(it.next() ?? "") ?? seed
             case "--only": only = it.next()
             case "--runs": runs = max(1, Int(it.next() ?? "") ?? runs)
+            case "--db": db = it.next()
             default:
-                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames|report] [--runs N]")
+                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames|report|db] [--runs N]")
                 exit(2)
             }
         }
@@ -43,6 +46,7 @@ struct Bench {
 
     func run() throws {
         if only == "keys" { return distinctKeys() }
+        if only == "dbload", let db { return try DatabaseBench.load(db) }
         let path: String
         var generated = false
         if let file { path = file } else {
@@ -55,6 +59,7 @@ struct Bench {
         defer { if generated { unlink(path) } }
         let bytes = Platform.stat(path: path)?.size ?? 0
         print("feed: \(path), \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
+        if only == "db" { return try DatabaseBench.run(path: path, bytes: bytes) }
 
         // Parse only: the scanner and decoder, no store.
         var t0 = Platform.monotonicNanos()

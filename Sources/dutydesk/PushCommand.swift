@@ -38,91 +38,79 @@ struct PushCommand: ParsableCommand {
 
     func run() throws {
         DutyDesk.bootstrapLogging()
+        Self.unblockEndingSignals()
         let url = try database.url()
-        let (session, committed) = try DatabaseCommand.blocking { () async throws -> (DatabaseSession, [FileIdentity: FilePosition]) in
-            let session = try await DatabaseSession.connect(url)
-            do {
-                guard try await Schema.version(session) == Schema.latest else {
-                    throw DatabaseError("the database's schema is not this dutydesk's (version \(Schema.latest)): run `dutydesk db init` first")
-                }
-                return (session, try await RecordLog.positions(session))
-            } catch {
-                await session.close()
-                throw error
-            }
+        let (session, committed): (DatabaseSession, [FileIdentity: FilePosition])
+        do {
+            (session, committed) = try Pusher.open(url)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(2)
         }
-        defer { try? Blocking.run { await session.close() } }
-        let pusher = Pusher(session: session, sink: PushSink(committed: committed, batchLines: batch))
-        let tailer = FeedTailer(paths: paths)
-        pusher.pass { tailer.poll(into: &$0) }
+        let pusher = Pusher(url: url, session: session, committed: committed, paths: paths, batchLines: batch)
+        defer { pusher.close() }
+        pusher.pass()
         if !follow {
-            pusher.pass { tailer.finish(into: &$0) }
-            for problem in tailer.oneShotProblems { Output.error(problem) }
+            pusher.pass(finishing: true)
+            for problem in pusher.tailer.oneShotProblems { Output.error(problem) }
             Output.line(pusher.total.line)
             Output.flush()
             if let failure = pusher.failure { Output.error(failure.description); throw ExitCode(2) }
-            if !tailer.oneShotProblems.isEmpty { throw ExitCode(2) }
+            if !pusher.tailer.oneShotProblems.isEmpty { throw ExitCode(2) }
             return
         }
         Output.line(pusher.total.line)
         Output.flush()
-        if let failure = pusher.failure { Output.error(failure.description); throw ExitCode(2) }
+        try followOn(pusher)
+    }
+
+    /// A push follows until it is told to stop: SIGTERM, SIGINT and SIGHUP
+    /// must end it even when started with them blocked (a parent's mask is
+    /// inherited; a test runner's blocks them), as nothing here handles them.
+    /// Done first, so every thread started later inherits it.
+    static func unblockEndingSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&set, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    /// Polls for ever. When the database goes away: says so once, retries
+    /// with backoff, and once back starts over from the committed positions.
+    private func followOn(_ pusher: Pusher) throws {
         var last = pusher.total
-        tailer.start(interval: .milliseconds(poll), queue: .main) { tailer in
-            pusher.pass { tailer.poll(into: &$0) }
+        var backoff = Backoff()
+        var offline = false
+        while true {
             if let failure = pusher.failure {
-                Output.error(failure.description + " — stopped; a new push resumes at the committed positions")
-                Output.flush()
-                Glibc.exit(2)
+                guard Pusher.isOffline(failure) else {
+                    Output.error(failure.description + " — stopped; a new push resumes at the committed positions")
+                    throw ExitCode(2)
+                }
+                if !offline {
+                    offline = true
+                    Output.error("数据库离线 database offline: \(failure.description) — retrying every \(Backoff.first)…\(Int(Backoff.longest)) s")
+                }
+                usleep(UInt32(backoff.take() * 1_000_000))
+                do {
+                    try pusher.reconnect()
+                } catch where Pusher.isOffline(error) {
+                    continue
+                } catch {
+                    Output.error(error.description + " — stopped; a new push resumes at the committed positions")
+                    throw ExitCode(2)
+                }
+                offline = false
+                backoff.reset()
+                Output.error("数据库已恢复 database back: resuming at the committed positions")
             }
-            if pusher.total != last {
+            pusher.pass()
+            if pusher.failure == nil, pusher.total != last {
                 last = pusher.total
                 Output.line(pusher.total.line)
                 Output.flush()
             }
-        }
-        dispatchMain()
-    }
-}
-
-/// Runs tailer passes into the sink and commits what they gather: every
-/// `batch` lines during a pass, and the rest at its end. The first failure
-/// stops all further commits (what was not committed is read again by the
-/// next push).
-final class Pusher {
-    let session: DatabaseSession
-    let sink: PushSink
-    private(set) var total = PushCounts()
-    private(set) var failure: DatabaseError?
-
-    init(session: DatabaseSession, sink: PushSink) {
-        self.session = session
-        self.sink = sink
-        sink.onFull = { [unowned self] _ in self.commit() }
-    }
-
-    func pass(_ read: (inout PushSink) -> Void) {
-        guard failure == nil else { return }
-        sink.newPoll()
-        // A local reference: the tailer holds it inout while `onFull`
-        // commits through `self.sink` (one object, two accesses).
-        var reader = sink
-        read(&reader)
-        commit()
-    }
-
-    private func commit() {
-        guard failure == nil else { return }
-        let batch = sink.take()
-        guard !batch.isEmpty else { return }
-        let session = self.session
-        do {
-            total += try Blocking.run { try await RecordLog.commit(batch, session) }
-            sink.committed(batch)
-        } catch let error as DatabaseError {
-            failure = error
-        } catch {
-            failure = DatabaseError("\(error)")
+            if pusher.failure == nil { usleep(UInt32(poll) * 1000) }
         }
     }
 }

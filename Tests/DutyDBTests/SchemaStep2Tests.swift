@@ -32,8 +32,8 @@ import Testing
             guard case .success(let record) = parser.parseRecord(text) else { continue }
             let key = "\(record.kind.wire)\t\(record.id)\t\(record.snapshot.exactTs)"
             guard expected[key] == nil else { continue }
-            batch.rows.append(.init(kind: record.kind.wire, id: record.id, tsExact: record.snapshot.exactTs,
-                                    line: text, file: "feed.jsonl", actor: record.snapshot.by))
+            batch.append(kind: record.kind.wire, id: record.id, tsExact: record.snapshot.exactTs,
+                         line: text, file: "feed.jsonl", actor: record.snapshot.by)
             if case .alert(let a) = record.snapshot.body {
                 expected[key] = .some(nil)
                 if let ref = a.ref { alertRefs[key] = ref }

@@ -46,7 +46,7 @@ struct NamespaceConsoleTests {
         let townNS = try NetworkNamespace(name: "dd-town-\(tag)", link: "dd\(tag)t", hostAddress: net + ".5", address: net + ".6")
         defer { townNS.remove() }
         let pg = try ThrowawayPostgres.dedicated(alsoListeningOn: [districtNS.hostAddress, townNS.hostAddress], clients: [net + ".0/29"])
-        defer { pg.stop() }
+        defer { pg.remove() }
 
         // The administrator, on the server's host.
         let db = try pg.makeDatabase()
@@ -96,7 +96,7 @@ struct NamespaceConsoleTests {
         #expect(loopback.status == 2 && loopback.stderr.contains("connecting to the database"), "\(loopback.stderr)")
 
         // And they go, with their veth pairs (the defers do it again, harmlessly, for a failed test).
-        pg.stop()
+        pg.remove()
         for ns in [districtNS, townNS] { ns.remove() }
         #expect(!districtNS.exists && !townNS.exists)
         #expect(!ChildProcess.run("/bin/sh", ["-c", "ip -o link show"]).output.contains("dd\(tag)"))

@@ -22,6 +22,11 @@ public final class ThrowawayPostgres: Sendable {
     /// The cluster, or a thrown error that fails the calling test (never a skip).
     public static func cluster() throws -> ThrowawayPostgres { try shared.get() }
 
+    /// A cluster of the caller's own, for a test that stops and starts the
+    /// server (`stop()`, `start()`), which would break the tests sharing
+    /// `shared`. Removed when the process ends, like the shared one.
+    public static func own() throws -> ThrowawayPostgres { try ThrowawayPostgres() }
+
     public let bin: String
     public let folder: String
     public let port: Int
@@ -29,6 +34,8 @@ public final class ThrowawayPostgres: Sendable {
     public let user = "dutytest"
     public let password: String
     var dataDir: String { folder + "/data" }
+    /// The addresses it listens on (`listen_addresses`), kept for `start()`.
+    let listen: String
     public var socketDir: String { folder }
 
     /// A cluster of its own that also listens on `addresses` and lets
@@ -68,9 +75,7 @@ public final class ThrowawayPostgres: Sendable {
         for _ in 0..<5 {
             let candidate = Self.freePort()
             do {
-                try Self.server(bin + "/pg_ctl", ["-D", base + "/data", "-w", "-t", "60", "-l", base + "/server.log",
-                                                  "-o", "-p \(candidate) -c listen_addresses=\(listen) -c unix_socket_directories=\(base) -c fsync=off -c max_connections=100",
-                                                  "start"])
+                try Self.server(bin + "/pg_ctl", Self.startArguments(folder: base, port: candidate, listen: listen))
                 started = candidate
                 break
             } catch {
@@ -83,7 +88,25 @@ public final class ThrowawayPostgres: Sendable {
             throw ThrowawayPostgresError("pg_ctl start failed: \(lastError)\n\(log)")
         }
         port = started
+        self.listen = listen
         Self.armCleanup(bin: bin, folder: base)
+    }
+
+    static func startArguments(folder: String, port: Int, listen: String) -> [String] {
+        ["-D", folder + "/data", "-w", "-t", "60", "-l", folder + "/server.log",
+         "-o", "-p \(port) -c listen_addresses=\(listen) -c unix_socket_directories=\(folder) -c fsync=off -c max_connections=100",
+         "start"]
+    }
+
+    /// Stops the server (`pg_ctl stop -m fast`: sessions are ended, as when
+    /// a database server is shut down under its clients).
+    public func stop() throws {
+        try Self.server(bin + "/pg_ctl", ["-D", dataDir, "-w", "-t", "60", "-m", "fast", "stop"])
+    }
+
+    /// Starts the stopped server again, on the same port.
+    public func start() throws {
+        try Self.server(bin + "/pg_ctl", Self.startArguments(folder: folder, port: port, listen: listen))
     }
 
     /// `postgres://USER:PASSWORD@127.0.0.1:PORT/DB`
@@ -155,7 +178,7 @@ public final class ThrowawayPostgres: Sendable {
     }
 
     /// Stops and removes a dedicated cluster now (the shared one goes at exit).
-    public func stop() {
+    public func remove() {
         guard let command = Self.cleanupCommands.withLock({ $0.removeValue(forKey: folder) }) else { return }
         _ = try? Self.run("/bin/sh", ["-c", command])
     }

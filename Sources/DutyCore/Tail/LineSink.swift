@@ -19,4 +19,12 @@ public protocol LineSink {
     mutating func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition)
     /// A line refused before parsing (over FeedParser.maxLineBytes).
     mutating func refused(_ line: QuarantinedLine)
+    /// Called before the lines (and refusals) of each chunk read from a file:
+    /// every line until the next call comes from `origin`. Sinks that only
+    /// need names ignore it (the default).
+    mutating func reading(_ origin: LineOrigin)
+}
+
+extension LineSink {
+    public mutating func reading(_ origin: LineOrigin) {}
 }

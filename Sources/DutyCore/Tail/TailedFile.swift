@@ -70,6 +70,11 @@ final class TailedFile {
 
     func close() { Platform.close(fd) }
 
+    /// This file by identity, for the sink (once per chunk, never per line).
+    var origin: LineOrigin {
+        LineOrigin(path: path, device: identity.device, inode: identity.inode, head: fingerprint)
+    }
+
     /// Starts over from the first byte when the file was truncated or
     /// rewritten in place, that is when any byte already read may have
     /// changed: it is shorter than what was read (copytruncate); or it is no
@@ -202,6 +207,7 @@ final class TailedFile {
                 fingerprint = Array(UnsafeRawBufferPointer(start: base, count: min(n, Self.fingerprintBytes)))
             }
             let chunk = UnsafeRawBufferPointer(start: base, count: n)
+            sink.reading(origin)
             counts.lines += scan(chunk, into: &sink)
             remember(chunk)
             if readHash.length < PrefixHash.limit { readHash.feed(chunk) }
@@ -216,6 +222,7 @@ final class TailedFile {
     /// later, it is skipped: the line was delivered once already.
     func flush<S: LineSink>(into sink: inout S) -> Int {
         guard !carry.isEmpty else { return 0 }
+        sink.reading(origin)
         let position = LinePosition(file: path, line: lineNumber, offset: lineStart)
         carry.withUnsafeBytes { deliver($0, at: position, into: &sink) }
         carry.removeAll(keepingCapacity: true)

@@ -1,0 +1,69 @@
+import DutyCore
+import DutyDB
+import Foundation
+
+/// `--only db`: the shared database's two speeds (issue 15) over a
+/// throw-away cluster: `push` of the generated feed (records/s; target
+/// ≥ 100,000) and a console's initial load of the log into a `Store`
+/// (seconds and peak RSS, in a child process of its own so that the push's
+/// memory is not counted; target ≤ 3 s for 1,000,000 records).
+enum DatabaseBench {
+    static func run(path: String, bytes: Int64) throws {
+        let cluster = try BenchCluster.start()
+        defer { cluster.remove() }
+        let url = try DatabaseURL(cluster.url)
+        try Blocking.run { try await DatabaseSession.with(url) { _ = try await Schema.migrate($0) } }
+
+        // The push: the same tailer, sink and commits as `dutydesk push`, in this process.
+        let t0 = Platform.monotonicNanos()
+        let session = try Blocking.run { try await DatabaseSession.connect(url) }
+        let sink = PushSink(committed: [:], batchLines: 20_000)
+        var total = PushCounts()
+        var commitNanos: UInt64 = 0
+        func commit() {
+            let batch = sink.take()
+            guard !batch.isEmpty else { return }
+            let c0 = Platform.monotonicNanos()
+            do {
+                total += try Blocking.run { try await RecordLog.commit(batch, session) }
+            } catch {
+                print("push failed: \(error)")
+                exit(1)
+            }
+            commitNanos += Platform.monotonicNanos() - c0
+            sink.committed(batch)
+        }
+        sink.onFull = { _ in commit() }
+        let tailer = FeedTailer(paths: [path])
+        var reader = sink
+        tailer.poll(into: &reader)
+        tailer.finish(into: &reader)
+        commit()
+        let s = Double(Platform.monotonicNanos() - t0) / 1e9
+        try? Blocking.run { await session.close() }
+        let lines = total.records + total.duplicates + total.conflicts + total.quarantined
+        print(String(format: "db push: %d lines in %.3f s = %.0f records/s, %.0f MB/s (%@; commits %.3f s of it; target ≥ 100,000/s)",
+                     lines, s, Double(lines) / s, Double(bytes) / 1e6 / s, total.line, Double(commitNanos) / 1e9))
+
+        // The load, cold, in a child process.
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        child.arguments = ["--only", "dbload", "--db", cluster.url]
+        try child.run()
+        child.waitUntilExit()
+    }
+
+    /// `--only dbload --db URL`: loads the whole log into a store and reports.
+    static func load(_ text: String) throws {
+        let url = try DatabaseURL(text)
+        let store = Store(clock: .eventTime)
+        let rssBefore = Platform.peakRSSBytes()
+        let t0 = Platform.monotonicNanos()
+        try Blocking.run { try await DatabaseSession.with(url) { _ = try await RecordLog.load(into: store, $0) } }
+        let s = Double(Platform.monotonicNanos() - t0) / 1e9
+        print(String(format: "db load into store: %d records in %.3f s = %.0f records/s (target ≤ 3 s for 1,000,000); peak RSS %.0f MB (%.0f MB before)",
+                     store.records, s, Double(store.records) / s,
+                     Double(Platform.peakRSSBytes()) / 1_048_576, Double(rssBefore) / 1_048_576))
+        print("  stats: \(store.records) records, \(store.duplicates) duplicates, \(store.conflicts) conflicts, \(store.quarantinedTotal) quarantined")
+    }
+}
