@@ -69,22 +69,34 @@ public enum RecordLog {
                     }
                     if copy.buffer.readableBytes > 0 { try await writer.write(copy.buffer) }
                 }
-                // Lines meeting a held record (a few): its line, to judge them against.
-                let held = try await c.query("""
-                    SELECT s.n, r.line FROM push_rows s JOIN records r
-                      ON r.kind = s.kind AND r.id = s.id AND r.ts_exact = s.ts_exact
-                    """, logger: log)
-                for try await (n, line) in held.decode((Int, String).self) { heldLine[n] = line }
+                // Inserted first, in reading order: a line whose kind+id+ts is
+                // held already is skipped by the unique index, which every row
+                // meets anyway; no second look-up per row.
                 let added = try await c.query("""
                     WITH added AS (
                         INSERT INTO records (kind, id, ts, ts_exact, line, actor, source_file)
                         SELECT kind, id, to_timestamp(ts_exact::float8 / 1000000), ts_exact, line, actor, source_file
                         FROM push_rows ORDER BY n
                         ON CONFLICT (kind, id, ts_exact) DO NOTHING
-                        RETURNING 1
-                    ) SELECT count(*) FROM added
+                        RETURNING seq
+                    ) SELECT count(*), min(seq) FROM added
                     """, logger: log)
-                for try await n in added.decode(Int.self) { counts.records = n }
+                var firstNew: Int64?
+                for try await (n, first) in added.decode((Int, Int64?).self) { counts.records = n; firstNew = first }
+                if counts.records < candidates.count {
+                    // Some met a held record (one from before this insert: no
+                    // writer adds records between it and the commit, the insert
+                    // holds the write lock): its line, to judge them against.
+                    // Index probes for the batch's rows, never a hash of the log.
+                    try await c.query("SET LOCAL enable_hashjoin = off", logger: log)
+                    try await c.query("SET LOCAL enable_mergejoin = off", logger: log)
+                    let held = try await c.query("""
+                        SELECT s.n, r.line FROM push_rows s JOIN records r
+                          ON r.kind = s.kind AND r.id = s.id AND r.ts_exact = s.ts_exact
+                        WHERE r.seq < \(firstNew ?? Int64.max)
+                        """, logger: log)
+                    for try await (n, line) in held.decode((Int, String).self) { heldLine[n] = line }
+                }
             }
             // The echoes, in reading order: of a held record (judged against
             // it), or of an earlier line of the batch (judged while gathering,
