@@ -25,6 +25,9 @@ public struct PushBatch: Sendable {
         public var echo: Echo?
         /// The row this one echoes (when `echo` is set).
         public var echoOf: Int?
+        /// The towns it is about as a `text[]` literal (`RecordTowns`), or nil
+        /// for the server to work out (an alert: its item's).
+        public var towns: String? = nil
     }
 
     /// A line meeting a held kind+id+ts: the same fields, or not.

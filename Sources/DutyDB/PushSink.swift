@@ -103,7 +103,8 @@ public final class PushSink: LineSink {
             batch.text.append(contentsOf: bytes)
             batch.rows.append(.init(kind: snapshot.kind.wire, id: key.id, tsExact: key.ts, start: start, count: bytes.count,
                                     file: position.file, actor: snapshot.by.isNone ? nil : parser.texts!.text(snapshot.by),
-                                    echo: echo, echoOf: echoOf))
+                                    echo: echo, echoOf: echoOf,
+                                    towns: RecordTowns.of(snapshot, texts: parser.texts!).map(RecordTowns.arrayLiteral)))
         case .failure(let error):
             batch.quarantined.append(QuarantinedLine(file: position.file, line: position.line, offset: position.offset, error: error))
         }

@@ -43,14 +43,14 @@ public enum RecordLog {
             try await c.query("""
                 CREATE TEMP TABLE IF NOT EXISTS push_rows (
                     n integer NOT NULL, kind text NOT NULL, id text NOT NULL, ts_exact bigint NOT NULL,
-                    line text NOT NULL, source_file text, actor text
+                    line text NOT NULL, source_file text, actor text, towns text[]
                 ) ON COMMIT DELETE ROWS
                 """, logger: log)
             var counts = PushCounts()
             let candidates = batch.rows.indices.filter { batch.rows[$0].echo == nil }
             var heldLine: [Int: String] = [:]
             if !candidates.isEmpty {
-                try await c.copyFrom(table: "push_rows", columns: ["n", "kind", "id", "ts_exact", "line", "source_file", "actor"],
+                try await c.copyFrom(table: "push_rows", columns: ["n", "kind", "id", "ts_exact", "line", "source_file", "actor", "towns"],
                                      logger: log) { writer in
                     var copy = CopyText(capacity: min(batch.text.count + candidates.count * 64, 1 << 21))
                     for n in candidates {
@@ -61,7 +61,8 @@ public enum RecordLog {
                         copy.integer(row.tsExact); copy.tab()
                         batch.withLine(n) { copy.bytes($0) }; copy.tab()
                         copy.text(row.file); copy.tab()
-                        copy.text(row.actor); copy.endRow()
+                        copy.text(row.actor); copy.tab()
+                        copy.text(row.towns); copy.endRow()
                         if copy.buffer.readableBytes >= 1 << 20 {
                             try await writer.write(copy.buffer)
                             copy.buffer.clear()
@@ -74,8 +75,8 @@ public enum RecordLog {
                 // meets anyway; no second look-up per row.
                 let added = try await c.query("""
                     WITH added AS (
-                        INSERT INTO records (kind, id, ts, ts_exact, line, actor, source_file)
-                        SELECT kind, id, to_timestamp(ts_exact::float8 / 1000000), ts_exact, line, actor, source_file
+                        INSERT INTO records (kind, id, ts, ts_exact, line, actor, source_file, towns)
+                        SELECT kind, id, to_timestamp(ts_exact::float8 / 1000000), ts_exact, line, actor, source_file, towns
                         FROM push_rows ORDER BY n
                         ON CONFLICT (kind, id, ts_exact) DO NOTHING
                         RETURNING seq

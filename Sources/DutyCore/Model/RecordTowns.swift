@@ -23,4 +23,20 @@ public enum RecordTowns {
         case .alert: return nil
         }
     }
+
+    /// `of(_:)` for a parsed line, cheaply for the common kinds (push calls
+    /// it for every line): no whole snapshot is made except for a notice.
+    public static func of(_ snapshot: CompactSnapshot, texts: TextTable) -> [String]? {
+        switch snapshot.kind {
+        case .event, .task, .mediation: return [texts.text(snapshot.town)]
+        case .notice: return of(snapshot.snapshot(texts).body)
+        case .alert: return nil
+        }
+    }
+
+    /// A PostgreSQL `text[]` literal (`{"锦屏街道","溪口镇"}`): every element
+    /// quoted, so a name holding a comma or a brace stays one element.
+    public static func arrayLiteral(_ towns: [String]) -> String {
+        "{" + towns.map { "\"" + $0.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
+    }
 }
