@@ -22,6 +22,11 @@ public final class ThrowawayPostgres: Sendable {
     /// The cluster, or a thrown error that fails the calling test (never a skip).
     public static func cluster() throws -> ThrowawayPostgres { try shared.get() }
 
+    /// A cluster of the calling test's own, for a test that stops and starts
+    /// the server (`stop`, `start`) without taking the shared one from the
+    /// tests running beside it. Removed when the test process ends.
+    public static func dedicated() throws -> ThrowawayPostgres { try ThrowawayPostgres() }
+
     public let bin: String
     public let folder: String
     public let port: Int
@@ -54,9 +59,7 @@ public final class ThrowawayPostgres: Sendable {
         for _ in 0..<5 {
             let candidate = Self.freePort()
             do {
-                try Self.server(bin + "/pg_ctl", ["-D", base + "/data", "-w", "-t", "60", "-l", base + "/server.log",
-                                                  "-o", "-p \(candidate) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(base) -c fsync=off -c max_connections=100",
-                                                  "start"])
+                try Self.server(bin + "/pg_ctl", Self.startArguments(folder: base, port: candidate))
                 started = candidate
                 break
             } catch {
@@ -70,6 +73,24 @@ public final class ThrowawayPostgres: Sendable {
         }
         port = started
         Self.armCleanup(bin: bin, folder: base)
+    }
+
+    /// `pg_ctl start` on `port`, waiting until it accepts connections.
+    static func startArguments(folder: String, port: Int) -> [String] {
+        ["-D", folder + "/data", "-w", "-t", "60", "-l", folder + "/server.log",
+         "-o", "-p \(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(folder) -c fsync=off -c max_connections=100",
+         "start"]
+    }
+
+    /// Stops the server (fast shutdown: sessions are ended, as when a
+    /// database host goes down) and waits until it is gone.
+    public func stop() throws {
+        try Self.server(bin + "/pg_ctl", ["-D", dataDir, "-w", "-t", "60", "-m", "fast", "stop"])
+    }
+
+    /// Starts the stopped server again on its port.
+    public func start() throws {
+        try Self.server(bin + "/pg_ctl", Self.startArguments(folder: folder, port: port))
     }
 
     /// `postgres://USER:PASSWORD@127.0.0.1:PORT/DB`
@@ -145,7 +166,8 @@ public final class ThrowawayPostgres: Sendable {
     /// watchdog shell that waits for this process to go.
     static func armCleanup(bin: String, folder: String) {
         let stop = "\(isRoot ? "runuser -u postgres -- " : "")'\(bin)/pg_ctl' -D '\(folder)/data' -m immediate stop >/dev/null 2>&1; rm -rf '\(folder)'"
-        cleanupCommand.withLock { $0 = stop }
+        // Every cluster of the process (the shared one, dedicated ones).
+        cleanupCommand.withLock { $0 = $0.map { $0 + "; " + stop } ?? stop }
         atexit {
             guard let command = ThrowawayPostgres.cleanupCommand.withLock({ $0 }) else { return }
             _ = try? ThrowawayPostgres.run("/bin/sh", ["-c", command])
