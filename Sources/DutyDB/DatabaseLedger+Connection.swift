@@ -52,6 +52,14 @@ extension DatabaseLedger {
         }
     }
 
+    /// One statement whose rows, if any, are not wanted.
+    func execute(_ what: String, _ query: PostgresQuery) throws {
+        try statement(what) { s in
+            let rows = try await s.connection.query(query, logger: s.logger)
+            for try await _ in rows {}
+        }
+    }
+
     /// Forgets the connection (closing it, if it is still open).
     func drop() {
         guard let gone = session else { return }

@@ -65,7 +65,7 @@ extension DatabaseLedger {
     /// Empty when the database cannot be read.
     public func actionRecords(since: Millis) -> [Record] {
         let from = Int64(since) * 1000
-        let lines = (try? statement("reading the consoles' records") { s in
+        let lines = (try? statement("reading the consoles' records") { (s: DatabaseSession) async throws -> [String] in
             let rows = try await s.connection.query("""
                 SELECT line FROM records WHERE console IS NOT NULL AND ts_exact >= \(from) ORDER BY seq
                 """, logger: s.logger)

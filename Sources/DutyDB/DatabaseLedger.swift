@@ -107,7 +107,7 @@ public final class DatabaseLedger: ActionLedger {
         case .success(let records):
             do {
                 let seqs = try insert(records)
-                try statement("committing an action") { s in try await s.connection.query("COMMIT", logger: s.logger) }
+                try execute("committing an action", "COMMIT")
                 seen = max(seen, seqs.max() ?? seen)
                 return JournalResult(outcome: .written(offset: seqs.min() ?? seen, length: records.count),
                                      read: read, badLines: bad, written: records)
@@ -128,15 +128,15 @@ public final class DatabaseLedger: ActionLedger {
     func begin() throws {
         let fresh = session == nil
         do {
-            try statement("starting an action") { s in
-                try await s.connection.query("BEGIN", logger: s.logger)
-                try await s.connection.query("SELECT pg_advisory_xact_lock(\(RecordLog.pushLock))", logger: s.logger)
-            }
+            try execute("starting an action", "BEGIN")
         } catch let fault as LedgerFault where fault.nature == .offline && !fresh {
-            try statement("starting an action") { s in
-                try await s.connection.query("BEGIN", logger: s.logger)
-                try await s.connection.query("SELECT pg_advisory_xact_lock(\(RecordLog.pushLock))", logger: s.logger)
-            }
+            try execute("starting an action", "BEGIN")
+        }
+        do {
+            try execute("taking the write lock", "SELECT pg_advisory_xact_lock(\(RecordLog.pushLock))")
+        } catch {
+            rollback()
+            throw error
         }
     }
 
@@ -144,15 +144,15 @@ public final class DatabaseLedger: ActionLedger {
     /// A connection already gone has nothing left to roll back.
     func rollback() {
         guard session != nil else { return }
-        _ = try? statement("rolling back") { s in try await s.connection.query("ROLLBACK", logger: s.logger) }
+        try? execute("rolling back", "ROLLBACK")
     }
 
     /// Inserts the action's records as the journal writes them; their seqs.
     func insert(_ records: [Record]) throws -> [Int64] {
         let kinds = records.map(\.kind.wire), ids = records.map(\.id)
         let exact = records.map(\.snapshot.exactTs), actors = records.map { $0.snapshot.by ?? "" }
-        let lines = records.map { OperatorJournal.line($0, console: console) }
         let console = self.console
+        let lines = records.map { OperatorJournal.line($0, console: console) }
         return try statement("writing an action's records") { s in
             let rows = try await s.connection.query("""
                 INSERT INTO records (kind, id, ts, ts_exact, line, console, actor)

@@ -32,7 +32,7 @@ final class DatabaseViewSource: JournalViewSource {
                                          sqlState: nil, constraint: nil)
             return prefix + String(n)
         }
-        return prefix + Timestamp.pad(n, 4)
+        return TaskNumbering.id(prefix, n)
     }
 
     /// `notice:奉综指督〔2026〕` counts a document series.
