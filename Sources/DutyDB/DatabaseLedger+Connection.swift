@@ -14,7 +14,7 @@ extension DatabaseLedger {
         if let session { return session }
         let url = self.url
         do {
-            let made = try Blocking.run { () async throws -> DatabaseSession in
+            let made = try Self.waiting(Int(Self.connectSeconds) + 1) { () async throws -> DatabaseSession in
                 try await DatabaseSession.connect(url, connectTimeout: .seconds(Self.connectSeconds))
             }
             session = made
@@ -34,27 +34,41 @@ extension DatabaseLedger {
     /// Runs `body` on the connection, synchronously. A statement with no
     /// answer within `patienceSeconds` has its connection closed (which
     /// fails it); an offline fault drops the connection.
-    func statement<T: Sendable>(_ what: String, _ body: @escaping @Sendable (DatabaseSession) async throws -> T) throws -> T {
+    func statement<T: Sendable>(_ what: String, patience: Int = DatabaseLedger.patienceSeconds,
+                                _ body: @escaping @Sendable (DatabaseSession) async throws -> T) throws -> T {
         let session = try connected()
-        let timedOut = Flag()
-        let watchdog = DispatchWorkItem {
-            timedOut.set()
-            Task { await session.close() }
-        }
-        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(Self.patienceSeconds), execute: watchdog)
-        defer { watchdog.cancel() }
         do {
-            return try Blocking.run { try await body(session) }
+            return try Self.waiting(patience) { try await body(session) }
         } catch {
-            let fault = LedgerFault.from(error, url: url, doing: what, timedOut: timedOut.isSet)
+            let fault = LedgerFault.from(error, url: url, doing: what, timedOut: error is NoAnswer)
             if fault.nature == .offline { drop() }
             throw fault
         }
     }
 
+    /// `Blocking.run` that gives up after `seconds`: a connection whose
+    /// server vanished may never fail its pending query, and the operator
+    /// must hear 数据库离线 now. The abandoned work is cancelled and its
+    /// connection dropped by the caller.
+    static func waiting<T: Sendable>(_ seconds: Int, _ body: @escaping @Sendable () async throws -> T) throws -> T {
+        let result = Mutex<Result<T, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let task = Task {
+            let outcome: Result<T, any Error>
+            do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
+            result.withLock { $0 = outcome }
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + .seconds(seconds)) == .success else {
+            task.cancel()
+            throw NoAnswer()
+        }
+        return try result.withLock { $0! }.get()
+    }
+
     /// One statement whose rows, if any, are not wanted.
-    func execute(_ what: String, _ query: PostgresQuery) throws {
-        try statement(what) { s in
+    func execute(_ what: String, _ query: PostgresQuery, patience: Int = DatabaseLedger.patienceSeconds) throws {
+        try statement(what, patience: patience) { s in
             let rows = try await s.connection.query(query, logger: s.logger)
             for try await _ in rows {}
         }
@@ -68,9 +82,5 @@ extension DatabaseLedger {
     }
 }
 
-/// A flag set from the watchdog's thread, read on the ledger's.
-final class Flag: Sendable {
-    private let value = Mutex(false)
-    func set() { value.withLock { $0 = true } }
-    var isSet: Bool { value.withLock { $0 } }
-}
+/// No answer in the time allowed.
+struct NoAnswer: Error {}

@@ -37,6 +37,8 @@ public final class DatabaseLedger: ActionLedger {
     public internal(set) var seen: Int64
 
     static let patienceSeconds = 5
+    /// BEGIN on a connection kept since the last action: a dead one is given up quickly.
+    static let probeSeconds = 1
     static let connectSeconds: Int64 = 2
 
     var session: DatabaseSession?
@@ -128,7 +130,7 @@ public final class DatabaseLedger: ActionLedger {
     func begin() throws {
         let fresh = session == nil
         do {
-            try execute("starting an action", "BEGIN")
+            try execute("starting an action", "BEGIN", patience: Self.probeSeconds)
         } catch let fault as LedgerFault where fault.nature == .offline && !fresh {
             try execute("starting an action", "BEGIN")
         }

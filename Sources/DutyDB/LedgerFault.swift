@@ -25,7 +25,7 @@ struct LedgerFault: Error {
     /// database going away; an error without a server's answer is too.
     static func from(_ error: any Error, url: DatabaseURL, doing what: String, timedOut: Bool) -> LedgerFault {
         if let fault = error as? LedgerFault { return fault }
-        if timedOut { return .offline("\(what) (\(url.redacted)): no answer within \(DatabaseLedger.patienceSeconds) s") }
+        if timedOut { return .offline("\(what) (\(url.redacted)): no answer in time") }
         var constraint: String?
         if let psql = error as? PSQLError { constraint = psql.serverInfo?[.constraintName] }
         let shown = DatabaseError.from(error, url: url, doing: what)
