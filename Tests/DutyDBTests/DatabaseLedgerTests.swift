@@ -109,18 +109,19 @@ import Testing
 
     @Test func anOfflineDatabaseRefusesAtOnceWritesNothingAndTheNextActionSucceeds() async throws {
         let pg = try ThrowawayPostgres.dedicated()
+        defer { pg.stop() }
         let (db, admin) = try await LedgerRig.database(pg)
         try await LedgerRig.seed(LedgerRig.events(1), admin)
         let result = await LedgerRig.onThread { () -> (JournaledAction.Outcome, Double, Bool, JournaledAction.Outcome, String) in
             let (desk, ledger) = LedgerRig.console(admin, id: "host-a-1")
             _ = ledger
-            do { try pg.stop() } catch { return (.refused(ActionRefusal(.notFound)), 0, false, .refused(ActionRefusal(.notFound)), "\(error)") }
+            do { try pg.stopServer() } catch { return (.refused(ActionRefusal(.notFound)), 0, false, .refused(ActionRefusal(.notFound)), "\(error)") }
             let start = Date()
             let offline = desk.perform(.dispatch(event: "E01", unit: "锦屏派出所", type: .joint))
             let elapsed = Date().timeIntervalSince(start)
             let untouched = desk.store.item(.task, id: "ZF-20261128-0001") == nil
                 && desk.store.item(.event, id: "E01")?.current.statusWire == "open"
-            do { try pg.start() } catch { return (offline, elapsed, untouched, .refused(ActionRefusal(.notFound)), "\(error)") }
+            do { try pg.startServer() } catch { return (offline, elapsed, untouched, .refused(ActionRefusal(.notFound)), "\(error)") }
             let again = desk.perform(.dispatch(event: "E01", unit: "锦屏派出所", type: .joint))
             return (offline, elapsed, untouched, again, "")
         }

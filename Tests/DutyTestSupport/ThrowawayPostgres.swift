@@ -25,7 +25,7 @@ public final class ThrowawayPostgres: Sendable {
     /// A cluster of the calling test's own, for a test that stops and starts
     /// the server (`stop`, `start`) without taking the shared one from the
     /// tests running beside it. Removed when the test process ends.
-    public static func dedicated() throws -> ThrowawayPostgres { try ThrowawayPostgres() }
+    public static func dedicated() throws -> ThrowawayPostgres { try ThrowawayPostgres(alsoListeningOn: []) }
 
     public let bin: String
     public let folder: String
@@ -35,8 +35,17 @@ public final class ThrowawayPostgres: Sendable {
     public let password: String
     var dataDir: String { folder + "/data" }
     public var socketDir: String { folder }
+    /// The addresses the server listens on (`listen_addresses`).
+    let listen: String
 
-    private init() throws {
+    /// A cluster of its own that also listens on `addresses` and lets
+    /// `clients` (CIDRs) log in by password over TCP: for a test whose
+    /// consoles reach the server from network namespaces. The caller stops it.
+    public static func dedicated(alsoListeningOn addresses: [String], clients: [String]) throws -> ThrowawayPostgres {
+        try ThrowawayPostgres(alsoListeningOn: addresses, clients: clients)
+    }
+
+    private init(alsoListeningOn addresses: [String] = [], clients: [String] = []) throws {
         guard let bin = Self.serverBin() else {
             throw ThrowawayPostgresError("no PostgreSQL server under /usr/lib/postgresql/*/bin: apt-get install postgresql")
         }
@@ -54,12 +63,20 @@ public final class ThrowawayPostgres: Sendable {
         try Self.server(bin + "/initdb", ["-D", base + "/data", "-U", user, "--pwfile=" + pwfile, "--auth-local=trust",
                                           "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
         try? FileManager.default.removeItem(atPath: pwfile)
+        if !clients.isEmpty {
+            let hba = try FileHandle(forWritingTo: URL(fileURLWithPath: base + "/data/pg_hba.conf"))
+            try hba.seekToEnd()
+            try hba.write(contentsOf: Data(clients.map { "host all all \($0) scram-sha-256\n" }.joined().utf8))
+            try hba.close()
+        }
+        let listen = (["127.0.0.1"] + addresses).joined(separator: ",")
+        self.listen = listen
         var started: Int?
         var lastError = ""
         for _ in 0..<5 {
             let candidate = Self.freePort()
             do {
-                try Self.server(bin + "/pg_ctl", Self.startArguments(folder: base, port: candidate))
+                try Self.server(bin + "/pg_ctl", Self.startArguments(folder: base, port: candidate, listen: listen))
                 started = candidate
                 break
             } catch {
@@ -76,21 +93,21 @@ public final class ThrowawayPostgres: Sendable {
     }
 
     /// `pg_ctl start` on `port`, waiting until it accepts connections.
-    static func startArguments(folder: String, port: Int) -> [String] {
+    static func startArguments(folder: String, port: Int, listen: String) -> [String] {
         ["-D", folder + "/data", "-w", "-t", "60", "-l", folder + "/server.log",
-         "-o", "-p \(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(folder) -c fsync=off -c max_connections=100",
+         "-o", "-p \(port) -c listen_addresses=\(listen) -c unix_socket_directories=\(folder) -c fsync=off -c max_connections=100",
          "start"]
     }
 
-    /// Stops the server (fast shutdown: sessions are ended, as when a
-    /// database host goes down) and waits until it is gone.
-    public func stop() throws {
+    /// Stops the server, keeping its data (fast shutdown: sessions are
+    /// ended, as when a database host goes down), and waits until it is gone.
+    public func stopServer() throws {
         try Self.server(bin + "/pg_ctl", ["-D", dataDir, "-w", "-t", "60", "-m", "fast", "stop"])
     }
 
-    /// Starts the stopped server again on its port.
-    public func start() throws {
-        try Self.server(bin + "/pg_ctl", Self.startArguments(folder: folder, port: port))
+    /// Starts the server `stopServer` stopped, on its port.
+    public func startServer() throws {
+        try Self.server(bin + "/pg_ctl", Self.startArguments(folder: folder, port: port, listen: listen))
     }
 
     /// `postgres://USER:PASSWORD@127.0.0.1:PORT/DB`
@@ -161,21 +178,31 @@ public final class ThrowawayPostgres: Sendable {
         return ok ? Int(UInt16(bigEndian: addr.sin_port)) : Int.random(in: 20_000..<40_000)
     }
 
+    /// Stops and removes a dedicated cluster now (the shared one goes at exit).
+    public func stop() {
+        guard let command = Self.cleanupCommands.withLock({ $0.removeValue(forKey: folder) }) else { return }
+        _ = try? Self.run("/bin/sh", ["-c", command])
+    }
+
     /// Stops and removes the cluster when this process ends: at `exit` (every
     /// normal end, failed tests included), and, for a crash or a kill, a
     /// watchdog shell that waits for this process to go.
     static func armCleanup(bin: String, folder: String) {
         let stop = "\(isRoot ? "runuser -u postgres -- " : "")'\(bin)/pg_ctl' -D '\(folder)/data' -m immediate stop >/dev/null 2>&1; rm -rf '\(folder)'"
-        // Every cluster of the process (the shared one, dedicated ones).
-        cleanupCommand.withLock { $0 = $0.map { $0 + "; " + stop } ?? stop }
-        atexit {
-            guard let command = ThrowawayPostgres.cleanupCommand.withLock({ $0 }) else { return }
-            _ = try? ThrowawayPostgres.run("/bin/sh", ["-c", command])
+        cleanupCommands.withLock { $0[folder] = stop }
+        if atexitArmed.withLock({ armed in defer { armed = true }; return !armed }) {
+            atexit {
+                for command in ThrowawayPostgres.cleanupCommands.withLock({ Array($0.values) }) {
+                    _ = try? ThrowawayPostgres.run("/bin/sh", ["-c", command])
+                }
+            }
         }
         ChildProcess.detach("/bin/sh", ["-c", "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; [ -d '\(folder)' ] && { \(stop); }"])
     }
 
-    static let cleanupCommand = Mutex<String?>(nil)
+    /// Each live cluster's folder → the shell command that stops and removes it.
+    static let cleanupCommands = Mutex<[String: String]>([:])
+    static let atexitArmed = Mutex(false)
 }
 
 /// Why the throw-away cluster could not start or a command failed.
