@@ -18,12 +18,14 @@ extension DatabaseLedger {
                 try await DatabaseSession.connect(url, connectTimeout: .seconds(Self.connectSeconds))
             }
             session = made
-            let role = try statement("reading the role") { s in
-                let rows = try await s.connection.query("SELECT current_user::text", logger: s.logger)
-                for try await name in rows.decode(String.self) { return name }
-                return s.url.user
+            let (role, echoes) = try statement("reading the role") { s in
+                let rows = try await s.connection.query(
+                    "SELECT current_user::text, has_table_privilege('record_echoes', 'SELECT')", logger: s.logger)
+                for try await row in rows.decode((String, Bool).self) { return row }
+                return (s.url.user, false)
             }
             operatorIdentity = role
+            readsEchoes = echoes
             return made
         } catch {
             drop()

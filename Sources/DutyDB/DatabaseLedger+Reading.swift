@@ -12,12 +12,13 @@ extension DatabaseLedger {
     /// lines only).
     func readNew() throws -> (records: [Record], bad: [JournalBadLine]) {
         let after = seen
+        let echoes = readsEchoes
         let rows = try statement("reading the record log") { s in
-            let rows = try await s.connection.query("""
+            let rows = try await s.connection.query(echoes ? """
                 SELECT seq, line FROM records WHERE seq > \(after)
                 UNION ALL SELECT seq, line FROM record_echoes WHERE seq > \(after)
                 ORDER BY seq
-                """, logger: s.logger)
+                """ : "SELECT seq, line FROM records WHERE seq > \(after) ORDER BY seq", logger: s.logger)
             var out: [(Int64, String)] = []
             for try await row in rows.decode((Int64, String).self) { out.append(row) }
             return out

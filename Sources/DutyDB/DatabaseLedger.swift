@@ -42,6 +42,9 @@ public final class DatabaseLedger: ActionLedger {
     static let connectSeconds: Int64 = 2
 
     var session: DatabaseSession?
+    /// Whether the role may read `record_echoes` (a town's role may not:
+    /// it then reads the records alone).
+    var readsEchoes = true
     var parser = FeedParser()
 
     init(url: DatabaseURL, console: String, documentsFolder: String, readFrom: Int64) {

@@ -27,6 +27,7 @@ enum LedgerRig {
             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
             GRANT ALL ON ALL TABLES IN SCHEMA public TO "\(name)";
             GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO "\(name)";
+            GRANT dutydesk_district TO "\(name)";
             """)
         let user = name.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed)!
         return try DatabaseURL(pg.url(database: db, user: user, password: password))

@@ -18,6 +18,7 @@ import Testing
             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
             GRANT ALL ON ALL TABLES IN SCHEMA public TO "\(name)";
             GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO "\(name)";
+            GRANT dutydesk_district TO "\(name)";
             """)
         return pg.url(database: db, user: name.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed)!, password: password)
     }
