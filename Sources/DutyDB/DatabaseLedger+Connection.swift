@@ -5,8 +5,9 @@ import PostgresNIO
 import Synchronization
 
 /// The ledger's one connection: made on demand (about 2 s to answer), each
-/// statement given 5 s before the connection is closed under it, and
-/// dropped whenever the database goes away, so the next action connects
+/// statement given a bounded time (5 s; BEGIN on a kept connection 1 s,
+/// since a connection whose server was stopped may never fail its query),
+/// and dropped whenever the database goes away, so the next action connects
 /// again rather than waiting on a dead socket.
 extension DatabaseLedger {
     /// The connection, connecting first when there is none; learns the role acting.
@@ -34,8 +35,8 @@ extension DatabaseLedger {
     }
 
     /// Runs `body` on the connection, synchronously. A statement with no
-    /// answer within `patienceSeconds` has its connection closed (which
-    /// fails it); an offline fault drops the connection.
+    /// answer within `patience` seconds is given up as offline; an offline
+    /// fault drops the connection.
     func statement<T: Sendable>(_ what: String, patience: Int = DatabaseLedger.patienceSeconds,
                                 _ body: @escaping @Sendable (DatabaseSession) async throws -> T) throws -> T {
         let session = try connected()

@@ -18,7 +18,8 @@ import Synchronization
 /// second snapshot of an item at one instant is a unique violation: the
 /// action is refused naming the item's latest record (who won, and when).
 /// An unreachable database refuses the action at once as 数据库离线
-/// (`.unavailable`; connecting waits about 2 s, a statement 5 s); nothing is
+/// (`.unavailable`; connecting waits about 2 s, a kept connection is probed
+/// for 1 s, a statement gets 5 s); nothing is
 /// queued and nothing blocks: the next action connects again.
 ///
 /// Synchronous to its caller, on one thread (the console's main queue): it
