@@ -14,8 +14,12 @@ public final class DatabaseSession: Sendable {
     }
 
     /// Connects, or says why not (`connecting to postgres://u:***@h:p/db: password authentication failed …`).
-    public static func connect(_ url: DatabaseURL, logger: Logger = Logger(label: "dutydesk.db")) async throws(DatabaseError) -> DatabaseSession {
-        let configuration = try url.configuration()
+    /// `connectTimeout`: how long to wait for the server (default 10 s; an
+    /// operator's action waits about 2, `DatabaseLedger`).
+    public static func connect(_ url: DatabaseURL, connectTimeout: TimeAmount? = nil,
+                               logger: Logger = Logger(label: "dutydesk.db")) async throws(DatabaseError) -> DatabaseSession {
+        var configuration = try url.configuration()
+        if let connectTimeout { configuration.options.connectTimeout = connectTimeout }
         do {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
             return DatabaseSession(url: url, connection: connection, logger: logger)

@@ -2,18 +2,26 @@ import DutyCore
 import DutyUI
 
 /// Wires an operator's request to the core's commit protocol (`ActionDesk`:
-/// the journal makes the records durable, and only then does the store — and
-/// so the screen — show them) and its outcome to a status line
-/// (`ActionStatusLine`; a document issued says where its Markdown copy
-/// went). The handover, which writes a file and not the journal, is done here.
+/// the ledger — the file journal or the database — makes the records
+/// durable, and only then does the store — and so the screen — show them)
+/// and its outcome to a status line (`ActionStatusLine`; a document issued
+/// says where its Markdown copy went). The handover, which writes a file
+/// and then a record through the ledger, is done here.
 struct ActionPerformer {
-    /// The store, journal, operator, limits and recording actions go through.
+    /// The store, ledger, operator, limits and recording actions go through.
     let desk: ActionDesk
     /// Where `H` writes the handover summary.
     let handoverDirectory: String
 
+    /// `handoverDirectory` nil: the ledger's documents folder.
+    init(desk: ActionDesk, handoverDirectory: String? = nil) {
+        self.desk = desk
+        self.handoverDirectory = handoverDirectory ?? desk.journal.documentsFolder
+    }
+
     var store: Store { desk.store }
-    var journal: OperatorJournal { desk.journal }
+    /// The file journal or the database (`ActionLedger`).
+    var journal: any ActionLedger { desk.journal }
     /// Task time limits by priority (`--task-limits`).
     var limits: TaskTimeLimits { desk.limits }
 
@@ -59,14 +67,14 @@ struct ActionPerformer {
 
     /// The 交接班 of the shift (since the last handover to this operator in
     /// the past 24 hours, else the last 8 hours), with who took over and the note typed:
-    /// the document (the operator's actions read from the journal) written
-    /// to a new Markdown file beside the journal (never through a symlink,
+    /// the document (the operator's actions read from the ledger) written
+    /// to a new Markdown file in the documents folder (never through a symlink,
     /// never over a file), then its record journaled so that the other
     /// consoles say a handover happened; shown either way.
     private func handover(successor: String, note: String, _ language: Language) -> Outcome {
         let now = store.now
         let parties = ShiftHandover.Parties(handedBy: desk.operatorName, takenBy: successor, note: note)
-        let journalRecords = (try? ShiftHandover.readJournal(path: journal.path).get()) ?? []
+        let journalRecords = journal.actionRecords(since: now - TimeSpan.hours(24))
         let start = ShiftHandover.shiftStart(in: store, operatorName: desk.operatorName, now: now)
         let text = ShiftHandover.markdown(store: store, now: now, hours: 8, shiftStart: start, language: language,
                                           parties: parties, journal: journalRecords)

@@ -1,17 +1,27 @@
 import ArgumentParser
 import DutyCore
+import DutyDB
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// What every `dutydesk notice` subcommand shares: the journal it acts
-/// through, who acts, the language of its messages; opening the store as a
-/// console would see it (the feeds named, then the journal), and saying an
+/// What every `dutydesk notice` subcommand shares: the ledger it acts
+/// through (the journal, or the shared database with `--db`), who acts, the
+/// language of its messages; opening the store as a console would see it
+/// (the feeds named, then the journal or the database's log), and saying an
 /// action's outcome with the core's own words.
 struct NoticeOptions: ParsableArguments {
     @Option(help: "The operator journal the document's records go to (made when missing); its copies go to notices/ beside it.")
-    var journal: String
+    var journal: String?
+
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "Act through the shared database instead of a journal: postgres://USER:PASSWORD@HOST:PORT/DATABASE (the operator is the database role).",
+        valueName: "url"))
+    var db: String?
+
+    @Option(help: "With --db: the folder whose notices/ gets the documents' copies (default: the current folder).")
+    var documents: String?
 
     @Option(help: "Operator name written as `by` (default: the login name, as the console).")
     var `operator`: String?
@@ -38,21 +48,56 @@ struct NoticeOptions: ParsableArguments {
                 throw ExitCode(2)
             }
         }
-        let log = OperatorJournal(path: journal, console: "\(Environment.hostName)-\(getpid())")
-        if let failure = log.preflight() { try fail(failure) }
-        if Platform.identity(ofName: journal) != nil {
-            // Read under the shared lock; the append reads only what comes after.
+        let console = "\(Environment.hostName)-\(getpid())"
+        let log: any ActionLedger
+        switch try ledgerPlace() {
+        case .database(let url):
+            // The whole log, as a console loads it; the action reads only what comes after.
+            log = DatabaseLedger.open(url: url, console: console, documentsFolder: documents ?? ".")
             switch log.poll() {
             case .success(let read): for r in read.records { store.apply(r) }
             case .failure(let failure): try fail(failure)
+            }
+        case .journal(let journal):
+            let file = OperatorJournal(path: journal, console: console)
+            log = file
+            if let failure = file.preflight() { try fail(failure) }
+            if Platform.identity(ofName: journal) != nil {
+                // Read under the shared lock; the append reads only what comes after.
+                switch file.poll() {
+                case .success(let read): for r in read.records { store.apply(r) }
+                case .failure(let failure): try fail(failure)
+                }
             }
         }
         return ActionDesk(store: store, journal: log, operatorName: Environment.operatorName(`operator`))
     }
 
+    /// Where the records go: `--journal FILE` or `--db URL`, exactly one
+    /// (a usage error otherwise, which never quotes the URL).
+    enum Place { case journal(String), database(DatabaseURL) }
+
+    func ledgerPlace() throws -> Place {
+        switch (journal, db) {
+        case (let journal?, nil):
+            guard documents == nil else { throw ValidationError("--documents goes with --db; with --journal the copies go beside the journal") }
+            return .journal(journal)
+        case (nil, let db?): return .database(try DatabaseOptions.parse(db))
+        case (nil, nil): throw ValidationError("give --journal FILE or --db URL")
+        case (_?, _?): throw ValidationError("give --journal FILE or --db URL, not both")
+        }
+    }
+
+    /// What a failure names: the journal's path, or the database without its password.
+    var placeShown: String {
+        if let journal { return Sanitize.path(journal) }
+        return db.flatMap { try? DatabaseURL($0).redacted } ?? "database"
+    }
+
     /// The records written, or the core's reason on stderr and the exit
     /// status: 1 when the action does not apply (refused, or the document
-    /// changed meanwhile), 2 when the journal cannot be written.
+    /// changed meanwhile), 2 when the journal cannot be written or the
+    /// database cannot be reached.
     func written(_ outcome: JournaledAction.Outcome, _ action: Label) throws -> [Record] {
         let name = action.text(lang)
         switch outcome {
@@ -66,12 +111,15 @@ struct NoticeOptions: ParsableArguments {
             throw ExitCode(1)
         case .failed(let failure), .blocked(let failure):
             try fail(failure)
+        case .unavailable(let failure):
+            Output.error(name + " ✗ " + failure.text(lang))
+            throw ExitCode(2)
         }
     }
 
-    /// A journal that cannot be opened, read or written: named, exit 2.
+    /// A journal (or database) that cannot be opened, read or written: named, exit 2.
     func fail(_ failure: JournalFailure) throws -> Never {
-        Output.error(Sanitize.path(journal) + ": " + failure.text(lang))
+        Output.error(placeShown + ": " + failure.text(lang))
         throw ExitCode(2)
     }
 

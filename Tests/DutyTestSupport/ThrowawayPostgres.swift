@@ -70,6 +70,7 @@ public final class ThrowawayPostgres: Sendable {
             try hba.close()
         }
         let listen = (["127.0.0.1"] + addresses).joined(separator: ",")
+        self.listen = listen
         var started: Int?
         var lastError = ""
         for _ in 0..<5 {
@@ -88,7 +89,6 @@ public final class ThrowawayPostgres: Sendable {
             throw ThrowawayPostgresError("pg_ctl start failed: \(lastError)\n\(log)")
         }
         port = started
-        self.listen = listen
         Self.armCleanup(bin: bin, folder: base)
     }
 

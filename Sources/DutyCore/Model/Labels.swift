@@ -102,6 +102,8 @@ public enum Labels {
         "journal.step.sync": Label("日志落盘", "sync"),
         "journal.step.truncate": Label("截断日志", "truncate"),
         "journal.step.ids": Label("分配任务编号", "task ids"),
+        "journal.step.database": Label("访问数据库", "database"),
+        "journal.offline": Label("数据库离线，操作未执行", "database offline, nothing done"),
         // OS errors an operator may meet, in Chinese (English: strerror).
         "errno.1": Label("不允许的操作", "Operation not permitted"),
         "errno.2": Label("文件或目录不存在", "No such file or directory"),

@@ -1,23 +1,28 @@
 /// The commit protocol of operator actions, in one place: an action's
-/// records are decided from the store, made durable through the journal
+/// records are decided from the store, made durable through the ledger
 /// (`JournaledAction`: lock, read what other consoles wrote, check every item
-/// the action touches is still as the operator saw it, one write, fdatasync),
-/// and only then applied to the store — and to the recording, if any. The
+/// the action touches is still as the operator saw it, one write, made
+/// durable: fdatasync for the file journal, a commit for the database), and
+/// only then applied to the store — and to the recording, if any. The
 /// console only wires keys to it and words its outcome.
 public struct ActionDesk {
     public let store: Store
-    public let journal: OperatorJournal
-    /// Written as `by` on every record.
-    public let operatorName: String
+    /// The file journal (`OperatorJournal`) or the database (DutyDB's `DatabaseLedger`).
+    public let journal: any ActionLedger
+    /// The name given (`--operator`, else the login name).
+    let givenName: String
+    /// Written as `by` on every record: the ledger's own identity of the
+    /// operator when it has one (the database role), else the name given.
+    public var operatorName: String { journal.operatorIdentity ?? givenName }
     /// Task time limits by priority.
     public let limits: TaskTimeLimits
     /// `watch --record` when the journal is not itself a watched feed: gets
     /// every record that gave the store something new, flushed after each commit.
     public let recorder: RecordingWriter?
 
-    public init(store: Store, journal: OperatorJournal, operatorName: String,
+    public init(store: Store, journal: any ActionLedger, operatorName: String,
                 limits: TaskTimeLimits = .standard, recorder: RecordingWriter? = nil) {
-        self.store = store; self.journal = journal; self.operatorName = operatorName
+        self.store = store; self.journal = journal; self.givenName = operatorName
         self.limits = limits; self.recorder = recorder
     }
 
@@ -39,20 +44,21 @@ public struct ActionDesk {
     }
 
     /// `perform`, saying where a document's copy went. A document issued
-    /// (`issueNotice` written) gets its copy in `notices/` beside the journal
-    /// once its record is durable; a copy that cannot be written is reported
+    /// (`issueNotice` written) gets its copy in `notices/` of the ledger's
+    /// documents folder once its record is durable; a copy that cannot be written is reported
     /// in `copy` and never undoes the record.
     public func performReporting(_ action: OperatorAction) -> Performed {
         let ctx = context
-        let outcome = commit { taskID in action.records(in: store, ctx, taskID: taskID) }
+        let outcome = commit { numbers in action.records(in: store, ctx, numbers: numbers) }
         guard case .issueNotice = action, case .written(let records) = outcome else {
             return Performed(outcome: outcome, copy: nil)
         }
         return Performed(outcome: outcome, copy: NoticeCopy.write(for: records, store: store, directory: noticeDirectory))
     }
 
-    /// The folder whose `notices/` holds the copies: the journal's own.
-    public var noticeDirectory: String { Platform.directory(of: journal.path) }
+    /// The folder whose `notices/` holds the copies: the ledger's documents
+    /// folder (the file journal's own folder).
+    public var noticeDirectory: String { journal.documentsFolder }
 
     /// Alerts snoozed by anyone whose snooze is over go back to `open`,
     /// through the journal like any action. Returns the ids reopened, in the
@@ -81,7 +87,7 @@ public struct ActionDesk {
     /// Writes an action's records through the journal; what other consoles
     /// wrote is ingested either way, and the records reach the store (and
     /// the recording) only once durable.
-    private func commit(_ build: (_ taskID: (Millis) -> String) -> ActionResult) -> JournaledAction.Outcome {
+    private func commit(_ build: (_ numbers: ActionNumbers) -> ActionResult) -> JournaledAction.Outcome {
         let outcome = JournaledAction.perform(store: store, journal: journal,
                                               applied: { recorder?.append($0) }, build: build)
         try? recorder?.flush()

@@ -2,9 +2,10 @@
 /// calendar year (local time): `奉综指提〔2026〕8号` (风险提示单),
 /// `奉综指督〔2026〕7号` (督办单), `奉综指通〔2026〕第12期` (通报). The next number
 /// is the highest of its series among every notice the store holds + 1:
-/// upstream notices join the sequence, and under the journal's lock (where
+/// upstream notices join the sequence, and under the ledger's lock (where
 /// `JournaledAction` builds the records, from a store that has read every
-/// line other consoles appended) two consoles never take the same number
+/// line other consoles appended, taking the number from the ledger's view:
+/// `JournalView.nextNoticeNumber`) two consoles never take the same number
 /// and never leave a gap.
 public enum NoticeNumbering {
     /// The issuing office's stem of each type's number.
@@ -58,7 +59,12 @@ public enum NoticeNumbering {
     /// for its document (`DOC-2026-S0007`; R, S, B by type).
     public static func next(_ type: NoticeType, now: Millis, in store: Store) -> (number: String, id: String) {
         let y = year(now)
-        let n = highest(type, year: y, in: store) + 1
+        return document(type, year: y, highest(type, year: y, in: store) + 1, in: store)
+    }
+
+    /// Number `n` of the series as written, and an id for its document the
+    /// store does not hold yet (`DOC-2026-S0007`, else `…-2`, `…-3`).
+    public static func document(_ type: NoticeType, year y: Int, _ n: Int, in store: Store) -> (number: String, id: String) {
         let letter = ["R", "S", "B"][Int(type.rawValue)]
         let base = "DOC-\(y)-" + letter + Timestamp.pad(n, 4)
         var id = base

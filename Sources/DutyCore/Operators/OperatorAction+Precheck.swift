@@ -1,6 +1,6 @@
 extension OperatorAction {
     /// Why the action cannot apply to its item as the store holds it now, or
-    /// nil when it can: the same guards `records(in:_:taskID:)` runs first
+    /// nil when it can: the same guards `records(in:_:numbers:)` runs first
     /// (`OperatorActions+Guards.swift`), without building any record. Only
     /// the item's state is looked at, never the choices the action carries
     /// (unit, reason, outcome): the console asks before they are made, to

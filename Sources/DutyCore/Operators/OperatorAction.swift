@@ -1,7 +1,7 @@
 /// One operator action as the core understands it: the item by its id and
 /// every choice typed (a unit and a `TaskType`, a reason, a `TaskOutcome`),
 /// independent of which pane, row or key asked for it. `ActionDesk` commits
-/// it through the journal; `records(in:_:taskID:)` decides what it writes.
+/// it through the ledger; `records(in:_:numbers:)` decides what it writes.
 public enum OperatorAction: Equatable, Sendable {
     case dispatch(event: String, unit: String, type: TaskType)
     case cancel(event: String, reason: String)
@@ -26,10 +26,16 @@ public enum OperatorAction: Equatable, Sendable {
     /// writes none (`OperatorActions`). A dispatch's new task takes its id
     /// from `taskID(now)`: a preview before the journal's lock, the id
     /// allocated under it.
-    public func records(in store: Store, _ ctx: ActionContext, taskID: (Millis) -> String) -> ActionResult {
+    public func records(in store: Store, _ ctx: ActionContext, taskID: @escaping (Millis) -> String) -> ActionResult {
+        records(in: store, ctx, numbers: ActionNumbers(task: taskID, notice: { NoticeNumbering.next($0, now: $1, in: store) }))
+    }
+
+    /// The records, with a new task's id and a new document's number from
+    /// `numbers`: a preview before the ledger's lock, allocated under it.
+    public func records(in store: Store, _ ctx: ActionContext, numbers: ActionNumbers) -> ActionResult {
         switch self {
         case .dispatch(let event, let unit, let type):
-            OperatorActions.dispatch(store, event: event, unit: unit, type: type, ctx, taskID: taskID(ctx.now))
+            OperatorActions.dispatch(store, event: event, unit: unit, type: type, ctx, taskID: numbers.taskID(ctx.now))
         case .cancel(let event, let reason):
             OperatorActions.cancel(store, event: event, reason: reason, ctx)
         case .close(let event):
@@ -53,7 +59,7 @@ public enum OperatorAction: Equatable, Sendable {
         case .resolve(let alert):
             OperatorActions.resolve(store, alert: alert, ctx)
         case .issueNotice(let draft):
-            OperatorActions.issueNotice(store, draft, ctx)
+            OperatorActions.issueNotice(store, draft, ctx, number: numbers.notice(draft.type, now: ctx.now))
         case .replyNotice(let notice, let reply, let repliedBy):
             OperatorActions.replyNotice(store, notice: notice, reply: reply, repliedBy: repliedBy, ctx)
         case .closeNotice(let notice):

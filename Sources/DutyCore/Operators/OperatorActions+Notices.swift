@@ -1,9 +1,10 @@
 /// The center's documents (两单一报): issue, record the reply, close, withdraw.
 /// The same contract as the other actions (full snapshots by the operator at
-/// now, or a refusal naming the state). A new document's number is taken
+/// now, or a refusal naming the state). A new document's number is previewed
 /// from the store (`NoticeNumbering.next`): `JournaledAction` builds the
-/// records again under the journal's lock, after reading what other
-/// consoles appended, so that is where the number is really allocated.
+/// records again under the ledger's lock, after reading what other
+/// consoles appended, with the number from the ledger's view
+/// (`ActionNumbers`), so that is where the number is really allocated.
 extension OperatorActions {
     /// What the officer fills in to issue a document.
     public struct NoticeDraft: Equatable, Sendable {
@@ -21,9 +22,12 @@ extension OperatorActions {
     }
 
     /// 印发: a new `issued` notice numbered next in its series.
-    public static func issueNotice(_ store: Store, _ draft: NoticeDraft, _ ctx: ActionContext) -> ActionResult {
+    /// `number`: the number and id allocated under the ledger's lock
+    /// (`ActionNumbers.notice`); without it, the store's next (a preview).
+    public static func issueNotice(_ store: Store, _ draft: NoticeDraft, _ ctx: ActionContext,
+                                   number allocated: (number: String, id: String)? = nil) -> ActionResult {
         if let refused = draftRefusal(draft) { return .failure(refused) }
-        let (number, id) = NoticeNumbering.next(draft.type, now: ctx.now, in: store)
+        let (number, id) = allocated ?? NoticeNumbering.next(draft.type, now: ctx.now, in: store)
         let body = NoticeBody(type: draft.type, number: number, title: draft.title, to: draft.to, refs: draft.refs,
                               body: draft.body, due: draft.due, status: .issued)
         return .success([record(id, .notice(body), ctx)])

@@ -24,10 +24,15 @@ import Dispatch
 /// Confined to one thread (the console's queue), like the store: it holds an
 /// open file and a parser. Two instances (two opens) exclude each other even in
 /// one process, since flock locks belong to the open file description.
-public final class OperatorJournal {
+public final class OperatorJournal: ActionLedger {
     public let path: String
     /// This console's id, written into every record as `"console":"…"`.
     public let console: String
+    /// Where documents' copies and handovers go: the journal's own folder
+    /// unless set (`notice --documents`).
+    public var documentsFolder: String
+    /// Files do not identify operators: `--operator` or the login name acts.
+    public var operatorIdentity: String? { nil }
     /// The failure that blocks appends until `retry()`, if any.
     public private(set) var blocked: JournalFailure?
     /// The next append's injected fault (tests only), consumed by one write.
@@ -59,6 +64,7 @@ public final class OperatorJournal {
         self.path = path
         self.console = console
         self.readOffset = readFrom
+        documentsFolder = Platform.directory(of: path)
         lineEnd = Self.consoleSuffix(console)
     }
 
@@ -92,7 +98,7 @@ public final class OperatorJournal {
             if let failure = readNew(upTo: size, into: &read, &bad) { return .failed(failure) }
             let ids = TaskIDAllocator(seen: highestTask) { [self] in loadIDState() }
             let records: [Record]
-            switch build(JournalView(newRecords: read, index: index, ids: ids)) {
+            switch build(JournalView(newRecords: read, source: FileJournalViewSource(index: index, ids: ids))) {
             case .failure(let refusal): return .refused(refusal)
             case .success(let built): records = built
             }
@@ -155,6 +161,23 @@ public final class OperatorJournal {
         confinement.check()
         if blocked != nil { Log.journal.debug("\(Log.shown(path)): block lifted by the operator") }
         blocked = nil
+    }
+
+    /// Every good record of the journal file (every console's), for the
+    /// handover (`ShiftHandover.readJournal`); `since` is left to the
+    /// handover's own window.
+    public func actionRecords(since: Millis) -> [Record] {
+        (try? ShiftHandover.readJournal(path: path).get()) ?? []
+    }
+
+    /// One record's line as a console writes it (`encode`), without the
+    /// newline: the database ledger's lines are the journal's, byte for byte.
+    public static func line(_ record: Record, console: String) -> String {
+        var out: [UInt8] = []
+        RecordWriter.append(record, to: &out, newline: false)
+        out.removeLast()  // RecordWriter always ends the object with "}"
+        out.append(contentsOf: consoleSuffix(console).dropLast())
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The lines a batch becomes: RecordWriter's line for each record with

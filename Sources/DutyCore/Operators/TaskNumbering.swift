@@ -27,6 +27,9 @@ public enum TaskNumbering {
         return highest
     }
 
+    /// The id of number `n` of a date's `ZF-YYYYMMDD-` prefix (NNNN at least four digits).
+    public static func id(_ datePrefix: String, _ n: Int) -> String { datePrefix + Timestamp.pad(n, 4) }
+
     /// The next id after the store's highest of the day: a preview only.
     public static func next(in store: Store, now: Millis) -> String {
         datePrefix(now) + Timestamp.pad(highest(in: store, now: now) + 1, 4)
