@@ -31,6 +31,11 @@ public final class ThrowawayPostgres: Sendable {
     var dataDir: String { folder + "/data" }
     public var socketDir: String { folder }
 
+    /// A cluster of the caller's own, not shared: for a test that stops and
+    /// starts its server (`stop`, `start`), which would break the other
+    /// tests running at the same time on the shared one. Removed at exit too.
+    public static func dedicated() throws -> ThrowawayPostgres { try ThrowawayPostgres() }
+
     private init() throws {
         guard let bin = Self.serverBin() else {
             throw ThrowawayPostgresError("no PostgreSQL server under /usr/lib/postgresql/*/bin: apt-get install postgresql")
@@ -54,9 +59,7 @@ public final class ThrowawayPostgres: Sendable {
         for _ in 0..<5 {
             let candidate = Self.freePort()
             do {
-                try Self.server(bin + "/pg_ctl", ["-D", base + "/data", "-w", "-t", "60", "-l", base + "/server.log",
-                                                  "-o", "-p \(candidate) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(base) -c fsync=off -c max_connections=100",
-                                                  "start"])
+                try Self.startServer(bin: bin, folder: base, port: candidate)
                 started = candidate
                 break
             } catch {
@@ -70,6 +73,28 @@ public final class ThrowawayPostgres: Sendable {
         }
         port = started
         Self.armCleanup(bin: bin, folder: base)
+    }
+
+    static func startServer(bin: String, folder: String, port: Int) throws {
+        try server(bin + "/pg_ctl", ["-D", folder + "/data", "-w", "-t", "60", "-l", folder + "/server.log",
+                                     "-o", "-p \(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(folder) -c fsync=off -c max_connections=100",
+                                     "start"])
+    }
+
+    /// Stops the server (fast: clients are disconnected); the data stays.
+    public func stop() throws {
+        try Self.server(bin + "/pg_ctl", ["-D", dataDir, "-w", "-t", "60", "-m", "fast", "stop"])
+    }
+
+    /// Starts the stopped server again, on the same port.
+    public func start() throws {
+        try Self.startServer(bin: bin, folder: folder, port: port)
+    }
+
+    /// Stops and starts the server: every client's connection is cut.
+    public func restart() throws {
+        try stop()
+        try start()
     }
 
     /// `postgres://USER:PASSWORD@127.0.0.1:PORT/DB`
@@ -145,15 +170,22 @@ public final class ThrowawayPostgres: Sendable {
     /// watchdog shell that waits for this process to go.
     static func armCleanup(bin: String, folder: String) {
         let stop = "\(isRoot ? "runuser -u postgres -- " : "")'\(bin)/pg_ctl' -D '\(folder)/data' -m immediate stop >/dev/null 2>&1; rm -rf '\(folder)'"
-        cleanupCommand.withLock { $0 = stop }
-        atexit {
-            guard let command = ThrowawayPostgres.cleanupCommand.withLock({ $0 }) else { return }
-            _ = try? ThrowawayPostgres.run("/bin/sh", ["-c", command])
+        let first = cleanupCommands.withLock { commands in
+            commands.append(stop)
+            return commands.count == 1
+        }
+        if first {
+            atexit {
+                for command in ThrowawayPostgres.cleanupCommands.withLock({ $0 }) {
+                    _ = try? ThrowawayPostgres.run("/bin/sh", ["-c", command])
+                }
+            }
         }
         ChildProcess.detach("/bin/sh", ["-c", "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; [ -d '\(folder)' ] && { \(stop); }"])
     }
 
-    static let cleanupCommand = Mutex<String?>(nil)
+    /// One per cluster started (the shared one, and any `dedicated`).
+    static let cleanupCommands = Mutex<[String]>([])
 }
 
 /// Why the throw-away cluster could not start or a command failed.

@@ -1,0 +1,121 @@
+@testable import DutyDB
+import Dispatch
+import DutyCore
+import DutyTestSupport
+import Foundation
+import Synchronization
+import Testing
+
+/// A console's follower of the record log: what it hands over, through a
+/// database restart, adds up to exactly a fresh load.
+@Suite struct RecordFollowerTests {
+    /// A database with the schema, on `pg`.
+    static func database(_ pg: ThrowawayPostgres, _ label: String = #function) async throws -> DatabaseURL {
+        let url = try DatabaseURL(pg.url(database: try pg.makeDatabase(label)))
+        _ = try await DatabaseSession.with(url) { try await Schema.migrate($0) }
+        return url
+    }
+
+    /// Pushes lines as `push` does (a file read by the tailer, one commit).
+    static func push(_ lines: [String], _ url: DatabaseURL) async throws {
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir.file("a.jsonl"), atomically: true, encoding: .utf8)
+        var sink = PushSink(committed: [:])
+        let tailer = FeedTailer(paths: [dir.path])
+        sink.newPoll()
+        tailer.poll(into: &sink)
+        let batch = sink.take()
+        _ = try await DatabaseSession.with(url) { try await RecordLog.commit(batch, $0) }
+    }
+
+    /// Waits (polling) until `condition` holds; false after `seconds`.
+    static func eventually(_ seconds: Double = 60, _ condition: () -> Bool) async -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if condition() { return true }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return condition()
+    }
+
+    /// Every item's current snapshot, by kind and id, and the counts.
+    static func state(_ store: Store) -> (stats: String, items: [String: Snapshot]) {
+        var items: [String: Snapshot] = [:]
+        for kind in Kind.allCases {
+            for i in 0..<Int32(store.count(kind)) {
+                items["\(kind.rawValue):\(store.id(kind, i))"] = store.current(kind, i).snapshot(store.texts)
+            }
+        }
+        return (StatsReport(store: store).json, items)
+    }
+
+    static func wave(_ n: Int, _ hour: Int) -> [String] {
+        (0..<n).flatMap { i -> [String] in
+            let ts = String(format: "2026-11-28T%02d:%02d:00+08:00", hour, i % 60)
+            return [Line.event("E\(hour)-\(i)", ts), Line.event("E\(hour)-\(i)", ts, status: i % 2 == 0 ? "open" : "closed")]
+        }
+    }
+
+    @Test func aRestartedDatabaseIsFollowedToExactlyAFreshLoad() async throws {
+        let pg = try ThrowawayPostgres.dedicated()
+        let url = try await Self.database(pg)
+        // Before the console: records, a duplicate, a conflict, a bad line.
+        try await Self.push(Self.wave(20, 8) + ["{bad"], url)
+        let store = Store()
+        let start = try await DatabaseSession.with(url) { try await RecordLog.loadSnapshot(into: store, town: nil, $0) }
+        #expect(store.count(.event) == 20 && store.duplicates == 10 && store.conflicts == 10 && store.quarantinedTotal == 1)
+
+        let queue = DispatchQueue(label: "follower-test")
+        let statuses = Mutex<[RecordFollower.Status]>([])
+        let follower = RecordFollower(url: url, town: nil, after: start, queue: queue, safetyInterval: .milliseconds(500),
+                                      deliver: { $0.apply(to: store) },
+                                      report: { s in statuses.withLock { $0.append(s) } })
+        follower.start()
+        defer { follower.stop() }
+        func events() -> Int { queue.sync { store.count(.event) } }
+        func status() -> RecordFollower.Status? { statuses.withLock { $0.last } }
+
+        try await Self.push(Self.wave(5, 9), url)
+        #expect(await Self.eventually { events() == 25 })
+        #expect(status() == .online)
+
+        try pg.stop()
+        #expect(await Self.eventually { if case .offline = status() { true } else { false } })
+        try pg.start()
+        // Pushed at once: before or after the follower is back, it must come once.
+        try await Self.push(Self.wave(6, 10) + ["{bad again"], url)
+        #expect(await Self.eventually { status() == .online })
+        try await Self.push(Self.wave(7, 11), url)
+        #expect(await Self.eventually { events() == 38 })
+        try await Self.push([Line.event("E11-0", "2026-11-28T11:00:00+08:00", status: "dispatched")], url)   // a conflict, after
+        #expect(await Self.eventually { queue.sync { store.conflicts } == 19 })
+
+        let fresh = Store()
+        _ = try await DatabaseSession.with(url) { try await RecordLog.loadSnapshot(into: fresh, town: nil, $0) }
+        let followed = queue.sync { Self.state(store) }
+        let loaded = Self.state(fresh)
+        #expect(followed.stats == loaded.stats)
+        #expect(followed.items == loaded.items)
+        #expect(loaded.items.count == 38 && fresh.quarantinedTotal == 2 && fresh.duplicates == 20)
+        // It said offline once with a since and a reason, then online.
+        let said = statuses.withLock { $0 }
+        let offline = said.compactMap { if case .offline(let since, let reason) = $0 { (since, reason) } else { nil } }
+        #expect(!offline.isEmpty && Set(offline.map(\.0)).count == 1 && offline.allSatisfy { !$0.1.contains(pg.password) })
+        #expect(said.last == .online)
+    }
+
+    @Test func readAfterAPositionBringsOnlyWhatFollows() async throws {
+        let pg = try ThrowawayPostgres.cluster()
+        let url = try await Self.database(pg)
+        try await Self.push(Self.wave(3, 8), url)
+        let store = Store()
+        let position = try await DatabaseSession.with(url) { try await RecordLog.loadSnapshot(into: store, town: nil, $0) }
+        try await Self.push(Self.wave(2, 9) + ["{bad"], url)
+        let batch = try await DatabaseSession.with(url) { try await RecordLog.read(after: position, town: nil, $0) }
+        #expect(batch.lines.count == 4 && batch.quarantined.count == 1)
+        #expect(batch.position.seq > position.seq && batch.position.quarantine == position.quarantine + 1)
+        let none = try await DatabaseSession.with(url) { try await RecordLog.read(after: batch.position, town: nil, $0) }
+        #expect(none.isEmpty && none.position == batch.position)
+    }
+}
