@@ -49,6 +49,18 @@ public final class DatabaseSession: Sendable {
         }
     }
 
+    /// Runs one statement whose first row's first column is text; nil when
+    /// it returns no row or NULL.
+    func text(_ query: PostgresQuery, doing what: String = "querying the database") async throws(DatabaseError) -> String? {
+        do {
+            let rows = try await connection.query(query, logger: logger)
+            for try await value in rows.decode(String?.self) { return value }
+            return nil
+        } catch {
+            throw DatabaseError.from(error, url: url, doing: what)
+        }
+    }
+
     /// `body` inside BEGIN … COMMIT on this connection; rolled back when it throws.
     func transaction<T: Sendable>(doing what: String, _ body: @Sendable (DatabaseSession) async throws -> T) async throws(DatabaseError) -> T {
         do {

@@ -14,6 +14,10 @@ public struct PushBatch: Sendable {
         public var line: String
         public var file: String
         public var actor: String?
+
+        public init(kind: String, id: String, tsExact: Int64, line: String, file: String, actor: String?) {
+            self.kind = kind; self.id = id; self.tsExact = tsExact; self.line = line; self.file = file; self.actor = actor
+        }
     }
 
     public var rows: [Row] = []

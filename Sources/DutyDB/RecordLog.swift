@@ -6,9 +6,11 @@ import PostgresNIO
 /// it back into a `Store` in sequence order (what `stats --db` and, later,
 /// a console's initial load do).
 public enum RecordLog {
-    /// Serialises pushers: each batch's duplicate/conflict verdicts are
-    /// made against the records committed before it.
-    static let pushLock: Int64 = 0x6475_7479_7075_7368   // "dutypush"
+    /// The one write lock (schema step 2 takes it on every insert into the
+    /// log, whatever the client does): serialises writers, so each push
+    /// batch's duplicate/conflict verdicts are made against the records
+    /// committed before it, and seq order is commit order.
+    public static let pushLock: Int64 = 0x6475_7479_7075_7368   // "dutypush"
 
     /// The positions earlier pushes committed.
     public static func positions(_ session: DatabaseSession) async throws(DatabaseError) -> [FileIdentity: FilePosition] {

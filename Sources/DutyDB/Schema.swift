@@ -1,3 +1,4 @@
+import Foundation
 import PostgresNIO
 
 /// One step of the schema. Steps are only ever appended: a database at
@@ -89,6 +90,7 @@ public enum Schema {
             )
             """,
         ]),
+        step2,
     ]
 
     /// The version this program's schema ends at.
@@ -113,8 +115,10 @@ public enum Schema {
             guard before <= latest else {
                 throw DatabaseError("the database's schema is version \(before), newer than this dutydesk knows (\(latest)): use a newer dutydesk")
             }
+            let schema = try await session.text("SELECT quote_ident(current_schema())") ?? "public"
             for step in migrations where step.version > before {
                 for sql in step.statements {
+                    let sql = sql.replacingOccurrences(of: "@SCHEMA@", with: schema)
                     try await session.execute(PostgresQuery(unsafeSQL: sql), doing: "applying schema step \(step.version)")
                 }
                 try await session.execute("INSERT INTO schema_version (version, name) VALUES (\(step.version), \(step.name))")

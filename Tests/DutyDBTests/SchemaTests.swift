@@ -15,7 +15,7 @@ import Testing
         let db = url.database
         #expect(try pg.psql(db, "SELECT count(*) FROM schema_version") == "\(Schema.migrations.count)")
         let tables = try pg.psql(db, "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")
-        #expect(tables == "counters,file_positions,quarantine,record_echoes,records,schema_version")
+        #expect(tables == "counters,file_positions,quarantine,record_echoes,records,schema_version,task_state")
     }
 
     @Test func statusCountsEachTablesRows() async throws {
@@ -45,11 +45,11 @@ import Testing
         let db = try pg.makeDatabase()
         let url = try DatabaseURL(pg.url(database: db))
         _ = try await DatabaseSession.with(url) { try await Schema.migrate($0) }
-        try pg.psql(db, "INSERT INTO records (kind, id, ts, ts_exact, line) VALUES ('event', 'E1', now(), 1, 'a')")
+        try pg.psql(db, #"INSERT INTO records (kind, id, ts, ts_exact, line) VALUES ('event', 'E1', now(), 1, '{"a":1}')"#)
         #expect(throws: ThrowawayPostgresError.self) {
-            try pg.psql(db, "INSERT INTO records (kind, id, ts, ts_exact, line) VALUES ('event', 'E1', now(), 1, 'b')")
+            try pg.psql(db, #"INSERT INTO records (kind, id, ts, ts_exact, line) VALUES ('event', 'E1', now(), 1, '{"b":1}')"#)
         }
-        try pg.psql(db, "INSERT INTO records (kind, id, ts, ts_exact, line) VALUES ('task', 'E1', now(), 1, 'c')")
+        try pg.psql(db, #"INSERT INTO records (kind, id, ts, ts_exact, line) VALUES ('task', 'E1', now(), 1, '{"c":1}')"#)
         #expect(try pg.psql(db, "SELECT count(*) FROM records") == "2")
     }
 
