@@ -105,6 +105,38 @@ import Testing
         #expect(said.last == .online)
     }
 
+    @Test func aTownLoadsAndFollowsOnlyItsOwnRecords() async throws {
+        let pg = try ThrowawayPostgres.cluster()
+        let url = try await Self.database(pg)
+        func both(_ n: Int, _ hour: Int) -> [String] {
+            (0..<n).flatMap { i -> [String] in
+                let ts = String(format: "2026-11-28T%02d:%02d:00+08:00", hour, i)
+                return [Line.event("XK-\(hour)-\(i)", ts, town: "溪口镇", grid: "XK-01-02"), Line.event("JP-\(hour)-\(i)", ts),
+                        Line.task("ZF-\(hour)-\(i)", ts, due: "2026-11-28T18:00:00+08:00")]
+            }
+        }
+        try await Self.push(both(3, 8) + [Line.mediation("M1", "2026-11-28T08:30:00+08:00", tier: "village", status: "resolved"), "{bad"], url)
+        let store = Store()
+        let start = try await DatabaseSession.with(url) { try await RecordLog.loadSnapshot(into: store, town: "溪口镇", $0) }
+        #expect([store.count(.event), store.count(.mediation), store.count(.task)] == [Int](arrayLiteral: 3, 1, 0))
+        #expect(store.quarantinedTotal == 0)   // the quarantine is the district's
+
+        let queue = DispatchQueue(label: "town-follower-test")
+        let follower = RecordFollower(url: url, town: "溪口镇", after: start, queue: queue, safetyInterval: .seconds(30),
+                                      deliver: { $0.apply(to: store) }, report: { _ in })
+        follower.start()
+        defer { follower.stop() }
+        try await Self.push(both(4, 9), url)
+        #expect(await Self.eventually { queue.sync { store.count(.event) } == 7 })
+        try await Self.push(both(2, 10), url)
+        #expect(await Self.eventually { queue.sync { store.count(.event) } == 9 })
+        let ids = queue.sync { (0..<Int32(store.count(.event))).map { store.id(.event, $0) } }
+        #expect(ids.allSatisfy { $0.hasPrefix("XK-") } && queue.sync { store.count(.task) } == 0)
+        let fresh = Store()
+        _ = try await DatabaseSession.with(url) { try await RecordLog.loadSnapshot(into: fresh, town: "溪口镇", $0) }
+        #expect(queue.sync { Self.state(store) }.items == Self.state(fresh).items)
+    }
+
     @Test func readAfterAPositionBringsOnlyWhatFollows() async throws {
         let pg = try ThrowawayPostgres.cluster()
         let url = try await Self.database(pg)

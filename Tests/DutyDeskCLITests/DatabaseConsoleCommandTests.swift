@@ -79,6 +79,22 @@ import Testing
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "kept\n")
     }
 
+    @Test func aTownSeesOnlyItsOwnItems() throws {
+        let (url, dir) = try Self.pushedDays()
+        defer { dir.remove() }
+        let all = try CLIRunner.json(try Self.run(["stats", "--db", url]).stdout)
+        let town = try CLIRunner.json(try Self.run(["stats", "--db", url, "--town", "溪口镇"]).stdout)
+        let events = try Self.run(["report", "--db", url, "--town", "溪口镇", "--from", "2026-11-23T00:00:00+08:00",
+                                   "--to", "2026-11-25T00:00:00+08:00", "--format", "csv"]).stdoutLines
+        let total = all.number("events.total") ?? 0, own = town.number("events.total") ?? 0
+        #expect(own > 0 && own < total / 4)
+        // The town table over the town's log: only 溪口镇's row has events.
+        let rows = events.dropFirst().filter { !$0.hasPrefix("合计") }
+        let withEvents = rows.filter { row in (Int(row.split(separator: ",").dropFirst().first ?? "") ?? 0) > 0 }
+        #expect(withEvents.count == 1 && withEvents.first?.hasPrefix("溪口镇") == true, "\(events)")
+        #expect(town.number("duplicates") == 0 && town.number("quarantined") == 0)
+    }
+
     @Test func theDatabaseCommandsRefuseFilesWithTheDatabase() throws {
         let r = try CLIRunner.run(["alerts", "somewhere", "--db", "postgres://u@127.0.0.1:1/x"])
         #expect(r.status == 64 && r.stderr.contains("--db reads the database alone"))
