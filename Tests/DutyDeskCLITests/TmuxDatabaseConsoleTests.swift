@@ -45,4 +45,23 @@ import Testing
         #expect(seconds < 2.5, "a pushed line took \(seconds) s to reach the screen")
         try tmux.keys("q")
     }
+
+    @Test func aTownConsoleShowsOnlyItsTownsItems() throws {
+        let pg = try ThrowawayPostgres.cluster()
+        let url = try PushCommandTests.initialised(pg)
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        try Self.push([Line.event("SJ-XK-1", "2026-11-28T09:10:00+08:00", town: "溪口镇", grid: "XK-01-02", title: "溪口本镇事件"),
+                       Line.event("SJ-JP-1", "2026-11-28T09:11:00+08:00", title: "锦屏他镇事件")], url, in: dir, name: "a.jsonl")
+        let tmux = TmuxConsoleTests.Tmux()
+        let command = "DUTYDESK_NOW='\(Self.now)' TERM=xterm-256color '\(CLIRunner.executable.path)' watch --db '\(url)' --town 溪口镇; sleep 30"
+        try tmux.run(["new-session", "-d", "-s", tmux.session, "-x", "140", "-y", "40", command])
+        #expect(tmux.waitFor("the town's event") { $0.contains("溪口本镇事件") })
+        try Self.push([Line.event("SJ-XK-2", "2026-11-28T09:20:00+08:00", town: "溪口镇", grid: "XK-01-02", title: "溪口后来事件"),
+                       Line.event("SJ-JP-2", "2026-11-28T09:21:00+08:00", title: "锦屏后来事件")], url, in: dir, name: "b.jsonl")
+        #expect(tmux.waitFor("the town's later event") { $0.contains("溪口后来事件") })
+        let screen = tmux.screen()
+        #expect(!screen.contains("锦屏他镇事件") && !screen.contains("锦屏后来事件"), "\(screen)")
+        try tmux.keys("q")
+    }
 }
