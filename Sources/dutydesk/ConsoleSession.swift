@@ -3,6 +3,7 @@ import DutyCore
 import DutyDB
 import DutyTerminal
 import DutyUI
+import Logging
 
 /// Wires one running console: the store and its feed (tailed files or the
 /// demo), the screen, keys to commands, and redraws. All of its state lives
@@ -129,6 +130,9 @@ final class ConsoleSession: @unchecked Sendable {
                 },
                 report: { [self] status in
                     dispatchPrecondition(condition: .onQueue(.main))
+                    // The reason goes to the log (DUTYDESK_LOG, stderr not a terminal); the badge says how long.
+                    if case .offline(_, let reason) = status { Logger(label: "dutydesk.db").warning("database offline: \(reason)") }
+                    if status == .online, databaseStatus != .online { Logger(label: "dutydesk.db").notice("database online again") }
                     databaseStatus = status
                     requestRedraw()
                 })
