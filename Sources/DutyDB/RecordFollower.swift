@@ -30,16 +30,20 @@ public final class RecordFollower: Sendable {
     let origin: LogPosition
     let queue: DispatchQueue
     let safetyInterval: Duration
+    /// A read that takes longer is taken for a dead link (a cut network
+    /// sends no error for many minutes): the connection is closed, which
+    /// fails the read, and the follower says offline and reconnects.
+    let readTimeout: Duration
     let deliver: @Sendable (LogBatch) -> Void
     let report: @Sendable (Status) -> Void
     private let task = Mutex<Task<Void, Never>?>(nil)
 
     /// `deliver` and `report` run on `queue`, in the order the follower made them.
     public init(url: DatabaseURL, town: String?, after position: LogPosition, queue: DispatchQueue,
-                safetyInterval: Duration = .seconds(3),
+                safetyInterval: Duration = .seconds(3), readTimeout: Duration = .seconds(10),
                 deliver: @escaping @Sendable (LogBatch) -> Void, report: @escaping @Sendable (Status) -> Void) {
         self.url = url; self.town = town; origin = position; self.queue = queue
-        self.safetyInterval = safetyInterval; self.deliver = deliver; self.report = report
+        self.safetyInterval = safetyInterval; self.readTimeout = readTimeout; self.deliver = deliver; self.report = report
     }
 
     public func start() {
@@ -123,12 +127,36 @@ public final class RecordFollower: Sendable {
     /// it is handed over, so a failure later in the loop repeats nothing.
     private func catchUp(_ position: inout LogPosition, _ session: DatabaseSession) async throws {
         while !Task.isCancelled {
-            let batch = try await RecordLog.read(after: position, town: town, session)
+            let from = position, town = town
+            let batch = try await bounded(session) { try await RecordLog.read(after: from, town: town, $0) }
             if batch.position == position { return }
             if !batch.isEmpty { hand(batch) }
             position = batch.position   // handed over: never read again
         }
     }
+
+    /// Runs one read, closing the connection if it outlasts `readTimeout`.
+    private func bounded<T: Sendable>(_ session: DatabaseSession,
+                                      _ read: @Sendable (DatabaseSession) async throws -> T) async throws -> T {
+        let limit = readTimeout
+        let flag = Fired()
+        let watchdog = Task {
+            try? await Task.sleep(for: limit)
+            guard !Task.isCancelled else { return }
+            flag.value.withLock { $0 = true }
+            await session.close()
+        }
+        defer { watchdog.cancel() }
+        do {
+            return try await read(session)
+        } catch {
+            if flag.value.withLock({ $0 }) { throw DatabaseError("no answer from the database for \(limit): connection closed") }
+            throw error
+        }
+    }
+
+    /// Whether a watchdog closed the connection.
+    private final class Fired: Sendable { let value = Mutex(false) }
 
     private func hand(_ batch: LogBatch) {
         let deliver = deliver

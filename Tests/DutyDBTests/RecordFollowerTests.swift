@@ -137,6 +137,43 @@ import Testing
         #expect(queue.sync { Self.state(store) }.items == Self.state(fresh).items)
     }
 
+    /// A link that goes silent (as a cut network does: no error, no answer)
+    /// is taken for offline after `readTimeout`, and followed again on a new
+    /// connection. The silence: the follower's server process stopped (SIGSTOP).
+    @Test func aSilentDatabaseIsTakenOfflineAndFollowedAgain() async throws {
+        let pg = try ThrowawayPostgres.cluster()
+        let url = try await Self.database(pg)
+        try await Self.push(Self.wave(2, 8), url)
+        let store = Store()
+        let start = try await DatabaseSession.with(url) { try await RecordLog.loadSnapshot(into: store, town: nil, $0) }
+        let queue = DispatchQueue(label: "silent-follower-test")
+        let statuses = Mutex<[RecordFollower.Status]>([])
+        let follower = RecordFollower(url: url, town: nil, after: start, queue: queue, safetyInterval: .milliseconds(300),
+                                      readTimeout: .seconds(2), deliver: { $0.apply(to: store) },
+                                      report: { s in statuses.withLock { $0.append(s) } })
+        follower.start()
+        defer { follower.stop() }
+        #expect(await Self.eventually { statuses.withLock { $0.last } == .online })
+        var backends: [String] = []
+        #expect(await Self.eventually {
+            backends = (try? pg.psql(url.database, """
+                SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                AND backend_type = 'client backend'
+                """))?.split(separator: "\n").map(String.init) ?? []
+            return backends.count == 1
+        })
+        let pid = try #require(backends.first.flatMap { pid_t($0) })
+        #expect(kill(pid, SIGSTOP) == 0)
+        defer { kill(pid, SIGCONT) }
+        #expect(await Self.eventually {
+            statuses.withLock { $0.contains { if case .offline(_, let reason) = $0 { reason.contains("no answer") } else { false } } }
+        })
+        try await Self.push(Self.wave(3, 9), url)
+        #expect(await Self.eventually { statuses.withLock { $0.last } == .online && queue.sync { store.count(.event) } == 5 })
+        let echoes: Int = queue.sync { store.duplicates + store.conflicts }
+        #expect(echoes == 5)   // each line once: 2 + 3 echoes, none repeated
+    }
+
     @Test func readAfterAPositionBringsOnlyWhatFollows() async throws {
         let pg = try ThrowawayPostgres.cluster()
         let url = try await Self.database(pg)
