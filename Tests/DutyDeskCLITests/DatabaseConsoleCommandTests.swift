@@ -100,5 +100,10 @@ import Testing
         #expect(r.status == 64 && r.stderr.contains("--db reads the database alone"))
         let t = try CLIRunner.run(["stats", "--db", "postgres://u@127.0.0.1:1/x", "--town", "不存在镇"])
         #expect(t.status == 64 && t.stderr.contains("--town must be one of"))
+        // A database without the schema: said plainly, exit 2.
+        let pg = try ThrowawayPostgres.cluster()
+        let bare = pg.url(database: try pg.makeDatabase())
+        let a = try CLIRunner.run(["alerts", "--db", bare])
+        #expect(a.status == 2 && a.stderr.contains("run `dutydesk db init` first") && !a.stderr.contains(pg.password))
     }
 }
