@@ -27,7 +27,7 @@ public final class RecordFollower: Sendable {
 
     let url: DatabaseURL
     let town: String?
-    let origin: LogPosition
+    let origin: LogMark
     let queue: DispatchQueue
     let safetyInterval: Duration
     /// A read that takes longer is taken for a dead link (a cut network
@@ -39,7 +39,7 @@ public final class RecordFollower: Sendable {
     private let task = Mutex<Task<Void, Never>?>(nil)
 
     /// `deliver` and `report` run on `queue`, in the order the follower made them.
-    public init(url: DatabaseURL, town: String?, after position: LogPosition, queue: DispatchQueue,
+    public init(url: DatabaseURL, town: String?, after position: LogMark, queue: DispatchQueue,
                 safetyInterval: Duration = .seconds(3), readTimeout: Duration = .seconds(10),
                 deliver: @escaping @Sendable (LogBatch) -> Void, report: @escaping @Sendable (Status) -> Void) {
         self.url = url; self.town = town; origin = position; self.queue = queue
@@ -96,7 +96,7 @@ public final class RecordFollower: Sendable {
     /// throws when the connection fails (the notifications end or a read
     /// fails). `position` moves with every batch handed over, whatever ends
     /// this: the next connection starts from there, never before.
-    private func followOn(_ notifications: PostgresNotificationSequence, _ position: inout LogPosition,
+    private func followOn(_ notifications: PostgresNotificationSequence, _ position: inout LogMark,
                           _ session: DatabaseSession) async throws {
         let (wakes, wake) = AsyncThrowingStream<Void, any Error>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let interval = safetyInterval
@@ -125,7 +125,7 @@ public final class RecordFollower: Sendable {
     /// Reads and hands over everything after `position`, a page at a time,
     /// until a read brings nothing new; `position` moves past each page as
     /// it is handed over, so a failure later in the loop repeats nothing.
-    private func catchUp(_ position: inout LogPosition, _ session: DatabaseSession) async throws {
+    private func catchUp(_ position: inout LogMark, _ session: DatabaseSession) async throws {
         while !Task.isCancelled {
             let from = position, town = town
             let batch = try await bounded(session) { try await RecordLog.read(after: from, town: town, $0) }

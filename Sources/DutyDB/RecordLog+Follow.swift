@@ -1,14 +1,16 @@
 import DutyCore
 import PostgresNIO
 
-/// How far a reader has read the log: the last `seq` of records and echoes
-/// (one sequence numbers both) and the last `seq` of the quarantine. Every
-/// writer inserts under the one write lock, so a row's seq order is its
-/// commit order and `seq > position` misses nothing committed since.
-public struct LogPosition: Sendable, Equatable {
-    public var seq: Int64
+/// How far a reader has read the log: the last record (or echo) `seq` and
+/// the last quarantine `seq` it has ingested (one sequence numbers records
+/// and echoes). Every writer inserts under the one write lock, so a row's
+/// seq order is its commit order and `seq > mark` misses nothing committed
+/// since. (The same type as push15's `RecordLog+Load.swift`, field for
+/// field: when both land, keep one.)
+public struct LogMark: Sendable, Equatable {
+    public var records: Int64
     public var quarantine: Int64
-    public init(seq: Int64 = 0, quarantine: Int64 = 0) { self.seq = seq; self.quarantine = quarantine }
+    public init(records: Int64 = 0, quarantine: Int64 = 0) { self.records = records; self.quarantine = quarantine }
 }
 
 /// Lines of the log read after a position, to be handed to a store on the
@@ -18,8 +20,8 @@ public struct LogBatch: Sendable {
     /// Record and echo lines in seq order.
     public var lines: [String] = []
     public var quarantined: [QuarantinedLine] = []
-    public var position: LogPosition
-    public init(position: LogPosition) { self.position = position }
+    public var position: LogMark
+    public init(position: LogMark) { self.position = position }
 
     public var isEmpty: Bool { lines.isEmpty && quarantined.isEmpty }
 
@@ -40,7 +42,7 @@ extension RecordLog {
     /// `seq > position` next neither misses nor repeats a line. The district
     /// (no `town`) loads through `load(into:)`; a town loads only the
     /// records about it (`town = ANY(towns)`), no echoes, no quarantine.
-    public static func loadSnapshot(into store: Store, town: String?, _ session: DatabaseSession) async throws(DatabaseError) -> LogPosition {
+    public static func loadSnapshot(into store: Store, town: String?, _ session: DatabaseSession) async throws(DatabaseError) -> LogMark {
         try await session.transaction(doing: "reading the record log") { session in
             try await session.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             if let town {
@@ -51,13 +53,17 @@ extension RecordLog {
                     line.withUTF8 { _ = store.ingest(line: UnsafeRawBufferPointer($0), file: "records", lineNumber: 0, offset: 0) }
                 }
             } else {
+                // MERGE NOTE (push15): its `load` returns the mark it reached and
+                // opens its own transaction; once it lands, this branch is
+                // `return LogMark(load(into: store, session))` outside this
+                // transaction (a BEGIN inside this one would end it early).
                 try await load(into: store, session)
             }
             let seq = try await session.integer("""
                 SELECT greatest((SELECT max(seq) FROM records), (SELECT max(seq) FROM record_echoes), 0)
                 """) ?? 0
             let quarantine = try await session.integer("SELECT coalesce(max(seq), 0) FROM quarantine") ?? 0
-            return LogPosition(seq: seq, quarantine: quarantine)
+            return LogMark(records: seq, quarantine: quarantine)
         }
     }
 
@@ -66,7 +72,7 @@ extension RecordLog {
     /// its records: the echoes and the quarantine are the district's). A
     /// town's reader still moves past other towns' rows, so its next read
     /// starts after them.
-    public static func read(after position: LogPosition, town: String?, limit: Int = 10_000,
+    public static func read(after position: LogMark, town: String?, limit: Int = 10_000,
                             _ session: DatabaseSession) async throws(DatabaseError) -> LogBatch {
         var batch = LogBatch(position: position)
         do {
@@ -74,22 +80,22 @@ extension RecordLog {
             if let town {
                 let rows = try await c.query("""
                     SELECT seq, CASE WHEN \(town) = ANY(towns) THEN line END FROM records
-                    WHERE seq > \(position.seq) ORDER BY seq LIMIT \(limit)
+                    WHERE seq > \(position.records) ORDER BY seq LIMIT \(limit)
                     """, logger: log)
                 for try await (seq, line) in rows.decode((Int64, String?).self) {
                     if let line { batch.lines.append(line) }
-                    batch.position.seq = seq
+                    batch.position.records = seq
                 }
                 return batch
             }
             let rows = try await c.query("""
-                SELECT seq, line FROM (SELECT seq, line FROM records WHERE seq > \(position.seq)
-                                       UNION ALL SELECT seq, line FROM record_echoes WHERE seq > \(position.seq)) AS log
+                SELECT seq, line FROM (SELECT seq, line FROM records WHERE seq > \(position.records)
+                                       UNION ALL SELECT seq, line FROM record_echoes WHERE seq > \(position.records)) AS log
                 ORDER BY seq LIMIT \(limit)
                 """, logger: log)
             for try await (seq, line) in rows.decode((Int64, String).self) {
                 batch.lines.append(line)
-                batch.position.seq = seq
+                batch.position.records = seq
             }
             let refused = try await c.query("""
                 SELECT seq, file, line, "offset", class, reason FROM quarantine WHERE seq > \(position.quarantine) ORDER BY seq LIMIT \(limit)

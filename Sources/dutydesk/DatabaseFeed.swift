@@ -10,7 +10,7 @@ import Foundation
 struct DatabaseFeed {
     let url: DatabaseURL
     let town: String?
-    let position: LogPosition
+    let position: LogMark
 
     /// Loads the log (or a town's records) into `store` before the screen
     /// starts, saying on stderr how many lines it is loading and how long it

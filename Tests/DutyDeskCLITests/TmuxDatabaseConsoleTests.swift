@@ -16,7 +16,7 @@ import Testing
 
     @Test func aDatabaseConsoleFollowsThroughARestart() throws {
         // Its own server: stopping the shared one would break other tests.
-        let pg = try ThrowawayPostgres.dedicated()
+        let pg = try ThrowawayPostgres.own()
         let url = try PushCommandTests.initialised(pg)
         let dir = try TempFolder()
         defer { dir.remove() }

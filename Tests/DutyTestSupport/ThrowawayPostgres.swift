@@ -22,6 +22,11 @@ public final class ThrowawayPostgres: Sendable {
     /// The cluster, or a thrown error that fails the calling test (never a skip).
     public static func cluster() throws -> ThrowawayPostgres { try shared.get() }
 
+    /// A cluster of the caller's own, for a test that stops and starts the
+    /// server (`stop()`, `start()`), which would break the tests sharing
+    /// `shared`. Removed when the process ends, like the shared one.
+    public static func own() throws -> ThrowawayPostgres { try ThrowawayPostgres() }
+
     public let bin: String
     public let folder: String
     public let port: Int
@@ -30,11 +35,6 @@ public final class ThrowawayPostgres: Sendable {
     public let password: String
     var dataDir: String { folder + "/data" }
     public var socketDir: String { folder }
-
-    /// A cluster of the caller's own, not shared: for a test that stops and
-    /// starts its server (`stop`, `start`), which would break the other
-    /// tests running at the same time on the shared one. Removed at exit too.
-    public static func dedicated() throws -> ThrowawayPostgres { try ThrowawayPostgres() }
 
     private init() throws {
         guard let bin = Self.serverBin() else {
@@ -59,7 +59,7 @@ public final class ThrowawayPostgres: Sendable {
         for _ in 0..<5 {
             let candidate = Self.freePort()
             do {
-                try Self.startServer(bin: bin, folder: base, port: candidate)
+                try Self.server(bin + "/pg_ctl", Self.startArguments(folder: base, port: candidate))
                 started = candidate
                 break
             } catch {
@@ -75,26 +75,21 @@ public final class ThrowawayPostgres: Sendable {
         Self.armCleanup(bin: bin, folder: base)
     }
 
-    static func startServer(bin: String, folder: String, port: Int) throws {
-        try server(bin + "/pg_ctl", ["-D", folder + "/data", "-w", "-t", "60", "-l", folder + "/server.log",
-                                     "-o", "-p \(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(folder) -c fsync=off -c max_connections=100",
-                                     "start"])
+    static func startArguments(folder: String, port: Int) -> [String] {
+        ["-D", folder + "/data", "-w", "-t", "60", "-l", folder + "/server.log",
+         "-o", "-p \(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(folder) -c fsync=off -c max_connections=100",
+         "start"]
     }
 
-    /// Stops the server (fast: clients are disconnected); the data stays.
+    /// Stops the server (`pg_ctl stop -m fast`: sessions are ended, as when
+    /// a database server is shut down under its clients).
     public func stop() throws {
         try Self.server(bin + "/pg_ctl", ["-D", dataDir, "-w", "-t", "60", "-m", "fast", "stop"])
     }
 
     /// Starts the stopped server again, on the same port.
     public func start() throws {
-        try Self.startServer(bin: bin, folder: folder, port: port)
-    }
-
-    /// Stops and starts the server: every client's connection is cut.
-    public func restart() throws {
-        try stop()
-        try start()
+        try Self.server(bin + "/pg_ctl", Self.startArguments(folder: folder, port: port))
     }
 
     /// `postgres://USER:PASSWORD@127.0.0.1:PORT/DB`
@@ -184,7 +179,6 @@ public final class ThrowawayPostgres: Sendable {
         ChildProcess.detach("/bin/sh", ["-c", "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; [ -d '\(folder)' ] && { \(stop); }"])
     }
 
-    /// One per cluster started (the shared one, and any `dedicated`).
     static let cleanupCommands = Mutex<[String]>([])
 }
 
