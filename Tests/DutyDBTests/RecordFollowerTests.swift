@@ -157,15 +157,21 @@ import Testing
         follower.start()
         defer { follower.stop() }
         #expect(await Self.eventually { statuses.withLock { $0.last } == .online })
-        // The follower's backend, waiting for its next statement.
+        // The follower's backend (its last statement a catch-up), waiting for its next one.
         var backends: [String] = []
+        var seen = ""
         #expect(await Self.eventually {
-            backends = (try? pg.psql(url.database, """
-                SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
-                AND backend_type = 'client backend' AND state = 'idle'
-                """))?.split(separator: "\n").map(String.init) ?? []
-            return backends.count == 1
-        })
+            do {
+                seen = try pg.psql(url.database, """
+                    SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                    AND state = 'idle' AND query LIKE '%FROM quarantine WHERE seq >%'
+                    """)
+            } catch {
+                seen = "\(error)"
+            }
+            backends = seen.split(separator: "\n").map(String.init)
+            return backends.count == 1 && pid_t(backends[0]) != nil
+        }, "\(seen)")
         let pid = try #require(backends.first.flatMap { pid_t($0) })
         #expect(kill(pid, SIGSTOP) == 0)
         let silent = await Self.eventually {
