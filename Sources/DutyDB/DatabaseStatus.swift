@@ -4,6 +4,9 @@ public struct DatabaseStatus: Sendable, Equatable {
     public var version: Int?
     /// Table name → row count, in `tables` order; empty without a schema.
     public var counts: [String: Int64]
+    /// The members of the district and town groups (schema step 3 on); for a
+    /// town's role, itself. `counts` lacks the tables the role may not read.
+    public var roles: [GrantedRole] = []
 
     public static let tables = ["records", "record_echoes", "quarantine", "file_positions", "counters"]
 
@@ -11,10 +14,13 @@ public struct DatabaseStatus: Sendable, Equatable {
         guard let version = try await Schema.version(session) else { return DatabaseStatus(version: nil, counts: [:]) }
         var counts: [String: Int64] = [:]
         for table in tables {
+            // A town's role may not read every table: it is told so, not refused.
+            guard try await session.integer(.init(unsafeSQL: "SELECT has_table_privilege('\(table)', 'SELECT')::int")) == 1 else { continue }
             // Table names are this program's constants, never input.
             counts[table] = try await session.integer(.init(unsafeSQL: "SELECT count(*) FROM \(table)"), doing: "counting \(table)") ?? 0
         }
-        return DatabaseStatus(version: version, counts: counts)
+        let roles = version >= 3 ? try await GrantedRole.read(session) : []
+        return DatabaseStatus(version: version, counts: counts, roles: roles)
     }
 
     /// The lines `db status` prints.
@@ -23,7 +29,10 @@ public struct DatabaseStatus: Sendable, Equatable {
             return ["schema: none (run `dutydesk db init`)"]
         }
         var out = ["schema version \(version)" + (version < Schema.latest ? " (this dutydesk has \(Schema.latest): run `dutydesk db init`)" : "")]
-        for table in Self.tables { out.append("\(table) \(counts[table] ?? 0)") }
+        for table in Self.tables { out.append("\(table) " + (counts[table].map { "\($0)" } ?? "(no access)")) }
+        if version >= 3 {
+            out += roles.isEmpty ? ["roles: none granted (`dutydesk db grant ROLE --town TOWN | --district`)"] : roles.map(\.line)
+        }
         return out
     }
 }

@@ -131,14 +131,19 @@ public enum RecordLog {
     /// duplicates and conflicts met among them — then the quarantine, so the
     /// store counts what a file ingest of the same lines counted.
     public static func load(into store: Store, _ session: DatabaseSession) async throws(DatabaseError) {
+        // A town's role reads only its records (row-level security), and
+        // neither the echoes nor the quarantine: it loads what it may read.
+        let echoes = try await session.integer("SELECT has_table_privilege('record_echoes', 'SELECT')::int") == 1
+        let quarantine = try await session.integer("SELECT has_table_privilege('quarantine', 'SELECT')::int") == 1
         do {
-            let rows = try await session.connection.query("""
+            let rows = try await session.connection.query(echoes ? """
                 SELECT seq, line FROM (SELECT seq, line FROM records UNION ALL SELECT seq, line FROM record_echoes) AS log ORDER BY seq
-                """, logger: session.logger)
+                """ : "SELECT seq, line FROM records ORDER BY seq", logger: session.logger)
             for try await (seq, line) in rows.decode((Int64, String).self) {
                 var line = line
                 line.withUTF8 { _ = store.ingest(line: UnsafeRawBufferPointer($0), file: "records", lineNumber: Int(seq), offset: 0) }
             }
+            guard quarantine else { return }
             let refused = try await session.connection.query(
                 #"SELECT file, line, "offset", class, reason FROM quarantine ORDER BY seq"#, logger: session.logger)
             for try await (file, line, offset, kind, reason) in refused.decode((String, Int64, Int64, String, String).self) {

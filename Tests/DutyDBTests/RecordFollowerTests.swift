@@ -58,7 +58,8 @@ import Testing
     }
 
     @Test func aRestartedDatabaseIsFollowedToExactlyAFreshLoad() async throws {
-        let pg = try ThrowawayPostgres.own()
+        let pg = try ThrowawayPostgres.dedicated(alsoListeningOn: [], clients: [])
+        defer { pg.stop() }
         let url = try await Self.database(pg)
         // Before the console: records, a duplicate, a conflict, a bad line.
         try await Self.push(Self.wave(20, 8) + ["{bad"], url)
@@ -80,9 +81,9 @@ import Testing
         #expect(await Self.eventually { events() == 25 })
         #expect(status() == .online)
 
-        try pg.stop()
+        try pg.stopServer()
         #expect(await Self.eventually { if case .offline = status() { true } else { false } })
-        try pg.start()
+        try pg.startServer()
         // Pushed at once: before or after the follower is back, it must come once.
         try await Self.push(Self.wave(6, 10) + ["{bad again"], url)
         #expect(await Self.eventually { status() == .online })
@@ -144,7 +145,8 @@ import Testing
     /// backend may hold locks others wait for), and let go as soon as the
     /// follower has given up on it.
     @Test func aSilentDatabaseIsTakenOfflineAndFollowedAgain() async throws {
-        let pg = try ThrowawayPostgres.own()
+        let pg = try ThrowawayPostgres.dedicated(alsoListeningOn: [], clients: [])
+        defer { pg.stop() }
         let url = try await Self.database(pg)
         try await Self.push(Self.wave(2, 8), url)
         let store = Store()

@@ -16,7 +16,8 @@ import Testing
 
     @Test func aDatabaseConsoleFollowsThroughARestart() throws {
         // Its own server: stopping the shared one would break other tests.
-        let pg = try ThrowawayPostgres.own()
+        let pg = try ThrowawayPostgres.dedicated(alsoListeningOn: [], clients: [])
+        defer { pg.stop() }
         let url = try PushCommandTests.initialised(pg)
         let dir = try TempFolder()
         defer { dir.remove() }
@@ -31,10 +32,10 @@ import Testing
         try tmux.keys("d")
         #expect(tmux.waitFor("the read-only refusal") { $0.contains("只读：") })
 
-        try pg.stop()
+        try pg.stopServer()
         #expect(tmux.waitFor("the offline badge") { $0.contains("数据库离线") && !$0.contains("实时") })
         #expect(tmux.screen().contains("数据库甲事件"))   // the last state stays on screen
-        try pg.start()
+        try pg.startServer()
         #expect(tmux.waitFor("the badge cleared") { !$0.contains("数据库离线") && $0.contains("实时") })
 
         // Committed when `push` exits: on screen soon after (the NOTIFY, not the 3 s safety tick).

@@ -22,11 +22,6 @@ public final class ThrowawayPostgres: Sendable {
     /// The cluster, or a thrown error that fails the calling test (never a skip).
     public static func cluster() throws -> ThrowawayPostgres { try shared.get() }
 
-    /// A cluster of the caller's own, for a test that stops and starts the
-    /// server (`stop()`, `start()`), which would break the tests sharing
-    /// `shared`. Removed when the process ends, like the shared one.
-    public static func own() throws -> ThrowawayPostgres { try ThrowawayPostgres() }
-
     public let bin: String
     public let folder: String
     public let port: Int
@@ -34,9 +29,18 @@ public final class ThrowawayPostgres: Sendable {
     public let user = "dutytest"
     public let password: String
     var dataDir: String { folder + "/data" }
+    /// The server's `listen_addresses`, for `startServer()`.
+    let listen: String
     public var socketDir: String { folder }
 
-    private init() throws {
+    /// A cluster of its own that also listens on `addresses` and lets
+    /// `clients` (CIDRs) log in by password over TCP: for a test whose
+    /// consoles reach the server from network namespaces. The caller stops it.
+    public static func dedicated(alsoListeningOn addresses: [String], clients: [String]) throws -> ThrowawayPostgres {
+        try ThrowawayPostgres(alsoListeningOn: addresses, clients: clients)
+    }
+
+    private init(alsoListeningOn addresses: [String] = [], clients: [String] = []) throws {
         guard let bin = Self.serverBin() else {
             throw ThrowawayPostgresError("no PostgreSQL server under /usr/lib/postgresql/*/bin: apt-get install postgresql")
         }
@@ -54,12 +58,22 @@ public final class ThrowawayPostgres: Sendable {
         try Self.server(bin + "/initdb", ["-D", base + "/data", "-U", user, "--pwfile=" + pwfile, "--auth-local=trust",
                                           "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
         try? FileManager.default.removeItem(atPath: pwfile)
+        if !clients.isEmpty {
+            let hba = try FileHandle(forWritingTo: URL(fileURLWithPath: base + "/data/pg_hba.conf"))
+            try hba.seekToEnd()
+            try hba.write(contentsOf: Data(clients.map { "host all all \($0) scram-sha-256\n" }.joined().utf8))
+            try hba.close()
+        }
+        let listen = (["127.0.0.1"] + addresses).joined(separator: ",")
+        self.listen = listen
         var started: Int?
         var lastError = ""
         for _ in 0..<5 {
             let candidate = Self.freePort()
             do {
-                try Self.server(bin + "/pg_ctl", Self.startArguments(folder: base, port: candidate))
+                try Self.server(bin + "/pg_ctl", ["-D", base + "/data", "-w", "-t", "60", "-l", base + "/server.log",
+                                                  "-o", "-p \(candidate) -c listen_addresses=\(listen) -c unix_socket_directories=\(base) -c fsync=off -c max_connections=100",
+                                                  "start"])
                 started = candidate
                 break
             } catch {
@@ -73,23 +87,6 @@ public final class ThrowawayPostgres: Sendable {
         }
         port = started
         Self.armCleanup(bin: bin, folder: base)
-    }
-
-    static func startArguments(folder: String, port: Int) -> [String] {
-        ["-D", folder + "/data", "-w", "-t", "60", "-l", folder + "/server.log",
-         "-o", "-p \(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(folder) -c fsync=off -c max_connections=100",
-         "start"]
-    }
-
-    /// Stops the server (`pg_ctl stop -m fast`: sessions are ended, as when
-    /// a database server is shut down under its clients).
-    public func stop() throws {
-        try Self.server(bin + "/pg_ctl", ["-D", dataDir, "-w", "-t", "60", "-m", "fast", "stop"])
-    }
-
-    /// Starts the stopped server again, on the same port.
-    public func start() throws {
-        try Self.server(bin + "/pg_ctl", Self.startArguments(folder: folder, port: port))
     }
 
     /// `postgres://USER:PASSWORD@127.0.0.1:PORT/DB`
@@ -160,18 +157,34 @@ public final class ThrowawayPostgres: Sendable {
         return ok ? Int(UInt16(bigEndian: addr.sin_port)) : Int.random(in: 20_000..<40_000)
     }
 
+    /// Stops the server of a dedicated cluster and keeps its data (`pg_ctl
+    /// stop -m fast`: sessions are ended, as when a database server is shut
+    /// down under its clients); `startServer()` brings it back on its port.
+    public func stopServer() throws {
+        try Self.server(bin + "/pg_ctl", ["-D", dataDir, "-w", "-t", "60", "-m", "fast", "stop"])
+    }
+
+    public func startServer() throws {
+        try Self.server(bin + "/pg_ctl", ["-D", dataDir, "-w", "-t", "60", "-l", folder + "/server.log", "-o",
+                                          "-p \(port) -c listen_addresses=\(listen) -c unix_socket_directories=\(folder) -c fsync=off -c max_connections=100",
+                                          "start"])
+    }
+
+    /// Stops and removes a dedicated cluster now (the shared one goes at exit).
+    public func stop() {
+        guard let command = Self.cleanupCommands.withLock({ $0.removeValue(forKey: folder) }) else { return }
+        _ = try? Self.run("/bin/sh", ["-c", command])
+    }
+
     /// Stops and removes the cluster when this process ends: at `exit` (every
     /// normal end, failed tests included), and, for a crash or a kill, a
     /// watchdog shell that waits for this process to go.
     static func armCleanup(bin: String, folder: String) {
         let stop = "\(isRoot ? "runuser -u postgres -- " : "")'\(bin)/pg_ctl' -D '\(folder)/data' -m immediate stop >/dev/null 2>&1; rm -rf '\(folder)'"
-        let first = cleanupCommands.withLock { commands in
-            commands.append(stop)
-            return commands.count == 1
-        }
-        if first {
+        cleanupCommands.withLock { $0[folder] = stop }
+        if atexitArmed.withLock({ armed in defer { armed = true }; return !armed }) {
             atexit {
-                for command in ThrowawayPostgres.cleanupCommands.withLock({ $0 }) {
+                for command in ThrowawayPostgres.cleanupCommands.withLock({ Array($0.values) }) {
                     _ = try? ThrowawayPostgres.run("/bin/sh", ["-c", command])
                 }
             }
@@ -179,7 +192,9 @@ public final class ThrowawayPostgres: Sendable {
         ChildProcess.detach("/bin/sh", ["-c", "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; [ -d '\(folder)' ] && { \(stop); }"])
     }
 
-    static let cleanupCommands = Mutex<[String]>([])
+    /// Each live cluster's folder → the shell command that stops and removes it.
+    static let cleanupCommands = Mutex<[String: String]>([:])
+    static let atexitArmed = Mutex(false)
 }
 
 /// Why the throw-away cluster could not start or a command failed.
