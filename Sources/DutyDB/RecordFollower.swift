@@ -34,6 +34,8 @@ public final class RecordFollower: Sendable {
     /// sends no error for many minutes): the connection is closed, which
     /// fails the read, and the follower says offline and reconnects.
     let readTimeout: Duration
+    /// What the role may read, found on each connection (a town's role: its records only).
+    private let access = Mutex(LogAccess.full)
     let deliver: @Sendable (LogBatch) -> Void
     let report: @Sendable (Status) -> Void
     private let task = Mutex<Task<Void, Never>?>(nil)
@@ -69,6 +71,8 @@ public final class RecordFollower: Sendable {
                     try await session.connection.listen(on: Self.channel) { notifications in
                         // Listening now: whatever commits from here on is either
                         // in this catch-up or notified after it.
+                        let readable = try await LogAccess.of(session)
+                        access.withLock { $0 = readable }
                         try await catchUp(&position, session)
                         offlineSince = nil
                         delay = .milliseconds(500)
@@ -127,8 +131,8 @@ public final class RecordFollower: Sendable {
     /// it is handed over, so a failure later in the loop repeats nothing.
     private func catchUp(_ position: inout LogMark, _ session: DatabaseSession) async throws {
         while !Task.isCancelled {
-            let from = position, town = town
-            let batch = try await bounded(session) { try await RecordLog.read(after: from, town: town, $0) }
+            let from = position, town = town, readable = access.withLock { $0 }
+            let batch = try await bounded(session) { try await RecordLog.read(after: from, town: town, access: readable, $0) }
             if batch.position == position { return }
             if !batch.isEmpty { hand(batch) }
             position = batch.position   // handed over: never read again

@@ -36,6 +36,20 @@ public struct LogBatch: Sendable {
     }
 }
 
+/// Which of the district's tables the connected role may read: a town's
+/// role reads only its records (row-level security), neither the echoes nor
+/// the quarantine, and reads what it may.
+public struct LogAccess: Sendable, Equatable {
+    public var echoes: Bool
+    public var quarantine: Bool
+    public static let full = LogAccess(echoes: true, quarantine: true)
+
+    public static func of(_ session: DatabaseSession) async throws(DatabaseError) -> LogAccess {
+        LogAccess(echoes: try await session.integer("SELECT has_table_privilege('record_echoes', 'SELECT')::int") == 1,
+                  quarantine: try await session.integer("SELECT has_table_privilege('quarantine', 'SELECT')::int") == 1)
+    }
+}
+
 extension RecordLog {
     /// Loads the log into `store` from one consistent snapshot (REPEATABLE
     /// READ) and returns where that snapshot ends, so that a follower reading
@@ -59,10 +73,11 @@ extension RecordLog {
                 // transaction (a BEGIN inside this one would end it early).
                 try await load(into: store, session)
             }
-            let seq = try await session.integer("""
+            let access = try await LogAccess.of(session)
+            let seq = try await session.integer(access.echoes ? """
                 SELECT greatest((SELECT max(seq) FROM records), (SELECT max(seq) FROM record_echoes), 0)
-                """) ?? 0
-            let quarantine = try await session.integer("SELECT coalesce(max(seq), 0) FROM quarantine") ?? 0
+                """ : "SELECT coalesce(max(seq), 0) FROM records") ?? 0
+            let quarantine = access.quarantine ? try await session.integer("SELECT coalesce(max(seq), 0) FROM quarantine") ?? 0 : 0
             return LogMark(records: seq, quarantine: quarantine)
         }
     }
@@ -72,7 +87,7 @@ extension RecordLog {
     /// its records: the echoes and the quarantine are the district's). A
     /// town's reader still moves past other towns' rows, so its next read
     /// starts after them.
-    public static func read(after position: LogMark, town: String?, limit: Int = 10_000,
+    public static func read(after position: LogMark, town: String?, limit: Int = 10_000, access: LogAccess = .full,
                             _ session: DatabaseSession) async throws(DatabaseError) -> LogBatch {
         var batch = LogBatch(position: position)
         do {
@@ -88,15 +103,16 @@ extension RecordLog {
                 }
                 return batch
             }
-            let rows = try await c.query("""
+            let rows = try await c.query(access.echoes ? """
                 SELECT seq, line FROM (SELECT seq, line FROM records WHERE seq > \(position.records)
                                        UNION ALL SELECT seq, line FROM record_echoes WHERE seq > \(position.records)) AS log
                 ORDER BY seq LIMIT \(limit)
-                """, logger: log)
+                """ : "SELECT seq, line FROM records WHERE seq > \(position.records) ORDER BY seq LIMIT \(limit)", logger: log)
             for try await (seq, line) in rows.decode((Int64, String).self) {
                 batch.lines.append(line)
                 batch.position.records = seq
             }
+            guard access.quarantine else { return batch }
             let refused = try await c.query("""
                 SELECT seq, file, line, "offset", class, reason FROM quarantine WHERE seq > \(position.quarantine) ORDER BY seq LIMIT \(limit)
                 """, logger: log)

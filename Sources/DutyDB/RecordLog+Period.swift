@@ -8,8 +8,9 @@ extension RecordLog {
         if let town {
             return try await session.integer("SELECT count(*) FROM records WHERE \(town) = ANY(towns)", doing: "counting the record log") ?? 0
         }
-        return try await session.integer("SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM record_echoes)",
-                                         doing: "counting the record log") ?? 0
+        let echoes = try await LogAccess.of(session).echoes
+        return try await session.integer(echoes ? "SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM record_echoes)"
+                                                : "SELECT count(*) FROM records", doing: "counting the record log") ?? 0
     }
 
     /// Streams the lines of the records (and their echoes) whose ts lies in
@@ -22,13 +23,14 @@ extension RecordLog {
         // ts_exact is µs: [from·1000, (to+1)·1000) holds every instant of those milliseconds.
         let lo = from.map { $0 * 1000 } ?? .min
         let hi = to.map { ($0 + 1) * 1000 } ?? .max
+        let echoes = try await LogAccess.of(session).echoes
         do {
-            let rows = try await session.connection.query("""
+            let rows = try await session.connection.query(echoes ? """
                 SELECT line FROM (SELECT seq, line FROM records WHERE ts_exact >= \(lo) AND ts_exact < \(hi)
                                   UNION ALL
                                   SELECT seq, line FROM record_echoes WHERE ts_exact >= \(lo) AND ts_exact < \(hi)) AS log
                 ORDER BY seq
-                """, logger: session.logger)
+                """ : "SELECT line FROM records WHERE ts_exact >= \(lo) AND ts_exact < \(hi) ORDER BY seq", logger: session.logger)
             var block: [UInt8] = []
             block.reserveCapacity(blockBytes + 4096)
             var count = 0
