@@ -1,5 +1,6 @@
 import ArgumentParser
 import DutyCore
+import DutyDB
 import DutyUI
 
 /// `dutydesk alerts`: the unresolved alerts at a time — feed alerts and the
@@ -21,15 +22,30 @@ struct AlertsCommand: ParsableCommand {
     var lang: Language = .zh
 
     @Argument(help: "Feed files or directories of *.jsonl (a folder's operator-journal.jsonl included).")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "Read the shared database's record log instead of files (postgres://USER:PASSWORD@HOST:PORT/DATABASE).", valueName: "url"))
+    var db: String?
+
+    @Option(help: "With --db: only the records about this town (one of the 12 towns, e.g. 溪口镇).")
+    var town: String?
+
+    func validate() throws {
+        try DatabaseFeed.validate(paths: paths, db: db, town: town)
+    }
 
     func run() throws {
         DutyDesk.bootstrapLogging()
         let store = Store(clock: at.map { .fixed($0.millis) } ?? .eventTime)
         let tailer = FeedTailer(paths: paths)
-        var sink = store
-        tailer.poll(into: &sink)
-        tailer.finish(into: &sink)
+        if let db {
+            _ = try DatabaseFeed.load(try DatabaseOptions.parse(db), town: town, into: store, language: nil)
+        } else {
+            var sink = store
+            tailer.poll(into: &sink)
+            tailer.finish(into: &sink)
+        }
         for problem in tailer.oneShotProblems { Output.error(problem) }
         let now = store.now
         let alerts = AlertStanding.evaluate(store, at: now)

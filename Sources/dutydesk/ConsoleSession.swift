@@ -1,7 +1,9 @@
 import Dispatch
 import DutyCore
+import DutyDB
 import DutyTerminal
 import DutyUI
+import Logging
 
 /// Wires one running console: the store and its feed (tailed files or the
 /// demo), the screen, keys to commands, and redraws. All of its state lives
@@ -15,6 +17,9 @@ final class ConsoleSession: @unchecked Sendable {
         /// A recording played on its own clock; actions go to `journal`, a
         /// scratch file. `demo`: the generated day of `dutydesk` with no arguments.
         case replay(Recording, ReplayClock, journal: String, demo: Bool)
+        /// The shared database's record log, loaded up to `position` and
+        /// followed from there (`RecordFollower`).
+        case database(DatabaseFeed)
     }
 
     /// The store and what reads it are replaced when a replay seeks back.
@@ -44,6 +49,9 @@ final class ConsoleSession: @unchecked Sendable {
     /// Alerts looked at for handover records (`HandoverNotice`): the store
     /// numbers items as they first arrive, so only those above are new.
     private var alertsSeen = 0
+    /// `watch --db`: the log's follower and whether it reaches the database.
+    private var follower: RecordFollower?
+    private var databaseStatus = RecordFollower.Status.online
 
     init(store: Store, feed: Feed, themes: [Theme], language: Language) {
         self.store = store
@@ -60,6 +68,12 @@ final class ConsoleSession: @unchecked Sendable {
         case .replay(_, let clock, let journal, false):
             .replay(ReplayStatus(speed: clock.speed, paused: clock.paused, finished: clock.finished(wall: Platform.wallClockMillis()),
                                  progress: clock.progress(wall: Platform.wallClockMillis()), journal: journal))
+        case .database:
+            if case .offline(let since, _) = databaseStatus {
+                .databaseOffline(seconds: Int((Platform.wallClockMillis() - since) / 1000))
+            } else {
+                .live
+            }
         }
     }
 
@@ -106,6 +120,24 @@ final class ConsoleSession: @unchecked Sendable {
             recording.buildCheckpoints(on: .global(qos: .utility))
             for q in recording.quarantined { store.refuse(q) }
             replayStep()
+        case .database(let db):
+            // Batches and status arrive on the main queue, where the store lives.
+            let follower = RecordFollower(url: db.url, town: db.town, after: db.position, queue: .main,
+                deliver: { [self] batch in
+                    dispatchPrecondition(condition: .onQueue(.main))
+                    batch.apply(to: store)
+                    requestRedraw()
+                },
+                report: { [self] status in
+                    dispatchPrecondition(condition: .onQueue(.main))
+                    // The reason goes to the log (DUTYDESK_LOG, stderr not a terminal); the badge says how long.
+                    if case .offline(_, let reason) = status { Logger(label: "dutydesk.db").warning("database offline: \(reason)") }
+                    if status == .online, databaseStatus != .online { Logger(label: "dutydesk.db").notice("database online again") }
+                    databaseStatus = status
+                    requestRedraw()
+                })
+            self.follower = follower
+            follower.start()
         }
     }
 
@@ -221,6 +253,11 @@ final class ConsoleSession: @unchecked Sendable {
             lastKeyAt = at
             guard let command = KeyRegistry.command(forKey: key.name, in: state.mode, focus: state.actionPane,
                                                     replay: state.replaying, pasting: state.pasting) else { return }
+            if case .action(let kind) = command, let refusal = readOnlyRefusal(kind) {
+                state.status = refusal
+                requestRedraw()
+                return
+            }
             effect = reducer.apply(command, to: &state, layout: layout)
         case .mouse(let x, let y, let kind):
             switch kind {
@@ -233,6 +270,14 @@ final class ConsoleSession: @unchecked Sendable {
         }
         if let effect { carryOut(effect) }
         requestRedraw()
+    }
+
+    /// A console over the database has no performer until its actions go
+    /// through the database (`DatabaseLedger`): every action key says so at
+    /// once, rather than opening a dialog whose end would do nothing.
+    private func readOnlyRefusal(_ kind: ActionKind) -> String? {
+        guard case .database = feed, performer == nil else { return nil }
+        return ConsoleLabels.of("ui", "db_read_only").text(state.language).replacingAll("{action}", with: kind.label.text(state.language))
     }
 
     /// Carries out what the reducer decided: the session owns the clock,
@@ -298,6 +343,7 @@ final class ConsoleSession: @unchecked Sendable {
     func finish(status: Int32) -> Never {
         tick?.cancel()
         if case .tail(let tailer, _) = feed { tailer.stop() }
+        follower?.stop()
         try? recorder?.close()
         terminal.stop()
         // A journal that stayed unusable is said again where it can be read

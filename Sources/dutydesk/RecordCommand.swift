@@ -1,5 +1,6 @@
 import ArgumentParser
 import DutyCore
+import DutyDB
 
 /// `dutydesk record`: merges feed files into one time-ordered recording, cut
 /// to `--from`…`--to`, for replays (demos, training, after-action review).
@@ -19,19 +20,28 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "Keep records at or before this time (RFC 3339).")
     var to: TimeArgument?
 
-    @Option(name: .shortAndLong, help: "Output file (overwritten).")
+    @Option(name: .shortAndLong, help: "Output file (overwritten; with --db a new file, never overwritten).")
     var out: String
 
     @Argument(help: "Feed files or directories of *.jsonl.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "Record the period from the shared database's record log instead of files (postgres://USER:PASSWORD@HOST:PORT/DATABASE).",
+        valueName: "url"))
+    var db: String?
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one feed file or directory") }
+        try DatabaseFeed.validate(paths: paths, db: db, town: nil)
         if let from, let to, from.millis > to.millis { throw ValidationError("--from must not be after --to") }
     }
 
     func run() throws {
         DutyDesk.bootstrapLogging()
+        if let db {
+            try DatabaseRecording.write(try DatabaseOptions.parse(db), from: from, to: to, out: out)
+            return
+        }
         let recording = Recording(paths: paths, from: from?.millis, to: to?.millis)
         if !recording.problems.isEmpty {
             for problem in recording.problems { Output.error(problem) }

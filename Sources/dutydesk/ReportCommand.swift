@@ -1,5 +1,6 @@
 import ArgumentParser
 import DutyCore
+import DutyDB
 
 /// The formats of `dutydesk report`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable, Sendable { case md, json, csv }
@@ -33,10 +34,17 @@ struct ReportCommand: ParsableCommand {
     var lang: Language = .zh
 
     @Argument(help: "Feed files or directories of *.jsonl.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "Read the shared database's record log instead of files (postgres://USER:PASSWORD@HOST:PORT/DATABASE).", valueName: "url"))
+    var db: String?
+
+    @Option(help: "With --db: only the records about this town (one of the 12 towns, e.g. 溪口镇).")
+    var town: String?
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one feed file or directory") }
+        try DatabaseFeed.validate(paths: paths, db: db, town: town)
         if from.millis >= to.millis { throw ValidationError("--from must be before --to") }
         if daily && format != .csv { throw ValidationError("--daily goes with --format csv (JSON and Markdown always have the days)") }
     }
@@ -45,9 +53,13 @@ struct ReportCommand: ParsableCommand {
         DutyDesk.bootstrapLogging()
         let store = Store(clock: .fixed(to.millis))
         let tailer = FeedTailer(paths: paths)
-        var sink = store
-        tailer.poll(into: &sink)
-        tailer.finish(into: &sink)
+        if let db {
+            _ = try DatabaseFeed.load(try DatabaseOptions.parse(db), town: town, into: store, language: nil)
+        } else {
+            var sink = store
+            tailer.poll(into: &sink)
+            tailer.finish(into: &sink)
+        }
         for problem in tailer.oneShotProblems { Output.error(problem) }
         for bad in store.quarantine { Output.error(bad.description) }
         if store.quarantinedTotal > store.quarantine.count {

@@ -27,7 +27,12 @@ struct StatsCommand: ParsableCommand {
         "Read the shared database's record log instead of files (postgres://USER:PASSWORD@HOST:PORT/DATABASE).", valueName: "url"))
     var db: String?
 
+    @Option(help: "With --db: only the records about this town (one of the 12 towns, e.g. 溪口镇).")
+    var town: String?
+
     func validate() throws {
+        if town != nil && db == nil { throw ValidationError("--town goes with --db") }
+        try DatabaseFeed.validate(town: town)
         if db != nil {
             guard paths.isEmpty, !follow else { throw ValidationError("--db reads the database alone: no files, no --follow (yet)") }
         } else if paths.isEmpty {
@@ -42,7 +47,7 @@ struct StatsCommand: ParsableCommand {
         let store = Store(clock: at.map { .fixed($0.millis) } ?? .eventTime)
         if let db {
             let url = try DatabaseOptions.parse(db)
-            try DatabaseCommand.blocking { try await DatabaseSession.with(url) { try await RecordLog.load(into: store, $0) } }
+            _ = try DatabaseFeed.load(url, town: town, into: store, language: nil)
             Output.line(StatsReport(store: store).json)
             Output.flush()
             return

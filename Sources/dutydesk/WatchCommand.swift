@@ -1,5 +1,6 @@
 import ArgumentParser
 import DutyCore
+import DutyDB
 import Foundation
 import DutyUI
 
@@ -7,11 +8,16 @@ import DutyUI
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "The live console over feed files (every *.jsonl in a directory, or named files)."
+        abstract: "The live console over feed files (every *.jsonl in a directory, or named files), or over the shared database (--db)."
     )
 
-    @Argument(help: "Feed directories or files.")
-    var paths: [String]
+    @Argument(help: "Feed directories or files (none with --db).")
+    var paths: [String] = []
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "With the database: only this town's items (one of the 12 towns, e.g. 溪口镇).")
+    var town: String?
 
     @Option(help: "Poll interval in milliseconds.")
     var poll: Int = 500
@@ -33,11 +39,26 @@ struct WatchCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if paths.isEmpty && database.db == nil && Environment.get("DUTYDESK_DB") == nil {
+            throw ValidationError("give feed directories or files, or --db URL (or set DUTYDESK_DB)")
+        }
+        if !paths.isEmpty && database.db != nil { throw ValidationError("--db reads the database alone: no feed files") }
+        if paths.isEmpty && record != nil { throw ValidationError("--record goes with feed files (over the database: dutydesk record --db)") }
+        if !paths.isEmpty && town != nil { throw ValidationError("--town goes with --db") }
+        try DatabaseFeed.validate(town: town)
         guard poll >= 10 && poll <= TimeSpan.minute else { throw ValidationError("--poll must be 10…\(TimeSpan.minute) ms") }
     }
 
     func run() throws {
         DutyDesk.bootstrapLogging(console: true)
+        if paths.isEmpty {
+            // Refused before a long load when there is no screen to start.
+            let url = try database.url()
+            try screen.checkTerminal()
+            let store = Store(clock: try Self.clock())
+            let feed = try DatabaseFeed.load(url, town: town, into: store, language: screen.lang)
+            try screen.openDatabaseConsole(store: store, feed: feed)
+        }
         var recorder: RecordingWriter?
         if let record {
             do { recorder = try RecordingWriter(path: record) } catch {

@@ -177,6 +177,19 @@ public final class ThrowawayPostgres: Sendable {
         return ok ? Int(UInt16(bigEndian: addr.sin_port)) : Int.random(in: 20_000..<40_000)
     }
 
+    /// Stops the server of a dedicated cluster and keeps its data (`pg_ctl
+    /// stop -m fast`: sessions are ended, as when a database server is shut
+    /// down under its clients); `startServer()` brings it back on its port.
+    public func stopServer() throws {
+        try Self.server(bin + "/pg_ctl", ["-D", dataDir, "-w", "-t", "60", "-m", "fast", "stop"])
+    }
+
+    public func startServer() throws {
+        try Self.server(bin + "/pg_ctl", ["-D", dataDir, "-w", "-t", "60", "-l", folder + "/server.log", "-o",
+                                          "-p \(port) -c listen_addresses=\(listen) -c unix_socket_directories=\(folder) -c fsync=off -c max_connections=100",
+                                          "start"])
+    }
+
     /// Stops and removes a dedicated cluster now (the shared one goes at exit).
     public func remove() {
         guard let command = Self.cleanupCommands.withLock({ $0.removeValue(forKey: folder) }) else { return }

@@ -242,6 +242,9 @@ public enum ConsoleLabels {
         "key.board_flip": Label("倒序", "reverse"),
         "key.board_town": Label("进入镇街", "town's panes"),
         "ui.board_notice_kinds": Label("提示单·督办单·通报", "risk·supv.·bulletin"),
+        "ui.db_offline": Label("数据库离线", "database offline"),
+        "ui.db_read_only": Label("只读：数据库控制台暂不能执行操作（{action}）", "Read-only: a database console cannot act yet ({action})"),
+        "ui.db_loading": Label("正在载入 {count} 条…", "loading {count} records…"),
     ]
 
     /// The label for `group.key` ("ui", "pane", "col", "key"), as `Label.lookup`.

@@ -22,6 +22,9 @@ enum HeaderFooterView {
             if r.finished { text += " · " + ctx.label("replay_end") } else if r.paused { text += " · " + ctx.label("paused") }
             badgeText = text + " "
             badgeRole = .badgeDemo
+        case .databaseOffline(let seconds):
+            badgeText = " ⚠ " + ConsoleBadge.offlineText(seconds: seconds, lang) + " "
+            badgeRole = .alertWarning
         }
         let clock = DisplayFormat.date(now, lang) + " " + DisplayFormat.clockSeconds(now)
         let right = TextFit.width(clock) + TextFit.width(badgeText) + 2

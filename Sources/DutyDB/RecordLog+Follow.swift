@@ -1,0 +1,112 @@
+import DutyCore
+import PostgresNIO
+
+/// Lines of the log read after a position, to be handed to a store on the
+/// store's own queue (`apply(to:)`); `position` is where the reader stands
+/// once they are in.
+public struct LogBatch: Sendable {
+    /// Record and echo lines in seq order.
+    public var lines: [String] = []
+    public var quarantined: [QuarantinedLine] = []
+    public var position: LogMark
+    public init(position: LogMark) { self.position = position }
+
+    public var isEmpty: Bool { lines.isEmpty && quarantined.isEmpty }
+
+    /// Ingests the lines as a file ingest would (duplicates and conflicts
+    /// judged by the store), then refuses the quarantined ones. Call it on
+    /// the store's queue.
+    public func apply(to store: Store) {
+        for var line in lines {
+            line.withUTF8 { _ = store.ingest(line: UnsafeRawBufferPointer($0), file: "records", lineNumber: 0, offset: 0) }
+        }
+        for q in quarantined { store.refuse(q) }
+    }
+}
+
+/// Which of the district's tables the connected role may read: a town's
+/// role reads only its records (row-level security), neither the echoes nor
+/// the quarantine, and reads what it may.
+public struct LogAccess: Sendable, Equatable {
+    public var echoes: Bool
+    public var quarantine: Bool
+    public static let full = LogAccess(echoes: true, quarantine: true)
+
+    public static func of(_ session: DatabaseSession) async throws(DatabaseError) -> LogAccess {
+        LogAccess(echoes: try await session.integer("SELECT has_table_privilege('record_echoes', 'SELECT')::int") == 1,
+                  quarantine: try await session.integer("SELECT has_table_privilege('quarantine', 'SELECT')::int") == 1)
+    }
+}
+
+extension RecordLog {
+    /// Loads the log into `store` from one consistent snapshot (REPEATABLE
+    /// READ) and returns where that snapshot ends, so that a follower reading
+    /// `seq > position` next neither misses nor repeats a line. The district
+    /// (no `town`) loads through `load(into:)`; a town loads only the
+    /// records about it (`town = ANY(towns)`), no echoes, no quarantine.
+    public static func loadSnapshot(into store: Store, town: String?, _ session: DatabaseSession) async throws(DatabaseError) -> LogMark {
+        // The district: `load` reads records and echoes merged by seq in one
+        // transaction of its own and returns the last seq it ingested.
+        guard let town else { return try await load(into: store, session) }
+        return try await session.transaction(doing: "reading the record log") { session in
+            try await session.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            let rows = try await session.connection.query(
+                "SELECT line FROM records WHERE \(town) = ANY(towns) ORDER BY seq", logger: session.logger)
+            for try await line in rows.decode(String.self) {
+                var line = line
+                line.withUTF8 { _ = store.ingest(line: UnsafeRawBufferPointer($0), file: "records", lineNumber: 0, offset: 0) }
+            }
+            let access = try await LogAccess.of(session)
+            let seq = try await session.integer(access.echoes ? """
+                SELECT greatest((SELECT max(seq) FROM records), (SELECT max(seq) FROM record_echoes), 0)
+                """ : "SELECT coalesce(max(seq), 0) FROM records") ?? 0
+            let quarantine = access.quarantine ? try await session.integer("SELECT coalesce(max(seq), 0) FROM quarantine") ?? 0 : 0
+            return LogMark(records: seq, quarantine: quarantine)
+        }
+    }
+
+    /// What was committed after `position`: at most `limit` record and echo
+    /// lines in seq order, and the quarantine's new lines (a town reads only
+    /// its records: the echoes and the quarantine are the district's). A
+    /// town's reader still moves past other towns' rows, so its next read
+    /// starts after them.
+    public static func read(after position: LogMark, town: String?, limit: Int = 10_000, access: LogAccess = .full,
+                            _ session: DatabaseSession) async throws(DatabaseError) -> LogBatch {
+        var batch = LogBatch(position: position)
+        do {
+            let c = session.connection, log = session.logger
+            if let town {
+                let rows = try await c.query("""
+                    SELECT seq, CASE WHEN \(town) = ANY(towns) THEN line END FROM records
+                    WHERE seq > \(position.records) ORDER BY seq LIMIT \(limit)
+                    """, logger: log)
+                for try await (seq, line) in rows.decode((Int64, String?).self) {
+                    if let line { batch.lines.append(line) }
+                    batch.position.records = seq
+                }
+                return batch
+            }
+            let rows = try await c.query(access.echoes ? """
+                SELECT seq, line FROM (SELECT seq, line FROM records WHERE seq > \(position.records)
+                                       UNION ALL SELECT seq, line FROM record_echoes WHERE seq > \(position.records)) AS log
+                ORDER BY seq LIMIT \(limit)
+                """ : "SELECT seq, line FROM records WHERE seq > \(position.records) ORDER BY seq LIMIT \(limit)", logger: log)
+            for try await (seq, line) in rows.decode((Int64, String).self) {
+                batch.lines.append(line)
+                batch.position.records = seq
+            }
+            guard access.quarantine else { return batch }
+            let refused = try await c.query("""
+                SELECT seq, file, line, "offset", class, reason FROM quarantine WHERE seq > \(position.quarantine) ORDER BY seq LIMIT \(limit)
+                """, logger: log)
+            for try await (seq, file, line, offset, kind, reason) in refused.decode((Int64, String, Int64, Int64, String, String).self) {
+                let error = FeedError(FeedError.Class(rawValue: kind) ?? .invalidJSON, reason)
+                batch.quarantined.append(QuarantinedLine(file: file, line: Int(line), offset: offset, error: error))
+                batch.position.quarantine = seq
+            }
+            return batch
+        } catch {
+            throw DatabaseError.from(error, url: session.url, doing: "reading the record log")
+        }
+    }
+}
