@@ -7,6 +7,8 @@ import PostgresNIO
 public struct LogBatch: Sendable {
     /// Record and echo lines in seq order.
     public var lines: [String] = []
+    /// Each line's `seq`, in step with `lines`.
+    public var seqs: [Int64] = []
     public var quarantined: [QuarantinedLine] = []
     public var position: LogMark
     public init(position: LogMark) { self.position = position }
@@ -16,8 +18,11 @@ public struct LogBatch: Sendable {
     /// Ingests the lines as a file ingest would (duplicates and conflicts
     /// judged by the store), then refuses the quarantined ones. Call it on
     /// the store's queue.
-    public func apply(to store: Store) {
-        for var line in lines {
+    /// Lines at or below `seen` are skipped: a console's own actions (and
+    /// what they read under the write lock) reached its store already, and
+    /// ingesting them again would count them twice as duplicates.
+    public func apply(to store: Store, skippingThrough seen: Int64 = 0) {
+        for (n, var line) in lines.enumerated() where n >= seqs.count || seqs[n] > seen {
             line.withUTF8 { _ = store.ingest(line: UnsafeRawBufferPointer($0), file: "records", lineNumber: 0, offset: 0) }
         }
         for q in quarantined { store.refuse(q) }
@@ -81,7 +86,7 @@ extension RecordLog {
                     WHERE seq > \(position.records) ORDER BY seq LIMIT \(limit)
                     """, logger: log)
                 for try await (seq, line) in rows.decode((Int64, String?).self) {
-                    if let line { batch.lines.append(line) }
+                    if let line { batch.lines.append(line); batch.seqs.append(seq) }
                     batch.position.records = seq
                 }
                 return batch
@@ -93,6 +98,7 @@ extension RecordLog {
                 """ : "SELECT seq, line FROM records WHERE seq > \(position.records) ORDER BY seq LIMIT \(limit)", logger: log)
             for try await (seq, line) in rows.decode((Int64, String).self) {
                 batch.lines.append(line)
+                batch.seqs.append(seq)
                 batch.position.records = seq
             }
             guard access.quarantine else { return batch }

@@ -125,7 +125,11 @@ final class ConsoleSession: @unchecked Sendable {
             let follower = RecordFollower(url: db.url, town: db.town, after: db.position, queue: .main,
                 deliver: { [self] batch in
                     dispatchPrecondition(condition: .onQueue(.main))
-                    batch.apply(to: store)
+                    // What this console's actions already brought is skipped;
+                    // what the follower brought, its next action need not read.
+                    let ledger = performer?.journal as? DatabaseLedger
+                    batch.apply(to: store, skippingThrough: ledger?.seen ?? 0)
+                    ledger?.markSeen(batch.position.records)
                     requestRedraw()
                 },
                 report: { [self] status in

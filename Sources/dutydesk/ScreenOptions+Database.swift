@@ -1,5 +1,7 @@
 import DutyCore
+import DutyDB
 import DutyUI
+import Foundation
 
 extension ScreenOptions {
     /// Opens the console over the shared database: the store loaded by
@@ -9,11 +11,18 @@ extension ScreenOptions {
         _ = DisplayWidth.ensureUTF8Locale()
         store.confine(to: .main)
         let session = ConsoleSession(store: store, feed: .database(feed), themes: themes, language: lang)
-        // The seam for actions over the database: `DatabaseLedger` (each
-        // action one transaction under the write lock) builds
-        // `session.performer` here. Until it does, the console is read-only
-        // and every action key says so (`ConsoleSession.readOnlyRefusal`).
-        session.performer = nil
+        // Actions go through the database, each one transaction under the
+        // write lock (`DatabaseLedger`); the operator is the database role.
+        // It reads from where the load ended; the follower and it share that
+        // cursor (`ConsoleSession`), so nothing reaches the store twice.
+        // Documents' copies and handovers go to the current folder (or the
+        // `--journal` option's folder, when given).
+        let folder = journal.map { ($0 as NSString).deletingLastPathComponent } ?? "."
+        let ledger = DatabaseLedger.open(url: feed.url, console: "\(Environment.hostName)-\(getpid())",
+                                         documentsFolder: folder.isEmpty ? "." : folder, readFrom: feed.position.records)
+        session.performer = ActionPerformer(
+            desk: ActionDesk(store: store, journal: ledger, operatorName: Environment.operatorName(`operator`), limits: try limits()),
+            handoverDirectory: ledger.documentsFolder)
         try session.run(mouse: !noMouse)
     }
 }
