@@ -38,7 +38,7 @@ struct Bench {
             case "--runs": runs = max(1, Int(it.next() ?? "") ?? runs)
             case "--db": db = it.next()
             default:
-                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames|report|db] [--runs N]")
+                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames|report|db|follow] [--runs N]")
                 exit(2)
             }
         }
@@ -47,6 +47,7 @@ struct Bench {
     func run() throws {
         if only == "keys" { return distinctKeys() }
         if only == "dbload", let db { return try DatabaseBench.load(db) }
+        if only == "follow" { return try FollowBench.run() }
         let path: String
         var generated = false
         if let file { path = file } else {
