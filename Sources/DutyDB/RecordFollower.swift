@@ -71,7 +71,7 @@ public final class RecordFollower: Sendable {
                     try await session.connection.listen(on: Self.channel) { notifications in
                         // Listening now: whatever commits from here on is either
                         // in this catch-up or notified after it.
-                        let readable = try await LogAccess.of(session)
+                        let readable = try await bounded(session) { try await LogAccess.of($0) }
                         access.withLock { $0 = readable }
                         try await catchUp(&position, session)
                         offlineSince = nil
@@ -81,7 +81,8 @@ public final class RecordFollower: Sendable {
                     }
                     await session.close()
                 } catch {
-                    await session.close()
+                    // Not awaited: closing a connection the server dropped may hang too.
+                    Task { await session.close() }
                     throw error
                 }
             } catch {
@@ -139,28 +140,69 @@ public final class RecordFollower: Sendable {
         }
     }
 
-    /// Runs one read, closing the connection if it outlasts `readTimeout`.
+    /// Runs one read, giving up on it if it outlasts `readTimeout`: the
+    /// connection is closed and the read abandoned, never awaited, since a
+    /// query on a connection the server dropped may never return (seen with
+    /// postgres-nio 1.33.2 under load: a follower waited for ever and never
+    /// said offline).
     private func bounded<T: Sendable>(_ session: DatabaseSession,
-                                      _ read: @Sendable (DatabaseSession) async throws -> T) async throws -> T {
+                                      _ read: @escaping @Sendable (DatabaseSession) async throws -> T) async throws -> T {
         let limit = readTimeout
-        let flag = Fired()
-        let watchdog = Task {
-            try? await Task.sleep(for: limit)
-            guard !Task.isCancelled else { return }
-            flag.value.withLock { $0 = true }
-            await session.close()
-        }
-        defer { watchdog.cancel() }
-        do {
-            return try await read(session)
-        } catch {
-            if flag.value.withLock({ $0 }) { throw DatabaseError("no answer from the database for \(limit): connection closed") }
-            throw error
+        let outcome = Outcome<T>()
+        return try await withCheckedThrowingContinuation { continuation in
+            outcome.arm(continuation)
+            let work = Task {
+                do { outcome.settle(.success(try await read(session))) } catch { outcome.settle(.failure(error)) }
+            }
+            let watchdog = Task {
+                try? await Task.sleep(for: limit)
+                guard !Task.isCancelled else { return }
+                if outcome.settle(.failure(DatabaseError("no answer from the database for \(limit): connection closed"))) {
+                    work.cancel()
+                    Task { await session.close() }
+                }
+            }
+            outcome.onSettle { watchdog.cancel() }
         }
     }
 
-    /// Whether a watchdog closed the connection.
-    private final class Fired: Sendable { let value = Mutex(false) }
+    /// The first of a read's result and its watchdog, given once to the waiting caller.
+    private final class Outcome<T: Sendable>: Sendable {
+        private struct State {
+            var continuation: CheckedContinuation<T, any Error>?
+            var result: Result<T, any Error>?
+            var settled = false
+            var then: (@Sendable () -> Void)?
+        }
+        private let state = Mutex(State())
+
+        func arm(_ c: CheckedContinuation<T, any Error>) { state.withLock { $0.continuation = c } }
+
+        func onSettle(_ action: @escaping @Sendable () -> Void) {
+            let now = state.withLock { s -> Bool in
+                if s.settled { return true }
+                s.then = action
+                return false
+            }
+            if now { action() }
+        }
+
+        /// True when this was the first result (the caller gets it).
+        @discardableResult
+        func settle(_ result: Result<T, any Error>) -> Bool {
+            let taken = state.withLock { s -> (CheckedContinuation<T, any Error>?, (@Sendable () -> Void)?)? in
+                guard !s.settled else { return nil }
+                s.settled = true
+                let c = s.continuation
+                s.continuation = nil
+                return (c, s.then)
+            }
+            guard let (continuation, then) = taken else { return false }
+            continuation?.resume(with: result)
+            then?()
+            return true
+        }
+    }
 
     private func hand(_ batch: LogBatch) {
         let deliver = deliver

@@ -101,17 +101,7 @@ extension Schema {
         BEGIN
             SELECT max(seq) INTO top FROM added;
             IF top IS NULL THEN RETURN NULL; END IF;
-            INSERT INTO counters (name, value)
-            SELECT 'task:' || substr(id, 1, 12), max(substr(id, 13)::bigint) FROM added
-             WHERE kind = 'task' AND id ~ '^ZF-[0-9]{8}-[0-9]{1,9}$' GROUP BY 1
-            ON CONFLICT (name) DO UPDATE SET value = greatest(counters.value, excluded.value);
-            INSERT INTO counters (name, value)
-            SELECT 'notice:' || m[1], max(m[2]::bigint) FROM (
-                SELECT coalesce(regexp_match(n, '^(奉综指[提督]〔[0-9]{4}〕)([0-9]{1,6})号$'),
-                                regexp_match(n, '^(奉综指通〔[0-9]{4}〕)第([0-9]{1,6})期$')) AS m
-                  FROM (SELECT (line::json)->>'number' AS n FROM added WHERE kind = 'notice') AS numbers
-            ) AS parsed WHERE m IS NOT NULL AND m[2]::bigint > 0 GROUP BY 1
-            ON CONFLICT (name) DO UPDATE SET value = greatest(counters.value, excluded.value);
+            \(countersFrom("added").joined(separator: ";\n"));
             INSERT INTO task_state (task_id, event_id, ts_exact, open, console)
             SELECT DISTINCT ON (id) id, j->>'event', ts_exact, coalesce(j->>'status', '') NOT IN ('done', 'returned'),
                    bool_or(console IS NOT NULL) OVER (PARTITION BY id)
@@ -133,26 +123,12 @@ extension Schema {
         FOR EACH STATEMENT EXECUTE FUNCTION dutydesk_records_added()
         """,
         // Counters already due from step 1's rows, and their task states.
-        """
-        INSERT INTO counters (name, value)
-        SELECT 'task:' || substr(id, 1, 12), max(substr(id, 13)::bigint) FROM records
-         WHERE kind = 'task' AND id ~ '^ZF-[0-9]{8}-[0-9]{1,9}$' GROUP BY 1
-        ON CONFLICT (name) DO UPDATE SET value = greatest(counters.value, excluded.value)
-        """,
+    ] + countersFrom("records") + [
         """
         INSERT INTO task_state (task_id, event_id, ts_exact, open, console)
         SELECT DISTINCT ON (id) id, (line::json)->>'event', ts_exact,
                coalesce((line::json)->>'status', '') NOT IN ('done', 'returned'), false
           FROM records WHERE kind = 'task' ORDER BY id, ts_exact DESC, seq
-        """,
-        """
-        INSERT INTO counters (name, value)
-        SELECT 'notice:' || m[1], max(m[2]::bigint) FROM (
-            SELECT coalesce(regexp_match(n, '^(奉综指[提督]〔[0-9]{4}〕)([0-9]{1,6})号$'),
-                            regexp_match(n, '^(奉综指通〔[0-9]{4}〕)第([0-9]{1,6})期$')) AS m
-              FROM (SELECT (line::json)->>'number' AS n FROM records WHERE kind = 'notice') AS numbers
-        ) AS parsed WHERE m IS NOT NULL AND m[2]::bigint > 0 GROUP BY 1
-        ON CONFLICT (name) DO UPDATE SET value = greatest(counters.value, excluded.value)
         """,
         // Items first: an alert's towns are its item's.
         "UPDATE records SET towns = dutydesk_record_towns(kind, line) WHERE towns IS NULL AND kind <> 'alert'",
@@ -173,5 +149,25 @@ extension Schema {
     /// The 12 towns as SQL string literals (names hold no quote).
     static var sqlTowns: String {
         RecordTowns.names.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ")
+    }
+
+    /// Raises the counters to the highest task number of each date and the
+    /// highest number of each document series among `table`'s rows (the
+    /// trigger's new rows, or the whole log when step 2 is applied).
+    static func countersFrom(_ table: String) -> [String] {
+        ["""
+        INSERT INTO counters (name, value)
+        SELECT 'task:' || substr(id, 1, 12), max(substr(id, 13)::bigint) FROM \(table)
+         WHERE kind = 'task' AND id ~ '^ZF-[0-9]{8}-[0-9]{1,9}$' GROUP BY 1
+        ON CONFLICT (name) DO UPDATE SET value = greatest(counters.value, excluded.value)
+        """, """
+        INSERT INTO counters (name, value)
+        SELECT 'notice:' || m[1], max(m[2]::bigint) FROM (
+            SELECT coalesce(regexp_match(n, '^(奉综指[提督]〔[0-9]{4}〕)([0-9]{1,6})号$'),
+                            regexp_match(n, '^(奉综指通〔[0-9]{4}〕)第([0-9]{1,6})期$')) AS m
+              FROM (SELECT (line::json)->>'number' AS n FROM \(table) WHERE kind = 'notice') AS numbers
+        ) AS parsed WHERE m IS NOT NULL AND m[2]::bigint > 0 GROUP BY 1
+        ON CONFLICT (name) DO UPDATE SET value = greatest(counters.value, excluded.value)
+        """]
     }
 }

@@ -36,12 +36,9 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Feed files or directories of *.jsonl.")
     var paths: [String] = []
 
-    @Option(name: .customLong("db"), help: ArgumentHelp(
-        "Read the shared database's record log instead of files (postgres://USER:PASSWORD@HOST:PORT/DATABASE).", valueName: "url"))
-    var db: String?
-
-    @Option(help: "With --db: only the records about this town (one of the 12 towns, e.g. 溪口镇).")
-    var town: String?
+    @OptionGroup var source: LogSourceOptions
+    var db: String? { source.db }
+    var town: String? { source.town }
 
     func validate() throws {
         try DatabaseFeed.validate(paths: paths, db: db, town: town)
