@@ -84,6 +84,23 @@ struct NamespaceConsoleTests {
         #expect(townStatus.status == 0, "\(townStatus.stderr)")
         #expect(townStatus.stdout.contains("\nrecords 5\n") && townStatus.stdout.contains("quarantine (no access)"), "\(townStatus.stdout)")
 
+        // Acts across the two networks, each under its own role: the district
+        // issues a 督办单 to 溪口镇's squad; the town sees it and records its reply;
+        // the district sees the reply.
+        let issued = try district.dutydesk(["notice", "issue", "--type", "supervision", "--to", "溪口镇综合行政执法中队",
+                                            "--title", "关于网格事件的督办单", "--body", "请限期处置。", "--documents", dir.path])
+        try #require(issued.status == 0, "\(issued.stderr)")
+        let number = try pg.psql(db, "SELECT id FROM records WHERE kind = 'notice'")
+        #expect(number.hasPrefix("DOC-") && number.contains("-S"), "\(number)")
+        let townSees = try CLIRunner.json(try town.dutydesk(["stats"]).stdout)
+        #expect(townSees.number("notices.total") == 1 && townSees.number("notices.by_status.issued") == 1)
+        let replied = try town.dutydesk(["notice", "reply", number, "--reply", "已处置完毕", "--by", "溪口中队", "--documents", dir.path])
+        #expect(replied.status == 0, "\(replied.stderr)")
+        let districtSees = try CLIRunner.json(try district.dutydesk(["stats"]).stdout)
+        #expect(districtSees.number("notices.by_status.replied") == 1, "\(districtSees)")
+        #expect(try pg.psql(db, "SELECT string_agg(written_by, ',' ORDER BY seq) FROM records WHERE kind = 'notice'") ==
+                "dd_district_\(tag),dd_xikou_\(tag)")
+
         // Writing is PostgreSQL's to refuse, whatever client the town uses.
         let other = Line.event("E9", "2026-11-28T10:00:00+08:00").replacingOccurrences(of: "'", with: "''")
         let refused = try townNS.run(pg.bin + "/psql", ["-X", "-At", town.url.replacingOccurrences(of: "postgres://", with: "postgresql://"),
