@@ -17,12 +17,11 @@ public struct LogBatch: Sendable {
 
     /// Ingests the lines as a file ingest would (duplicates and conflicts
     /// judged by the store), then refuses the quarantined ones. Call it on
-    /// the store's queue.
-    /// Lines at or below `seen` are skipped: a console's own actions (and
-    /// what they read under the write lock) reached its store already, and
-    /// ingesting them again would count them twice as duplicates.
+    /// the store's queue. Lines at or below `seen` are skipped: a console's
+    /// own actions (and what they read under the write lock) reached its
+    /// store already, and ingesting them again would count them twice.
     public func apply(to store: Store, skippingThrough seen: Int64 = 0) {
-        for (n, var line) in lines.enumerated() where n >= seqs.count || seqs[n] > seen {
+        for (seq, var line) in zip(seqs, lines) where seq > seen {
             line.withUTF8 { _ = store.ingest(line: UnsafeRawBufferPointer($0), file: "records", lineNumber: 0, offset: 0) }
         }
         for q in quarantined { store.refuse(q) }
@@ -44,32 +43,6 @@ public struct LogAccess: Sendable, Equatable {
 }
 
 extension RecordLog {
-    /// Loads the log into `store` from one consistent snapshot (REPEATABLE
-    /// READ) and returns where that snapshot ends, so that a follower reading
-    /// `seq > position` next neither misses nor repeats a line. The district
-    /// (no `town`) loads through `load(into:)`; a town loads only the
-    /// records about it (`town = ANY(towns)`), no echoes, no quarantine.
-    public static func loadSnapshot(into store: Store, town: String?, _ session: DatabaseSession) async throws(DatabaseError) -> LogMark {
-        // The district: `load` reads records and echoes merged by seq in one
-        // transaction of its own and returns the last seq it ingested.
-        guard let town else { return try await load(into: store, session) }
-        return try await session.transaction(doing: "reading the record log") { session in
-            try await session.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            let rows = try await session.connection.query(
-                "SELECT line FROM records WHERE \(town) = ANY(towns) ORDER BY seq", logger: session.logger)
-            for try await line in rows.decode(String.self) {
-                var line = line
-                line.withUTF8 { _ = store.ingest(line: UnsafeRawBufferPointer($0), file: "records", lineNumber: 0, offset: 0) }
-            }
-            let access = try await LogAccess.of(session)
-            let seq = try await session.integer(access.echoes ? """
-                SELECT greatest((SELECT max(seq) FROM records), (SELECT max(seq) FROM record_echoes), 0)
-                """ : "SELECT coalesce(max(seq), 0) FROM records") ?? 0
-            let quarantine = access.quarantine ? try await session.integer("SELECT coalesce(max(seq), 0) FROM quarantine") ?? 0 : 0
-            return LogMark(records: seq, quarantine: quarantine)
-        }
-    }
-
     /// What was committed after `position`: at most `limit` record and echo
     /// lines in seq order, and the quarantine's new lines (a town reads only
     /// its records: the echoes and the quarantine are the district's). A

@@ -21,12 +21,16 @@ extension RecordLog {
     /// sort of the whole log), and each line goes from the row's bytes
     /// straight into the store, without a String.
     @discardableResult
-    public static func load(into store: Store, _ session: DatabaseSession, from mark: LogMark = LogMark()) async throws(DatabaseError) -> LogMark {
+    ///
+    /// `town`: only the records about it (`town = ANY(towns)`), without the
+    /// echoes and the quarantine, which are the district's. A town's role
+    /// reads only its records anyway (row-level security), and neither of
+    /// those tables: the load reads what the role may (`LogAccess`).
+    public static func load(into store: Store, _ session: DatabaseSession, from mark: LogMark = LogMark(),
+                            town: String? = nil) async throws(DatabaseError) -> LogMark {
         var reached = mark
-        // A town's role reads only its records (row-level security), and
-        // neither the echoes nor the quarantine: it loads what it may read.
-        let echoes = try await session.integer("SELECT has_table_privilege('record_echoes', 'SELECT')::int") == 1
-        let quarantine = try await session.integer("SELECT has_table_privilege('quarantine', 'SELECT')::int") == 1
+        let access = try await LogAccess.of(session)
+        let echoes = access.echoes && town == nil, quarantine = access.quarantine && town == nil
         do {
             reached = try await session.connection.withTransaction(logger: session.logger) { c in
                 var reached = mark
@@ -35,10 +39,17 @@ extension RecordLog {
                 // (The UNION ALL must stay a subquery in FROM: only then is it
                 // flattened into one append the planner can merge.)
                 try await c.query("SET LOCAL enable_sort = off", logger: session.logger)
-                let rows = try await c.query(echoes ? """
+                let query: PostgresQuery = if let town {
+                    "SELECT seq, line FROM records WHERE seq > \(mark.records) AND \(town) = ANY(towns) ORDER BY seq"
+                } else if echoes {
+                    """
                     SELECT seq, line FROM (SELECT seq, line FROM records UNION ALL SELECT seq, line FROM record_echoes) AS log
                     WHERE seq > \(mark.records) ORDER BY seq
-                    """ : "SELECT seq, line FROM records WHERE seq > \(mark.records) ORDER BY seq", logger: session.logger)
+                    """
+                } else {
+                    "SELECT seq, line FROM records WHERE seq > \(mark.records) ORDER BY seq"
+                }
+                let rows = try await c.query(query, logger: session.logger)
                 for try await row in rows {
                     var cells = row.makeIterator()
                     guard let seqCell = cells.next(), let lineCell = cells.next()?.bytes,

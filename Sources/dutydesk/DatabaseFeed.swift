@@ -33,7 +33,7 @@ struct DatabaseFeed {
             Output.error(ConsoleLabels.of("ui", "db_loading").text(language).replacingAll("{count}", with: "\(count)"))
         }
         let position = try DatabaseCommand.blocking {
-            try await DatabaseSession.with(url) { try await RecordLog.loadSnapshot(into: store, town: town, $0) }
+            try await DatabaseSession.with(url) { try await RecordLog.load(into: store, $0, town: town) }
         }
         if language != nil {
             let tenths = (Platform.wallClockMillis() - started + 50) / 100

@@ -64,7 +64,7 @@ import Testing
         // Before the console: records, a duplicate, a conflict, a bad line.
         try await Self.push(Self.wave(20, 8) + ["{bad"], url)
         let store = Store()
-        let start = try await DatabaseSession.with(url) { try await RecordLog.loadSnapshot(into: store, town: nil, $0) }
+        let start = try await DatabaseSession.with(url) { try await RecordLog.load(into: store, $0, town: nil) }
         #expect(store.count(.event) == 20 && store.duplicates == 10 && store.conflicts == 10 && store.quarantinedTotal == 1)
 
         let queue = DispatchQueue(label: "follower-test")
@@ -93,7 +93,7 @@ import Testing
         #expect(await Self.eventually { queue.sync { store.conflicts } == 19 })
 
         let fresh = Store()
-        _ = try await DatabaseSession.with(url) { try await RecordLog.loadSnapshot(into: fresh, town: nil, $0) }
+        _ = try await DatabaseSession.with(url) { try await RecordLog.load(into: fresh, $0, town: nil) }
         let followed = queue.sync { Self.state(store) }
         let loaded = Self.state(fresh)
         #expect(followed.stats == loaded.stats)
@@ -118,7 +118,7 @@ import Testing
         }
         try await Self.push(both(3, 8) + [Line.mediation("M1", "2026-11-28T08:30:00+08:00", tier: "village", status: "resolved"), "{bad"], url)
         let store = Store()
-        let start = try await DatabaseSession.with(url) { try await RecordLog.loadSnapshot(into: store, town: "溪口镇", $0) }
+        let start = try await DatabaseSession.with(url) { try await RecordLog.load(into: store, $0, town: "溪口镇") }
         #expect([store.count(.event), store.count(.mediation), store.count(.task)] == [Int](arrayLiteral: 3, 1, 0))
         #expect(store.quarantinedTotal == 0)   // the quarantine is the district's
 
@@ -134,7 +134,7 @@ import Testing
         let ids = queue.sync { (0..<Int32(store.count(.event))).map { store.id(.event, $0) } }
         #expect(ids.allSatisfy { $0.hasPrefix("XK-") } && queue.sync { store.count(.task) } == 0)
         let fresh = Store()
-        _ = try await DatabaseSession.with(url) { try await RecordLog.loadSnapshot(into: fresh, town: "溪口镇", $0) }
+        _ = try await DatabaseSession.with(url) { try await RecordLog.load(into: fresh, $0, town: "溪口镇") }
         #expect(queue.sync { Self.state(store) }.items == Self.state(fresh).items)
     }
 
@@ -150,7 +150,7 @@ import Testing
         let url = try await Self.database(pg)
         try await Self.push(Self.wave(2, 8), url)
         let store = Store()
-        let start = try await DatabaseSession.with(url) { try await RecordLog.loadSnapshot(into: store, town: nil, $0) }
+        let start = try await DatabaseSession.with(url) { try await RecordLog.load(into: store, $0, town: nil) }
         let queue = DispatchQueue(label: "silent-follower-test")
         let statuses = Mutex<[RecordFollower.Status]>([])
         let follower = RecordFollower(url: url, town: nil, after: start, queue: queue, safetyInterval: .seconds(2),
@@ -192,7 +192,7 @@ import Testing
         let url = try await Self.database(pg)
         try await Self.push(Self.wave(3, 8), url)
         let store = Store()
-        let position = try await DatabaseSession.with(url) { try await RecordLog.loadSnapshot(into: store, town: nil, $0) }
+        let position = try await DatabaseSession.with(url) { try await RecordLog.load(into: store, $0, town: nil) }
         try await Self.push(Self.wave(2, 9) + ["{bad"], url)
         let batch = try await DatabaseSession.with(url) { try await RecordLog.read(after: position, town: nil, $0) }
         #expect(batch.lines.count == 4 && batch.quarantined.count == 1)
