@@ -7,31 +7,27 @@ import PostgresNIO
 extension DatabaseLedger {
     /// The log after `seen`, in seq order — records and the duplicates and
     /// conflicts pushes met (`record_echoes`), as a console loading the log
-    /// meets them — parsed; `seen` moves past them. A line that does not
-    /// parse is a bad line at its seq (never expected: the log holds good
-    /// lines only).
+    /// meets them; only those about `town` for a town's console, as its
+    /// follower reads them (`RecordLog.read`, page by page) — parsed; `seen`
+    /// moves past them. A line that does not parse is a bad line at its seq
+    /// (never expected: the log holds good lines only).
     func readNew() throws -> (records: [Record], bad: [JournalBadLine]) {
-        let after = seen
-        let echoes = readsEchoes
-        let rows = try statement("reading the record log") { s in
-            let rows = try await s.connection.query(echoes ? """
-                SELECT seq, line FROM records WHERE seq > \(after)
-                UNION ALL SELECT seq, line FROM record_echoes WHERE seq > \(after)
-                ORDER BY seq
-                """ : "SELECT seq, line FROM records WHERE seq > \(after) ORDER BY seq", logger: s.logger)
-            var out: [(Int64, String)] = []
-            for try await row in rows.decode((Int64, String).self) { out.append(row) }
-            return out
-        }
+        let access = LogAccess(echoes: readsEchoes, quarantine: false), town = town
         var records: [Record] = [], bad: [JournalBadLine] = []
-        for (seq, line) in rows {
-            switch parser.parseRecord(line) {
-            case .success(let r): records.append(r)
-            case .failure(let error): bad.append(JournalBadLine(offset: seq, error: error))
+        while true {
+            let from = LogMark(records: seen)
+            let batch = try statement("reading the record log") { s in
+                try await RecordLog.read(after: from, town: town, access: access, s)
             }
-            seen = max(seen, seq)
+            for (seq, line) in zip(batch.seqs, batch.lines) {
+                switch parser.parseRecord(line) {
+                case .success(let r): records.append(r)
+                case .failure(let error): bad.append(JournalBadLine(offset: seq, error: error))
+                }
+            }
+            guard batch.position.records > seen else { return (records, bad) }
+            seen = batch.position.records
         }
-        return (records, bad)
     }
 
     /// Reads what was written since the last read, without the lock: every

@@ -29,6 +29,8 @@ public final class DatabaseLedger: ActionLedger {
     public let url: DatabaseURL
     public let console: String
     public let documentsFolder: String
+    /// A town's console: only the records about it reach its store (nil: the district).
+    public let town: String?
     /// The database role: `current_user` once connected, the URL's user before.
     public internal(set) var operatorIdentity: String?
     /// Never blocked: an action the database did not take is refused, and the next one tries again.
@@ -48,8 +50,9 @@ public final class DatabaseLedger: ActionLedger {
     var readsEchoes = true
     var parser = FeedParser()
 
-    init(url: DatabaseURL, console: String, documentsFolder: String, readFrom: Int64) {
+    init(url: DatabaseURL, console: String, documentsFolder: String, readFrom: Int64, town: String? = nil) {
         self.url = url
+        self.town = town
         self.console = console
         self.documentsFolder = documentsFolder
         self.operatorIdentity = url.user
@@ -65,10 +68,11 @@ public final class DatabaseLedger: ActionLedger {
     /// database is no error: the first action connects). `readFrom`: the
     /// highest seq the caller has already loaded into its store (0: the
     /// first append reads the whole log). Documents' copies and handovers go
-    /// to `documentsFolder`.
+    /// to `documentsFolder`. `town`: the console's `--town`, read as its
+    /// follower reads.
     public static func open(url: DatabaseURL, console: String, documentsFolder: String = ".",
-                            readFrom: Int64 = 0) -> DatabaseLedger {
-        let ledger = DatabaseLedger(url: url, console: console, documentsFolder: documentsFolder, readFrom: readFrom)
+                            readFrom: Int64 = 0, town: String? = nil) -> DatabaseLedger {
+        let ledger = DatabaseLedger(url: url, console: console, documentsFolder: documentsFolder, readFrom: readFrom, town: town)
         _ = try? ledger.connected()
         return ledger
     }

@@ -19,7 +19,8 @@ extension ScreenOptions {
         // `--journal` option's folder, when given).
         let folder = journal.map { ($0 as NSString).deletingLastPathComponent } ?? "."
         let ledger = DatabaseLedger.open(url: feed.url, console: "\(Environment.hostName)-\(getpid())",
-                                         documentsFolder: folder.isEmpty ? "." : folder, readFrom: feed.position.records)
+                                         documentsFolder: folder.isEmpty ? "." : folder, readFrom: feed.position.records,
+                                         town: feed.town)
         session.performer = ActionPerformer(
             desk: ActionDesk(store: store, journal: ledger, operatorName: Environment.operatorName(`operator`), limits: try limits()),
             handoverDirectory: ledger.documentsFolder)

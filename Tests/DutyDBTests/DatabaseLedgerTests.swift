@@ -137,4 +137,27 @@ import Testing
         #expect(records.map(\.id) == ["ZF-20261128-0001", "E01"])
         #expect(try LedgerRig.taskIDs(pg, db) == ["ZF-20261128-0001"])
     }
+
+    /// A district role's console with `--town 溪口镇`: what its ledger reads
+    /// under the lock (and so puts in its store) is 溪口镇's only, as its
+    /// follower reads; before, an action brought every town's new records
+    /// into a town-filtered console.
+    @Test func aTownConsolesLedgerReadsOnlyItsTown() async throws {
+        let pg = try ThrowawayPostgres.cluster()
+        let (_, admin) = try await LedgerRig.database(pg)
+        try await LedgerRig.seed([Line.event("XK-1", "2026-11-28T09:00:00+08:00", town: "溪口镇", grid: "XK-01-01"),
+                                  Line.event("JP-1", "2026-11-28T09:01:00+08:00"),
+                                  Line.event("XK-2", "2026-11-28T09:02:00+08:00", town: "溪口镇", grid: "XK-01-02"),
+                                  Line.event("JP-2", "2026-11-28T09:03:00+08:00")], admin)
+        let read = await LedgerRig.onThread { () -> [String] in
+            let ledger = DatabaseLedger.open(url: admin, console: "town-test", documentsFolder: NSTemporaryDirectory(), town: "溪口镇")
+            var seen: [String] = []
+            _ = ledger.append { view in
+                seen = view.newRecords.map(\.id)
+                return .success([])
+            }
+            return seen
+        }
+        #expect(read == ["XK-1", "XK-2"])
+    }
 }
