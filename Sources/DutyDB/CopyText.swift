@@ -1,3 +1,4 @@
+import DutyCore
 import PostgresNIO
 
 /// Writes values in COPY's text format straight from bytes: a row's fields
@@ -41,6 +42,17 @@ struct CopyText {
     mutating func text(_ value: String?) {
         guard var value else { buffer.writeStaticString(#"\N"#); return }
         value.withUTF8 { bytes(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// An instant given in microseconds since 1970, as `timestamptz` input
+    /// (RFC 3339 in UTC, the fraction only when there is one): the same
+    /// value `to_timestamp(µs / 1e6)` gives, without a float.
+    mutating func timestamp(exact micros: Int64) {
+        let millis = micros >= 0 ? micros / 1000 : (micros - 999) / 1000
+        var text: [UInt8] = []
+        text.reserveCapacity(40)
+        Timestamp.append(Millis(millis), offsetMinutes: 0, micros: UInt16(micros - millis * 1000), to: &text)
+        text.withUnsafeBytes { buffer.writeBytes($0) }
     }
 
     mutating func tab() { buffer.writeInteger(UInt8(0x09)) }

@@ -40,63 +40,14 @@ public enum RecordLog {
         try await session.transaction(doing: "pushing records") { session in
             let c = session.connection, log = session.logger
             try await c.query("SELECT pg_advisory_xact_lock(\(pushLock))", logger: log)
-            try await c.query("""
-                CREATE TEMP TABLE IF NOT EXISTS push_rows (
-                    n integer NOT NULL, kind text NOT NULL, id text NOT NULL, ts_exact bigint NOT NULL,
-                    line text NOT NULL, source_file text, actor text, towns text[]
-                ) ON COMMIT DELETE ROWS
-                """, logger: log)
             var counts = PushCounts()
             let candidates = batch.rows.indices.filter { batch.rows[$0].echo == nil }
             var heldLine: [Int: String] = [:]
             if !candidates.isEmpty {
-                try await c.copyFrom(table: "push_rows", columns: ["n", "kind", "id", "ts_exact", "line", "source_file", "actor", "towns"],
-                                     logger: log) { writer in
-                    var copy = CopyText(capacity: min(batch.text.count + candidates.count * 64, 1 << 21))
-                    for n in candidates {
-                        let row = batch.rows[n]
-                        copy.integer(n); copy.tab()
-                        copy.text(row.kind); copy.tab()
-                        copy.text(row.id); copy.tab()
-                        copy.integer(row.tsExact); copy.tab()
-                        batch.withLine(n) { copy.bytes($0) }; copy.tab()
-                        copy.text(row.file); copy.tab()
-                        copy.text(row.actor); copy.tab()
-                        copy.text(row.towns); copy.endRow()
-                        if copy.buffer.readableBytes >= 1 << 20 {
-                            try await writer.write(copy.buffer)
-                            copy.buffer.clear()
-                        }
-                    }
-                    if copy.buffer.readableBytes > 0 { try await writer.write(copy.buffer) }
-                }
-                // Inserted first, in reading order: a line whose kind+id+ts is
-                // held already is skipped by the unique index, which every row
-                // meets anyway; no second look-up per row.
-                let added = try await c.query("""
-                    WITH added AS (
-                        INSERT INTO records (kind, id, ts, ts_exact, line, actor, source_file, towns)
-                        SELECT kind, id, to_timestamp(ts_exact::float8 / 1000000), ts_exact, line, actor, source_file, towns
-                        FROM push_rows ORDER BY n
-                        ON CONFLICT (kind, id, ts_exact) DO NOTHING
-                        RETURNING seq
-                    ) SELECT count(*), min(seq) FROM added
-                    """, logger: log)
-                var firstNew: Int64?
-                for try await (n, first) in added.decode((Int, Int64?).self) { counts.records = n; firstNew = first }
-                if counts.records < candidates.count {
-                    // Some met a held record (one from before this insert: no
-                    // writer adds records between it and the commit, the insert
-                    // holds the write lock): its line, to judge them against.
-                    // Index probes for the batch's rows, never a hash of the log.
-                    try await c.query("SET LOCAL enable_hashjoin = off", logger: log)
-                    try await c.query("SET LOCAL enable_mergejoin = off", logger: log)
-                    let held = try await c.query("""
-                        SELECT s.n, r.line FROM push_rows s JOIN records r
-                          ON r.kind = s.kind AND r.id = s.id AND r.ts_exact = s.ts_exact
-                        WHERE r.seq < \(firstNew ?? Int64.max)
-                        """, logger: log)
-                    for try await (n, line) in held.decode((Int, String).self) { heldLine[n] = line }
+                if try await copyStraight(batch, candidates, session) {
+                    counts.records = candidates.count
+                } else {
+                    (counts.records, heldLine) = try await insertStaged(batch, candidates, session)
                 }
             }
             // The echoes, in reading order: of a held record (judged against

@@ -93,6 +93,7 @@ public enum Schema {
         step2,
         Migration(version: 3, name: "town roles and row-level security on records", statements: TownRoles.schemaStatements),
         step4,
+        step5,
     ]
 
     /// The version this program's schema ends at.

@@ -13,6 +13,7 @@ final class Pusher {
     let paths: [String]
     let batchLines: Int
     private var session: DatabaseSession
+    private var pipeline: PushPipeline
     private var sink: PushSink
     private(set) var tailer: FeedTailer
     private(set) var total = PushCounts()
@@ -20,6 +21,7 @@ final class Pusher {
 
     init(url: DatabaseURL, session: DatabaseSession, committed: [FileIdentity: FilePosition], paths: [String], batchLines: Int) {
         self.url = url; self.session = session; self.paths = paths; self.batchLines = batchLines
+        pipeline = PushPipeline(session: session)
         sink = PushSink(committed: committed, batchLines: batchLines)
         tailer = FeedTailer(paths: paths)
         wire()
@@ -59,20 +61,28 @@ final class Pusher {
         var reader = sink
         if finishing { tailer.finish(into: &reader) } else { tailer.poll(into: &reader) }
         commit()
+        settle()
     }
 
+    /// Hands the gathered batch to the pipeline, once the one before it is
+    /// settled: the tailer reads on while it commits.
     private func commit() {
         let batch = sink.take()
+        settle()
         // After a failure the rest is dropped: it is read again from the committed positions.
         guard failure == nil, !batch.isEmpty else { return }
-        let session = self.session
-        do {
-            total += try Blocking.run { try await RecordLog.commit(batch, session) }
+        pipeline.start(batch)
+    }
+
+    /// Waits for the batch in flight and counts it, or keeps its failure.
+    private func settle() {
+        guard let (batch, result) = pipeline.settle() else { return }
+        switch result {
+        case .success(let counts):
+            total += counts
             sink.committed(batch)
-        } catch let error as DatabaseError {
-            failure = error
-        } catch {
-            failure = DatabaseError("\(error)")
+        case .failure(let error):
+            if failure == nil { failure = error }
         }
     }
 
@@ -85,6 +95,7 @@ final class Pusher {
         try? Blocking.run { await old.close() }
         let (session, committed) = try Self.open(url)
         self.session = session
+        pipeline = PushPipeline(session: session)
         sink = PushSink(committed: committed, batchLines: batchLines)
         tailer = FeedTailer(paths: paths)
         wire()
@@ -92,6 +103,7 @@ final class Pusher {
     }
 
     func close() {
+        settle()
         let session = self.session
         try? Blocking.run { await session.close() }
     }
