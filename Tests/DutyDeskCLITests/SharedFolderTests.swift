@@ -26,6 +26,18 @@ import Testing
         return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 
+    /// Puts the binary at `path` so that it can be executed at once: a hard
+    /// link where it can be (no bytes written), else a copy that is run
+    /// once before use. Why: a copy's write descriptor, inherited by a child
+    /// another test forks at that moment, makes exec fail with "Text file
+    /// busy" until that child execs in turn (a flaky start, seen under load).
+    static func place(_ binary: String, at path: String) throws {
+        if link(binary, path) == 0 { return }
+        try FileManager.default.copyItem(atPath: binary, toPath: path)
+        chmod(path, 0o755)
+        for _ in 0..<100 where system([path, "--help"]) != 0 { usleep(20_000) }
+    }
+
     /// A group and two accounts of this test's own, removed afterwards.
     final class Accounts {
         let tag = "dd\(getpid() % 100_000)\(UInt32.random(in: 100...999))"
@@ -61,8 +73,7 @@ import Testing
         chmod(root.path, 0o755)
         // The binary where the accounts can run it, whatever the clone's permissions.
         let bin = root.appendingPathComponent("dutydesk").path
-        try FileManager.default.copyItem(atPath: CLIRunner.executable.path, toPath: bin)
-        chmod(bin, 0o755)
+        try Self.place(CLIRunner.executable.path, at: bin)
         // The center's folder: the group's, setgid, no access for others.
         let folder = root.appendingPathComponent("feeds")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
