@@ -185,8 +185,13 @@ public final class DatabaseLedger: ActionLedger {
         switch fault.nature {
         case .offline:
             return JournalResult(outcome: .unavailable(.offline(fault.detail)), read: read, badLines: bad)
+        case .refused where fault.sqlState == "42501":
+            // Row-level security or a grant: a town's role on an item that
+            // is not its town's (a district-wide alert it sees but may not ack).
+            return JournalResult(outcome: .refused(JournalRefusal(Labels.table["journal.not_permitted"]!)), read: read, badLines: bad)
         case .refused:
-            return JournalResult(outcome: .refused(JournalRefusal(Label("数据库拒绝：" + fault.detail, "the database refused: " + fault.detail))),
+            let said = Labels.table["journal.db_refused"]!
+            return JournalResult(outcome: .refused(JournalRefusal(Label(said.zh + "：" + fault.detail, said.en + ": " + fault.detail))),
                                  read: read, badLines: bad)
         }
     }

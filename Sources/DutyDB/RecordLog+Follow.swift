@@ -55,7 +55,7 @@ extension RecordLog {
             let c = session.connection, log = session.logger
             if let town {
                 let rows = try await c.query("""
-                    SELECT seq, CASE WHEN \(town) = ANY(towns) THEN line END FROM records
+                    SELECT seq, CASE WHEN dutydesk_town_sees(\(town), kind, towns) THEN line END FROM records
                     WHERE seq > \(position.records) ORDER BY seq LIMIT \(limit)
                     """, logger: log)
                 for try await (seq, line) in rows.decode((Int64, String?).self) {

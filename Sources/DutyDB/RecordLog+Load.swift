@@ -20,12 +20,13 @@ extension RecordLog {
     /// their primary keys and merged by the server (a Merge Append, never a
     /// sort of the whole log), and each line goes from the row's bytes
     /// straight into the store, without a String.
-    @discardableResult
     ///
-    /// `town`: only the records about it (`town = ANY(towns)`), without the
+    /// `town`: only the records about it and the district-wide alerts
+    /// (`dutydesk_town_sees`, as the row-level policy), without the
     /// echoes and the quarantine, which are the district's. A town's role
     /// reads only its records anyway (row-level security), and neither of
     /// those tables: the load reads what the role may (`LogAccess`).
+    @discardableResult
     public static func load(into store: Store, _ session: DatabaseSession, from mark: LogMark = LogMark(),
                             town: String? = nil) async throws(DatabaseError) -> LogMark {
         var reached = mark
@@ -40,7 +41,7 @@ extension RecordLog {
                 // flattened into one append the planner can merge.)
                 try await c.query("SET LOCAL enable_sort = off", logger: session.logger)
                 let query: PostgresQuery = if let town {
-                    "SELECT seq, line FROM records WHERE seq > \(mark.records) AND \(town) = ANY(towns) ORDER BY seq"
+                    "SELECT seq, line FROM records WHERE seq > \(mark.records) AND dutydesk_town_sees(\(town), kind, towns) ORDER BY seq"
                 } else if echoes {
                     """
                     SELECT seq, line FROM (SELECT seq, line FROM records UNION ALL SELECT seq, line FROM record_echoes) AS log

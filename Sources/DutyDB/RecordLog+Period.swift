@@ -6,7 +6,7 @@ extension RecordLog {
     /// district): said before a long load, so the wait has a size.
     public static func count(town: String?, _ session: DatabaseSession) async throws(DatabaseError) -> Int64 {
         if let town {
-            return try await session.integer("SELECT count(*) FROM records WHERE \(town) = ANY(towns)", doing: "counting the record log") ?? 0
+            return try await session.integer("SELECT count(*) FROM records WHERE dutydesk_town_sees(\(town), kind, towns)", doing: "counting the record log") ?? 0
         }
         let echoes = try await LogAccess.of(session).echoes
         return try await session.integer(echoes ? "SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM record_echoes)"

@@ -94,6 +94,7 @@ public enum Schema {
         Migration(version: 3, name: "town roles and row-level security on records", statements: TownRoles.schemaStatements),
         step4,
         step5,
+        step6,
     ]
 
     /// The version this program's schema ends at.

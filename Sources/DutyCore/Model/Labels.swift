@@ -104,6 +104,9 @@ public enum Labels {
         "journal.step.ids": Label("分配任务编号", "task ids"),
         "journal.step.database": Label("访问数据库", "database"),
         "journal.offline": Label("数据库离线，操作未执行", "database offline, nothing done"),
+        "journal.db_refused": Label("数据库拒绝", "the database refused"),
+        "journal.not_permitted": Label("本角色无权操作此事项（区级或他镇事项），操作未执行",
+                                       "this role may not act on this item (the district's or another town's); nothing done"),
         // OS errors an operator may meet, in Chinese (English: strerror).
         "errno.1": Label("不允许的操作", "Operation not permitted"),
         "errno.2": Label("文件或目录不存在", "No such file or directory"),
