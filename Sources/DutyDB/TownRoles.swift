@@ -7,6 +7,13 @@ import DutyCore
 /// (`records.towns`, computed by step 2's trigger from the line); nobody but
 /// the tables' owner updates or deletes. The client is never trusted with it.
 public enum TownRoles {
+    /// The town the session's role is limited to (`db grant --town`); nil
+    /// for the district's roles and the owner. A console over a town's role
+    /// names that town without being told (`--town` is then implied).
+    public static func town(of session: DatabaseSession) async throws(DatabaseError) -> String? {
+        try await session.text("SELECT dutydesk_role_town()", doing: "reading the role's town")
+    }
+
     /// The group of the district center's operators: every record, read and written.
     public static let districtGroup = "dutydesk_district"
     /// The group of the towns' operators: their own town's records only.

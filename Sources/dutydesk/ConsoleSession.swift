@@ -58,6 +58,7 @@ final class ConsoleSession: @unchecked Sendable {
         self.feed = feed
         self.themes = themes
         state.language = language
+        if case .database(let db) = feed { state.town = db.town }
     }
 
     private var badge: ConsoleBadge {

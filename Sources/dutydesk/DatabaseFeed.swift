@@ -20,13 +20,20 @@ struct DatabaseFeed {
     /// reached ends the command here (exit 2, the reason on stderr).
     static func load(_ url: DatabaseURL, town: String?, into store: Store, language: Language?) throws -> DatabaseFeed {
         let started = Platform.wallClockMillis()
-        try DatabaseCommand.blocking {
+        let roleTown = try DatabaseCommand.blocking {
             try await DatabaseSession.with(url) { session in
                 guard try await Schema.version(session) == Schema.latest else {
                     throw DatabaseError("the database's schema is not this dutydesk's (version \(Schema.latest)): run `dutydesk db init` first")
                 }
+                return try await TownRoles.town(of: session)
             }
         }
+        // A town's role sees its town only: `--town` is implied, and another
+        // town would show an empty console, so it is refused here.
+        if let roleTown, let town, town != roleTown {
+            throw DatabaseError("role \(url.user) is \(roleTown)'s: --town \(town) would show nothing (leave --town out, or name \(roleTown))")
+        }
+        let town = town ?? roleTown
         if let language {
             // Written here, on the main thread (Output's), before the load starts.
             let count = try DatabaseCommand.blocking { try await DatabaseSession.with(url) { try await RecordLog.count(town: town, $0) } }

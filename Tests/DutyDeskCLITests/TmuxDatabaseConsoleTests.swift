@@ -87,17 +87,28 @@ import Testing
         #expect(grant.status == 0, "\(grant.stderr)")
         let now = Line.time(Date().addingTimeInterval(-600))
         try Self.push([Line.event("SJ-XK-E2E", now, town: "溪口镇", grid: "XK-01-02", domain: "新业态", source: "public", title: "溪口转派测试"),
-                       Line.event("SJ-JP-E2E", now, title: "锦屏他镇事件")], url, in: dir, name: "a.jsonl")
+                       Line.event("SJ-JP-E2E", now, title: "锦屏他镇事件"),
+                       // About no one item: district-wide, seen by the towns too.
+                       #"{"kind":"alert","id":"AL-ALL-E2E","ts":"\#(now)","level":"warning","type":"tier_drift","title":"全区分级偏离","status":"open"}"#],
+                      url, in: dir, name: "a.jsonl")
         let townURL = pg.url(database: db, user: town, password: secret)
         func console(_ url: String, _ extra: String) -> String {
             "cd '\(dir.path)' && TERM=xterm-256color '\(CLIRunner.executable.path)' watch --db '\(url)' \(extra); sleep 30"
         }
         let district = TmuxConsoleTests.Tmux(), townConsole = TmuxConsoleTests.Tmux()
         try district.run(["new-session", "-d", "-s", district.session, "-x", "140", "-y", "40", console(url, "")])
-        try townConsole.run(["new-session", "-d", "-s", townConsole.session, "-x", "140", "-y", "40", console(townURL, "--town 溪口镇")])
+        // The town's role implies its town: no --town needed, and the header names it.
+        try townConsole.run(["new-session", "-d", "-s", townConsole.session, "-x", "140", "-y", "40", console(townURL, "")])
         #expect(district.waitFor("the district's events") { $0.contains("溪口转派测试") && $0.contains("锦屏他镇事件") })
         #expect(townConsole.waitFor("the town's event") { $0.contains("溪口转派测试") })
         #expect(!townConsole.screen().contains("锦屏他镇事件"))
+        #expect(townConsole.screen().split(separator: "\n").first?.contains("值班台 · 溪口镇") == true, "\(townConsole.screen())")
+        #expect(townConsole.screen().contains("全区分级偏离"), "\(townConsole.screen())")
+        #expect(district.screen().split(separator: "\n").first?.contains("溪口镇") == false)
+        // Another town named for a town's role would show nothing: refused before the screen.
+        let elsewhere = TmuxConsoleTests.Tmux()
+        try elsewhere.run(["new-session", "-d", "-s", elsewhere.session, "-x", "140", "-y", "10", console(townURL, "--town 锦屏街道")])
+        #expect(elsewhere.waitFor("the refusal") { $0.contains("would show nothing") })
 
         // The district dispatches the 溪口镇 event (it is the newest: the top row).
         try district.keys("/")

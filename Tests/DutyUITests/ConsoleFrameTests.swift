@@ -38,6 +38,19 @@ import Testing
         assertFrame(frameText(grid), named: name, sourceLocation: sourceLocation)
     }
 
+    /// A town's console (`watch --db --town`, or a town's role) names its
+    /// town beside the title, even at 80×24 with the clock and badge shown;
+    /// the district's names none.
+    @Test func aTownsConsoleNamesItsTownInTheHeader() {
+        var state = ConsoleState()
+        state.town = "溪口镇"
+        let header = Self.render(Self.demoStore(), state, 80, 24).line(0)
+        #expect(header.contains("奉化区综合指挥中心 · 值班台 · 溪口镇"), "\(header)")
+        #expect(header.contains("10:30:00") && header.contains("演示"), "\(header)")
+        #expect(DisplayWidth.of(header) == 80)
+        #expect(!Self.render(Self.demoStore(), ConsoleState(), 80, 24).line(0).contains("溪口镇"))
+    }
+
     @Test func everyPaneTitleIsOnScreenAt120x40() {
         let text = screenText(Self.render(Self.demoStore(), ConsoleState(), 120, 40))
         for title in ["网格事件", "执法任务", "矛调分级", "告警", "奉化区综合指挥中心"] { #expect(text.contains(title)) }

@@ -21,6 +21,10 @@ public struct ConsoleState: Sendable {
     /// Scroll position of the detail and help views.
     public var overlayScroll = 0
     public var language: Language = .zh
+    /// The town this console is limited to (`watch --db --town`, or a
+    /// town's role): named in the header, so a town's officer and anyone
+    /// looking over a shoulder know the panes are not the district's.
+    public var town: String?
     public var themeIndex = 0
     /// A one-line message for the operator (what happened, or why not).
     public var status: String?

@@ -9,7 +9,11 @@ enum HeaderFooterView {
         let now = ctx.now
         grid.fill(rect, style: Style(.header))
         var x = rect.x + 1
-        x += grid.put(text: ctx.label("title"), x: x, y: rect.y, width: rect.maxX - x, style: Style(.headerTitle)) + 2
+        x += grid.put(text: ctx.label("title"), x: x, y: rect.y, width: rect.maxX - x, style: Style(.headerTitle))
+        if let town = ctx.state.town {
+            x += grid.put(text: " · " + Sanitize.visible(town), x: x, y: rect.y, width: max(0, rect.maxX - x), style: Style(.headerTitle, attributes: .bold))
+        }
+        x += 2
         let badgeText: String
         let badgeRole: Role
         switch badge {
