@@ -117,7 +117,12 @@ public final class DatabaseLedger: ActionLedger {
         case .success(let records):
             do {
                 let seqs = try insert(records)
-                try execute("committing an action", "COMMIT")
+                do {
+                    try execute("committing an action", "COMMIT")
+                } catch let fault as LedgerFault where fault.nature == .offline {
+                    // Sent, and no answer: written or not, only the server knows.
+                    return JournalResult(outcome: .unavailable(.commitUnknown(fault.detail)), read: read, badLines: bad)
+                }
                 seen = max(seen, seqs.max() ?? seen)
                 return JournalResult(outcome: .written(offset: seqs.min() ?? seen, length: records.count),
                                      read: read, badLines: bad, written: records)

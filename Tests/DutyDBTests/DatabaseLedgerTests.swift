@@ -138,6 +138,34 @@ import Testing
         #expect(try LedgerRig.taskIDs(pg, db) == ["ZF-20261128-0001"])
     }
 
+    /// The connection lost during COMMIT (here the server ends it from a
+    /// deferred trigger, which fires at COMMIT): the officer is told the
+    /// action may or may not be written — not "nothing done", which was the
+    /// message before and would be false had the COMMIT gone through. The
+    /// next action reconnects, and is checked against what the log holds.
+    @Test func aConnectionLostWhileCommittingIsReportedAsUnknownNotAsNothingDone() async throws {
+        let pg = try ThrowawayPostgres.cluster()
+        let (db, admin) = try await LedgerRig.database(pg)
+        try await LedgerRig.seed(LedgerRig.events(2), admin)
+        try pg.psql(db, """
+            CREATE FUNCTION cut_at_commit() RETURNS trigger LANGUAGE plpgsql AS $f$
+            BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $f$;
+            CREATE CONSTRAINT TRIGGER cut_at_commit AFTER INSERT ON records DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW WHEN (NEW.line LIKE '%"event":"E01"%') EXECUTE FUNCTION cut_at_commit();
+            """)
+        let (cut, next) = await LedgerRig.onThread { () -> (JournaledAction.Outcome, JournaledAction.Outcome) in
+            let (desk, _) = LedgerRig.console(admin, id: "host-a-1")
+            let cut = desk.perform(.dispatch(event: "E01", unit: "锦屏派出所", type: .joint))
+            let next = desk.perform(.dispatch(event: "E02", unit: "锦屏派出所", type: .joint))
+            return (cut, next)
+        }
+        guard case .unavailable(let failure) = cut else { Issue.record("not reported as unknown: \(cut)"); return }
+        #expect(failure.step == .commitUnknown)
+        #expect(failure.text(.zh).hasPrefix("提交时与数据库断开，操作可能已执行"), "\(failure.text(.zh))")
+        guard case .written(let records) = next else { Issue.record("the next action was not written: \(next)"); return }
+        #expect(records.map(\.id).contains("E02"))
+    }
+
     /// A district role's console with `--town 溪口镇`: what its ledger reads
     /// under the lock (and so puts in its store) is 溪口镇's only, as its
     /// follower reads; before, an action brought every town's new records

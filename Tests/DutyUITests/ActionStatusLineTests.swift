@@ -54,4 +54,15 @@ import Testing
         #expect(ActionStatusLine.reopened([], .zh) == nil)
         #expect(ActionStatusLine.reopened(["A1", "A2"], .zh) == "暂缓30分钟 ⏰ A1, A2")
     }
+
+    /// Offline before anything was sent: ✗, nothing done. Lost while
+    /// committing: neither ✓ nor ✗, and it says it may be written.
+    @Test func aCommitWithoutAnAnswerIsNeitherDoneNorRefused() {
+        let offline = ActionStatusLine.text(.unavailable(.offline("connection refused")), of: .dispatch, .zh)
+        let unknown = ActionStatusLine.text(.unavailable(.commitUnknown("connection closed")), of: .dispatch, .zh)
+        #expect(offline.contains(" ✗ 数据库离线，操作未执行：connection refused"), "\(offline)")
+        #expect(unknown.contains(" ? 提交时与数据库断开，操作可能已执行"), "\(unknown)")
+        #expect(!unknown.contains("✗") && !unknown.contains("✓"))
+        #expect(ActionStatusLine.text(.unavailable(.commitUnknown("x")), of: .dispatch, .en).contains("may have been written"))
+    }
 }

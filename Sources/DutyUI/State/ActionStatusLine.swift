@@ -21,6 +21,9 @@ public enum ActionStatusLine {
             return label + " ✗ " + refusal.message.text(language)
         case .failed(let failure), .blocked(let failure):
             return journalBlocked(failure, language)
+        case .unavailable(let failure) where failure.step == .commitUnknown:
+            // Neither ✓ nor ✗: the follower will show which, once back.
+            return label + " ? " + failure.text(language)
         case .unavailable(let failure):
             // "转派 ✗ 数据库离线，操作未执行：…": refused now, nothing paused.
             return label + " ✗ " + failure.text(language)
