@@ -10,12 +10,9 @@ import Testing
 /// `task_state` holds only the tasks consoles wrote, their state computed
 /// from all their rows.
 @Suite struct PushStraightTests {
+    /// A migrated database of the test's own (as `SchemaStep2Tests` makes them).
     func database(_ label: String = #function) async throws -> (ThrowawayPostgres, String, DatabaseURL) {
-        let pg = try ThrowawayPostgres.cluster()
-        let db = try pg.makeDatabase(label)
-        let url = try DatabaseURL(pg.url(database: db))
-        _ = try await DatabaseSession.with(url) { try await Schema.migrate($0) }
-        return (pg, db, url)
+        try await SchemaStep2Tests().database(label)
     }
 
     static func task(_ id: String, _ ts: Int64, _ status: String, event: String = "E1") -> (String, Int64, String) {
