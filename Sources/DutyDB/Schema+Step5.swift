@@ -23,7 +23,11 @@ extension Schema {
             IF top IS NULL THEN RETURN NULL; END IF;
             \(countersFrom("added").joined(separator: ";\n"));
             SELECT array_agg(DISTINCT a.id) INTO touched FROM added a
-             WHERE a.kind = 'task' AND (a.console IS NOT NULL OR a.id IN (SELECT task_id FROM task_state));
+             WHERE a.kind = 'task'
+               AND (a.console IS NOT NULL OR EXISTS (SELECT 1 FROM task_state s WHERE s.task_id = a.id));
+            -- (EXISTS, a probe of the key per task row: an IN inside the OR
+            -- would be a subplan the planner may rescan row by row once
+            -- the table outgrows its memory for hashing.)
             IF touched IS NOT NULL THEN
                 -- Per task, through the unique index (kind, id, ts_exact):
                 -- never a scan of the log, whatever the planner guesses.
