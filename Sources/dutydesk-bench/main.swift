@@ -38,7 +38,7 @@ struct Bench {
             case "--runs": runs = max(1, Int(it.next() ?? "") ?? runs)
             case "--db": db = it.next()
             default:
-                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames|report|db|follow] [--runs N]")
+                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames|report|db|follow|replay] [--runs N]")
                 exit(2)
             }
         }
@@ -61,6 +61,8 @@ struct Bench {
         let bytes = Platform.stat(path: path)?.size ?? 0
         print("feed: \(path), \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
         if only == "db" { return try DatabaseBench.run(path: path, bytes: bytes) }
+        // The replay alone, in a process of its own: its peak RSS is the replay's.
+        if only == "replay" { return replay(path) }
 
         // Parse only: the scanner and decoder, no store.
         var t0 = Platform.monotonicNanos()
