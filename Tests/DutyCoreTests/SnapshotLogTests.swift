@@ -14,25 +14,26 @@ import Testing
 
     @Test func linksAcrossPagesAndCopiesAreIndependent() {
         var log = SnapshotLog()
-        let n = PagedArray<SnapshotLog.Entry>.pageSize * 2 + 100
-        // Three interleaved chains: i, i+3, i+6 ...
+        let n = (1 << PagedArray<SnapshotLog.Entry>().pageShift) * 2 + 100
+        // Three interleaved chains: i, i+3, i+6 ..., each linked back.
         for i in 0..<n {
-            let j = log.append(Self.snapshot(i))
+            let j = log.append(Self.snapshot(i), prev: i >= 3 ? Int32(i - 3) : -1)
             #expect(j == Int32(i))
-            if i >= 3 { log.setNext(Int32(i - 3), j) }
         }
         #expect(log.count == n)
-        var walked = 0
-        var k: Int32 = 1
-        while k >= 0 { #expect(log[k].ts == Millis(k)); walked += 1; k = log.next(k) }
-        #expect(walked == (n - 1 + 2) / 3)
+        let last = Int32((n - 2) / 3 * 3 + 1)   // the last of the chain from 1
+        let chain = log.withTimeline(endingAt: last) { Array($0) }
+        #expect(chain == Array(stride(from: Int32(1), through: last, by: 3)))
+        for k in chain { #expect(log[k].ts == Millis(k)) }
 
         let copy = log
-        log.setNext(5, -1)
+        log.setPrev(8, -1)
         _ = log.append(Self.snapshot(n))
-        #expect(copy.next(5) == 8)
+        #expect(copy.prev(8) == 5)
         #expect(copy.count == n)
-        #expect(log.next(5) == -1)
+        #expect(log.prev(8) == -1)
+        #expect(log.withTimeline(endingAt: 11) { Array($0) } == [8, 11])
+        #expect(copy.withTimeline(endingAt: 11) { Array($0) } == [2, 5, 8, 11])
         #expect(log[Int32(n)].ts == Millis(n))
     }
 }

@@ -11,7 +11,9 @@ import Dispatch
 /// (ts, arrival): among records of the same ts the file order stays, so for a
 /// conflict "the first one kept" is the same one `stats` keeps.
 ///
-/// Seeking back is a `rebuild`: a fresh store fed from the start. Refused lines
+/// Seeking back is a `rebuild`: a copy of the nearest checkpoint (stores saved
+/// along the recording, sharing every page that did not change between
+/// them) fed forward, or a fresh store fed from the start. Refused lines
 /// have no ts, so they are refused into every rebuilt store first, so that its
 /// quarantine counts match `stats`.
 ///
@@ -115,18 +117,25 @@ public final class Recording: @unchecked Sendable {
         return end - from
     }
 
-    /// Stores saved at record positions, so a seek back restores the nearest
-    /// one and feeds forward instead of re-ingesting from the start.
+    /// Stores saved at record positions, so a seek back copies the nearest
+    /// one and feeds forward instead of re-ingesting from the start. Each is
+    /// a `Store.copy()` of one store that went on ingesting, so together they
+    /// hold each page once plus the pages written between two of them.
     private var checkpoints: [(position: Int, store: Store)] = []
     private var checkpointsReady = false
     private let checkpointLock = DispatchQueue(label: "dutydesk.replay.checkpoints")
 
-    /// Builds checkpoints every `interval` records (default: a twelfth of the
-    /// recording, at least 50,000), on `queue` if given (the console does it
-    /// in the background while the replay starts), else right away. Until
-    /// they are ready, a seek back rebuilds from the start.
+    /// Records between two checkpoints unless told: a seek feeds at most this
+    /// many (about 0.1 s), and each checkpoint costs only the pages written
+    /// in that stretch.
+    public static let checkpointInterval = 100_000
+
+    /// Builds checkpoints every `interval` records (default:
+    /// `checkpointInterval`), on `queue` if given (the console does it in the
+    /// background while the replay starts), else right away. Until they are
+    /// ready, a seek back rebuilds from the start.
     public func buildCheckpoints(interval: Int? = nil, on queue: DispatchQueue? = nil) {
-        let every = max(1, interval ?? max(50_000, entries.count / 12))
+        let every = max(1, interval ?? Self.checkpointInterval)
         let work: @Sendable () -> Void = { [self] in
             let working = Store(clock: .eventTime)
             for q in quarantined { working.refuse(q) }
@@ -143,20 +152,6 @@ public final class Recording: @unchecked Sendable {
             }
         }
         if let queue { queue.async(execute: work) } else { work() }
-    }
-
-    /// Rebuilds a taken checkpoint in the background, from the start, into a
-    /// store of its own.
-    private func replaceCheckpoint(at position: Int) {
-        DispatchQueue.global(qos: .utility).async { [self] in
-            let fresh = Store(clock: .eventTime)
-            for q in quarantined { fresh.refuse(q) }
-            ingest(from: 0, to: position, into: fresh)
-            checkpointLock.sync {
-                checkpoints.append((position, fresh))
-                checkpoints.sort { $0.position < $1.position }
-            }
-        }
     }
 
     /// Ingests entries [from, to) into a store without touching `position`.
@@ -179,20 +174,19 @@ public final class Recording: @unchecked Sendable {
     /// there into the returned store (this is how a seek back works).
     public func rebuild(at t: Millis, clock: Clock) -> Store {
         let target = countThrough(t)
-        // The nearest checkpoint is taken, not copied: copying would cost a
-        // copy-on-write of the whole state on the first new record. A fresh
-        // one replaces it in the background (with its own text table, so the
-        // two threads never share one).
+        // The nearest checkpoint is copied (pages shared, copied as the new
+        // store writes them), so it stays for the next seek. Checkpoints are
+        // published only once all are built, so from then on every store
+        // sharing their pages and text table is on the caller's queue.
         let nearest: (position: Int, store: Store)? = checkpointLock.sync {
             guard checkpointsReady, let i = checkpoints.lastIndex(where: { $0.position <= target }) else { return nil }
-            return checkpoints.remove(at: i)
+            return checkpoints[i]
         }
         if let nearest {
-            let store = nearest.store
+            let store = nearest.store.copy()
             store.clock = clock
             position = nearest.position
             feed(until: t, into: store)
-            replaceCheckpoint(at: nearest.position)
             return store
         }
         let store = Store(clock: clock)

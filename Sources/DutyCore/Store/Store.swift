@@ -3,12 +3,14 @@ import Dispatch
 
 /// The in-memory store: items by kind and id with their timelines, the
 /// aggregates over their current states, the quarantine and the clock.
-/// Items live in one byte-keyed table per kind (id bytes → the item's first
-/// and latest snapshot), so an item's index is its entry in that table and no
-/// String is made while ingesting. Every snapshot of every item sits in one
-/// log (`SnapshotLog`), each linked to the item's next one in time: no
-/// allocation per item, and the recent snapshots that updates touch stay
-/// close together. Confined to one queue (the console's); not
+/// Items live in one byte-keyed table per kind (id bytes → the item's
+/// latest snapshot and first report time), so an item's index is its entry
+/// in that table and no String is made while ingesting. Every snapshot of
+/// every item sits in one log (`SnapshotLog`), each linked to the item's
+/// previous one in time: no allocation per item, the recent snapshots that
+/// updates touch stay close together, and an update writes only new entries
+/// (so a copy, a replay checkpoint, shares all the pages already filled).
+/// Confined to one queue (the console's); not
 /// thread-safe by design, because every read and write happens there and
 /// locks would cost the hot path.
 // @unchecked Sendable: one queue at a time uses it (checked in debug builds once `confine(to:)` names it).
@@ -23,8 +25,9 @@ public final class Store: @unchecked Sendable {
     /// Every snapshot held, in the order ingested, linked per item.
     @exclusivity(unchecked) private var snapshots = SnapshotLog()
 
-    /// An item's timeline: indexes of its earliest and latest snapshots.
-    struct Timeline { var first: Int32; var last: Int32; var firstTs: Millis }
+    /// An item's timeline: its latest snapshot (the others are linked back
+    /// from it) and its earliest ts.
+    struct Timeline { var last: Int32; var firstTs: Millis }
     @exclusivity(unchecked) public private(set) var aggregates = Aggregates()
 
     /// Good records parsed (duplicates and conflicts included).
@@ -69,9 +72,9 @@ public final class Store: @unchecked Sendable {
     }
 
     /// An independent copy (a replay checkpoint). Everything is a value
-    /// copied on write except the text table, which is shared: it only ever
-    /// grows, so symbols held by either copy stay valid. Use the copies on
-    /// one thread at a time.
+    /// copied on write, by pages, except the text table, which is shared: it
+    /// only ever grows, so symbols held by either copy stay valid. The copy
+    /// costs O(pages), not O(records). Use the copies on one thread at a time.
     public func copy() -> Store { Store(copying: self) }
 
     /// Confines the store to `queue` (nil: lifts it): from now on, in debug
@@ -111,19 +114,16 @@ public final class Store: @unchecked Sendable {
     /// period report reads every item's history, and an array per item
     /// (`history`) would be most of its cost.
     public func walkHistory(_ kind: Kind, _ index: Int32, _ body: (CompactSnapshot) -> Bool) {
-        var j = items[Int(kind.rawValue)].value(at: Int(index)).first
-        while j >= 0 {
-            if !body(snapshots[j]) { return }
-            j = snapshots.next(j)
+        let last = items[Int(kind.rawValue)].value(at: Int(index)).last
+        snapshots.withTimeline(endingAt: last) { timeline in
+            for j in timeline where !body(snapshots[j]) { return }
         }
     }
 
     /// The timeline of an item, compact (no Strings made).
     public func history(_ kind: Kind, _ index: Int32) -> [CompactSnapshot] {
-        var out: [CompactSnapshot] = []
-        var j = items[Int(kind.rawValue)].value(at: Int(index)).first
-        while j >= 0 { out.append(snapshots[j]); j = snapshots.next(j) }
-        return out
+        let last = items[Int(kind.rawValue)].value(at: Int(index)).last
+        return snapshots.withTimeline(endingAt: last) { timeline in timeline.map { snapshots[$0] } }
     }
 
     /// The current state of an item, compact.
@@ -235,7 +235,7 @@ public final class Store: @unchecked Sendable {
                        snapshot s: CompactSnapshot, hash: UInt64) -> ApplyResult {
         guard let entry = table.pointee.lookup(idBytes, hash: hash) else {
             let j = snapshots.append(s)
-            let index = Int32(table.pointee.insert(idBytes, hash: hash, value: Timeline(first: j, last: j, firstTs: s.ts)))
+            let index = Int32(table.pointee.insert(idBytes, hash: hash, value: Timeline(last: j, firstTs: s.ts)))
             aggregates.apply(s, item: index, firstTs: s.ts, sign: 1)
             aggregates.noteHistory(s)
             return .created
@@ -245,8 +245,7 @@ public final class Store: @unchecked Sendable {
         let last = snapshots[timeline.last]
         guard s.isLater(than: last) else { return insertOlder(s, table: table, index: index, timeline: timeline) }
         // The common case: a newer snapshot becomes the current state.
-        let j = snapshots.append(s)
-        snapshots.setNext(timeline.last, j)
+        let j = snapshots.append(s, prev: timeline.last)
         table.pointee.modifyValue(at: entry) { $0.last = j }
         aggregates.replace(last, s, item: index, oldFirst: timeline.firstTs, newFirst: timeline.firstTs)
         aggregates.noteHistory(s)
@@ -255,28 +254,27 @@ public final class Store: @unchecked Sendable {
 
     /// Files a snapshot no newer than the current one: a duplicate, a
     /// conflict, or an out-of-order record for the timeline (histories are
-    /// short, so walking the chain is cheap).
+    /// short, so walking the chain back from the latest is cheap).
     private func insertOlder(_ s: CompactSnapshot, table: UnsafeMutablePointer<ByteKeyTable<Timeline>>,
                              index: Int32, timeline: Timeline) -> ApplyResult {
-        var prev: Int32 = -1
-        var cur = timeline.first
-        while cur >= 0 && s.isLater(than: snapshots[cur]) {
-            prev = cur
-            cur = snapshots.next(cur)
+        // The earliest snapshot not older than s (the latest is not).
+        var cur = timeline.last
+        var prev = snapshots.prev(cur)
+        while prev >= 0 && !s.isLater(than: snapshots[prev]) {
+            cur = prev
+            prev = snapshots.prev(cur)
         }
-        // The latest snapshot is not older than s, so the walk stops at a snapshot.
         let here = snapshots[cur]
         if here.ts == s.ts && here.tsMicros == s.tsMicros {
             if here.sameContent(as: s, texts: texts) { duplicates += 1; return .duplicate }
             conflicts += 1
             return .conflict
         }
-        let j = snapshots.append(s, next: cur)
-        if prev >= 0 {
-            snapshots.setNext(prev, j)
-        } else {
+        let j = snapshots.append(s, prev: prev)
+        snapshots.setPrev(cur, j)
+        if prev < 0 {
             // A new first report time moves the item in the time-ordered indexes.
-            table.pointee.modifyValue(at: Int(index)) { $0.first = j; $0.firstTs = s.ts }
+            table.pointee.modifyValue(at: Int(index)) { $0.firstTs = s.ts }
             let current = snapshots[timeline.last]
             aggregates.replace(current, current, item: index, oldFirst: timeline.firstTs, newFirst: s.ts)
         }

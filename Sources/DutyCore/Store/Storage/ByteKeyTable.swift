@@ -3,10 +3,15 @@
 /// Swift String is never created to look something up. Each slot packs the
 /// hash's high half with the entry number, so a probe touches one cache line;
 /// each entry holds its key's first sixteen bytes, so comparing an id (ids
-/// are short) touches one more and never the key store.
+/// are short) touches one more and never the key store. Copies share their
+/// slots (`HashSlots`: a copy sees only its own entries in them) and their
+/// pages (values, written at random, in small pages): a replay checkpoint
+/// costs what changes after it, not a copy of the table.
 /// Internal: a hot-path building block of the store and the text table.
 struct ByteKeyTable<Value: Sendable>: Sendable {
-    private var slots: [UInt64]         // 0 = empty; else hash high 32 bits << 32 | (entry + 1)
+    /// 0 = empty; else hash high 32 bits << 32 | (entry + 1). A slot holding
+    /// an entry ≥ `count` is empty for this copy.
+    private var slots: HashSlots
     /// An entry's key: its first sixteen bytes as two words (zero-padded),
     /// its length, and where the whole key lies when it is longer.
     struct Key: Sendable {
@@ -16,7 +21,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     }
     private var keys = PagedArray<Key>()
     private var long = PagedBytes()
-    private var values = PagedArray<Value>()
+    private var values = PagedArray<Value>(pageShift: 10)
     private var mask: Int
 
     /// Keys are at most this long (the length's 24 bits; feed lines are at most 1 MiB).
@@ -25,7 +30,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
+        slots = HashSlots(size: size)
         mask = size - 1
     }
 
@@ -39,17 +44,15 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int? {
         let tag = hash >> 32
         let (a, b) = ByteHash.firstWords(key)
-        return slots.withUnsafeBufferPointer { s in
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let v = s[slot]
-                if v == 0 { return nil }
-                if v >> 32 == tag {
-                    let e = Int(v & 0xFFFF_FFFF) - 1
-                    if keyEquals(e, key, a, b) { return e }
-                }
-                slot = (slot &+ 1) & mask
-            }
+        let s = slots.base, limit = UInt64(values.count)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let v = s[slot]
+            // Empty (0 wraps to the largest), or another copy's later entry.
+            let e = (v & 0xFFFF_FFFF) &- 1
+            if e >= limit { return nil }
+            if v >> 32 == tag && keyEquals(Int(e), key, a, b) { return Int(e) }
+            slot = (slot &+ 1) & mask
         }
     }
 
@@ -71,7 +74,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     @inline(__always)
     mutating func prefetch(hash: UInt64) {
         let slot = Int(truncatingIfNeeded: hash) & mask
-        slots.withUnsafeBufferPointer { Platform.prefetch($0.baseAddress! + slot) }
+        Platform.prefetch(slots.base + slot)
     }
 
     @inline(__always)
@@ -87,7 +90,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     @discardableResult
     mutating func insert(_ key: UnsafeRawBufferPointer, hash: UInt64, value: Value) -> Int {
         precondition(key.count <= Self.maxKeyLength, "key too long")
-        if (values.count + 1) * 10 > slots.count * 7 { grow() }
+        if (values.count + 1) * 10 > slots.size * 7 { grow() }
         let e = values.count
         let (a, b) = ByteHash.firstWords(key)
         let ref = key.count > 16 ? long.append(key) : 0
@@ -123,15 +126,44 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
 
     mutating func setValue(_ v: Value, at entry: Int) { values[entry] = v }
 
+    /// Files entry `e` (the newest) in the first slot empty for this copy.
     private mutating func place(_ e: Int, hash: UInt64) {
+        let mine = (hash >> 32) << 32 | UInt64(e + 1)
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 { slot = (slot &+ 1) & mask }
-        slots[slot] = (hash >> 32) << 32 | UInt64(e + 1)
+        while true {
+            let v = slots.base[slot]
+            if (v & 0xFFFF_FFFF) &- 1 >= UInt64(e) {
+                // Already there: the history this copy follows made the same insert.
+                if v == mine { return }
+                if v == 0 && slots.filled <= e {
+                    slots.base[slot] = mine
+                    slots.filled = e + 1
+                    return
+                }
+                // Another copy went on differently from here: take slots of our own.
+                unshare(count: e)
+                continue
+            }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
+    /// Slots of this copy's own (entries from `count` on emptied), copied
+    /// unless no other copy holds them.
+    @inline(never)
+    private mutating func unshare(count: Int) {
+        if isKnownUniquelyReferenced(&slots) {
+            let limit = UInt64(count)
+            for i in 0..<slots.size where (slots.base[i] & 0xFFFF_FFFF) &- 1 >= limit { slots.base[i] = 0 }
+            slots.filled = count
+        } else {
+            slots = HashSlots(copying: slots, count: count)
+        }
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        slots = Array(repeating: 0, count: size)
+        let size = slots.size * 2
+        slots = HashSlots(size: size)
         mask = size - 1
         for e in 0..<values.count {
             let h = withKey(at: e) { ByteHash.hash($0) }

@@ -1,27 +1,29 @@
-/// An append-mostly array held in pages of 16,384 elements.
+/// An append-mostly array held in pages of 2^`pageShift` elements (16,384
+/// unless told).
 ///
 /// Why: the store's tables grow to millions of entries while a feed is read.
 /// A plain array doubles, copying everything it holds and faulting in fresh
 /// memory for the copy each time; pages are allocated once and never move.
 /// A copy of the whole array (a replay checkpoint) shares the pages and
-/// copies only a page that one side then writes.
+/// copies only a page that one side then writes: an array written at random
+/// places (an item's latest snapshot) takes small pages, so a checkpoint
+/// owns copies of the few kilobytes around each write, not of megabytes.
 struct PagedArray<Element>: Sendable where Element: Sendable {
-    static var pageShift: Int { 14 }
-    static var pageSize: Int { 1 << pageShift }
+    let pageShift: Int
     private var pages: [[Element]] = []
     private(set) var count = 0
 
-    init() {}
+    init(pageShift: Int = 14) { self.pageShift = pageShift }
 
     @inline(__always)
     subscript(i: Int) -> Element {
-        get { pages[i >> Self.pageShift][i & (Self.pageSize - 1)] }
-        _modify { yield &pages[i >> Self.pageShift][i & (Self.pageSize - 1)] }
+        get { pages[i >> pageShift][i & ((1 << pageShift) - 1)] }
+        _modify { yield &pages[i >> pageShift][i & ((1 << pageShift) - 1)] }
     }
 
     @inline(__always)
     mutating func append(_ e: Element) {
-        if count & (Self.pageSize - 1) == 0 { pages.append(Self.newPage(Self.pageSize, prefault: !pages.isEmpty)) }
+        if count & ((1 << pageShift) - 1) == 0 { pages.append(Self.newPage(1 << pageShift, prefault: !pages.isEmpty)) }
         pages[pages.count - 1].append(e)
         count += 1
     }
