@@ -16,10 +16,11 @@ import Testing
         var parser = FeedParser.validating()
         var kept: [(ts: Millis, micros: UInt16, arrival: Int, line: String)] = []
         for path in paths {
-            for var line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
-                if line.hasSuffix("\r") { line = line.dropLast() }
-                var text = String(line)
-                if text.isEmpty { continue }
+            // Split as bytes: "\r\n" is one Character, and a String split would keep it.
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            for var line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
+                if line.last == 0x0D { line = line.dropLast() }
+                var text = String(decoding: line, as: UTF8.self)
                 let parsed = text.withUTF8 { parser.parseCompact(UnsafeRawBufferPointer($0)) }
                 if case .success(let s) = parsed { kept.append((s.ts, s.tsMicros, kept.count, text)) }
             }
