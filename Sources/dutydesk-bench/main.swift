@@ -13,7 +13,7 @@ struct Bench {
     var records = 1_000_000
     var file: String?
     var seed: UInt64 = 7
-    /// `--only parse|ingest|keys|frame|frames|report`: measure one phase and stop (for
+    /// `--only parse|ingest|keys|frame|frames|report|replay|load`: measure one phase and stop (for
     /// profiling it; `frame` ingests once, then times the 200×60 frames;
     /// `frames` also measures the incident view; `report` the period report,
     /// over this store and over a generated district year).
@@ -38,7 +38,7 @@ struct Bench {
             case "--runs": runs = max(1, Int(it.next() ?? "") ?? runs)
             case "--db": db = it.next()
             default:
-                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames|report|db|follow|replay] [--runs N]")
+                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames|report|db|follow|replay|load] [--runs N]")
                 exit(2)
             }
         }
@@ -61,8 +61,10 @@ struct Bench {
         let bytes = Platform.stat(path: path)?.size ?? 0
         print("feed: \(path), \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
         if only == "db" { return try DatabaseBench.run(path: path, bytes: bytes) }
-        // The replay alone, in a process of its own: its peak RSS is the replay's.
+        // `--only replay`: the replay part alone, in a fresh process (its load
+        // time and peak RSS without a store ingested before it).
         if only == "replay" { return replay(path) }
+        if only == "load" { return replayLoad(path) }
 
         // Parse only: the scanner and decoder, no store.
         var t0 = Platform.monotonicNanos()
@@ -199,6 +201,7 @@ struct Bench {
         var t0 = Platform.monotonicNanos()
         let recording = Recording(paths: [path])
         print(String(format: "replay load: %.3f s (%d records sorted by ts)", seconds(since: t0), recording.count))
+        print(String(format: "peak RSS after replay load: %.0f MB", Double(Platform.peakRSSBytes()) / 1_048_576))
         guard let end = recording.endTs else { return }
         t0 = Platform.monotonicNanos()
         let store = Store(clock: .fixed(end))
@@ -218,6 +221,14 @@ struct Bench {
                          back >= TimeSpan.day ? "\(back / TimeSpan.day) d" : "\(back / TimeSpan.hour) h", seconds(since: t0)))
         }
         print(String(format: "peak RSS after replay with checkpoints: %.0f MB", Double(Platform.peakRSSBytes()) / 1_048_576))
+    }
+
+    /// `--only load`: loads the recording and stops (its time and peak RSS).
+    func replayLoad(_ path: String) {
+        let t0 = Platform.monotonicNanos()
+        let recording = Recording(paths: [path])
+        print(String(format: "replay load: %.3f s (%d records sorted by ts)", seconds(since: t0), recording.count))
+        print(String(format: "peak RSS after replay load: %.0f MB", Double(Platform.peakRSSBytes()) / 1_048_576))
     }
 
     /// One full console frame at 200×60 over the whole store (panes read

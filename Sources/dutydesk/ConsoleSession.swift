@@ -52,6 +52,8 @@ final class ConsoleSession: @unchecked Sendable {
     /// `watch --db`: the log's follower and whether it reaches the database.
     private var follower: RecordFollower?
     private var databaseStatus = RecordFollower.Status.online
+    /// Replay: how many of the recording's read problems the status line has shown.
+    private var readProblemsShown = 0
 
     init(store: Store, feed: Feed, themes: [Theme], language: Language) {
         self.store = store
@@ -155,6 +157,12 @@ final class ConsoleSession: @unchecked Sendable {
         let target = recording.position + slice < recording.count ? recording.ts(at: recording.position + slice) : now
         recording.feed(until: min(now, target), into: store)
         store.clock = .fixed(min(now, target))
+        // A file changed under the replay: its records are no longer fed; say so once.
+        let problems = recording.readProblems
+        if problems.count > readProblemsShown {
+            state.status = problems[problems.count - 1]
+            readProblemsShown = problems.count
+        }
         if min(now, target) < now {
             DispatchQueue.main.async { [self] in replayStep(); requestRedraw() }
         }

@@ -155,8 +155,8 @@ import Testing
         let replayed = Recording(paths: [out])
         #expect(replayed.count == recording.count && replayed.quarantined.isEmpty)
         for i in 0..<recording.count {
-            let same = recording.withLine(at: i) { a in replayed.withLine(at: i) { b in Platform.equal(a, b) } }
-            #expect(same, "record \(i)")
+            let same = recording.withLine(at: i) { a in replayed.withLine(at: i) { b in Platform.equal(a, b) } } ?? nil
+            #expect(same == true, "record \(i)")
         }
         let end = try #require(recording.endTs)
         let expected = Self.stats([f.a, f.b], at: end).replacingOccurrences(of: #""quarantined":1,"#, with: #""quarantined":0,"#)

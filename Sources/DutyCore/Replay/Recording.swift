@@ -6,10 +6,11 @@ import Dispatch
 /// (the state at any time equals `stats` of the same files), and the surest way
 /// is to hand the store the very bytes it would have ingested live, through
 /// `Store.ingest`, so the one parser and the one `apply` decide everything.
-/// Every good line's bytes sit in one arena (no String, no allocation per
-/// record); each record keeps its ts and arrival order. Records are sorted by
-/// (ts, arrival): among records of the same ts the file order stays, so for a
-/// conflict "the first one kept" is the same one `stats` keeps.
+/// The bytes stay in the files (kept open, `RecordingFiles`): each record
+/// keeps its ts and where its line is, and is read back when fed
+/// (`RecordingReader`, a pread per block). Records are in (ts, arrival)
+/// order (`RecordingOrder`): among records of the same ts the file order
+/// stays, so for a conflict "the first one kept" is the same one `stats` keeps.
 ///
 /// Seeking back is a `rebuild`: a copy of the nearest checkpoint (stores saved
 /// along the recording, sharing every page that did not change between
@@ -20,25 +21,27 @@ import Dispatch
 /// Not thread-safe: confined to one queue, like the store it feeds.
 // @unchecked Sendable: lines are immutable after init, `position` stays on one queue, checkpoints sit behind `checkpointLock`.
 public final class Recording: @unchecked Sendable {
-    /// One kept record: where its line sits in the arena, its ts and arrival.
+    /// One kept record: its ts and where its line is (24 bytes).
     struct Entry {
         var ts: Millis
-        var start: Int
+        /// The file's number (`RecordingFiles`) above `offsetBits`, the
+        /// line's byte offset in it below.
+        var location: UInt64
         var length: Int32
-        var arrival: Int32
         /// The microseconds within `ts`'s millisecond: two records of one
         /// millisecond still play in time order.
         var micros: UInt16 = 0
 
-        @inline(__always)
-        static func before(_ a: Entry, _ b: Entry) -> Bool {
-            if a.ts != b.ts { return a.ts < b.ts }
-            if a.micros != b.micros { return a.micros < b.micros }
-            return a.arrival < b.arrival
-        }
+        static let offsetBits: UInt64 = 40
+        /// Files up to 1 TiB, up to 16 M of them.
+        static let maxOffset = Int64(1) << offsetBits
+        static let maxFiles = 1 << (64 - offsetBits)
+
+        var file: Int { Int(location >> Self.offsetBits) }
+        var offset: Int64 { Int64(location & (UInt64(Self.maxOffset) - 1)) }
     }
 
-    private var arena: [UInt8] = []
+    private let files: RecordingFiles
     /// Kept records, sorted by (ts to the microsecond, arrival), cut to `from`…`to`.
     private var entries: [Entry] = []
 
@@ -54,24 +57,39 @@ public final class Recording: @unchecked Sendable {
     public init(paths: [String], from: Millis? = nil, to: Millis? = nil) {
         var bytesHint: Int64 = 0
         for path in paths { bytesHint += Platform.stat(path: path).map { $0.isRegular ? $0.size : 0 } ?? 0 }
-        var sink = Loader()
-        sink.arena.reserveCapacity(Int(min(bytesHint, Int64(Int32.max))))
+        // About 270 bytes a line: reserved, not touched, beyond what is used.
+        var sink = RecordingLoader(reserving: Int(min(bytesHint / 128, Int64(Int32.max))))
         let tailer = FeedTailer(paths: paths)
         tailer.poll(into: &sink)
         tailer.finish(into: &sink)
         problems = tailer.oneShotProblems
-        arena = sink.arena
         quarantined = sink.quarantined
+        files = RecordingFiles()
+        // The files read, numbered as the loader numbered them; those it
+        // took no line from are closed.
+        var taken: [Int: (fd: Int32, size: Int64)] = [:]
+        for d in tailer.takeDescriptors() {
+            if let n = sink.number(device: d.device, inode: d.inode) { taken[n] = (d.fd, d.bytesRead) } else { Platform.close(d.fd) }
+        }
+        for (n, origin) in sink.origins.enumerated() {
+            // Every file met is still open in the tailer (it lets go of
+            // files only on a later poll).
+            let file = taken[n] ?? (-1, 0)
+            _ = files.add(path: origin.path, fd: file.fd, size: file.size)
+        }
         var kept = sink.entries
+        sink.entries = []
         if from != nil || to != nil {
             let lo = from ?? .min, hi = to ?? .max
             kept.removeAll { $0.ts < lo || $0.ts > hi }
         }
-        if !Self.isSorted(kept) {
-            kept.sort(by: Entry.before)
-        }
-        entries = kept
+        entries = RecordingOrder.sorted(kept)
     }
+
+    /// Lines that could not be read back as loaded (a file truncated or
+    /// written over since), one message per file: those files' records are
+    /// no longer fed.
+    public var readProblems: [String] { files.problems }
 
     /// Records kept.
     public var count: Int { entries.count }
@@ -97,12 +115,10 @@ public final class Recording: @unchecked Sendable {
         return lo
     }
 
-    /// Hands the line of the record at `index` to `body` (valid only during the call).
-    public func withLine<T>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        let e = entries[index]
-        return try arena.withUnsafeBytes { all in
-            try body(UnsafeRawBufferPointer(rebasing: all[e.start..<e.start + Int(e.length)]))
-        }
+    /// Hands the line of the record at `index` to `body` (valid only during
+    /// the call); nil when it cannot be read back as loaded (`readProblems`).
+    public func withLine<T>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T? {
+        try RecordingReader(files: files, entries: entries[index...index]).withLine(entries[index], body)
     }
 
     /// Feeds the records with ts ≤ `t`, from `position` on, into `store`
@@ -154,13 +170,17 @@ public final class Recording: @unchecked Sendable {
         if let queue { queue.async(execute: work) } else { work() }
     }
 
-    /// Ingests entries [from, to) into a store without touching `position`.
+    /// Ingests entries [from, to) into a store without touching `position`:
+    /// read back from the files (a reader of its own: checkpoints are built
+    /// on another thread while the console feeds). A line that cannot be
+    /// read back as loaded is left out (`readProblems` says why).
     private func ingest(from: Int, to: Int, into store: Store) {
-        arena.withUnsafeBytes { all in
-            for i in from..<to {
-                let e = entries[i]
-                store.ingest(line: UnsafeRawBufferPointer(rebasing: all[e.start..<e.start + Int(e.length)]),
-                             file: "replay", lineNumber: i + 1, offset: Int64(e.start))
+        guard from < to else { return }
+        let reader = RecordingReader(files: files, entries: entries[from..<to])
+        for i in from..<to {
+            let e = entries[i]
+            _ = reader.withLine(e) { line in
+                store.ingest(line: line, file: "replay", lineNumber: i + 1, offset: e.offset)
             }
         }
     }
@@ -198,51 +218,24 @@ public final class Recording: @unchecked Sendable {
 
     /// Writes the kept records' lines, in sorted order, each followed by "\n"
     /// (the recording of `dutydesk record`): written in blocks, not per line.
+    /// An input that is also the output is read into memory first (opening
+    /// the output empties it). Throws if a line cannot be read back as
+    /// loaded: a recording missing records would replay a wrong shift.
     public func write(to path: String) throws {
+        if let target = Platform.stat(path: path), target.isRegular {
+            for (n, file) in files.files.enumerated() {
+                guard let info = Platform.stat(fd: file.fd), info.device == target.device, info.inode == target.inode else { continue }
+                if !files.hold(n) { throw RecordingError(path: path, reason: files.problems.last ?? "cannot read it") }
+            }
+        }
         let writer = try RecordingWriter(path: path, truncate: true)
-        arena.withUnsafeBytes { all in
-            for e in entries {
-                writer.append(line: UnsafeRawBufferPointer(rebasing: all[e.start..<e.start + Int(e.length)]))
+        let reader = RecordingReader(files: files, entries: entries[...])
+        for e in entries {
+            if reader.withLine(e, { writer.append(line: $0) }) == nil {
+                try? writer.close()
+                throw RecordingError(path: path, reason: "incomplete: " + (files.problems.first ?? "a line could not be read back"))
             }
         }
         try writer.close()
-    }
-
-    // MARK: - Loading
-
-    /// The tailer's sink while loading: validates each line (its own parser,
-    /// keeping no texts) for its ts, and copies good lines into the arena.
-    struct Loader: LineSink {
-        var parser = FeedParser.validating()
-        var arena: [UInt8] = []
-        var entries: [Entry] = []
-        var quarantined: [QuarantinedLine] = []
-
-        mutating func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition) {
-            switch parser.parseCompact(bytes) {
-            case .success(let snapshot):
-                precondition(entries.count < Int32.max, "more than 2^31 records")
-                entries.append(Entry(ts: snapshot.ts, start: arena.count, length: Int32(bytes.count),
-                                     arrival: Int32(entries.count), micros: snapshot.tsMicros))
-                arena.append(contentsOf: bytes)
-            case .failure(let error):
-                refused(QuarantinedLine(file: position.file, line: position.line, offset: position.offset, error: error))
-            }
-        }
-
-        mutating func refused(_ line: QuarantinedLine) {
-            Log.feed.debug("quarantined \(Log.shown(line.description))")
-            quarantined.append(line)
-        }
-    }
-
-    /// Feeds are mostly in time order already; then no sort is needed.
-    private static func isSorted(_ entries: [Entry]) -> Bool {
-        var i = 1
-        while i < entries.count {
-            if Entry.before(entries[i], entries[i - 1]) { return false }
-            i += 1
-        }
-        return true
     }
 }

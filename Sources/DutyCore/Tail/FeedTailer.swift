@@ -140,6 +140,16 @@ public final class FeedTailer: @unchecked Sendable {
         if lines > 0 { lastLineMillis = Platform.wallClockMillis() }
     }
 
+    /// Hands over every followed file's descriptor with its identity and
+    /// how many of its bytes were read, and forgets the files (closing them
+    /// is the caller's business): a loaded recording reads its lines back
+    /// from the very files read here, whatever their names become.
+    func takeDescriptors() -> [(device: UInt64, inode: UInt64, fd: Int32, bytesRead: Int64)] {
+        confinement.check()
+        defer { files = [:] }
+        return files.values.map { ($0.identity.device, $0.identity.inode, $0.fd, $0.offset) }
+    }
+
     // MARK: - Finding the files
 
     private struct Entry {
