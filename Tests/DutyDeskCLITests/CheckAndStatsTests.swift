@@ -104,3 +104,20 @@ import Testing
         #expect(r.stderr.contains("exactly one of --records N or --days N"))
     }
 }
+
+/// `--threads`: the commands print the same on one thread and on several.
+@Suite(.serialized) struct ThreadsOptionTests {
+    @Test func statsAndCheckPrintTheSameOnOneThreadAndOnFour() throws {
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
+        let reject = try String(contentsOf: Fixtures.conformance.appendingPathComponent("reject.jsonl"), encoding: .utf8)
+        try (CheckAndStatsTests.feed + reject).write(to: dir.appendingPathComponent("a.jsonl"), atomically: true, encoding: .utf8)
+        for command in ["stats", "check"] {
+            let one = try CLIRunner.run([command, "--threads", "1", dir.path])
+            let four = try CLIRunner.run([command, "--threads", "4", dir.path])
+            #expect(one.status == four.status && one.stdout == four.stdout && one.stderr == four.stderr, "\(command)")
+            #expect(one.stdoutLines.count >= 1, "\(command) printed nothing")
+        }
+        #expect(try CLIRunner.run(["stats", "--threads", "0", dir.path]).status == 64)
+    }
+}
