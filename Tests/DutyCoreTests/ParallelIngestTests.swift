@@ -140,6 +140,7 @@ enum MutatedFeed {
             case 17..<19: line = replace(line, #""id":""#, #""id":"\u0058"#)
             case 19..<21: line.append(0x0D)
             case 21: out.append([])
+            case 22: out.append(Array(NoticeLine.make("N\(out.count)", "2026-11-23T10:00:00+08:00").utf8))
             default: break
             }
             out.append(line)
