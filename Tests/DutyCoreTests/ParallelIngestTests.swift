@@ -100,6 +100,20 @@ import Testing
         Self.expectSameEverywhere([folder.path], maxLineBytes: 2_000)
     }
 
+    @Test func aTasksNewNamesGetTheOneThreadSymbols() throws {
+        // A task's unit is interned before its town: when both are new, the
+        // symbols tell whether that order was kept.
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = folder.file("a.jsonl")
+        let lines = [Line.task("T1", "2026-11-28T09:00:00+08:00", due: "2026-11-28T10:00:00+08:00", unit: "新的中队"),
+                     Line.event("E1", "2026-11-28T09:00:00+08:00")]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let one = Self.load([path], threads: 1)
+        #expect(one.records == 2)
+        Self.expectSame(one, Self.load([path], threads: 2, batchBytes: 64), "a task first")
+    }
+
     @Test func oneThreadIsTheStoresOwnPath() throws {
         let folder = try TempFolder()
         defer { folder.remove() }
