@@ -1,6 +1,5 @@
 import DequeModule
 import Dispatch
-import Glibc
 
 /// Work on batches of lines in parallel, results taken in order: the
 /// reader fills a batch, a worker runs `work` on it while the reader goes
@@ -43,10 +42,7 @@ final class BatchPipeline<Output> {
     /// The workers for `threads` threads in all: the caller's thread applies
     /// while they parse, and a worker waiting for its next batch gives its
     /// core back, so as many workers as threads keep every core busy.
-    static func workers(threads: Int) -> Int {
-        if let w = getenv("DUTYDESK_INGEST_WORKERS").flatMap({ Int(String(cString: $0)) }), w >= 1 { return w }
-        return threads
-    }
+    static func workers(threads: Int) -> Int { max(1, threads) }
 
     /// Adds a line; hands over the batch first if the line does not fit.
     @inline(__always)
