@@ -24,6 +24,9 @@ struct Bench {
     /// a second store would reuse the memory the first one freed and skip
     /// the page faults a real start pays.
     var runs = 3
+    /// `--threads N`: threads of the ingest in this process (`--only ingest`,
+    /// 1: the one-thread path); the full bench times 1 and every core.
+    var threads = 1
     /// `--db URL`, for `--only dbload` (the bench's own child process).
     var db: String?
 
@@ -37,8 +40,9 @@ struct Bench {
             case "--only": only = it.next()
             case "--runs": runs = max(1, Int(it.next() ?? "") ?? runs)
             case "--db": db = it.next()
+            case "--threads": threads = max(1, Int(it.next() ?? "") ?? threads)
             default:
-                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames|report|db|follow|replay|load] [--runs N]")
+                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames|report|db|follow|replay|load] [--runs N] [--threads N]")
                 exit(2)
             }
         }
@@ -85,31 +89,35 @@ struct Bench {
         // already and reuses memory they freed, so that run is shown apart.
         var childRecords: Int?
         if only == nil {
-            var times: [Double] = [], peaks: [Double] = []
-            for run in 1...runs {
-                guard let r = try childIngest(path) else {
-                    print("  ingest, run \(run): the child process failed; left out of the median")
-                    continue
+            for threads in Platform.cores > 1 ? [1, Platform.cores] : [1] {
+                var times: [Double] = [], peaks: [Double] = []
+                let threadsText = threads == 1 ? "1 thread" : "\(threads) threads"
+                for run in 1...runs {
+                    guard let r = try childIngest(path, threads: threads) else {
+                        print("  ingest, run \(run): the child process failed; left out of the median")
+                        continue
+                    }
+                    if let c = childRecords, c != r.records { print("  ingest, run \(run): \(r.records) records, not \(c)") }
+                    childRecords = r.records
+                    times.append(r.seconds)
+                    peaks.append(r.peakMB)
+                    rate("  ingest, \(threadsText), run \(run) (own process)", r.records, bytes, r.seconds)
                 }
-                if let c = childRecords, c != r.records { print("  ingest, run \(run): \(r.records) records, not \(c)") }
-                childRecords = r.records
-                times.append(r.seconds)
-                peaks.append(r.peakMB)
-                rate("  ingest, run \(run) (own process)", r.records, bytes, r.seconds)
-            }
-            if let records = childRecords {
-                rate("ingest into store (median of \(times.count) runs)", records, bytes, times.sorted()[times.count / 2])
-                print(String(format: "peak RSS of an ingest in its own process: %.0f MB at most (target ≤ 350 MB for 1,000,000 records)",
-                             peaks.max() ?? 0))
+                if let records = childRecords, !times.isEmpty {
+                    rate("ingest into store, \(threadsText) (median of \(times.count) runs)", records, bytes, times.sorted()[times.count / 2])
+                    print(String(format: "peak RSS of an ingest in its own process, %@: %.0f MB at most (target ≤ 350 MB for 1,000,000 records)",
+                                 threadsText, peaks.max() ?? 0))
+                }
             }
         }
         let rssBefore = Platform.peakRSSBytes()
         let store = Store(clock: .eventTime)
-        var sink = store
+        var sink = ParallelIngest(store: store, threads: threads)
         t0 = Platform.monotonicNanos()
         let tailer = FeedTailer(paths: [path])
         tailer.poll(into: &sink)
         tailer.finish(into: &sink)
+        sink.finish()
         s = seconds(since: t0)
         let here = store.records + store.quarantinedTotal
         rate(only == nil ? "  ingest in this process (warm: for information)" : "ingest into store", here, bytes, s)
@@ -288,11 +296,11 @@ struct Bench {
 
     /// Runs this program with `--only ingest` on `path` and reads back its
     /// record count, ingest time and peak RSS; nil if that fails.
-    func childIngest(_ path: String) throws -> (records: Int, seconds: Double, peakMB: Double)? {
+    func childIngest(_ path: String, threads: Int) throws -> (records: Int, seconds: Double, peakMB: Double)? {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].contains("/")
                                   ? CommandLine.arguments[0] : "/proc/self/exe").resolvingSymlinksInPath()
-        child.arguments = ["--file", path, "--only", "ingest"]
+        child.arguments = ["--file", path, "--only", "ingest", "--threads", "\(threads)"]
         let out = Pipe()
         child.standardOutput = out
         try child.run()

@@ -12,10 +12,17 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Feed files (or directories of *.jsonl).")
     var files: [String]
 
+    @Option(help: "Threads that parse (default: the cores available; 1: one thread).")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
     func run() throws {
         DutyDesk.bootstrapLogging()
         var unreadable = 0
-        var sink = CheckSink()
+        var sink = ParallelCheck(threads: threads ?? ParallelIngest.cores) { Output.line($0.description) }
         for file in files {
             // A directory is listed by the tailer; anything else must open,
             // without blocking, as a regular file (a FIFO would otherwise
@@ -32,6 +39,7 @@ struct CheckCommand: ParsableCommand {
             let tailer = FeedTailer(paths: [file])
             tailer.poll(into: &sink)
             tailer.finish(into: &sink)
+            sink.finish()
             for problem in tailer.oneShotProblems { Output.error(problem); unreadable += 1 }
             // A folder with nothing to check is a mistake (a wrong folder, a
             // feed not delivered yet): "0 lines, 0 bad" would pass it as clean.
@@ -46,26 +54,5 @@ struct CheckCommand: ParsableCommand {
         Output.flush()
         if unreadable > 0 { throw ExitCode(2) }
         if sink.bad > 0 { throw ExitCode(1) }
-    }
-}
-
-/// Parses each line and prints the refused ones as they come.
-struct CheckSink: LineSink {
-    var parser = FeedParser.validating()
-    var lines = 0
-    var bad = 0
-
-    mutating func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition) {
-        lines += 1
-        if case .failure(let e) = parser.parseCompact(bytes) {
-            bad += 1
-            Output.line("\(Sanitize.path(position.file)):\(position.line): \(e.message)")
-        }
-    }
-
-    mutating func refused(_ line: QuarantinedLine) {
-        lines += 1
-        bad += 1
-        Output.line(line.description)
     }
 }

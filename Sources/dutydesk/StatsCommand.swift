@@ -23,6 +23,9 @@ struct StatsCommand: ParsableCommand {
     @Argument(help: "Feed files or directories of *.jsonl.")
     var paths: [String] = []
 
+    @Option(help: "Threads that parse the files read at start (default: the cores available; 1: one thread). Lines appended later (--follow) are read on one.")
+    var threads: Int?
+
     @OptionGroup var source: LogSourceOptions
     var db: String? { source.db }
     var town: String? { source.town }
@@ -35,6 +38,7 @@ struct StatsCommand: ParsableCommand {
         } else if paths.isEmpty {
             throw ValidationError("Missing expected argument '<paths> ...'")
         }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard poll >= 10 && poll <= TimeSpan.minute else { throw ValidationError("--poll must be 10…\(TimeSpan.minute) ms") }
     }
 
@@ -51,9 +55,12 @@ struct StatsCommand: ParsableCommand {
         }
         let tailer = FeedTailer(paths: paths)
         var sink = store
-        tailer.poll(into: &sink)
+        // What is there now is read on every core; what follows, a line at a time.
+        var load = ParallelIngest(store: store, threads: threads ?? ParallelIngest.cores)
+        tailer.poll(into: &load)
         if !follow {
-            tailer.finish(into: &sink)
+            tailer.finish(into: &load)
+            load.finish()
             for problem in tailer.oneShotProblems { Output.error(problem) }   // no retry: it ends here
             Output.line(StatsReport(store: store).json)
             Output.flush()
@@ -63,6 +70,7 @@ struct StatsCommand: ParsableCommand {
             if !tailer.oneShotProblems.isEmpty { throw ExitCode(2) }
             return
         }
+        load.finish()
         var last = StatsReport(store: store).json
         Output.line(last)
         Output.flush()

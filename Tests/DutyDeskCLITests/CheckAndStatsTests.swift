@@ -104,3 +104,21 @@ import Testing
         #expect(r.stderr.contains("exactly one of --records N or --days N"))
     }
 }
+
+/// `--threads`: the commands print the same on one thread and on several.
+@Suite(.serialized) struct ThreadsOptionTests {
+    @Test func statsAndCheckPrintTheSameOnOneThreadAndOnFour() throws {
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
+        // reject.jsonl holds bytes that are not UTF-8: joined as bytes.
+        let reject = try Data(contentsOf: Fixtures.conformance.appendingPathComponent("reject.jsonl"))
+        try (Data(CheckAndStatsTests.feed.utf8) + reject).write(to: dir.appendingPathComponent("a.jsonl"))
+        for command in ["stats", "check"] {
+            let one = try CLIRunner.run([command, "--threads", "1", dir.path])
+            let four = try CLIRunner.run([command, "--threads", "4", dir.path])
+            #expect(one.status == four.status && one.stdout == four.stdout && one.stderr == four.stderr, "\(command)")
+            #expect(one.stdoutLines.count >= 1, "\(command) printed nothing")
+        }
+        #expect(try CLIRunner.run(["stats", "--threads", "0", dir.path]).status == 64)
+    }
+}

@@ -27,6 +27,13 @@ public struct FeedParser {
     public private(set) var kind: Kind = .event
     /// `WireTable.block`, read once here rather than per value.
     private let wire: WireTable.Block
+    /// Where free texts go instead of `texts`, when set: a parallel load
+    /// parses each batch's notes into an arena of the batch's own, so the
+    /// worker's table holds names only (see `PreparedLines`).
+    var freeTexts: FreeTextArena? {
+        didSet { freeArena = freeTexts.map { Unmanaged.passUnretained($0) } }
+    }
+    private var freeArena: Unmanaged<FreeTextArena>?
 
     /// A parser interning into `texts` (a store's table), or its own table.
     public init(texts: TextTable? = TextTable()) {
@@ -220,7 +227,12 @@ public struct FeedParser {
             throw FeedError(.outOfRange, "field \"refs\": item \(i + 1) \"\(Sanitize.visible(r, limit: 40))\" "
                             + "is not kind:id (kind one of \(Kind.wireList), id 1–64 characters)")
         }
-        if interning { s.t3 = table.takeUnretainedValue().store(NoticeLists.encode(to: to, refs: refs)) } else { s.t3 = TextID(raw: 1) }
+        if interning {
+            var lists = NoticeLists.encode(to: to, refs: refs)
+            s.t3 = lists.withUTF8 { Self.keep(UnsafeRawBufferPointer($0), in: table, free: true, arena: freeArena) }
+        } else {
+            s.t3 = TextID(raw: 1)
+        }
         s.t4 = try requiredText(.body, line, k, free: true)
         guard scanner.has(.due) else { throw FeedError.missing("due", for: k) }
         if scanner.spans[Field.due.rawValue].type != .null {
@@ -287,23 +299,25 @@ public struct FeedParser {
     private mutating func keep(_ span: JSONScanner.Span, _ line: UnsafeRawBufferPointer, free: Bool) -> TextID {
         guard interning else { return TextID(raw: 1) }
         if span.escaped { return keepEscaped(bytes(span, line), free: free) }
-        return Self.keep(bytes(span, line), in: table, free: free)
+        return Self.keep(bytes(span, line), in: table, free: free, arena: freeArena)
     }
 
     /// The one place the table is used without reference counting (a
     /// retain and release on every text of every line otherwise): safe
     /// because `texts`, or `unusedTable`, holds it for the parser's life.
     @inline(__always)
-    private static func keep(_ b: UnsafeRawBufferPointer, in table: Unmanaged<TextTable>, free: Bool) -> TextID {
-        table._withUnsafeGuaranteedRef { free ? $0.store(b) : $0.intern(b) }
+    private static func keep(_ b: UnsafeRawBufferPointer, in table: Unmanaged<TextTable>, free: Bool,
+                             arena: Unmanaged<FreeTextArena>? = nil) -> TextID {
+        if free, let arena { return TextID(raw: TextTable.freeBit | arena._withUnsafeGuaranteedRef { $0.append(b) }) }
+        return table._withUnsafeGuaranteedRef { free ? $0.store(b) : $0.intern(b) }
     }
 
     @inline(never)
     private mutating func keepEscaped(_ raw: UnsafeRawBufferPointer, free: Bool) -> TextID {
         scratch.removeAll(keepingCapacity: true)
         StringDecoder.unescape(raw, into: &scratch)
-        let table = self.table
-        return scratch.withUnsafeBytes { Self.keep($0, in: table, free: free) }
+        let table = self.table, arena = freeArena
+        return scratch.withUnsafeBytes { Self.keep($0, in: table, free: free, arena: arena) }
     }
 
     @inline(__always)

@@ -219,6 +219,17 @@ public final class Store: @unchecked Sendable {
         return apply(kind: kind, idBytes: idBytes, snapshot: s, hash: ByteHash.hash(idBytes))
     }
 
+    /// Applies a line parsed off the store's thread (`ParallelIngest`): its
+    /// snapshot's symbols already mapped to this store's, the id's hash made.
+    func applyParsed(kind: Kind, idBytes: UnsafeRawBufferPointer, snapshot s: CompactSnapshot, hash: UInt64) {
+        confinement.check()
+        _ = apply(kind: kind, idBytes: idBytes, snapshot: s, hash: hash)
+    }
+
+    /// Starts fetching the slot of an item about to be applied.
+    @inline(__always)
+    func prefetchItem(_ kind: Kind, hash: UInt64) { items[Int(kind.rawValue)].prefetch(hash: hash) }
+
     /// `apply` with the id's hash already made (`ByteHash.hash(idBytes)`).
     private func apply(kind: Kind, idBytes: UnsafeRawBufferPointer, snapshot s: CompactSnapshot, hash: UInt64) -> ApplyResult {
         records += 1

@@ -24,6 +24,9 @@ public enum Platform {
         return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
     }
 
+    /// The cores online (at least 1): how many threads a parallel load uses by default.
+    public static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
     /// Starts loading the cache line at `p` without waiting for it.
     @inline(__always)
     public static func prefetch(_ p: UnsafeRawPointer) { dd_prefetch(p) }

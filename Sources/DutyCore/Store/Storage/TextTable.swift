@@ -11,7 +11,7 @@ public final class TextTable: @unchecked Sendable {
     /// a hash lookup: it rarely repeats, and probing a big table for every
     /// note costs more than the bytes it would save.
     private let free = FreeTextArena()
-    private static let freeBit: UInt32 = 1 << 31
+    static let freeBit: UInt32 = 1 << 31
 
     /// A direct-mapped cache in front of the table for names of up to 32
     /// bytes (nine in ten interned texts): the key's bytes sit in the entry

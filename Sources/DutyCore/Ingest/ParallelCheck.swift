@@ -1,0 +1,74 @@
+/// Validates whole files on every core for `dutydesk check`: worker threads
+/// parse batches of lines (validating only, keeping nothing) and the refused
+/// lines are reported on the caller's thread in file order, worded as the
+/// one-thread check words them. With `threads` ≤ 1 each line is checked as
+/// it comes, as before.
+public final class ParallelCheck: LineSink {
+    /// Lines seen, refused ones included; lines refused.
+    public private(set) var lines = 0
+    public private(set) var bad = 0
+    private let report: (QuarantinedLine) -> Void
+    private var parser = FeedParser.validating()
+    private let pipeline: BatchPipeline<[(index: Int, error: FeedError)]>?
+
+    /// `report` gets every refused line, in file order, on the caller's thread.
+    public init(threads: Int = ParallelIngest.cores, batchBytes: Int = ParallelIngest.defaultBatchBytes,
+                report: @escaping (QuarantinedLine) -> Void) {
+        self.report = report
+        pipeline = threads > 1
+            ? BatchPipeline(workers: BatchPipeline<[(index: Int, error: FeedError)]>.workers(threads: threads), batchBytes: batchBytes) { batch, _ in Self.validate(batch) }
+            : nil
+    }
+
+    public func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition) {
+        guard let pipeline else {
+            lines += 1
+            if case .failure(let e) = parser.parseCompact(bytes) {
+                bad += 1
+                report(QuarantinedLine(file: position.file, line: position.line, offset: position.offset, error: e))
+            }
+            return
+        }
+        pipeline.add(bytes, at: position, take: take)
+    }
+
+    public func refused(_ line: QuarantinedLine) {
+        guard let pipeline else {
+            lines += 1
+            bad += 1
+            return report(line)
+        }
+        pipeline.add(refused: line, take: take)
+    }
+
+    /// Reports every line handed over so far.
+    public func finish() {
+        pipeline?.drain(take: take)
+    }
+
+    /// The refused lines of a batch (on a worker thread).
+    private static func validate(_ batch: LineBatch) -> [(index: Int, error: FeedError)] {
+        var parser = FeedParser.validating()
+        var refused: [(index: Int, error: FeedError)] = []
+        for i in 0..<batch.entries.count where batch.refusal(i) == nil {
+            if case .failure(let e) = parser.parseCompact(batch.line(i)) { refused.append((i, e)) }
+        }
+        return refused
+    }
+
+    private func take(_ batch: LineBatch, _ refused: [(index: Int, error: FeedError)]) {
+        lines += batch.entries.count
+        var next = 0
+        for i in 0..<batch.entries.count {
+            if let q = batch.refusal(i) {
+                bad += 1
+                report(q)
+            } else if next < refused.count && refused[next].index == i {
+                bad += 1
+                let p = batch.position(i)
+                report(QuarantinedLine(file: p.file, line: p.line, offset: p.offset, error: refused[next].error))
+                next += 1
+            }
+        }
+    }
+}
