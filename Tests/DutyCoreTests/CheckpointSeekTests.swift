@@ -67,12 +67,19 @@ import Testing
         store.refuse(QuarantinedLine(file: "test", line: tag, offset: 0, error: FeedError(.invalidJSON, "disturbed")))
     }
 
+    /// The month's files, loaded twice: one recording without checkpoints
+    /// (seeks rebuild from the start) and one with a checkpoint every 1,500 records.
+    static func recordings(in dir: URL) throws -> (paths: [String], plain: Recording, fast: Recording) {
+        let paths = try month(in: dir)
+        let plain = Recording(paths: paths), fast = Recording(paths: paths)
+        fast.buildCheckpoints(interval: 1_500)
+        return (paths, plain, fast)
+    }
+
     @Test func seeksThroughCheckpointsEqualRebuildingFromTheStart() throws {
         let dir = TempFolder.make()
         defer { TempFolder.remove(dir) }
-        let paths = try Self.month(in: dir)
-        let plain = Recording(paths: paths), fast = Recording(paths: paths)
-        fast.buildCheckpoints(interval: 1_500)
+        let (paths, plain, fast) = try Self.recordings(in: dir)
         let first = try #require(plain.startTs), end = try #require(plain.endTs)
         #expect(fast.count > 20 * 1_500)
         var random = SplitMix(seed: 16)
@@ -103,9 +110,7 @@ import Testing
     @Test func sharedCheckpointsStayIndependent() throws {
         let dir = TempFolder.make()
         defer { TempFolder.remove(dir) }
-        let paths = try Self.month(in: dir)
-        let plain = Recording(paths: paths), fast = Recording(paths: paths)
-        fast.buildCheckpoints(interval: 1_500)
+        let (paths, plain, fast) = try Self.recordings(in: dir)
         let first = try #require(plain.startTs), end = try #require(plain.endTs)
         let times = [first + (end - first) / 3, first + (end - first) * 2 / 3, first + (end - first) / 3 + TimeSpan.hour]
         let expected = times.map { Fingerprint(plain.rebuild(at: $0, clock: .fixed($0)), at: $0) }
