@@ -120,8 +120,9 @@ final class ConsoleSession: @unchecked Sendable {
             }
         case .replay(let recording, _, _, _):
             state.replaying = true
-            recording.buildCheckpoints(on: .global(qos: .utility))
-            for q in recording.quarantined { store.refuse(q) }
+            // The refused lines first; from here on the recording saves
+            // checkpoints of this store, and of each one a seek puts in its place.
+            recording.prepare(store)
             replayStep()
         case .database(let db):
             // Batches and status arrive on the main queue, where the store lives.

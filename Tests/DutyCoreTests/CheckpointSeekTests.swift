@@ -68,11 +68,11 @@ import Testing
     }
 
     /// The month's files, loaded twice: one recording without checkpoints
-    /// (seeks rebuild from the start) and one with a checkpoint every 1,500 records.
+    /// (seeks rebuild from the start) and one with a checkpoint every 1,500
+    /// records (saved as its played store passes them).
     static func recordings(in dir: URL) throws -> (paths: [String], plain: Recording, fast: Recording) {
         let paths = try month(in: dir)
-        let plain = Recording(paths: paths), fast = Recording(paths: paths)
-        fast.buildCheckpoints(interval: 1_500)
+        let plain = Recording(paths: paths, checkpointEvery: .max), fast = Recording(paths: paths, checkpointEvery: 1_500)
         return (paths, plain, fast)
     }
 

@@ -109,9 +109,8 @@ import Testing
         let dir = TempFolder.make()
         defer { TempFolder.remove(dir) }
         let f = try Self.feeds(in: dir, days: 2)
-        let plain = Recording(paths: [f.a, f.b])
-        let fast = Recording(paths: [f.a, f.b])
-        fast.buildCheckpoints(interval: 300)
+        let plain = Recording(paths: [f.a, f.b], checkpointEvery: .max)
+        let fast = Recording(paths: [f.a, f.b], checkpointEvery: 300)
         let first = try #require(plain.startTs), end = try #require(plain.endTs)
         for t in [first, first + (end - first) / 5, first + (end - first) * 3 / 4, end - 3_600_000, end] {
             let a = plain.rebuild(at: t, clock: .fixed(t))

@@ -1,4 +1,3 @@
-import Dispatch
 /// A recording loaded once and played in event-time order: the source behind
 /// `dutydesk replay` and `dutydesk record`.
 ///
@@ -12,14 +11,14 @@ import Dispatch
 /// order (`RecordingOrder`): among records of the same ts the file order
 /// stays, so for a conflict "the first one kept" is the same one `stats` keeps.
 ///
-/// Seeking back is a `rebuild`: a copy of the nearest checkpoint (stores saved
-/// along the recording, sharing every page that did not change between
-/// them) fed forward, or a fresh store fed from the start. Refused lines
-/// have no ts, so they are refused into every rebuilt store first, so that its
-/// quarantine counts match `stats`.
+/// Seeking back is a `rebuild`: a copy of the nearest checkpoint (copies of
+/// the played store saved as it was fed, `PlayedHistory`, sharing every page
+/// with it and with each other) fed forward, or a fresh store fed from the
+/// start. Refused lines have no ts, so they are refused into every rebuilt
+/// store first, so that its quarantine counts match `stats`.
 ///
 /// Not thread-safe: confined to one queue, like the store it feeds.
-// @unchecked Sendable: lines are immutable after init, `position` stays on one queue, checkpoints sit behind `checkpointLock`.
+// @unchecked Sendable: entries are immutable after init; position, history and the played store stay on one queue.
 public final class Recording: @unchecked Sendable {
     /// One kept record: its ts and where its line is (24 bytes).
     struct Entry {
@@ -54,7 +53,10 @@ public final class Recording: @unchecked Sendable {
 
     /// Loads `paths` (files, or directories of `*.jsonl`) once, keeping the
     /// records with `from` ≤ ts ≤ `to` (either bound may be nil).
-    public init(paths: [String], from: Millis? = nil, to: Millis? = nil) {
+    /// `checkpointEvery`: records between two checkpoints (`Int.max`: none,
+    /// every seek back rebuilds from the start).
+    public init(paths: [String], from: Millis? = nil, to: Millis? = nil, checkpointEvery: Int = Recording.checkpointInterval) {
+        every = max(1, checkpointEvery)
         var bytesHint: Int64 = 0
         for path in paths { bytesHint += Platform.stat(path: path).map { $0.isRegular ? $0.size : 0 } ?? 0 }
         // About 270 bytes a line: reserved, not touched, beyond what is used.
@@ -123,56 +125,83 @@ public final class Recording: @unchecked Sendable {
 
     /// Feeds the records with ts ≤ `t`, from `position` on, into `store`
     /// (parsed there, as live); returns how many.
+    /// The store fed is the played one: checkpoints are copies of it. A
+    /// store this recording did not prepare, rebuild or feed before is taken
+    /// to hold the records before `position` and nothing else; what was
+    /// saved of an earlier played store is dropped.
     @discardableResult
     public func feed(until t: Millis, into store: Store) -> Int {
+        if store !== played {
+            history = PlayedHistory()
+            tracking = false
+            adopt(store)
+        }
         let end = countThrough(t)
         guard end > position else { return 0 }
         let from = position
-        ingest(from: from, to: end, into: store)
-        position = end
+        advance(to: end, into: store)
         return end - from
     }
-
-    /// Stores saved at record positions, so a seek back copies the nearest
-    /// one and feeds forward instead of re-ingesting from the start. Each is
-    /// a `Store.copy()` of one store that went on ingesting, so together they
-    /// hold each page once plus the pages written between two of them.
-    private var checkpoints: [(position: Int, store: Store)] = []
-    private var checkpointsReady = false
-    private let checkpointLock = DispatchQueue(label: "dutydesk.replay.checkpoints")
 
     /// Records between two checkpoints unless told: a seek feeds at most this
     /// many (about 0.1 s), and each checkpoint costs only the pages written
     /// in that stretch.
     public static let checkpointInterval = 100_000
+    /// Records between two checkpoints of this recording (`Int.max`: none).
+    private let every: Int
+    /// The played store's outside changes and the checkpoints taken from it.
+    private var history = PlayedHistory()
+    /// The store `feed` plays (its outside changes are noted in `history`).
+    private weak var played: Store?
+    /// True while a rebuild applies noted changes again (not noted twice).
+    private var rewriting = false
+    /// True once `prepare` made the played store a console's: its outside
+    /// changes are part of what it played, noted and brought back by a seek.
+    /// Otherwise a seek gives the recording's state alone, and a played
+    /// store changed from outside (`tainted`) gives no more checkpoints.
+    private var tracking = false
+    private var tainted = false
 
-    /// Builds checkpoints every `interval` records (default:
-    /// `checkpointInterval`), on `queue` if given (the console does it in the
-    /// background while the replay starts), else right away. Until they are
-    /// ready, a seek back rebuilds from the start.
-    public func buildCheckpoints(interval: Int? = nil, on queue: DispatchQueue? = nil) {
-        let every = max(1, interval ?? Self.checkpointInterval)
-        let work: @Sendable () -> Void = { [self] in
-            let working = Store(clock: .eventTime)
-            for q in quarantined { working.refuse(q) }
-            var made: [(Int, Store)] = []
-            var at = 0
-            while at + every <= entries.count {
-                ingest(from: at, to: at + every, into: working)
-                at += every
-                made.append((at, working.copy()))
-            }
-            checkpointLock.sync {
-                checkpoints = made
-                checkpointsReady = true
-            }
+    /// Makes `store` (empty) the one this recording plays from the start, as
+    /// a console does: the refused lines go into it first, so its counts
+    /// match `stats`, and what is done to it from outside (operator actions,
+    /// rule alerts) is part of the play, kept across seeks back.
+    public func prepare(_ store: Store) {
+        position = 0
+        history = PlayedHistory()
+        rewriting = true
+        for q in quarantined { store.refuse(q) }
+        rewriting = false
+        tracking = true
+        adopt(store)
+    }
+
+    /// Listens to `store`'s outside changes (and no longer to the previous
+    /// played store's).
+    private func adopt(_ store: Store) {
+        if let old = played, old !== store { old.onOutsideChange = nil }
+        played = store
+        tainted = false
+        store.onOutsideChange = { [weak self] change in
+            guard let self, !self.rewriting else { return }
+            if self.tracking { self.history.note(change, at: self.position) } else { self.tainted = true }
         }
-        if let queue { queue.async(execute: work) } else { work() }
+    }
+
+    /// Feeds entries up to `end` into the played store, saving a checkpoint
+    /// at every multiple of `every` it passes.
+    private func advance(to end: Int, into store: Store) {
+        while position < end {
+            let next = min(end, (position / every + 1) * every)
+            ingest(from: position, to: next, into: store)
+            position = next
+            if next % every == 0 && !tainted { history.checkpoint(store, at: next) }
+        }
     }
 
     /// Ingests entries [from, to) into a store without touching `position`:
-    /// read back from the files (a reader of its own: checkpoints are built
-    /// on another thread while the console feeds). A line that cannot be
+    /// read back from the files (a reader per call: it holds a window of one
+    /// file). A line that cannot be
     /// read back as loaded is left out (`readProblems` says why).
     private func ingest(from: Int, to: Int, into store: Store) {
         guard from < to else { return }
@@ -185,34 +214,51 @@ public final class Recording: @unchecked Sendable {
         }
     }
 
-    /// Back to the start: the next `feed` begins at the first record.
-    public func reset() { position = 0 }
+    /// Back to the start: the next `feed` begins at the first record, into
+    /// a store of the caller's (`prepare` it), and what was saved of the
+    /// played store is dropped.
+    public func reset() {
+        position = 0
+        history = PlayedHistory()
+        tracking = false
+        played?.onOutsideChange = nil
+        played = nil
+    }
 
-    /// A fresh store holding the state at `t`: the quarantined lines refused
-    /// into it first (so its counts match `stats`), then every record with
-    /// ts ≤ `t`. Leaves `position` after those records, so feeding goes on from
-    /// there into the returned store (this is how a seek back works).
+    /// A store holding the state at `t` as played: every record with ts ≤ `t`
+    /// (after the refused lines, so its counts match `stats`), and, for a
+    /// console's play (`prepare`), the played store's outside changes of
+    /// ts ≤ `t` (operator actions, rule alerts), each at the point of the
+    /// feed where it first came. It
+    /// becomes the played store, `position` after those records: feeding
+    /// goes on from there into it (this is how a seek back works), and the
+    /// changes and checkpoints after `t` are dropped.
     public func rebuild(at t: Millis, clock: Clock) -> Store {
         let target = countThrough(t)
         // The nearest checkpoint is copied (pages shared, copied as the new
-        // store writes them), so it stays for the next seek. Checkpoints are
-        // published only once all are built, so from then on every store
-        // sharing their pages and text table is on the caller's queue.
-        let nearest: (position: Int, store: Store)? = checkpointLock.sync {
-            guard checkpointsReady, let i = checkpoints.lastIndex(where: { $0.position <= target }) else { return nil }
-            return checkpoints[i]
+        // store writes them), so it stays for the next seek.
+        let base = history.nearest(target: target, t: t)
+        let again = history.rewind(to: base, target: target, t: t)
+        let store: Store
+        if let base {
+            store = base.store.copy()
+            position = base.position
+            adopt(store)
+        } else {
+            store = Store(clock: clock)
+            let (saved, tracked) = (history, tracking)
+            prepare(store)
+            (history, tracking) = (saved, tracked)
         }
-        if let nearest {
-            let store = nearest.store.copy()
-            store.clock = clock
-            position = nearest.position
-            feed(until: t, into: store)
-            return store
+        store.clock = clock
+        for change in again {
+            advance(to: change.position, into: store)
+            rewriting = true
+            change.apply(to: store)
+            rewriting = false
+            history.note(change.change, at: position)
         }
-        let store = Store(clock: clock)
-        for q in quarantined { store.refuse(q) }
-        position = 0
-        feed(until: t, into: store)
+        advance(to: target, into: store)
         return store
     }
 

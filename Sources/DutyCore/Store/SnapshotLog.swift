@@ -32,6 +32,9 @@ struct SnapshotLog: Sendable {
     /// Relinks an entry to a new predecessor (a late record filed before it).
     mutating func setPrev(_ i: Int32, _ j: Int32) { entries[Int(i)].prev = j }
 
+    /// Cuts the tail page to what it holds (a copy kept as a checkpoint).
+    mutating func trimTail() { entries.trimTail() }
+
     /// Appends a snapshot (with no predecessor unless given); returns its index.
     @inline(__always)
     mutating func append(_ s: CompactSnapshot, prev: Int32 = -1) -> Int32 {

@@ -45,6 +45,18 @@ public final class Store: @unchecked Sendable {
     /// Read for every row a frame draws (`now`), hence unchecked too.
     @exclusivity(unchecked) public var clock: Clock
 
+    /// A change made to the store from outside its feeds: a record built in
+    /// code (an operator's action, a rule's alert) or a line refused by hand.
+    public enum OutsideChange: Sendable {
+        case applied(Record)
+        case refused(QuarantinedLine)
+    }
+    /// Told of each outside change, after it is made. Why: a replay's played
+    /// store is its checkpoints' source (`Recording`), and a seek back must
+    /// bring back what the operator did and the rules raised before the time
+    /// sought, not only the recording's records. Not carried by `copy()`.
+    @exclusivity(unchecked) public var onOutsideChange: ((OutsideChange) -> Void)?
+
     /// The queue the owner confined the store to, if any (see `confine(to:)`).
     private let confinement = QueueConfinement()
 
@@ -76,6 +88,16 @@ public final class Store: @unchecked Sendable {
     /// only ever grows, so symbols held by either copy stay valid. The copy
     /// costs O(pages), not O(records). Use the copies on one thread at a time.
     public func copy() -> Store { Store(copying: self) }
+
+    /// A copy to keep, not to write (a replay checkpoint): `copy()` with the
+    /// partly filled tail pages cut to what they hold, so it does not keep
+    /// whole pages resident once this store writes on.
+    public func checkpointCopy() -> Store {
+        let kept = Store(copying: self)
+        for k in kept.items.indices { kept.items[k].trimTails() }
+        kept.snapshots.trimTail()
+        return kept
+    }
 
     /// Confines the store to `queue` (nil: lifts it): from now on, in debug
     /// builds, ingesting or applying from any other queue traps. A copy
@@ -200,6 +222,7 @@ public final class Store: @unchecked Sendable {
         quarantinedTotal += 1
         if quarantine.count == Self.quarantineLimit { quarantine.removeFirst() }
         quarantine.append(q)
+        onOutsideChange?(.refused(q))
     }
 
     /// Applies a record built in code (generator, operator actions).
@@ -208,7 +231,9 @@ public final class Store: @unchecked Sendable {
         confinement.check()
         var id = record.id
         let compact = CompactSnapshot(record.snapshot, texts: texts)
-        return id.withUTF8 { apply(kind: record.kind, idBytes: UnsafeRawBufferPointer($0), snapshot: compact) }
+        let result = id.withUTF8 { apply(kind: record.kind, idBytes: UnsafeRawBufferPointer($0), snapshot: compact) }
+        onOutsideChange?(.applied(record))
+        return result
     }
 
     /// Applies one snapshot of the item `kind`/`idBytes` (internal: the

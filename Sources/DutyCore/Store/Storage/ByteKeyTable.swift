@@ -126,6 +126,14 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
 
     mutating func setValue(_ v: Value, at entry: Int) { values[entry] = v }
 
+    /// Cuts the tail pages of keys and values to what they hold: for a copy
+    /// kept as a replay checkpoint (`PagedArray.trimTail`).
+    mutating func trimTails() {
+        keys.trimTail()
+        long.trimTail()
+        values.trimTail()
+    }
+
     /// Files entry `e` (the newest) in the first slot empty for this copy.
     private mutating func place(_ e: Int, hash: UInt64) {
         let mine = (hash >> 32) << 32 | UInt64(e + 1)

@@ -28,6 +28,29 @@ struct PagedArray<Element>: Sendable where Element: Sendable {
         count += 1
     }
 
+    /// Gives the last, partly filled page a buffer just its size, for a copy
+    /// that is kept rather than written (a replay checkpoint). Why: pages are
+    /// allocated whole and mapped in at once, so a checkpoint sharing the
+    /// ingesting store's tail page would keep all of it resident once the
+    /// store's next append copies it away (16 K entries: a MiB for the
+    /// snapshot log, at every checkpoint of every table). The copy made here
+    /// is what that append would have copied; the ingesting store keeps
+    /// writing its own page in place.
+    mutating func trimTail() {
+        guard let last = pages.indices.last else { return }
+        pages[last] = Self.exactCopy(pages[last])
+    }
+
+    /// A copy of `page` in a buffer of exactly its count (`Array(page)` would share it).
+    static func exactCopy(_ page: [Element]) -> [Element] {
+        [Element](unsafeUninitializedCapacity: page.count) { buffer, initialized in
+            page.withUnsafeBufferPointer { source in
+                if let to = buffer.baseAddress, let from = source.baseAddress { to.initialize(from: from, count: source.count) }
+            }
+            initialized = page.count
+        }
+    }
+
     /// An empty page with room for `capacity` elements. From the second page
     /// on, its memory is mapped in at once (`Platform.prefault`): a table that
     /// outgrew one page is filling pages fast. A first page maps in as it
@@ -62,6 +85,12 @@ struct PagedBytes: Sendable {
         let offset = pages[p].count
         pages[p].append(contentsOf: bytes)
         return UInt64(p) << UInt64(Self.pageShift) | UInt64(offset)
+    }
+
+    /// The last page cut to what it holds (see `PagedArray.trimTail`).
+    mutating func trimTail() {
+        guard let last = pages.indices.last else { return }
+        pages[last] = PagedArray<UInt8>.exactCopy(pages[last])
     }
 
     /// The run at `ref` of `count` bytes, valid during `body`.
