@@ -29,6 +29,9 @@ struct Bench {
     var threads = 1
     /// `--db URL`, for `--only dbload` (the bench's own child process).
     var db: String?
+    /// `--checkpoint-every N`: records between two replay checkpoints
+    /// (`--only replay`; 0: none, to see what saving them costs).
+    var checkpointEvery = Recording.checkpointInterval
 
     init(arguments: [String]) {
         var it = arguments.dropFirst().makeIterator()
@@ -41,8 +44,9 @@ struct Bench {
             case "--runs": runs = max(1, Int(it.next() ?? "") ?? runs)
             case "--db": db = it.next()
             case "--threads": threads = max(1, Int(it.next() ?? "") ?? threads)
+            case "--checkpoint-every": checkpointEvery = Int(it.next() ?? "").map { $0 <= 0 ? .max : $0 } ?? checkpointEvery
             default:
-                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames|report|db|follow|replay|load] [--runs N] [--threads N]")
+                print("usage: dutydesk-bench [--records N] [--file PATH] [--seed N] [--only parse|ingest|keys|frame|frames|report|db|follow|replay|load] [--runs N] [--threads N] [--checkpoint-every N]")
                 exit(2)
             }
         }
@@ -207,7 +211,7 @@ struct Bench {
     /// one hour (a rebuild: there are no checkpoints yet).
     func replay(_ path: String) {
         var t0 = Platform.monotonicNanos()
-        let recording = Recording(paths: [path])
+        let recording = Recording(paths: [path], checkpointEvery: checkpointEvery)
         print(String(format: "replay load: %.3f s (%d records sorted by ts)", seconds(since: t0), recording.count))
         print(String(format: "peak RSS after replay load: %.0f MB", Double(Platform.peakRSSBytes()) / 1_048_576))
         guard let end = recording.endTs else { return }
