@@ -26,9 +26,9 @@ public final class ParallelIngest: LineSink {
         self.store = store
         self.threads = threads
         guard threads > 1 else { pipeline = nil; maps = []; return }
-        let workers = (0..<BatchPipeline<PreparedLines>.workers(threads: threads)).map { _ in Worker() }
+        let workers = (0..<BatchPipeline<PreparedLines>.hands(threads: threads)).map { _ in Worker() }
         maps = Array(repeating: TextMap(), count: workers.count)
-        pipeline = BatchPipeline(workers: workers.count, batchBytes: batchBytes) { batch, w in workers[w].parse(batch, w) }
+        pipeline = BatchPipeline(workers: workers.count - 1, batchBytes: batchBytes) { batch, w in workers[w].parse(batch, w) }
     }
 
     /// The cores this process may run on.
