@@ -236,8 +236,11 @@ public final class Recording: @unchecked Sendable {
     public func rebuild(at t: Millis, clock: Clock) -> Store {
         let target = countThrough(t)
         // The nearest checkpoint is copied (pages shared, copied as the new
-        // store writes them), so it stays for the next seek.
-        let base = history.nearest(target: target, t: t)
+        // store writes them), so it stays for the next seek. A refused
+        // file's records are fed no more, but the checkpoints hold those fed
+        // before: once a file is refused, a seek rebuilds from the start, so
+        // that it reaches the state a rebuild does.
+        let base = files.allReadable() ? history.nearest(target: target, t: t) : nil
         let again = history.rewind(to: base, target: target, t: t)
         let store: Store
         if let base {

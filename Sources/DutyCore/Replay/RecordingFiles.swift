@@ -94,6 +94,14 @@ final class RecordingFiles: @unchecked Sendable {
         lock.sync { problemTexts.append(text) }
     }
 
+    /// Checks every file now (one fstat each, see `check`): false when one
+    /// is refused, a change that no read has met yet included.
+    func allReadable() -> Bool {
+        var all = true
+        for n in files.indices where !check(n) { all = false }
+        return all
+    }
+
     /// True when file `number` may still be read: held in memory, or
     /// unchanged since loading but for appends (see the type's comment).
     func check(_ number: Int) -> Bool {
