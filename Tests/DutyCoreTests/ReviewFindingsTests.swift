@@ -47,4 +47,34 @@ import Testing
         #expect(store.records == recording.count)
         #expect(StatsReport(store: store).json == expected)
     }
+
+    /// The paths this process holds open (/proc/self/fd).
+    static func openPaths() -> [String] {
+        let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return fds.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0) }
+    }
+
+    /// Finding 3: a recording kept open, for its whole life, every file it
+    /// read, also those no kept record lies in (only bad lines, or records
+    /// outside from…to): descriptors held for nothing.
+    @Test func filesWithNoKeptRecordAreNotKeptOpen() throws {
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
+        let good = dir.appendingPathComponent("good.jsonl").path
+        let bad = dir.appendingPathComponent("bad.jsonl").path
+        let later = dir.appendingPathComponent("later.jsonl").path
+        try (Line.event("E1", "2026-11-28T09:00:00+08:00") + "\n").write(toFile: good, atomically: false, encoding: .utf8)
+        try "{bad\n[1]\n".write(toFile: bad, atomically: false, encoding: .utf8)
+        try (Line.event("E2", "2026-11-29T09:00:00+08:00") + "\n").write(toFile: later, atomically: false, encoding: .utf8)
+        let to = try Timestamp.parse("2026-11-28T12:00:00+08:00").get().millis
+        let recording = Recording(paths: [dir.path], to: to)
+        #expect(recording.count == 1 && recording.quarantined.count == 2)
+        let open = Self.openPaths()
+        #expect(open.contains(good))
+        #expect(!open.contains(bad), "a file of bad lines only")
+        #expect(!open.contains(later), "a file of records after `to` only")
+        // The kept record still plays.
+        let store = recording.rebuild(at: to, clock: .fixed(to))
+        #expect(store.records == 1 && recording.readProblems.isEmpty)
+    }
 }
