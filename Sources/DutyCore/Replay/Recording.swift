@@ -66,24 +66,28 @@ public final class Recording: @unchecked Sendable {
         tailer.finish(into: &sink)
         problems = tailer.oneShotProblems
         quarantined = sink.quarantined
-        files = RecordingFiles()
-        // The files read, numbered as the loader numbered them; those it
-        // took no line from are closed.
-        var taken: [Int: (fd: Int32, size: Int64)] = [:]
-        for d in tailer.takeDescriptors() {
-            if let n = sink.number(device: d.device, inode: d.inode) { taken[n] = (d.fd, d.bytesRead) } else { Platform.close(d.fd) }
-        }
-        for (n, origin) in sink.origins.enumerated() {
-            // Every file met is still open in the tailer (it lets go of
-            // files only on a later poll).
-            let file = taken[n] ?? (-1, 0)
-            _ = files.add(path: origin.path, fd: file.fd, size: file.size)
-        }
         var kept = sink.entries
         sink.entries = []
         if from != nil || to != nil {
             let lo = from ?? .min, hi = to ?? .max
             kept.removeAll { $0.ts < lo || $0.ts > hi }
+        }
+        // Only the files a kept record lies in stay open: one of bad lines
+        // only, or of records outside from…to, is closed now (it keeps its
+        // number, as the loader numbered the files, and is never read).
+        var used = [Bool](repeating: false, count: sink.origins.count)
+        for e in kept { used[e.file] = true }
+        files = RecordingFiles()
+        var taken: [Int: (fd: Int32, size: Int64)] = [:]
+        for d in tailer.takeDescriptors() {
+            if let n = sink.number(device: d.device, inode: d.inode), used[n] { taken[n] = (d.fd, d.bytesRead) } else { Platform.close(d.fd) }
+        }
+        for (n, origin) in sink.origins.enumerated() {
+            guard used[n] else { _ = files.addClosed(path: origin.path); continue }
+            // Every file met is still open in the tailer (it lets go of
+            // files only on a later poll).
+            let file = taken[n] ?? (-1, 0)
+            _ = files.add(path: origin.path, fd: file.fd, size: file.size)
         }
         entries = RecordingOrder.sorted(kept)
     }

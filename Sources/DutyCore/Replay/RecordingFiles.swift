@@ -64,6 +64,13 @@ final class RecordingFiles: @unchecked Sendable {
         return files.count - 1
     }
 
+    /// Adds a file no kept record lies in: closed, never read (held as no
+    /// bytes, so no check refuses it); returns its number.
+    func addClosed(path: String) -> Int {
+        files.append(File(path: path, fd: -1, size: 0, modifiedNanos: 0, head: [], tail: [], bytes: []))
+        return files.count - 1
+    }
+
     /// Reads file `number` whole into memory, checked as for any read, so
     /// that the file itself can be overwritten (`record -o` naming one of its
     /// inputs). Not while a replay reads. False if it could not.
