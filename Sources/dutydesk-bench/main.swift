@@ -92,6 +92,7 @@ struct Bench {
         // for the measures that follow: this process has generated and parsed
         // already and reuses memory they freed, so that run is shown apart.
         var childRecords: Int?
+        var medians: [Int: Double] = [:]
         if only == nil {
             for threads in Platform.cores > 1 ? [1, Platform.cores] : [1] {
                 var times: [Double] = [], peaks: [Double] = []
@@ -108,10 +109,14 @@ struct Bench {
                     rate("  ingest, \(threadsText), run \(run) (own process)", r.records, bytes, r.seconds)
                 }
                 if let records = childRecords, !times.isEmpty {
-                    rate("ingest into store, \(threadsText) (median of \(times.count) runs)", records, bytes, times.sorted()[times.count / 2])
+                    medians[threads] = times.sorted()[times.count / 2]
+                    rate("ingest into store, \(threadsText) (median of \(times.count) runs)", records, bytes, medians[threads]!)
                     print(String(format: "peak RSS of an ingest in its own process, %@: %.0f MB at most (target ≤ 350 MB for 1,000,000 records)",
                                  threadsText, peaks.max() ?? 0))
                 }
+            }
+            if let one = medians[1], let all = medians[Platform.cores], Platform.cores > 1 {
+                print(String(format: "ingest on %d threads: %.2f× one thread (target ≥ 1.5×)", Platform.cores, one / all))
             }
         }
         let rssBefore = Platform.peakRSSBytes()
@@ -146,7 +151,26 @@ struct Bench {
         PeriodReportBench.run(store)
         TerminalBench(store: store).run()
         rules()
-        replay(path)
+        // The replay in a process of its own: this one holds the ingest's
+        // store, which would hide the replay's own peak RSS.
+        guard let replayed = try childOutput(["--file", path, "--only", "replay"]) else { return print("replay: the child process failed") }
+        print(replayed.filter { !$0.hasPrefix("feed: ") }.joined(separator: "\n"))
+    }
+
+    /// Runs this program with `arguments`; returns its output's lines (nil
+    /// when it fails).
+    func childOutput(_ arguments: [String]) throws -> [Substring]? {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].contains("/")
+                                  ? CommandLine.arguments[0] : "/proc/self/exe").resolvingSymlinksInPath()
+        child.arguments = arguments
+        let out = Pipe()
+        child.standardOutput = out
+        try child.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        child.waitUntilExit()
+        guard child.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n")
     }
 
     /// The duplicate-key worst case: one line of 1 MiB (the limit) holding a
@@ -308,16 +332,7 @@ struct Bench {
     /// Runs this program with `--only ingest` on `path` and reads back its
     /// record count, ingest time and peak RSS; nil if that fails.
     func childIngest(_ path: String, threads: Int) throws -> (records: Int, seconds: Double, peakMB: Double)? {
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].contains("/")
-                                  ? CommandLine.arguments[0] : "/proc/self/exe").resolvingSymlinksInPath()
-        child.arguments = ["--file", path, "--only", "ingest", "--threads", "\(threads)"]
-        let out = Pipe()
-        child.standardOutput = out
-        try child.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        child.waitUntilExit()
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        guard let lines = try childOutput(["--file", path, "--only", "ingest", "--threads", "\(threads)"]) else { return nil }
         /// The number between `after` and `before` in the line starting with `head`.
         func number(_ head: String, _ after: String, _ before: String) -> Double? {
             guard let line = lines.first(where: { $0.hasPrefix(head) }),
@@ -325,8 +340,7 @@ struct Bench {
             else { return nil }
             return Double(line[a.upperBound..<b.lowerBound])
         }
-        guard child.terminationStatus == 0,
-              let n = number("ingest into store: ", "ingest into store: ", " records in "),
+        guard let n = number("ingest into store: ", "ingest into store: ", " records in "),
               let t = number("ingest into store: ", " records in ", " s ="),
               let peak = number("peak RSS: ", "peak RSS: ", " MB")
         else { return nil }
