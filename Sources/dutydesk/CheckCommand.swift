@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
     var threads: Int?
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let threads, threads < 1 || threads > Platform.maxThreads { throw ValidationError("--threads must be between 1 and \(Platform.maxThreads)") }
     }
 
     func run() throws {

@@ -38,7 +38,7 @@ struct StatsCommand: ParsableCommand {
         } else if paths.isEmpty {
             throw ValidationError("Missing expected argument '<paths> ...'")
         }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let threads, threads < 1 || threads > Platform.maxThreads { throw ValidationError("--threads must be between 1 and \(Platform.maxThreads)") }
         guard poll >= 10 && poll <= TimeSpan.minute else { throw ValidationError("--poll must be 10…\(TimeSpan.minute) ms") }
     }
 

@@ -1,4 +1,5 @@
 import DutyTestSupport
+import DutyCore
 import Foundation
 import Testing
 
@@ -120,5 +121,23 @@ import Testing
             #expect(one.stdoutLines.count >= 1, "\(command) printed nothing")
         }
         #expect(try CLIRunner.run(["stats", "--threads", "0", dir.path]).status == 64)
+        // A huge count is refused at once, not taken as gigabytes of parsers.
+        for command in ["stats", "check"] {
+            let huge = try CLIRunner.run([command, "--threads", "100000", dir.path])
+            #expect(huge.status == 64 && huge.stderr.contains("between 1 and 256"), "\(command): \(huge.stderr)")
+        }
+    }
+
+    /// The default follows the CPUs the process may run on (as the kernel
+    /// lists them for it), not the host's.
+    @Test func coresAreTheCPUsAllowed() throws {
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let list = try #require(status.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed_list:") })
+        var allowed = 0
+        for part in list.split(separator: "\t").last!.split(separator: ",") {
+            let ends = part.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            allowed += ends.count == 2 ? ends[1] - ends[0] + 1 : 1
+        }
+        #expect(Platform.cores == allowed)
     }
 }

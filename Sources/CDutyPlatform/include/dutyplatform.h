@@ -22,6 +22,11 @@ static inline void dd_prefetch(const void *p) {
 #endif
 }
 
+/// The CPUs this process may run on (its affinity mask; 0 when unknown):
+/// a process pinned to one CPU of a many-core host must not split a load
+/// into threads that all wait for that one CPU.
+int dd_affinity_cpus(void);
+
 /// Four 16-bit masks of p[0..16) in one word, for scanning JSON strings that
 /// are mostly Chinese without stopping at every character:
 ///  bits 0–15:  '"', '\\' or a control byte (< 0x20);

@@ -64,7 +64,7 @@ final class BatchPipeline<Output> {
 
     /// The workers for `threads` threads in all: one fewer, since the
     /// reader's thread runs batches too when it would otherwise wait.
-    static func workers(threads: Int) -> Int { max(1, threads - 1) }
+    static func workers(threads: Int) -> Int { max(1, min(threads, Platform.maxThreads) - 1) }
 
     /// Hands in all: the workers and the reader.
     static func hands(threads: Int) -> Int { workers(threads: threads) + 1 }

@@ -24,8 +24,17 @@ public enum Platform {
         return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
     }
 
-    /// The cores online (at least 1): how many threads a parallel load uses by default.
-    public static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    /// The cores this process may run on (at least 1): its CPU affinity,
+    /// else the cores online. How many threads a parallel load uses by default.
+    public static var cores: Int {
+        let allowed = Int(dd_affinity_cpus())
+        return max(1, allowed > 0 ? allowed : Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
+    /// The most threads a load may be asked for: each costs a parser's
+    /// tables and batches in flight, so `--threads 100000` must not mean
+    /// gigabytes.
+    public static let maxThreads = 256
 
     /// Starts loading the cache line at `p` without waiting for it.
     @inline(__always)
