@@ -76,7 +76,7 @@ final class BatchPipeline<Output> {
         current.append(line, at: position)
     }
 
-    func add(refused q: QuarantinedLine, take: (LineBatch, Output) -> Void) {
+    func add(refused q: QuarantinedLine) {
         current.append(refused: q)
     }
 

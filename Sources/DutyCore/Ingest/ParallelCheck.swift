@@ -38,7 +38,7 @@ public final class ParallelCheck: LineSink {
             bad += 1
             return report(line)
         }
-        pipeline.add(refused: line, take: take)
+        pipeline.add(refused: line)
     }
 
     /// Reports every line handed over so far.

@@ -56,7 +56,7 @@ public final class ParallelIngest: LineSink {
 
     public func refused(_ line: QuarantinedLine) {
         guard let pipeline else { return store.refused(line) }
-        pipeline.add(refused: line, take: apply)
+        pipeline.add(refused: line)
     }
 
     /// Applies every line handed over so far.

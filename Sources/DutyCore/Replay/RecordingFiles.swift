@@ -59,7 +59,9 @@ final class RecordingFiles: @unchecked Sendable {
         let tail = Self.bytes(fd, at: size - back, count: Int(back))
         files.append(File(path: path, fd: fd, size: size, modifiedNanos: status?.modifiedNanos ?? 0,
                           head: head ?? [], tail: tail ?? []))
-        // Changed between the tailer's read and now: caught by the first read.
+        // Size, mtime and the end bytes are taken now, after the tailer's
+        // read: a change in between becomes the reference, and only the
+        // newline check of each line read back can catch it.
         if status == nil || head == nil || tail == nil { refuse(files.count - 1, "cannot be read: " + Platform.errnoText) }
         return files.count - 1
     }

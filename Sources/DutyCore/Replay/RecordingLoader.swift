@@ -3,8 +3,8 @@
 /// lines quarantined are the same) for its ts, and keeps where the line is
 /// (file, offset, length), not its bytes: a replay reads it back from there.
 ///
-/// The work per line is `entry(for:at:)`, separate from the sink, so that a
-/// loader scanning chunks of a file in parallel can use it as is.
+/// The work per line is `entry(for:at:)`, separate from the sink (the load
+/// itself is one thread: a parallel loader could use it as is).
 struct RecordingLoader: LineSink {
     var parser = FeedParser.validating()
     var entries: [Recording.Entry] = []

@@ -86,7 +86,10 @@ public final class Store: @unchecked Sendable {
     /// An independent copy (a replay checkpoint). Everything is a value
     /// copied on write, by pages, except the text table, which is shared: it
     /// only ever grows, so symbols held by either copy stay valid. The copy
-    /// costs O(pages), not O(records). Use the copies on one thread at a time.
+    /// costs O(pages), not O(records). All copies of one store belong to one
+    /// thread together, not one at a time: they share hash slots, which the
+    /// copy at the front of their history writes in place (`HashSlots`), and
+    /// the text table.
     public func copy() -> Store { Store(copying: self) }
 
     /// A copy to keep, not to write (a replay checkpoint): `copy()` with the

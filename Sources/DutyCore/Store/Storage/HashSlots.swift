@@ -3,7 +3,8 @@
 /// Why shared: a hash table's slots are written at random (a new key lands
 /// anywhere), so a copied-on-write array would be copied whole by the first
 /// insert after every replay checkpoint. But slots are only ever filled,
-/// never cleared or moved (linear probing, no deletion), and entries are
+/// never moved (linear probing, no deletion; cleared only by a copy that
+/// holds the buffer alone, `ByteKeyTable.unshare`), and entries are
 /// numbered in insertion order: a copy holding `count` entries sees exactly
 /// its own table if it treats every slot holding an entry ≥ `count` as empty
 /// (such a slot was empty when the copy was made, so no key of the copy lies
