@@ -125,4 +125,34 @@ import Testing
         #expect(recording.quarantined.count == 3)
         #expect(recording.quarantined == Array(store.quarantine))
     }
+
+    /// Many files interleaved in time (32 here, more than the 16 windows a
+    /// reading used to keep) are each read in about one block, not one
+    /// refill per line.
+    @Test func manyInterleavedFilesAreReadABlockAtATime() throws {
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
+        let files = 32, perFile = 100
+        var paths: [String] = []
+        for f in 0..<files {
+            var text = ""
+            for k in 0..<perFile {
+                // File f's k-th record lies between every other file's (k-th) ones.
+                let second = k * files + f
+                text += Line.event("E\(f)-\(k)", String(format: "2026-11-28T%02d:%02d:%02d+08:00", second / 3600, second / 60 % 60, second % 60)) + "\n"
+            }
+            let path = dir.appendingPathComponent(String(format: "f%02d.jsonl", f)).path
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+            paths.append(path)
+        }
+        let recording = Recording(paths: paths)
+        #expect(recording.count == files * perFile)
+        let reader = RecordingReader(files: recording.files, entries: recording.entries[...])
+        var fed = 0
+        for e in recording.entries { if reader.withLine(e, { _ in true }) == true { fed += 1 } }
+        #expect(fed == files * perFile)
+        #expect(reader.reads <= 2 * files, "\(reader.reads) reads for \(files * perFile) lines")
+        let end = try #require(recording.endTs)
+        #expect(StatsReport(store: recording.rebuild(at: end, clock: .fixed(end))).json == RecordingTests.stats(paths, at: end))
+    }
 }

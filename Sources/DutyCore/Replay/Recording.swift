@@ -40,9 +40,9 @@ public final class Recording: @unchecked Sendable {
         var offset: Int64 { Int64(location & (UInt64(Self.maxOffset) - 1)) }
     }
 
-    private let files: RecordingFiles
+    let files: RecordingFiles
     /// Kept records, sorted by (ts to the microsecond, arrival), cut to `from`…`to`.
-    private var entries: [Entry] = []
+    private(set) var entries: [Entry] = []
 
     /// Lines refused while loading (bad JSON, bad fields, too long), in file order.
     public private(set) var quarantined: [QuarantinedLine] = []
