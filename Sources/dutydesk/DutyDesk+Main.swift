@@ -14,6 +14,7 @@ extension DutyDesk {
     /// Crash reports are set up before anything else (see `CrashReports`).
     static func main() {
         CrashReports.configure()
+        Platform.raiseOpenFileLimit()
         let arguments = Array(CommandLine.arguments.dropFirst())
         // `dutydesk help frob`: ArgumentParser would print the top help and
         // succeed; a mistyped name is an error with the list, as `dutydesk frob` is.

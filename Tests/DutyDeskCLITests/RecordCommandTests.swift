@@ -75,4 +75,29 @@ import Testing
                                      "--to", "2026-11-28T09:00:00+08:00", "--out", out])
         #expect(bad.status != 0 && bad.stderr.contains("--from must not be after --to"))
     }
+
+    /// A folder of more feed files than the soft limit of open files (a
+    /// recording keeps each open): the limit is raised to the hard one, and
+    /// every file is recorded. Before, past the 64th: "Too many open files".
+    @Test func moreFilesThanTheSoftOpenFileLimit() throws {
+        let dir = TempFolder.make()
+        defer { TempFolder.remove(dir) }
+        let feeds = dir.appendingPathComponent("feeds")
+        try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
+        for i in 0..<100 {
+            try (Line.event("E\(i)", String(format: "2026-11-28T09:%02d:%02d+08:00", i / 60, i % 60)) + "\n")
+                .write(to: feeds.appendingPathComponent("f\(i).jsonl"), atomically: false, encoding: .utf8)
+        }
+        let out = dir.appendingPathComponent("out.jsonl").path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "ulimit -S -n 64 && exec \"$0\" record -o \"$1\" \"$2\"", CLIRunner.executable.path, out, feeds.path]
+        shell.standardOutput = FileHandle.nullDevice
+        shell.standardError = FileHandle.nullDevice
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(written.split(separator: "\n").count == 100)
+    }
 }

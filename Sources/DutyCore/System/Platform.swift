@@ -31,6 +31,18 @@ public enum Platform {
         return max(1, allowed > 0 ? allowed : Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
+    /// Raises the soft limit of open files to the hard one. Why: a tailer
+    /// and a replay keep every feed file of a folder open (so a file renamed
+    /// or replaced is still read through what was opened), and the common
+    /// soft limit of 1,024 would fail a folder of a thousand files, and the
+    /// console's journal after it, while the hard limit is far above.
+    public static func raiseOpenFileLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+
     /// The most threads a load may be asked for: each costs a parser's
     /// tables and batches in flight, so `--threads 100000` must not mean
     /// gigabytes.
