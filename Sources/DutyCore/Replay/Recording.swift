@@ -171,13 +171,25 @@ public final class Recording: @unchecked Sendable {
     /// match `stats`, and what is done to it from outside (operator actions,
     /// rule alerts) is part of the play, kept across seeks back.
     public func prepare(_ store: Store) {
-        position = 0
         history = PlayedHistory()
-        rewriting = true
-        for q in quarantined { store.refuse(q) }
-        rewriting = false
         tracking = true
+        start(store)
+    }
+
+    /// Puts `store` (empty) at the first record: the refused lines go into
+    /// it, not noted as changes, and it becomes the played store.
+    private func start(_ store: Store) {
+        position = 0
+        quietly { for q in quarantined { store.refuse(q) } }
         adopt(store)
+    }
+
+    /// Runs `body` with the played store's outside changes not noted: they
+    /// are the recording's own (refused lines) or noted already (a rebuild).
+    private func quietly(_ body: () -> Void) {
+        rewriting = true
+        body()
+        rewriting = false
     }
 
     /// Listens to `store`'s outside changes (and no longer to the previous
@@ -204,9 +216,9 @@ public final class Recording: @unchecked Sendable {
     }
 
     /// Ingests entries [from, to) into a store without touching `position`:
-    /// read back from the files (a reader per call: it holds a window of one
-    /// file). A line that cannot be
-    /// read back as loaded is left out (`readProblems` says why).
+    /// read back from the files (a reader per call, with its windows). A
+    /// line that cannot be read back as loaded is left out (`readProblems`
+    /// says why).
     private func ingest(from: Int, to: Int, into store: Store) {
         guard from < to else { return }
         let reader = RecordingReader(files: files, entries: entries[from..<to])
@@ -233,10 +245,10 @@ public final class Recording: @unchecked Sendable {
     /// (after the refused lines, so its counts match `stats`), and, for a
     /// console's play (`prepare`), the played store's outside changes of
     /// ts ≤ `t` (operator actions, rule alerts), each at the point of the
-    /// feed where it first came. It
-    /// becomes the played store, `position` after those records: feeding
-    /// goes on from there into it (this is how a seek back works), and the
-    /// changes and checkpoints after `t` are dropped.
+    /// feed where it first came. It becomes the played store, `position`
+    /// after those records: feeding goes on from there into it (this is how
+    /// a seek back works), and the changes and checkpoints after `t` are
+    /// dropped.
     public func rebuild(at t: Millis, clock: Clock) -> Store {
         let target = countThrough(t)
         // The nearest checkpoint is copied (pages shared, copied as the new
@@ -253,16 +265,12 @@ public final class Recording: @unchecked Sendable {
             adopt(store)
         } else {
             store = Store(clock: clock)
-            let (saved, tracked) = (history, tracking)
-            prepare(store)
-            (history, tracking) = (saved, tracked)
+            start(store)
         }
         store.clock = clock
         for change in again {
             advance(to: change.position, into: store)
-            rewriting = true
-            change.apply(to: store)
-            rewriting = false
+            quietly { change.apply(to: store) }
             history.note(change.change, at: position)
         }
         advance(to: target, into: store)
