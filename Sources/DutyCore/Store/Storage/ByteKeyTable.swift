@@ -23,6 +23,10 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     private var long = PagedBytes()
     private var values = PagedArray<Value>(pageShift: 10)
     private var mask: Int
+    /// A key's first slot is its hash's top bits (`hash >> shift`), which a
+    /// slot keeps: growing reads the old slots in order and writes the new
+    /// ones nearly in order, with no key hashed again (`grow`).
+    private var shift: Int
 
     /// Keys are at most this long (the length's 24 bits; feed lines are at most 1 MiB).
     static var maxKeyLength: Int { (1 << 24) - 1 }
@@ -32,6 +36,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         while size < capacity * 2 { size <<= 1 }
         slots = HashSlots(size: size)
         mask = size - 1
+        shift = 64 - size.trailingZeroBitCount
     }
 
     var count: Int { values.count }
@@ -45,7 +50,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         let tag = hash >> 32
         let (a, b) = ByteHash.firstWords(key)
         let s = slots.base, limit = UInt64(values.count)
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = Int(truncatingIfNeeded: hash >> UInt64(shift))
         while true {
             let v = s[slot]
             // Empty (0 wraps to the largest), or another copy's later entry.
@@ -73,7 +78,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     /// but a read of the slots inside, so there is no uniqueness check.
     @inline(__always)
     mutating func prefetch(hash: UInt64) {
-        let slot = Int(truncatingIfNeeded: hash) & mask
+        let slot = Int(truncatingIfNeeded: hash >> UInt64(shift))
         Platform.prefetch(slots.base + slot)
     }
 
@@ -137,7 +142,7 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
     /// Files entry `e` (the newest) in the first slot empty for this copy.
     private mutating func place(_ e: Int, hash: UInt64) {
         let mine = (hash >> 32) << 32 | UInt64(e + 1)
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = Int(truncatingIfNeeded: hash >> UInt64(shift))
         while true {
             let v = slots.base[slot]
             if (v & 0xFFFF_FFFF) &- 1 >= UInt64(e) {
@@ -169,13 +174,33 @@ struct ByteKeyTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// Doubles the slots. Why not reinsert every key: at millions of
+    /// entries that is a hash and a cache miss per key at a random place
+    /// (a tenth of a ten-million-record load). A key's first slot is its
+    /// hash's top bits, and the slot keeps them (the top half of its value),
+    /// so an old slot's entry goes to the new slot twice its index or next
+    /// to it: the old slots are read in order and the new ones written
+    /// nearly in order. Any order of placing gives a valid table (each
+    /// entry is on its probe path from its first slot), and no other copy
+    /// shares the new slots, so they need not be filled in entry order.
     private mutating func grow() {
-        let size = slots.size * 2
-        slots = HashSlots(size: size)
-        mask = size - 1
-        for e in 0..<values.count {
-            let h = withKey(at: e) { ByteHash.hash($0) }
-            place(e, hash: h)
+        let old = slots, limit = UInt64(values.count)
+        let size = old.size * 2
+        precondition(size <= 1 << 32, "slot index beyond the hash's top half")
+        let grown = HashSlots(size: size)
+        let newMask = size - 1, newShift = shift - 1
+        let from = old.base, to = grown.base
+        for i in 0..<old.size {
+            let v = from[i]
+            // Empty (0 wraps to the largest), or another copy's later entry.
+            guard (v & 0xFFFF_FFFF) &- 1 < limit else { continue }
+            var slot = Int(truncatingIfNeeded: v >> UInt64(newShift))
+            while to[slot] != 0 { slot = (slot &+ 1) & newMask }
+            to[slot] = v
         }
+        grown.filled = values.count
+        slots = grown
+        mask = newMask
+        shift = newShift
     }
 }
