@@ -130,12 +130,9 @@ struct Bench {
         }
         let rssBefore = Platform.peakRSSBytes()
         let store = Store(clock: .eventTime)
-        var sink = ParallelIngest(store: store, threads: threads)
+        let ingest = ParallelIngest(store: store, threads: threads)
         t0 = Platform.monotonicNanos()
-        let tailer = FeedTailer(paths: [path])
-        tailer.poll(into: &sink)
-        tailer.finish(into: &sink)
-        sink.finish()
+        ingest.read(FeedTailer(paths: [path]), finish: true)
         s = seconds(since: t0)
         let here = store.records + store.quarantinedTotal
         rate(only == nil ? "  ingest in this process (warm: for information)" : "ingest into store", here, bytes, s)

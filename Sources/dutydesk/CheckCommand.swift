@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         DutyDesk.bootstrapLogging()
         var unreadable = 0
-        var sink = ParallelCheck(threads: threads ?? ParallelIngest.cores) { Output.line($0.description) }
+        let check = ParallelCheck(threads: threads ?? ParallelIngest.cores) { Output.line($0.description) }
         for file in files {
             // A directory is listed by the tailer; anything else must open,
             // without blocking, as a regular file (a FIFO would otherwise
@@ -37,9 +37,7 @@ struct CheckCommand: ParsableCommand {
                 }
             }
             let tailer = FeedTailer(paths: [file])
-            tailer.poll(into: &sink)
-            tailer.finish(into: &sink)
-            sink.finish()
+            check.read(tailer)
             for problem in tailer.oneShotProblems { Output.error(problem); unreadable += 1 }
             // A folder with nothing to check is a mistake (a wrong folder, a
             // feed not delivered yet): "0 lines, 0 bad" would pass it as clean.
@@ -48,11 +46,11 @@ struct CheckCommand: ParsableCommand {
                 unreadable += 1
             }
         }
-        let summary = "\(files.count) file\(files.count == 1 ? "" : "s"), \(sink.lines) lines: "
-            + "\(sink.lines - sink.bad) good, \(sink.bad) bad"
+        let summary = "\(files.count) file\(files.count == 1 ? "" : "s"), \(check.lines) lines: "
+            + "\(check.lines - check.bad) good, \(check.bad) bad"
         Output.line(summary)
         Output.flush()
         if unreadable > 0 { throw ExitCode(2) }
-        if sink.bad > 0 { throw ExitCode(1) }
+        if check.bad > 0 { throw ExitCode(1) }
     }
 }

@@ -226,10 +226,7 @@ final class ConsoleSession: @unchecked Sendable {
         if store.records == 0 && store.quarantinedTotal == 0 {
             // The first poll reads what the feeds already hold: on every
             // core. Lines appended later come a poll at a time, on one.
-            var load = ParallelIngest(store: store)
-            let lines = tailer.poll(into: &load).lines
-            load.finish()
-            return lines > 0
+            return ParallelIngest(store: store).read(tailer).lines > 0
         }
         var sink = store
         return tailer.poll(into: &sink).lines > 0

@@ -56,11 +56,8 @@ struct StatsCommand: ParsableCommand {
         let tailer = FeedTailer(paths: paths)
         var sink = store
         // What is there now is read on every core; what follows, a line at a time.
-        var load = ParallelIngest(store: store, threads: threads ?? ParallelIngest.cores)
-        tailer.poll(into: &load)
+        ParallelIngest(store: store, threads: threads ?? ParallelIngest.cores).read(tailer, finish: !follow)
         if !follow {
-            tailer.finish(into: &load)
-            load.finish()
             for problem in tailer.oneShotProblems { Output.error(problem) }   // no retry: it ends here
             Output.line(StatsReport(store: store).json)
             Output.flush()
@@ -70,7 +67,6 @@ struct StatsCommand: ParsableCommand {
             if !tailer.oneShotProblems.isEmpty { throw ExitCode(2) }
             return
         }
-        load.finish()
         var last = StatsReport(store: store).json
         Output.line(last)
         Output.flush()

@@ -14,10 +14,7 @@ import Testing
                      maxLineBytes: Int = FeedParser.maxLineBytes) -> Store {
         let store = Store()
         let tailer = FeedTailer(paths: paths, maxLineBytes: maxLineBytes)
-        var sink = ParallelIngest(store: store, threads: threads, batchBytes: batchBytes)
-        tailer.poll(into: &sink)
-        tailer.finish(into: &sink)
-        sink.finish()
+        ParallelIngest(store: store, threads: threads, batchBytes: batchBytes).read(tailer, finish: true)
         return store
     }
 
@@ -26,12 +23,9 @@ import Testing
                       maxLineBytes: Int = FeedParser.maxLineBytes) -> [String] {
         final class Lines { var all: [String] = [] }
         let out = Lines()
-        var sink = ParallelCheck(threads: threads, batchBytes: batchBytes) { out.all.append($0.description) }
-        let tailer = FeedTailer(paths: paths, maxLineBytes: maxLineBytes)
-        tailer.poll(into: &sink)
-        tailer.finish(into: &sink)
-        sink.finish()
-        return out.all + ["\(sink.lines) lines, \(sink.bad) bad"]
+        let check = ParallelCheck(threads: threads, batchBytes: batchBytes) { out.all.append($0.description) }
+        check.read(FeedTailer(paths: paths, maxLineBytes: maxLineBytes))
+        return out.all + ["\(check.lines) lines, \(check.bad) bad"]
     }
 
     /// Everything a reader of the store can see, compared symbol for symbol.

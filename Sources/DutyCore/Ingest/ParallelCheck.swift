@@ -1,14 +1,13 @@
-/// Validates whole files on every core for `dutydesk check`: worker threads
-/// parse batches of lines (validating only, keeping nothing) and the refused
-/// lines are reported on the caller's thread in file order, worded as the
-/// one-thread check words them. With `threads` ≤ 1 each line is checked as
-/// it comes, as before.
-public final class ParallelCheck: LineSink {
+/// Validates whole files on every core for `dutydesk check`: a reader
+/// thread gathers lines into batches, worker threads parse them (validating
+/// only, keeping nothing) and the refused lines are reported on the caller's
+/// thread in file order, worded as the one-thread check words them. With
+/// `threads` ≤ 1 each line is checked as it comes, as before.
+public final class ParallelCheck {
     /// Lines seen, refused ones included; lines refused.
     public private(set) var lines = 0
     public private(set) var bad = 0
     private let report: (QuarantinedLine) -> Void
-    private var parser = FeedParser.validating()
     private let pipeline: BatchPipeline<[(index: Int, error: FeedError)]>?
 
     /// `report` gets every refused line, in file order, on the caller's thread.
@@ -20,30 +19,40 @@ public final class ParallelCheck: LineSink {
             : nil
     }
 
-    public func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition) {
+    /// Checks every line `tailer` holds, the unterminated last ones
+    /// included (as `FeedTailer.finish` delivers them), reporting as it goes.
+    public func read(_ tailer: FeedTailer) {
+        tailer.confinement.check()
         guard let pipeline else {
-            lines += 1
-            if case .failure(let e) = parser.parseCompact(bytes) {
-                bad += 1
-                report(QuarantinedLine(file: position.file, line: position.line, offset: position.offset, error: e))
-            }
+            var sink = OneThread(check: self)
+            tailer.pollFiles(into: &sink)
+            tailer.finishFiles(into: &sink)
             return
         }
-        pipeline.add(bytes, at: position, take: take)
+        pipeline.run(read: { sink in
+            tailer.pollFiles(into: &sink)
+            tailer.finishFiles(into: &sink)
+        }, take: take)
     }
 
-    public func refused(_ line: QuarantinedLine) {
-        guard let pipeline else {
-            lines += 1
-            bad += 1
-            return report(line)
+    /// Each line checked as it comes, on the caller's thread.
+    private struct OneThread: LineSink {
+        let check: ParallelCheck
+        var parser = FeedParser.validating()
+
+        mutating func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition) {
+            check.lines += 1
+            if case .failure(let e) = parser.parseCompact(bytes) {
+                check.bad += 1
+                check.report(QuarantinedLine(file: position.file, line: position.line, offset: position.offset, error: e))
+            }
         }
-        pipeline.add(refused: line)
-    }
 
-    /// Reports every line handed over so far.
-    public func finish() {
-        pipeline?.drain(take: take)
+        mutating func refused(_ line: QuarantinedLine) {
+            check.lines += 1
+            check.bad += 1
+            check.report(line)
+        }
     }
 
     /// The refused lines of a batch (on a worker thread).

@@ -1,15 +1,16 @@
-/// Ingests whole files into a store on every core: the tailer's lines are
-/// gathered into batches, worker threads parse them (`PreparedLines`), and
-/// the store applies them in file order on the caller's thread. The result
-/// is the one-thread ingest's, to the byte: the same records, duplicates,
-/// conflicts, symbols and quarantine lines. For loads that read files
-/// through at once (`stats`, `check`, a console's first poll); the live tail
-/// stays on the one-thread path, which hands each line over at once.
+/// Ingests whole files into a store on every core: a reader thread gathers
+/// the tailer's lines into batches, worker threads parse them
+/// (`PreparedLines`), and the store applies them in file order on the
+/// caller's thread. The result is the one-thread ingest's, to the byte: the
+/// same records, duplicates, conflicts, symbols and quarantine lines. For
+/// loads that read files through at once (`stats`, a console's first poll,
+/// the bench); the live tail stays on the one-thread path, which hands each
+/// line over at once.
 ///
-/// Use: hand it to `FeedTailer.poll`/`finish` as the sink, then `finish()`;
-/// only then is everything applied. With `threads` ≤ 1 each line goes
+/// Use: `read(tailer)` (with `finish: true` for a one-shot load); when it
+/// returns, everything read is applied. With `threads` ≤ 1 each line goes
 /// straight to the store, as before.
-public final class ParallelIngest: LineSink {
+public final class ParallelIngest {
     public let store: Store
     public let threads: Int
     private let pipeline: BatchPipeline<PreparedLines>?
@@ -26,9 +27,12 @@ public final class ParallelIngest: LineSink {
         self.store = store
         self.threads = threads
         guard threads > 1 else { pipeline = nil; maps = []; return }
-        let workers = (0..<BatchPipeline<PreparedLines>.hands(threads: threads)).map { _ in Worker() }
-        maps = Array(repeating: TextMap(), count: workers.count)
-        pipeline = BatchPipeline(workers: workers.count - 1, batchBytes: batchBytes) { batch, w in workers[w].parse(batch, w) }
+        // A parser for every hand: the workers, the reader and the store's thread.
+        let hands = (0..<BatchPipeline<PreparedLines>.hands(threads: threads)).map { _ in Worker() }
+        maps = Array(repeating: TextMap(), count: hands.count)
+        pipeline = BatchPipeline(workers: BatchPipeline<PreparedLines>.workers(threads: threads), batchBytes: batchBytes) { batch, w in
+            hands[w].parse(batch, w)
+        }
     }
 
     /// The cores this process may run on.
@@ -46,22 +50,27 @@ public final class ParallelIngest: LineSink {
         }
     }
 
-    public func line(_ bytes: UnsafeRawBufferPointer, at position: LinePosition) {
+    /// Polls `tailer` (and with `finish`, delivers every file's unterminated
+    /// last line, as `FeedTailer.finish` does) and applies every line read.
+    /// The tailer is lent to the reader thread while this thread waits for
+    /// its lines, so it must be confined to this thread's queue, if to any.
+    @discardableResult
+    public func read(_ tailer: FeedTailer, finish: Bool = false) -> PollReport {
+        tailer.confinement.check()
         guard let pipeline else {
-            store.ingest(line: bytes, file: position.file, lineNumber: position.line, offset: position.offset)
-            return
+            var sink = store
+            let report = tailer.pollFiles(into: &sink)
+            if finish { tailer.finishFiles(into: &sink) }
+            return report
         }
-        pipeline.add(bytes, at: position, take: apply)
-    }
-
-    public func refused(_ line: QuarantinedLine) {
-        guard let pipeline else { return store.refused(line) }
-        pipeline.add(refused: line)
-    }
-
-    /// Applies every line handed over so far.
-    public func finish() {
-        pipeline?.drain(take: apply)
+        // @unchecked Sendable: written by the reader before its last signal, read here after.
+        final class Report: @unchecked Sendable { var value = PollReport(lines: 0, bytes: 0, feedProblems: []) }
+        let report = Report()
+        pipeline.run(read: { sink in
+            report.value = tailer.pollFiles(into: &sink)
+            if finish { tailer.finishFiles(into: &sink) }
+        }, take: apply)
+        return report.value
     }
 
     /// How far ahead the item's slot is fetched: a few lines' apply covers the fetch.

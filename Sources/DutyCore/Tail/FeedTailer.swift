@@ -28,7 +28,7 @@ public final class FeedTailer: @unchecked Sendable {
     /// `start`'s queue while started: where polls must run. It guards the
     /// files and the one read buffer, which must stay confined even if
     /// parsing the lines moves off that queue later.
-    private let confinement = QueueConfinement()
+    let confinement = QueueConfinement()
 
     /// Tests only: runs between a file's listing and its open, where a
     /// path can be swapped for something else (a FIFO).
@@ -80,6 +80,13 @@ public final class FeedTailer: @unchecked Sendable {
     @discardableResult
     public func poll<S: LineSink>(into sink: inout S) -> PollReport {
         confinement.check()
+        return pollFiles(into: &sink)
+    }
+
+    /// The poll itself, unchecked: for a reader thread the confined queue
+    /// lends the tailer to while it waits for the lines (`ParallelIngest.read`).
+    @discardableResult
+    func pollFiles<S: LineSink>(into sink: inout S) -> PollReport {
         let started = Platform.monotonicNanos()
         var report = PollReport(lines: 0, bytes: 0, feedProblems: [])
         var failedRoots = Set<Int>()
@@ -132,6 +139,11 @@ public final class FeedTailer: @unchecked Sendable {
     /// a line, should it arrive, is skipped.
     public func finish<S: LineSink>(into sink: inout S) {
         confinement.check()
+        finishFiles(into: &sink)
+    }
+
+    /// `finish`, unchecked (see `pollFiles`).
+    func finishFiles<S: LineSink>(into sink: inout S) {
         var lines = 0
         for file in files.values.sorted(by: { $0.path < $1.path }) {
             lines += file.flush(into: &sink)
