@@ -5,9 +5,9 @@ import Synchronization
 /// Work on batches of lines in parallel, results taken in order. A reader
 /// thread of the pipeline's own reads the files and fills batches; `work`
 /// runs on them; the caller's thread (the store's) takes each batch and its
-/// result in the order the batches were filled. At most `placesPerHand ×
-/// hands` batches are in flight, so memory stays bounded whatever the size
-/// of the files.
+/// result in the order the batches were filled. At most `places(hands:)`
+/// batches are in flight, so memory stays bounded whatever the size of the
+/// files.
 ///
 /// Who runs a batch: whoever claims it first, among the reader (when every
 /// place in flight is taken, rather than wait), the taker (rather than wait
@@ -76,13 +76,14 @@ final class BatchPipeline<Output>: @unchecked Sendable {
     @exclusivity(unchecked) private var current: LineBatch
     @exclusivity(unchecked) private var submitted = 0
 
-    /// Batches in flight per hand. Why four: with two, the reader ran out
+    /// Batches in flight for `hands` hands: two each and four more. Why the
+    /// four: with two each (four batches on two threads), the reader ran out
     /// of batches to parse while the store's thread parsed (at 10 M records
     /// the reader stood idle a second of eight, the store's thread never);
-    /// with four it reads further ahead and parses more. Each batch costs
-    /// its buffer (`batchBytes`) and its parsed lines: 4 MB more at peak
-    /// than two per hand, at 10 M records.
-    static var placesPerHand: Int { 4 }
+    /// with eight it reads further ahead and parses more, for 4 MB more at
+    /// peak. Not four each: on a many-core host that doubles the buffers in
+    /// flight (256 KiB each) for nothing the slack gives two threads.
+    static func places(hands: Int) -> Int { 2 * hands + 4 }
 
     /// The reader's hand and the taker's: after the workers'.
     var readerHand: Int { queues.count }
@@ -94,7 +95,7 @@ final class BatchPipeline<Output>: @unchecked Sendable {
         self.work = work
         self.batchBytes = batchBytes
         queues = (0..<max(0, workers)).map { DispatchQueue(label: "dutydesk.ingest.\($0)", qos: .userInitiated) }
-        places = DispatchSemaphore(value: Self.placesPerHand * (queues.count + 2))
+        places = DispatchSemaphore(value: Self.places(hands: queues.count + 2))
         current = LineBatch(limit: batchBytes)
     }
 
