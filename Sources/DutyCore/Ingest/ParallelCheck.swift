@@ -1,5 +1,6 @@
 /// Validates whole files on every core for `dutydesk check`: a reader
-/// thread gathers lines into batches, worker threads parse them (validating
+/// thread gathers lines into batches, the pipeline's hands (the reader, the
+/// caller's thread, and workers beyond two threads) parse them (validating
 /// only, keeping nothing) and the refused lines are reported on the caller's
 /// thread in file order, worded as the one-thread check words them. With
 /// `threads` ≤ 1 each line is checked as it comes, as before.

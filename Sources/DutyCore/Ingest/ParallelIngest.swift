@@ -1,6 +1,7 @@
 /// Ingests whole files into a store on every core: a reader thread gathers
-/// the tailer's lines into batches, worker threads parse them
-/// (`PreparedLines`), and the store applies them in file order on the
+/// the tailer's lines into batches, the pipeline's hands (the reader, this
+/// thread, and workers beyond two threads) parse them (`PreparedLines`),
+/// and the store applies them in file order on the
 /// caller's thread. The result is the one-thread ingest's, to the byte: the
 /// same records, duplicates, conflicts, symbols and quarantine lines. For
 /// loads that read files through at once (`stats`, a console's first poll,
@@ -38,9 +39,9 @@ public final class ParallelIngest {
     /// The cores this process may run on.
     public static var cores: Int { Platform.cores }
 
-    /// One worker's parser and the table its names are interned in, kept
-    /// from batch to batch (its own serial queue runs them in order).
-    // @unchecked Sendable: only its worker's serial queue uses it.
+    /// One hand's parser and the table its names are interned in, kept
+    /// from batch to batch (the hand runs its batches one at a time, in order).
+    // @unchecked Sendable: only its hand uses it (a worker's serial queue, the reader's thread or the store's), one batch at a time.
     private final class Worker: @unchecked Sendable {
         let names = TextTable()
         var parser: FeedParser
