@@ -26,14 +26,10 @@ public final class ParallelCheck {
         tailer.confinement.check()
         guard let pipeline else {
             var sink = OneThread(check: self)
-            tailer.pollFiles(into: &sink)
-            tailer.finishFiles(into: &sink)
+            tailer.pollLent(into: &sink, finish: true)
             return
         }
-        pipeline.run(read: { sink in
-            tailer.pollFiles(into: &sink)
-            tailer.finishFiles(into: &sink)
-        }, take: take)
+        pipeline.run(read: { sink in tailer.pollLent(into: &sink, finish: true) }, take: take)
     }
 
     /// Each line checked as it comes, on the caller's thread.

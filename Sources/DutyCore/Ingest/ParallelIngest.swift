@@ -1,7 +1,7 @@
 /// Ingests whole files into a store on every core: a reader thread gathers
-/// the tailer's lines into batches, the pipeline's hands (the reader, this
-/// thread, and workers beyond two threads) parse them (`PreparedLines`),
-/// and the store applies them in file order on the
+/// the tailer's lines into batches, the pipeline's hands (the reader, the
+/// caller's thread, and workers beyond two threads) parse them
+/// (`PreparedLines`), and the store applies them in file order on the
 /// caller's thread. The result is the one-thread ingest's, to the byte: the
 /// same records, duplicates, conflicts, symbols and quarantine lines. For
 /// loads that read files through at once (`stats`, a console's first poll,
@@ -60,16 +60,13 @@ public final class ParallelIngest {
         tailer.confinement.check()
         guard let pipeline else {
             var sink = store
-            let report = tailer.pollFiles(into: &sink)
-            if finish { tailer.finishFiles(into: &sink) }
-            return report
+            return tailer.pollLent(into: &sink, finish: finish)
         }
         // @unchecked Sendable: written by the reader before its last signal, read here after.
         final class Report: @unchecked Sendable { var value = PollReport(lines: 0, bytes: 0, feedProblems: []) }
         let report = Report()
         pipeline.run(read: { sink in
-            report.value = tailer.pollFiles(into: &sink)
-            if finish { tailer.finishFiles(into: &sink) }
+            report.value = tailer.pollLent(into: &sink, finish: finish)
         }, take: apply)
         return report.value
     }

@@ -83,10 +83,17 @@ public final class FeedTailer: @unchecked Sendable {
         return pollFiles(into: &sink)
     }
 
-    /// The poll itself, unchecked: for a reader thread the confined queue
-    /// lends the tailer to while it waits for the lines (`ParallelIngest.read`).
+    /// `poll`, then with `finish` `finish`, unchecked: for a reader thread
+    /// the confined queue lends the tailer to while it waits for the lines
+    /// (`ParallelIngest.read`, `ParallelCheck.read`).
     @discardableResult
-    func pollFiles<S: LineSink>(into sink: inout S) -> PollReport {
+    func pollLent<S: LineSink>(into sink: inout S, finish: Bool) -> PollReport {
+        let report = pollFiles(into: &sink)
+        if finish { finishFiles(into: &sink) }
+        return report
+    }
+
+    private func pollFiles<S: LineSink>(into sink: inout S) -> PollReport {
         let started = Platform.monotonicNanos()
         var report = PollReport(lines: 0, bytes: 0, feedProblems: [])
         var failedRoots = Set<Int>()
@@ -142,8 +149,7 @@ public final class FeedTailer: @unchecked Sendable {
         finishFiles(into: &sink)
     }
 
-    /// `finish`, unchecked (see `pollFiles`).
-    func finishFiles<S: LineSink>(into sink: inout S) {
+    private func finishFiles<S: LineSink>(into sink: inout S) {
         var lines = 0
         for file in files.values.sorted(by: { $0.path < $1.path }) {
             lines += file.flush(into: &sink)
